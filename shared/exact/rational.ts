@@ -1,0 +1,168 @@
+/**
+ * Exact rational arithmetic on BigInt. Every number that decides a total, a rank
+ * or a grade is a Rational from input to comparison; floats appear only in charts.
+ */
+
+export interface Rational {
+  /** numerator, sign carried here */
+  readonly n: bigint;
+  /** denominator, always > 0; n/d is in lowest terms */
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** n/d in lowest terms with a positive denominator. */
+export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('rational with zero denominator');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd);
+  return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
+}
+
+export const ZERO = rat(0);
+export const ONE = rat(1);
+
+export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+export const div = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
+export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+
+export function sum(values: readonly Rational[]): Rational {
+  return values.reduce(add, ZERO);
+}
+
+/** -1, 0 or 1 */
+export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export const eq = (a: Rational, b: Rational): boolean => cmp(a, b) === 0;
+export const lt = (a: Rational, b: Rational): boolean => cmp(a, b) < 0;
+export const gt = (a: Rational, b: Rational): boolean => cmp(a, b) > 0;
+export const lte = (a: Rational, b: Rational): boolean => cmp(a, b) <= 0;
+export const gte = (a: Rational, b: Rational): boolean => cmp(a, b) >= 0;
+export const isNegative = (a: Rational): boolean => a.n < 0n;
+export const min = (a: Rational, b: Rational): Rational => (lte(a, b) ? a : b);
+export const max = (a: Rational, b: Rational): Rational => (gte(a, b) ? a : b);
+
+/** Largest integer ≤ a. */
+export function floor(a: Rational): bigint {
+  const q = a.n / a.d; // truncates toward zero
+  return a.n < 0n && q * a.d !== a.n ? q - 1n : q;
+}
+
+/** Smallest integer ≥ a. */
+export function ceil(a: Rational): bigint {
+  return -floor(neg(a));
+}
+
+/** Nearest integer, halves away from zero (四舍五入). */
+export function roundHalfAwayFromZero(a: Rational): bigint {
+  const abs = a.n < 0n ? -a.n : a.n;
+  const r = (2n * abs + a.d) / (2n * a.d);
+  return a.n < 0n ? -r : r;
+}
+
+/** a rounded half away from zero to `digits` decimals, as a Rational. */
+export function roundTo(a: Rational, digits: number): Rational {
+  const scale = 10n ** BigInt(digits);
+  return rat(roundHalfAwayFromZero(mul(a, rat(scale))), scale);
+}
+
+/** Fixed-point text, half away from zero: toFixed(456/5, 2) = "91.20". */
+export function toFixed(a: Rational, digits: number): string {
+  const scale = 10n ** BigInt(digits);
+  const scaled = roundHalfAwayFromZero(mul(a, rat(scale)));
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  const intPart = abs / scale;
+  const fracPart = (abs % scale).toString().padStart(digits, '0');
+  return (negative ? '-' : '') + intPart.toString() + (digits > 0 ? '.' + fracPart : '');
+}
+
+/** "p/q" in lowest terms, or "p" for an integer. */
+export function toFraction(a: Rational): string {
+  return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
+}
+
+/** The exact decimal text when the decimal terminates ("79.75", "96", "-3.5"), else the fraction. */
+export function toDecimal(a: Rational): string {
+  let d = a.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  if (d !== 1n) return toFraction(a);
+  return toFixed(a, Math.max(twos, fives));
+}
+
+/** For charts only. */
+export function toNumber(a: Rational): number {
+  return Number(a.n) / Number(a.d);
+}
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+const FRACTION = /^([+-])?(\d+)\/(\d+)$/;
+
+/**
+ * Parses a decimal ("79.75", "-3", "0.3") or a fraction ("2/3"). Returns null for
+ * anything else, including an empty string and a zero denominator.
+ */
+export function parseRational(text: string): Rational | null {
+  const s = text.trim();
+  const dm = DECIMAL.exec(s);
+  if (dm) {
+    const [, sign, whole, frac = ''] = dm;
+    const scale = 10n ** BigInt(frac.length);
+    const n = BigInt(whole! + frac);
+    return rat(sign === '-' ? -n : n, scale);
+  }
+  const fm = FRACTION.exec(s);
+  if (fm) {
+    const [, sign, num, den] = fm;
+    if (BigInt(den!) === 0n) return null;
+    return rat(sign === '-' ? -BigInt(num!) : BigInt(num!), BigInt(den!));
+  }
+  return null;
+}
+
+/** parseRational for text the program itself wrote; a failure is a bug. */
+export function r(text: string): Rational {
+  const value = parseRational(text);
+  if (!value) throw new Error(`not a rational: ${text}`);
+  return value;
+}
+
+/**
+ * A spreadsheet number (a JS double as ExcelJS reads it) as the decimal a person
+ * typed: the shortest text that round-trips, so 79.75 → 79.75 and 0.1 → 1/10.
+ */
+export function fromSpreadsheetNumber(value: number): Rational | null {
+  if (!Number.isFinite(value)) return null;
+  const text = String(value);
+  if (/e/i.test(text)) {
+    const fixed = value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+    return parseRational(fixed);
+  }
+  return parseRational(text);
+}

@@ -1,0 +1,23 @@
+/** Grades (等次) and flags, RULES.md §5. */
+
+export const GRADES = ['excellent', 'good', 'competent', 'basic', 'incompetent', 'pending'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Grades a band can give, in the default band order. */
+export const BAND_KEYS = ['excellent', 'good'] as const;
+export type BandKey = (typeof BAND_KEYS)[number];
+
+export const FLAGS = [
+  'turnoutLow',
+  'baseBelowMin',
+  'orgDowngraded',
+  'satisfactionBasic',
+  'satisfactionIncompetent',
+  'directIncompetent',
+  'recall',
+  'presenceLow',
+  'tieAtBoundary',
+  'negativeScore',
+  'decided',
+] as const;
+export type Flag = (typeof FLAGS)[number];

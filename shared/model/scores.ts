@@ -1,0 +1,41 @@
+/** What the assessors record: item inputs or summary scores, direct-grade events, decisions. */
+import type { Grade } from './grades';
+
+/**
+ * Item scores of one secretary: rubric input code → value as decimal text
+ * ("1"/"0" for bool inputs). A missing input means none (0, not met).
+ */
+export interface ItemScores {
+  id: string;
+  inputs: Record<string, string>;
+}
+
+/** Summary scores for teams that score on paper (FORMATS.md `summary`). Exact decimal text. */
+export interface SummaryScore {
+  id: string;
+  /** 基本分: sections A+B */
+  baseScore: string;
+  /** 组织工作目标考评得分: final, D1 included */
+  orgScore: string;
+}
+
+/** 第十九条: events that make the grade 不称职 directly. */
+export const EVENT_KINDS = ['breach', 'massIncident', 'lateReport'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface DirectEvent {
+  id: string;
+  kind: EventKind;
+  note?: string;
+}
+
+/** 部长办公会 decision: shown beside the computed grade, never replacing it silently. */
+export interface Decision {
+  id: string;
+  grade: Grade;
+  reason: string;
+  /** who recorded it */
+  by: string;
+  /** ISO date */
+  at?: string;
+}

@@ -1,0 +1,71 @@
+/** Policy defaults (胶州, RULES.md §5–§6) and the regional presets of §7. */
+import { DEFAULT_GRADE_LABELS } from '../model/labels';
+import type { Policy } from '../model/policy';
+
+/** 胶州市 "三定一诺双评" 实施细则 第十五条–第二十条. */
+export const JIAOZHOU: Policy = {
+  preset: 'jiaozhou',
+  name: '胶州市“三定一诺双评”实施细则',
+  bands: [
+    { key: 'excellent', ratio: '0.3' },
+    { key: 'good', ratio: '0.3' },
+  ],
+  labels: { ...DEFAULT_GRADE_LABELS },
+  categoryDimensions: ['source', 'mode', 'rankClass'],
+  minTurnout: '2/3',
+  satisfactionDenominator: 'cast',
+  incompetentAboveDissatisfaction: '1/3',
+  basicBelowSatisfaction: '2/3',
+  recallAboveDissatisfaction: '0.3',
+  recallBlocksExcellent: false,
+  rankOn: 'exact',
+  tieBreak: ['orgScore', 'satisfaction'],
+  quotaBase: 'all',
+  quotaRounding: 'floor',
+  excellentMinBaseScore: '80',
+  ineligibleSlot: 'passDown',
+  boundaryTie: 'flag',
+  mergeSmallCategories: false,
+  minPresence: null,
+  amountRounding: 'floor',
+  baseScoreScope: 'sectionsAB',
+  communityRubric: 'same',
+};
+
+/** 自贡市大安区: one category, 20% excellent, no good band, recall blocks excellent. */
+export const DAAN: Policy = {
+  ...JIAOZHOU,
+  preset: 'daan',
+  name: '大安区第一书记考核',
+  bands: [{ key: 'excellent', ratio: '0.2' }],
+  categoryDimensions: [],
+  recallBlocksExcellent: true,
+};
+
+/** 头雁工程 村书记实绩考核: one category, 15% 好, labels 好/较好/一般/差. */
+export const TOUYAN: Policy = {
+  ...JIAOZHOU,
+  preset: 'touyan',
+  name: '“头雁”工程实绩考核',
+  bands: [{ key: 'excellent', ratio: '0.15' }],
+  categoryDimensions: [],
+  labels: { ...DEFAULT_GRADE_LABELS, excellent: '好', competent: '较好', basic: '一般', incompetent: '差' },
+};
+
+export const PRESETS = { jiaozhou: JIAOZHOU, daan: DAAN, touyan: TOUYAN } as const;
+export type PresetName = keyof typeof PRESETS;
+
+export const PRESET_LABELS: Record<PresetName, string> = {
+  jiaozhou: '胶州（默认）',
+  daan: '大安区',
+  touyan: '头雁工程',
+};
+
+export function isPresetName(name: string): name is PresetName {
+  return Object.hasOwn(PRESETS, name);
+}
+
+/** A fresh copy of a preset, safe to edit. */
+export function presetPolicy(name: PresetName): Policy {
+  return structuredClone(PRESETS[name]);
+}

@@ -1,0 +1,154 @@
+/** Loads a policy JSON object and checks every setting, all errors at once, in Chinese. */
+import { gt, lt, parseRational, sum, ONE, ZERO, type Rational } from '../exact/rational';
+import type { Checked, InputError } from '../model/errors';
+import { BAND_KEYS, GRADES, type BandKey } from '../model/grades';
+import { TIE_BREAKS, type Policy } from '../model/policy';
+import type { CategoryDimension } from '../model/secretary';
+import { isPresetName, presetPolicy } from './presets';
+
+const DIMENSIONS: readonly CategoryDimension[] = ['source', 'mode', 'rankClass', 'postType'];
+
+const ENUMS: Partial<Record<keyof Policy, readonly string[]>> = {
+  satisfactionDenominator: ['cast', 'valid'],
+  rankOn: ['exact', 'rounded2'],
+  quotaBase: ['all', 'ranked'],
+  quotaRounding: ['floor', 'round', 'ceil'],
+  ineligibleSlot: ['passDown', 'forfeit'],
+  boundaryTie: ['flag', 'includeAll', 'excludeAll'],
+  amountRounding: ['floor', 'proportional'],
+  baseScoreScope: ['sectionsAB', 'baseItemsOnly'],
+  communityRubric: ['same', 'own'],
+};
+const BOOLEANS: (keyof Policy)[] = ['recallBlocksExcellent', 'mergeSmallCategories'];
+/** ratios in [0, 1]; the nullable ones turn a rule off with null */
+const RATIOS: (keyof Policy)[] = ['minTurnout', 'incompetentAboveDissatisfaction', 'basicBelowSatisfaction'];
+const NULLABLE_RATIOS: (keyof Policy)[] = ['recallAboveDissatisfaction', 'minPresence'];
+
+function ratioOf(value: unknown): Rational | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return parseRational(String(value));
+  if (typeof value === 'string') return parseRational(value);
+  return null;
+}
+
+const asText = (value: unknown): string => (typeof value === 'number' ? String(value) : (value as string));
+
+/**
+ * Validates a policy object (parsed JSON). It may name a `preset` to start from
+ * (default jiaozhou) and override any setting; unknown keys are errors.
+ */
+export function validatePolicy(input: unknown, file = '考核规则'): Checked<Policy> {
+  const errors: InputError[] = [];
+  const fail = (column: string, message: string) => errors.push({ sheet: file, column, message });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [{ sheet: file, message: '考核规则应为一个 JSON 对象' }] };
+  }
+  const raw = input as Record<string, unknown>;
+  const presetName = raw.preset === undefined || raw.preset === 'custom' ? 'jiaozhou' : raw.preset;
+  if (typeof presetName !== 'string' || !isPresetName(presetName)) {
+    fail('preset', `未知的预设“${String(raw.preset)}”，可选 jiaozhou、daan、touyan`);
+    return { ok: false, errors };
+  }
+  const policy = presetPolicy(presetName) as unknown as Record<string, unknown>;
+  if (raw.preset === 'custom') policy.preset = 'custom';
+
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'preset') continue;
+    if (!Object.hasOwn(policy, key)) {
+      fail(key, `未知的设置项“${key}”`);
+      continue;
+    }
+    policy[key] = value;
+  }
+
+  const p = policy as unknown as Policy;
+  if (typeof p.name !== 'string' || p.name.trim() === '') fail('name', '规则名称不能为空');
+
+  for (const [key, allowed] of Object.entries(ENUMS)) {
+    const value = policy[key];
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      fail(key, `取值“${String(value)}”无效，可选：${allowed.join('、')}`);
+    }
+  }
+  for (const key of BOOLEANS) {
+    if (typeof policy[key] !== 'boolean') fail(key, '应为 true 或 false');
+  }
+  const checkRatio = (key: string, value: unknown) => {
+    const ratio = ratioOf(value);
+    if (!ratio) fail(key, `“${String(value)}”不是有效的比例（如 0.3 或 2/3）`);
+    else if (lt(ratio, ZERO) || gt(ratio, ONE)) fail(key, `比例 ${asText(value)} 超出 0 到 1 的范围`);
+    else policy[key] = asText(value);
+  };
+  for (const key of RATIOS) checkRatio(key, policy[key]);
+  for (const key of NULLABLE_RATIOS) if (policy[key] !== null) checkRatio(key, policy[key]);
+
+  const minBase = ratioOf(policy.excellentMinBaseScore);
+  if (!minBase) fail('excellentMinBaseScore', `“${String(policy.excellentMinBaseScore)}”不是有效的分数`);
+  else policy.excellentMinBaseScore = asText(policy.excellentMinBaseScore);
+
+  checkBands(p, fail, checkRatio);
+  checkLabels(p, fail);
+  checkList(p.categoryDimensions, DIMENSIONS, 'categoryDimensions', fail);
+  checkList(p.tieBreak, TIE_BREAKS, 'tieBreak', fail);
+
+  return errors.length ? { ok: false, errors } : { ok: true, value: p };
+}
+
+type Fail = (column: string, message: string) => void;
+
+function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => void): void {
+  if (!Array.isArray(p.bands)) {
+    fail('bands', '等次比例应为列表，如 [{"key":"excellent","ratio":"0.3"}]');
+    return;
+  }
+  const seen: BandKey[] = [];
+  const ratios: Rational[] = [];
+  p.bands.forEach((band, i) => {
+    const key = `bands[${i}]`;
+    if (typeof band !== 'object' || band === null) return fail(key, '应为 {"key": …, "ratio": …}');
+    const extra = Object.keys(band).filter((k) => k !== 'key' && k !== 'ratio');
+    if (extra.length) fail(key, `未知的设置项“${extra.join('、')}”`);
+    if (!(BAND_KEYS as readonly string[]).includes(band.key)) {
+      return fail(`${key}.key`, `等次“${String(band.key)}”不能按比例确定，可选 excellent、good`);
+    }
+    if (seen.includes(band.key)) return fail(`${key}.key`, `等次“${band.key}”重复`);
+    seen.push(band.key);
+    checkRatio(`${key}.ratio`, band.ratio);
+    const ratio = ratioOf(band.ratio);
+    if (ratio) {
+      band.ratio = asText(band.ratio);
+      ratios.push(ratio);
+    }
+  });
+  if (seen.length === 2 && seen[0] !== 'excellent') fail('bands', '等次顺序应为先优秀、后良好');
+  if (gt(sum(ratios), ONE)) fail('bands', '各等次比例之和超过100%');
+}
+
+function checkLabels(p: Policy, fail: Fail): void {
+  if (typeof p.labels !== 'object' || p.labels === null) return fail('labels', '等次名称应为对象');
+  for (const key of Object.keys(p.labels)) {
+    if (!(GRADES as readonly string[]).includes(key)) fail(`labels.${key}`, `未知的等次“${key}”`);
+  }
+  for (const grade of GRADES) {
+    const label = p.labels[grade];
+    if (typeof label !== 'string' || label.trim() === '') fail(`labels.${grade}`, '等次名称不能为空');
+  }
+}
+
+function checkList(value: unknown, allowed: readonly string[], key: string, fail: Fail): void {
+  if (!Array.isArray(value)) return fail(key, `应为列表，可选：${allowed.join('、')}`);
+  value.forEach((v, i) => {
+    if (!allowed.includes(v)) fail(`${key}[${i}]`, `取值“${String(v)}”无效，可选：${allowed.join('、')}`);
+  });
+  if (new Set(value).size !== value.length) fail(key, '列表中有重复项');
+}
+
+/** Reads policy JSON text (a file's content). */
+export function parsePolicyJson(text: string, file = '考核规则'): Checked<Policy> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: [{ sheet: file, message: '不是有效的 JSON 文件' }] };
+  }
+  return validatePolicy(parsed, file);
+}
