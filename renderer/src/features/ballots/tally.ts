@@ -1,0 +1,109 @@
+/**
+ * One ballot box's tally as typed by a person: validation with errors that block
+ * saving and warnings that do not (RULES.md §3). Counts only — nothing about voters.
+ */
+import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type BallotOption } from '../../../../shared/model';
+import { parseRational } from '../../../../shared/exact/rational';
+
+/** The fields of a tally form, in the order a person enters them. */
+export const TALLY_FIELDS = ['issued', ...BALLOT_OPTIONS] as const;
+export type TallyField = (typeof TALLY_FIELDS)[number];
+
+export const TALLY_FIELD_LABELS: Record<TallyField, string> = {
+  issued: '发出票数',
+  ...BALLOT_OPTION_LABELS,
+};
+
+export type TallyCounts = Record<BallotOption, number> & { issued?: number };
+/** What the inputs hold: text, possibly empty or wrong. */
+export type TallyDraft = Record<TallyField, string>;
+
+export const EMPTY_DRAFT: TallyDraft = {
+  issued: '',
+  verySatisfied: '',
+  satisfied: '',
+  basic: '',
+  dissatisfied: '',
+  invalid: '',
+  abstain: '',
+};
+
+export function draftFromCounts(c: Partial<TallyCounts>): TallyDraft {
+  const d: TallyDraft = { ...EMPTY_DRAFT };
+  for (const f of TALLY_FIELDS) {
+    const v = c[f];
+    if (v !== undefined) d[f] = String(v);
+  }
+  return d;
+}
+
+export function zeroCounts(): TallyCounts {
+  return { verySatisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 };
+}
+
+export function castOfCounts(c: TallyCounts): number {
+  return BALLOT_OPTIONS.reduce((s, o) => s + c[o], 0);
+}
+
+export interface TallyCheck {
+  /** the parsed counts, or null while a field is not a whole number */
+  counts: TallyCounts | null;
+  cast: number | null;
+  /** per field: the text is not a count */
+  fieldErrors: Partial<Record<TallyField, string>>;
+  /** block saving (the vote is void and must be repeated) */
+  errors: string[];
+  /** shown, saving allowed */
+  warnings: string[];
+}
+
+const WHOLE = /^\d+$/;
+
+/**
+ * Checks a draft against the roster's eligible voters. An empty option counts as 0;
+ * an empty 发出票数 means "not recorded". minTurnout is the policy's exact ratio ("2/3").
+ */
+export function checkTally(draft: TallyDraft, eligible: number, minTurnout = '2/3'): TallyCheck {
+  const fieldErrors: Partial<Record<TallyField, string>> = {};
+  const counts = zeroCounts();
+  let issued: number | undefined;
+  for (const f of TALLY_FIELDS) {
+    const text = draft[f].trim();
+    if (text === '') continue;
+    if (!WHOLE.test(text)) {
+      fieldErrors[f] = `${TALLY_FIELD_LABELS[f]}应为不小于0的整数`;
+      continue;
+    }
+    const n = Number(text);
+    if (f === 'issued') issued = n;
+    else counts[f] = n;
+  }
+  const errors = Object.values(fieldErrors);
+  if (errors.length) return { counts: null, cast: null, fieldErrors, errors, warnings: [] };
+
+  const full: TallyCounts = issued === undefined ? counts : { ...counts, issued };
+  const cast = castOfCounts(full);
+  const warnings: string[] = [];
+  if (issued !== undefined && cast > issued) {
+    errors.push(`投票数${cast}超过发出票数${issued}，本次测评无效，须重新组织投票`);
+  }
+  if (cast > eligible) {
+    errors.push(`投票数${cast}超过应参加测评人数${eligible}，本次测评无效，须重新组织投票`);
+  }
+  if (issued !== undefined && issued > eligible) {
+    warnings.push(`发出票数${issued}超过应参加测评人数${eligible}，请核对`);
+  }
+  if (cast === 0) {
+    warnings.push('尚未录入任何选票');
+  } else if (!turnoutMet(cast, eligible, minTurnout)) {
+    warnings.push(`投票人数${cast}不足应参加人数${eligible}的${minTurnout}，测评无效，等次待定，须重新投票`);
+  }
+  return { counts: full, cast, fieldErrors, errors, warnings };
+}
+
+/** cast ≥ minTurnout × eligible, in integers (3·cast ≥ 2·eligible for 2/3). */
+export function turnoutMet(cast: number, eligible: number, minTurnout = '2/3'): boolean {
+  const ratio = parseRational(minTurnout);
+  if (!ratio) return true;
+  return BigInt(cast) * ratio.d >= ratio.n * BigInt(eligible);
+}
