@@ -1,0 +1,204 @@
+/**
+ * Quotas and band filling (RULES.md §5.2–§5.5): bands are filled in rank order,
+ * band by band; ineligible secretaries are passed over (递补) or use up their place;
+ * exact ties at a band boundary are decided by the policy's `boundaryTie`.
+ */
+import { ceil, floor, mul, r, rat, roundHalfAwayFromZero } from '../exact/rational';
+import type { Band, BandKey, Grade, Policy } from '../model';
+import { compareRank, TIE_BREAK_LABELS, type Rankable } from './rank';
+
+export function quotaFor(ratio: string, n: number, rounding: Policy['quotaRounding']): number {
+  const exact = mul(r(ratio), rat(n));
+  const places = rounding === 'floor' ? floor(exact) : rounding === 'ceil' ? ceil(exact) : roundHalfAwayFromZero(exact);
+  return Number(places);
+}
+
+export interface Candidate extends Rankable {
+  name: string;
+  rank: number;
+  /** why this secretary may not be 优秀 (empty when eligible), in Chinese */
+  excellentBlockers: string[];
+}
+
+export interface Placement {
+  grade: Grade;
+  /** pending at a band boundary (flag tieAtBoundary) */
+  tie: boolean;
+  reasons: string[];
+}
+
+type Policies = Pick<Policy, 'rankOn' | 'tieBreak' | 'ineligibleSlot' | 'boundaryTie' | 'labels'>;
+
+/** Consecutive runs of candidates exactly tied on total and every tie-break. */
+function sameRankSets(ordered: readonly Candidate[], policy: Policies): Candidate[][] {
+  const sets: Candidate[][] = [];
+  for (const c of ordered) {
+    const last = sets[sets.length - 1];
+    if (last && compareRank(last[0]!, c, policy) === 0) last.push(c);
+    else sets.push([c]);
+  }
+  return sets;
+}
+
+const who = (c: Candidate) => `第${c.rank}名${c.name}`;
+
+function tieWords(policy: Policies): string {
+  return ['考核总分', ...policy.tieBreak.map((t) => TIE_BREAK_LABELS[t])].join('、');
+}
+
+/**
+ * Places the candidates (in rank order, valid total, no direct or satisfaction-test
+ * grade) into the bands; whoever is left is 称职.
+ */
+export function fillBands(
+  ordered: readonly Candidate[],
+  bands: readonly Band[],
+  quotas: Partial<Record<BandKey, number>>,
+  policy: Policies,
+): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  const reasonsOf = (c: Candidate): string[] => {
+    let p = placements.get(c.id);
+    if (!p) placements.set(c.id, (p = { grade: 'competent', tie: false, reasons: [] }));
+    return p.reasons;
+  };
+  const place = (c: Candidate, grade: Grade, reason?: string, tie = false) => {
+    const reasons = reasonsOf(c);
+    if (reason) reasons.push(reason);
+    const p = placements.get(c.id)!;
+    p.grade = grade;
+    p.tie = tie;
+  };
+  const label = (key: BandKey) => policy.labels[key];
+
+  /** places still open per band: a pending tie group holds places of the following bands */
+  const open = bands.map((b) => quotas[b.key] ?? 0);
+  let undecided = [...ordered];
+
+  bands.forEach((band, i) => {
+    const quota = quotas[band.key] ?? 0;
+    let remaining = open[i]!;
+    const checksEligibility = band.key === 'excellent';
+    const recipients: Candidate[] = [];
+    const passedOver: Candidate[] = [];
+    const decided = new Set<string>();
+
+    for (const set of sameRankSets(undecided, policy)) {
+      if (remaining <= 0) break;
+      const group = checksEligibility ? set.filter((c) => c.excellentBlockers.length === 0) : set;
+      const ineligible = set.filter((c) => !group.includes(c));
+      for (const c of ineligible) {
+        passedOver.push(c);
+        if (policy.ineligibleSlot === 'forfeit' && remaining > 0) {
+          remaining--;
+          reasonsOf(c).push(`名次第${c.rank}，${c.excellentBlockers.join('，')}，不能评为${label(band.key)}，按规则占用名额，不递补`);
+        }
+      }
+      if (group.length === 0 || remaining <= 0) continue;
+
+      if (group.length <= remaining) {
+        for (const c of group) {
+          place(c, band.key);
+          recipients.push(c);
+          decided.add(c.id);
+        }
+        remaining -= group.length;
+        continue;
+      }
+
+      // A tie group that meets the boundary: more tied candidates than places left.
+      const names = group.map((c) => c.name).join('、');
+      const contest = `与${names}并列第${group[0]!.rank}名（${tieWords(policy)}均相同），${group.length}人争${remaining}个剩余${label(band.key)}名额`;
+      switch (policy.boundaryTie) {
+        case 'flag': {
+          const held = holdFollowingPlaces(open, i, group.length - remaining, bands, label);
+          for (const c of group) {
+            place(c, 'pending', `${contest}，待部长办公会确定${held}`, true);
+            decided.add(c.id);
+          }
+          break;
+        }
+        case 'includeAll':
+          for (const c of group) {
+            place(c, band.key, `${contest}，按规则全部评为${label(band.key)}（超出名额${group.length - remaining}名）`);
+            decided.add(c.id);
+          }
+          break;
+        case 'excludeAll':
+          for (const c of group) {
+            reasonsOf(c).push(`${contest}，按规则均不评为${label(band.key)}，剩余名额空缺`);
+          }
+          break;
+      }
+      remaining = 0;
+    }
+
+    explainPlaces(recipients, passedOver, undecided.slice(0, open[i]!), quota, band.key, policy, reasonsOf);
+    undecided = undecided.filter((c) => !decided.has(c.id));
+  });
+
+  const bandWords = bands.map((b) => `${label(b.key)}（${quotas[b.key] ?? 0}名）`).join('、');
+  for (const c of undecided) {
+    const p = reasonsOf(c);
+    p.push(bands.length ? `名次第${c.rank}，未进入${bandWords}名额，评为${policy.labels.competent}` : `评为${policy.labels.competent}`);
+  }
+  for (const c of ordered) {
+    const blockers = c.excellentBlockers;
+    const p = placements.get(c.id)!;
+    if (blockers.length && p.grade !== 'excellent' && !p.reasons.some((t) => t.includes(blockers[0]!))) {
+      p.reasons.unshift(`${blockers.join('，')}，不能评为${label('excellent')}`);
+    }
+  }
+  return placements;
+}
+
+/** A pending group holds `count` places of the bands after `index`; returns how, in words. */
+function holdFollowingPlaces(open: number[], index: number, count: number, bands: readonly Band[], label: (k: BandKey) => string): string {
+  const held: string[] = [];
+  for (let j = index + 1; j < open.length && count > 0; j++) {
+    const take = Math.min(open[j]!, count);
+    if (take > 0) held.push(`${label(bands[j]!.key)}${take}名`);
+    open[j]! -= take;
+    count -= take;
+  }
+  return held.length ? `（同时暂占${held.join('、')}名额）` : '';
+}
+
+/**
+ * Reasons for a band's recipients and for whom they replace: the first `quota`
+ * candidates are who would have had the band without the eligibility rules; an
+ * ineligible one among them is replaced (递补) by the first recipient from beyond.
+ */
+function explainPlaces(
+  recipients: readonly Candidate[],
+  passedOver: readonly Candidate[],
+  baseline: readonly Candidate[],
+  quota: number,
+  key: BandKey,
+  policy: Policies,
+  reasonsOf: (c: Candidate) => string[],
+): void {
+  const label = policy.labels[key];
+  const inBaseline = new Set(baseline.map((c) => c.id));
+  const substitutes = recipients.filter((c) => !inBaseline.has(c.id));
+  const replaced = passedOver.filter((c) => inBaseline.has(c.id));
+  const substituteFor = new Map<string, Candidate>();
+
+  if (policy.ineligibleSlot === 'passDown') {
+    replaced.forEach((c, k) => {
+      const substitute = substitutes[k];
+      const blockers = c.excellentBlockers.join('，');
+      const tail = substitute ? `由${who(substitute)}递补` : '名额空缺';
+      reasonsOf(c).push(`名次第${c.rank}，但${blockers}，不能评为${label}，${tail}`);
+      if (substitute) substituteFor.set(substitute.id, c);
+    });
+  }
+  for (const c of recipients) {
+    const replacedOne = substituteFor.get(c.id);
+    reasonsOf(c).push(
+      replacedOne
+        ? `名次第${c.rank}，因${who(replacedOne)}不能评为${label}而递补，评为${label}`
+        : `名次第${c.rank}，在本类别${label}名额（${quota}名）内，评为${label}`,
+    );
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * The method (RULES.md §3–§5): from the assessors' inputs to ranked, graded and
+ * explained results per category. Pure and exact; the CLI and the app run this.
+ */
+import { lt, mul, r, rat, toDecimal, ZERO, type Rational } from '../exact/rational';
+import type {
+  AssessmentResult,
+  BallotSummary,
+  CategoryResult,
+  Decision,
+  DirectEvent,
+  Flag,
+  Grade,
+  Policy,
+  ResultRow,
+  Rubric,
+  SatisfactionGrade,
+  Secretary,
+} from '../model';
+import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER } from '../model';
+import { fillBands, quotaFor, type Candidate } from './bands';
+import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
+import type { AssessmentInput } from './input';
+import { rankRows } from './rank';
+import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
+import { isDowngraded, scoreSecretary } from './score';
+
+/** One secretary on the way through the method. */
+interface Work {
+  secretary: Secretary;
+  orgScore: Rational | null;
+  baseScore: Rational | null;
+  items: ResultRow['items'];
+  scoredBy: ResultRow['scoredBy'];
+  deductions: Rational;
+  bonus: Rational;
+  ballots: BallotSummary | null;
+  satisfaction: Rational | null;
+  dissatisfaction: Rational | null;
+  satisfactionGrade: SatisfactionGrade | null;
+  total: Rational | null;
+  /** a grade fixed before ranking: direct event, satisfaction test, or pending for want of a total */
+  fixedGrade: Grade | null;
+  flags: Set<Flag>;
+  /** facts shown before the placement reasons */
+  notes: string[];
+  excellentBlockers: string[];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function rubricFor(secretary: Secretary, input: AssessmentInput): Rubric {
+  const own = input.policy.communityRubric === 'own' && secretary.postType === 'community';
+  return own && input.communityRubric ? input.communityRubric : input.rubric;
+}
+
+function scoreOf(work: Work, input: AssessmentInput, inputs: Record<string, string> | undefined, summary: { baseScore: string; orgScore: string } | undefined): void {
+  const { secretary } = work;
+  if (inputs) {
+    const score = scoreSecretary(rubricFor(secretary, input), inputs, secretary, input.policy);
+    work.orgScore = score.orgScore;
+    work.baseScore = score.baseScore;
+    work.items = score.items.map(({ code, value }) => ({ code, value }));
+    work.scoredBy = 'items';
+    work.deductions = score.deductions;
+    work.bonus = score.bonus;
+  } else if (summary) {
+    work.orgScore = r(summary.orgScore);
+    work.baseScore = r(summary.baseScore);
+    work.scoredBy = 'summary';
+    if (secretary.ratingStart && secretary.ratingEnd && secretary.ratingStart !== secretary.ratingEnd) {
+      work.notes.push('组织工作目标考评得分按汇总表计，已含晋位升级分，不再按定级重复计算');
+    }
+  } else {
+    work.notes.push('尚未录入组织工作目标考评得分');
+  }
+}
+
+function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies'][number] | undefined): void {
+  const { secretary } = work;
+  if (!tally) {
+    work.notes.push('尚未录入满意度测评票数');
+    return;
+  }
+  const outcome = evaluateBallots(tally, secretary.eligibleVoters, policy);
+  work.ballots = outcome.summary;
+  const { cast, eligible } = outcome.summary;
+  switch (outcome.kind) {
+    case 'turnoutLow':
+      work.flags.add('turnoutLow');
+      work.notes.push(`投票${cast}人，不足应参加人数${eligible}人的${describeRatio(policy.minTurnout)}，测评无效，待重新组织投票`);
+      return;
+    case 'overCast': {
+      const limit = outcome.limit === 'eligible' ? `应参加人数${eligible}人` : `发出票数${tally.issued ?? ''}张`;
+      work.notes.push(`投票数${cast}超过${limit}，本次投票无效，须重新投票`);
+      return;
+    }
+    case 'noValidBallot':
+      work.notes.push('无有效票，无法计算满意度，待重新组织投票');
+      return;
+    case 'valid':
+      break;
+  }
+  work.satisfaction = outcome.satisfaction;
+  work.dissatisfaction = outcome.dissatisfaction;
+  work.satisfactionGrade = outcome.grade;
+  const denominator = policy.satisfactionDenominator === 'cast' ? cast : cast - tally.invalid - tally.abstain;
+  const dissatisfied = describeRate(tally.dissatisfied, denominator);
+  if (outcome.recall) {
+    work.flags.add('recall');
+    const line = describeRatio(policy.recallAboveDissatisfaction ?? '');
+    work.notes.push(`不满意票${dissatisfied}，超过${line}，应予召回`);
+    if (policy.recallBlocksExcellent) work.excellentBlockers.push('应予召回，当年不得评先评优');
+  }
+  if (outcome.grade === 'incompetent') {
+    work.flags.add('satisfactionIncompetent');
+    work.notes.push(
+      `不满意票${dissatisfied}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
+    );
+  } else if (outcome.grade === 'basic') {
+    work.flags.add('satisfactionBasic');
+    const satisfied = describeRate(tally.verySatisfied + tally.satisfied, denominator);
+    work.notes.push(
+      `群众满意度${satisfied}，低于${describeRatio(policy.basicBelowSatisfaction)}，测评等次为${policy.labels.basic}，直接确定为${policy.labels.basic}`,
+    );
+  }
+}
+
+/** Conditions flagged whatever the turnout or the grade, and who may not be 优秀. */
+function eligibilityOf(work: Work, policy: Policy): void {
+  const { secretary, orgScore, baseScore } = work;
+  if (orgScore && lt(orgScore, ZERO)) {
+    work.flags.add('negativeScore');
+    work.notes.push(`组织工作目标考评得分为负（${toDecimal(orgScore)}分）`);
+  }
+  if (baseScore && lt(baseScore, r(policy.excellentMinBaseScore))) {
+    work.flags.add('baseBelowMin');
+    work.excellentBlockers.push(`基本分${toDecimal(baseScore)}低于${policy.excellentMinBaseScore}分`);
+  }
+  if (isDowngraded(secretary)) {
+    work.flags.add('orgDowngraded');
+    work.excellentBlockers.push(`所任职党组织年度定级由${secretary.ratingStart}降为${secretary.ratingEnd}`);
+  }
+  if (policy.minPresence !== null) {
+    const { daysPresent, workDays } = secretary;
+    if (daysPresent === undefined || workDays === undefined || workDays <= 0) {
+      work.excellentBlockers.push('缺少在村工作天数，无法核对在村时间');
+    } else if (lt(rat(daysPresent, workDays), r(policy.minPresence))) {
+      work.flags.add('presenceLow');
+      work.excellentBlockers.push(`在村工作${daysPresent}天，不足全年工作日${workDays}天的${describeRatio(policy.minPresence)}`);
+    }
+  }
+}
+
+function fixGrade(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
+  if (events.length) {
+    work.flags.add('directIncompetent');
+    work.fixedGrade = 'incompetent';
+    for (const e of events) {
+      work.notes.push(`${EVENT_KIND_LABELS[e.kind]}${e.note ? `（${e.note}）` : ''}，直接确定为${policy.labels.incompetent}`);
+    }
+  } else if (work.satisfactionGrade === 'basic' || work.satisfactionGrade === 'incompetent') {
+    work.fixedGrade = work.satisfactionGrade;
+  }
+  if (work.orgScore && work.satisfaction) work.total = mul(work.orgScore, work.satisfaction);
+  else if (!work.fixedGrade) work.fixedGrade = 'pending';
+}
+
+function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes): Work {
+  const work: Work = {
+    secretary,
+    orgScore: null,
+    baseScore: null,
+    items: null,
+    scoredBy: null,
+    deductions: ZERO,
+    bonus: ZERO,
+    ballots: null,
+    satisfaction: null,
+    dissatisfaction: null,
+    satisfactionGrade: null,
+    total: null,
+    fixedGrade: null,
+    flags: new Set(),
+    notes: [],
+    excellentBlockers: [],
+  };
+  scoreOf(work, input, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
+  ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
+  eligibilityOf(work, input.policy);
+  fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
+  return work;
+}
+
+interface Indexes {
+  items: Map<string, Record<string, string>>;
+  summaries: Map<string, { baseScore: string; orgScore: string }>;
+  tallies: Map<string, AssessmentInput['tallies'][number]>;
+  events: Map<string, DirectEvent[]>;
+  decisions: Map<string, Decision>;
+}
+
+function indexInput(input: AssessmentInput): Indexes {
+  return {
+    items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
+    summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
+    tallies: new Map(input.tallies.map((t) => [t.id, t])),
+    events: groupBy(input.events, (e) => e.id),
+    decisions: new Map(input.decisions.map((d) => [d.id, d])),
+  };
+}
+
+const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' || (w.total !== null && w.fixedGrade === null);
+
+function quotasOf(members: readonly Work[], policy: Policy): CategoryResult['quotas'] {
+  const n = members.filter((w) => countsForQuota(w, policy)).length;
+  const quotas: CategoryResult['quotas'] = {};
+  for (const band of policy.bands) quotas[band.key] = quotaFor(band.ratio, n, policy.quotaRounding);
+  return quotas;
+}
+
+const isSmall = (quotas: CategoryResult['quotas'], policy: Policy) => policy.bands.some((b) => (quotas[b.key] ?? 0) === 0);
+
+/** Category key → members; small categories merged with their rank-class siblings when the policy says so. */
+function categorize(works: readonly Work[], policy: Policy): Map<string, { members: Work[]; merged: string[] }> {
+  const byKey = groupBy(works, (w) => categoryKey(w.secretary, policy.categoryDimensions));
+  const categories = new Map<string, { members: Work[]; merged: string[] }>();
+  const siblings = new Map<string, string[]>();
+  for (const key of byKey.keys()) {
+    const sibling = policy.mergeSmallCategories ? siblingKey(key, policy) : null;
+    if (sibling) siblings.set(sibling, [...(siblings.get(sibling) ?? []), key]);
+    else categories.set(key, { members: byKey.get(key)!, merged: [] });
+  }
+  for (const [sibling, keys] of siblings) {
+    const anySmall = keys.some((k) => isSmall(quotasOf(byKey.get(k)!, policy), policy));
+    if (anySmall && keys.length > 1) {
+      const sorted = [...keys].sort((a, b) => compareCategoryKeys(a, b, policy.categoryDimensions));
+      categories.set(sibling, { members: sorted.flatMap((k) => byKey.get(k)!), merged: sorted });
+    } else {
+      for (const k of keys) categories.set(k, { members: byKey.get(k)!, merged: [] });
+    }
+  }
+  return categories;
+}
+
+function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[], decision: Decision | undefined, policy: Policy): ResultRow {
+  const flags = new Set(work.flags);
+  const allReasons = [...reasons];
+  if (decision) {
+    flags.add('decided');
+    allReasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）`);
+  }
+  return {
+    id: work.secretary.id,
+    secretary: work.secretary,
+    rank,
+    orgScore: work.orgScore,
+    baseScore: work.baseScore,
+    items: work.items,
+    scoredBy: work.scoredBy,
+    ballots: work.ballots,
+    satisfaction: work.satisfaction,
+    dissatisfaction: work.dissatisfaction,
+    satisfactionGrade: work.satisfactionGrade,
+    total: work.total,
+    computedGrade: grade,
+    decision: decision ?? null,
+    grade: decision ? decision.grade : grade,
+    flags: [...flags].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b)),
+    reasons: allReasons,
+  };
+}
+
+
+function computeCategory(key: string, members: Work[], merged: string[], policy: Policy, decisions: Map<string, Decision>): CategoryResult {
+  const quotas = quotasOf(members, policy);
+  const smallCategory = isSmall(quotas, policy);
+  const smallNote = smallCategory
+    ? `本类别${members.length}人，${policy.bands
+        .filter((b) => (quotas[b.key] ?? 0) === 0)
+        .map((b) => policy.labels[b.key])
+        .join('、')}名额为0（类别过小）`
+    : null;
+
+  const withTotal = members.filter((w): w is Work & { total: Rational; orgScore: Rational; satisfaction: Rational } => w.total !== null);
+  const ranked = rankRows(
+    withTotal.map((w) => ({ id: w.secretary.id, total: w.total, orgScore: w.orgScore, satisfaction: w.satisfaction, deductions: w.deductions, bonus: w.bonus, work: w })),
+    policy,
+  );
+  const candidates: (Candidate & { work: Work })[] = ranked
+    .filter(({ row }) => row.work.fixedGrade === null)
+    .map(({ row, rank }) => ({ ...row, rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers }));
+  const placements = fillBands(candidates, policy.bands, quotas, policy);
+
+  const rows: ResultRow[] = [];
+  const finish = (work: Work, rank: number | null) => {
+    const placement = placements.get(work.secretary.id);
+    const grade = work.fixedGrade ?? placement?.grade ?? 'competent';
+    if (placement?.tie) work.flags.add('tieAtBoundary');
+    const reasons = [...(smallNote ? [smallNote] : []), ...work.notes];
+    if (placement) reasons.push(...placement.reasons);
+    else if (rank !== null) reasons.push(`考核总分名次第${rank}，等次${work.flags.has('directIncompetent') ? '直接确定' : '由满意度测评确定'}`);
+    if (!placement && work.fixedGrade !== 'pending') {
+      for (const blocker of work.excellentBlockers) reasons.push(`${blocker}，不能评为${policy.labels.excellent}`);
+    }
+    rows.push(toRow(work, rank, grade, reasons, decisions.get(work.secretary.id), policy));
+  };
+  for (const { row, rank } of ranked) finish(row.work, rank);
+  const unranked = members.filter((w) => w.total === null).sort((a, b) => (a.secretary.id < b.secretary.id ? -1 : 1));
+  for (const work of unranked) finish(work, null);
+
+  return {
+    key,
+    label: categoryLabel(key, policy.categoryDimensions),
+    size: members.length,
+    quotas,
+    smallCategory,
+    merged,
+    rows,
+  };
+}
+
+export function computeAssessment(input: AssessmentInput): AssessmentResult {
+  const { policy } = input;
+  const indexes = indexInput(input);
+  const works = input.secretaries.map((s) => prepare(s, input, indexes));
+  const categories = [...categorize(works, policy)]
+    .sort(([a], [b]) => compareCategoryKeys(a, b, policy.categoryDimensions))
+    .map(([key, { members, merged }]) => computeCategory(key, members, merged, policy, indexes.decisions));
+  return { policy: policy.preset, policyName: policy.name, categories };
+}

@@ -1,0 +1,91 @@
+/** The `--json` output of FORMATS.md: exact numbers as strings, rows in rank order. */
+import { toDecimal, toFixed, toFraction } from '../exact/rational';
+import type { AssessmentResult, BandKey, CategoryResult, Decision, Flag, Grade, ResultRow } from '../model';
+
+export interface RowJson {
+  id: string;
+  name: string;
+  rank: number | null;
+  orgScore: string | null;
+  baseScore: string | null;
+  ballots: {
+    verySatisfied: number;
+    satisfied: number;
+    basic: number;
+    dissatisfied: number;
+    invalid: number;
+    abstain: number;
+    cast: number;
+    eligible: number;
+  } | null;
+  satisfaction: string | null;
+  total: string | null;
+  totalExact: string | null;
+  grade: Grade;
+  /** present when the review meeting decided: the grade the method computed */
+  computedGrade?: Grade;
+  decision?: Decision;
+  flags: Flag[];
+  reasons: string[];
+}
+
+export interface CategoryJson {
+  key: string;
+  label: string;
+  size: number;
+  quotas: Partial<Record<BandKey, number>>;
+  smallCategory: boolean;
+  rows: RowJson[];
+}
+
+export interface ResultJson {
+  policy: string;
+  categories: CategoryJson[];
+}
+
+function rowJson(row: ResultRow): RowJson {
+  const b = row.ballots;
+  const json: RowJson = {
+    id: row.id,
+    name: row.secretary.name,
+    rank: row.rank,
+    orgScore: row.orgScore && toDecimal(row.orgScore),
+    baseScore: row.baseScore && toDecimal(row.baseScore),
+    ballots: b && {
+      verySatisfied: b.verySatisfied,
+      satisfied: b.satisfied,
+      basic: b.basic,
+      dissatisfied: b.dissatisfied,
+      invalid: b.invalid,
+      abstain: b.abstain,
+      cast: b.cast,
+      eligible: b.eligible,
+    },
+    satisfaction: row.satisfaction && toFixed(row.satisfaction, 4),
+    total: row.total && toFixed(row.total, 2),
+    totalExact: row.total && toFraction(row.total),
+    grade: row.grade,
+    flags: row.flags,
+    reasons: row.reasons,
+  };
+  if (row.decision) {
+    json.computedGrade = row.computedGrade;
+    json.decision = row.decision;
+  }
+  return json;
+}
+
+function categoryJson(category: CategoryResult): CategoryJson {
+  return {
+    key: category.key,
+    label: category.label,
+    size: category.size,
+    quotas: category.quotas,
+    smallCategory: category.smallCategory,
+    rows: category.rows.map(rowJson),
+  };
+}
+
+export function resultToJson(result: AssessmentResult): ResultJson {
+  return { policy: result.policy, categories: result.categories.map(categoryJson) };
+}

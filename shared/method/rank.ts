@@ -1,0 +1,58 @@
+/** Order within a category (RULES.md §4): total desc, then the policy's tie-breaks; competition ranks. */
+import { cmp, roundTo, type Rational } from '../exact/rational';
+import type { Policy, TieBreak } from '../model';
+
+export interface Rankable {
+  id: string;
+  total: Rational;
+  orgScore: Rational;
+  satisfaction: Rational;
+  deductions: Rational;
+  bonus: Rational;
+}
+
+/** How each tie-break orders two secretaries: negative when `a` comes first. */
+const TIE_BREAK_ORDER: Record<TieBreak, (a: Rankable, b: Rankable) => number> = {
+  orgScore: (a, b) => cmp(b.orgScore, a.orgScore),
+  satisfaction: (a, b) => cmp(b.satisfaction, a.satisfaction),
+  fewerDeductions: (a, b) => cmp(a.deductions, b.deductions),
+  moreBonus: (a, b) => cmp(b.bonus, a.bonus),
+};
+
+export const TIE_BREAK_LABELS: Record<TieBreak, string> = {
+  orgScore: '组织工作目标考评得分',
+  satisfaction: '群众满意度',
+  fewerDeductions: '扣分',
+  moreBonus: '奖分',
+};
+
+/** The figure ranked on: exact, or the 2-decimal figure a spreadsheet shows (rankOn). */
+export function rankedTotal(total: Rational, policy: Pick<Policy, 'rankOn'>): Rational {
+  return policy.rankOn === 'rounded2' ? roundTo(total, 2) : total;
+}
+
+/** Negative when `a` ranks before `b`; 0 when they are exactly tied on total and every tie-break. */
+export function compareRank(a: Rankable, b: Rankable, policy: Pick<Policy, 'rankOn' | 'tieBreak'>): number {
+  const byTotal = cmp(rankedTotal(b.total, policy), rankedTotal(a.total, policy));
+  if (byTotal) return byTotal;
+  for (const tieBreak of policy.tieBreak) {
+    const order = TIE_BREAK_ORDER[tieBreak](a, b);
+    if (order) return order;
+  }
+  return 0;
+}
+
+/**
+ * Sorts in rank order (exact ties by 编号, so the order never depends on input order)
+ * and gives competition ranks: 1, 2, 2, 4.
+ */
+export function rankRows<T extends Rankable>(rows: readonly T[], policy: Pick<Policy, 'rankOn' | 'tieBreak'>): { row: T; rank: number }[] {
+  const sorted = [...rows].sort((a, b) => compareRank(a, b, policy) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ranked: { row: T; rank: number }[] = [];
+  sorted.forEach((row, i) => {
+    const previous = ranked[i - 1];
+    const rank = previous && compareRank(previous.row, row, policy) === 0 ? previous.rank : i + 1;
+    ranked.push({ row, rank });
+  });
+  return ranked;
+}
