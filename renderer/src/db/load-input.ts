@@ -1,0 +1,40 @@
+/** Everything the method needs for one assessment, read in one consistent snapshot. */
+import type { AssessmentInput } from '../../../shared/method/input';
+import type { ShuangpingDb } from './schema';
+
+/** Drops the `assessmentId` (and table-only fields) a record carries in the database. */
+function unscope<T extends { assessmentId: string }>(record: T): Omit<T, 'assessmentId'> {
+  const { assessmentId: _, ...rest } = record;
+  return rest;
+}
+
+export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string): Promise<AssessmentInput> {
+  return db.transaction(
+    'r',
+    [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.events, db.decisions],
+    async () => {
+      const assessment = await db.assessments.get(assessmentId);
+      if (!assessment) throw new Error(`assessment ${assessmentId} not found`);
+      const [secretaries, itemScores, summaryScores, tallies, events, decisions] = await Promise.all([
+        db.secretaries.where('assessmentId').equals(assessmentId).toArray(),
+        db.itemScores.where('assessmentId').equals(assessmentId).toArray(),
+        db.summaryScores.where('assessmentId').equals(assessmentId).toArray(),
+        db.tallies.where('assessmentId').equals(assessmentId).toArray(),
+        db.events.where('assessmentId').equals(assessmentId).toArray(),
+        db.decisions.where('assessmentId').equals(assessmentId).toArray(),
+      ]);
+      const input: AssessmentInput = {
+        policy: assessment.policy,
+        rubric: assessment.rubric,
+        secretaries: secretaries.map(unscope),
+        itemScores: itemScores.map(unscope),
+        summaryScores: summaryScores.map(unscope),
+        tallies: tallies.map(({ source: _, ...t }) => unscope(t)),
+        events: events.map(({ key: _, ...e }) => unscope(e)),
+        decisions: decisions.map(unscope),
+      };
+      if (assessment.communityRubric) input.communityRubric = assessment.communityRubric;
+      return input;
+    },
+  );
+}

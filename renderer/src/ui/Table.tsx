@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  render: (row: T, index: number) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+  width?: string;
+}
+
+/** A plain data table with a sticky header. */
+export function Table<T>({
+  columns,
+  rows,
+  rowKey,
+  empty = '暂无数据',
+  caption,
+  rowClass,
+  testId,
+}: {
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  empty?: string;
+  caption?: string;
+  rowClass?: (row: T) => string | undefined;
+  testId?: string;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" style={{ textAlign: c.align ?? 'left', width: c.width }}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="table-empty">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row, i) => (
+              <tr key={rowKey(row, i)} className={rowClass?.(row)}>
+                {columns.map((c) => (
+                  <td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+                    {c.render(row, i)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
