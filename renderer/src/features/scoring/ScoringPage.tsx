@@ -1,4 +1,203 @@
-/** Placeholder; built out below. */
+/** 考评: pick a secretary, score the rubric item by item, check evidence and attach files. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useOperator } from '../../app/operator';
+import { db } from '../../db/db';
+import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, SecretaryRecord } from '../../db/schema';
+import { Button } from '../../ui';
+import { AttachmentList } from '../evidence/AttachmentList';
+import { BulkAttach } from '../evidence/BulkAttach';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { evidenceState } from '../evidence/store';
+import { rubricFor, unscoped, useAssessment, useSecretaries } from './data';
+import { RubricForm, allItemCodes } from './RubricForm';
+import { SecretaryPicker } from './SecretaryPicker';
+import { SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
+import './features.css';
+
 export function ScoringPage({ assessmentId }: { assessmentId: string }) {
-  return <section data-testid="scoring-page" data-assessment={assessmentId} />;
+  const assessment = useAssessment(assessmentId);
+  const secretaries = useSecretaries(assessmentId);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const scored = useLiveQuery(async () => {
+    const [items, summaries] = await Promise.all([
+      db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+      db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+    ]);
+    return { items: new Set(items.map((k) => k[1])), summaries: new Set(summaries.map((k) => k[1])) };
+  }, [assessmentId]);
+
+  if (assessment === undefined || secretaries === undefined) return <p className="muted">正在读取…</p>;
+  if (assessment === null) return <p>找不到该考核。</p>;
+  const selected = secretaries.find((s) => s.id === chosen) ?? secretaries[0] ?? null;
+  const itemCodes = allItemCodes(assessment.rubric);
+
+  return (
+    <div data-testid="scoring-page">
+      <div className="page-head">
+        <h1>组织工作目标考评</h1>
+        {assessment.locked ? <span className="badge badge-warn">考核已定稿，只读</span> : null}
+        {assessment.locked ? null : <BulkAttach assessmentId={assessmentId} secretaries={secretaries} itemCodes={itemCodes} />}
+      </div>
+      {secretaries.length === 0 ? (
+        <div className="card">
+          名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。
+        </div>
+      ) : (
+        <div className="workbench">
+          <SecretaryPicker
+            secretaries={secretaries}
+            selectedId={selected?.id ?? null}
+            onSelect={setChosen}
+            status={(s) =>
+              scored?.summaries.has(s.id) ? (
+                <span className="badge">汇总</span>
+              ) : scored?.items.has(s.id) ? (
+                <span className="badge badge-ok">已评</span>
+              ) : (
+                <span className="badge badge-warn">未评</span>
+              )
+            }
+          />
+          {selected ? <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} /> : null}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRecord; secretary: SecretaryRecord }) {
+  const { operator } = useOperator();
+  const key: [string, string] = [assessment.id, secretary.id];
+  const record = useLiveQuery(async () => {
+    const [items, summary] = await Promise.all([db.itemScores.get(key), db.summaryScores.get(key)]);
+    return { items: items ?? null, summary: summary ?? null };
+  }, [assessment.id, secretary.id]);
+  const evidence = useLiveQuery(() => db.evidence.where('[assessmentId+id]').equals(key).toArray(), [assessment.id, secretary.id]);
+  const attachments = useLiveQuery(
+    () => db.attachments.where('[assessmentId+id]').equals(key).toArray(),
+    [assessment.id, secretary.id],
+  );
+  const [openItems, setOpenItems] = useState<Set<string>>(new Set());
+  const rubric = rubricFor(assessment, secretary);
+  const domainSecretary = useMemo(() => unscoped(secretary), [secretary]);
+  const readOnly = assessment.locked;
+
+  if (!record || !evidence || !attachments) return <p className="muted">正在读取…</p>;
+
+  const byItem = <T extends { itemCode: string }>(rows: readonly T[], code: string) => rows.filter((r) => r.itemCode === code);
+  const loose = attachments.filter((a) => !a.itemCode);
+  const state = evidenceState(evidence);
+
+  const title = (
+    <div className="score-title">
+      <h2>
+        {secretary.name} <span className="muted num">{secretary.id}</span>
+      </h2>
+      <span className="muted">
+        {[secretary.town, secretary.village, secretary.unit].filter(Boolean).join(' · ')}
+      </span>
+      <span className={`badge ${state === 'complete' ? 'badge-ok' : state === 'incomplete' ? 'badge-warn' : ''}`}>
+        佐证：{state === 'complete' ? '已全部核实' : state === 'incomplete' ? '有缺失或存疑' : '未登记'}
+      </span>
+    </div>
+  );
+
+  if (record.summary) {
+    return (
+      <div>
+        <div className="card">{title}</div>
+        <SummaryScoreCard summary={record.summary} readOnly={readOnly} />
+      </div>
+    );
+  }
+
+  const toggle = (code: string) =>
+    setOpenItems((s) => {
+      const next = new Set(s);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+
+  return (
+    <div>
+      <RubricForm
+        rubric={rubric}
+        policy={assessment.policy}
+        secretary={domainSecretary}
+        saved={record.items?.inputs ?? {}}
+        readOnly={readOnly}
+        onSave={(inputs) => void db.itemScores.put({ assessmentId: assessment.id, id: secretary.id, inputs })}
+        header={(totals) => (
+          <div className="score-head">
+            <div className="card">
+              {title}
+              {totals}
+              {readOnly ? null : (
+                <div className="toolbar" style={{ marginTop: 6, marginBottom: 0 }}>
+                  <SummaryScoreDialog assessmentId={assessment.id} secretaryId={secretary.id} />
+                  <span className="note" style={{ alignSelf: 'center' }}>
+                    {record.items ? '逐项分数随录随存' : '尚未录入逐项分数，录入即保存'}
+                  </span>
+                </div>
+              )}
+            </div>
+          </div>
+        )}
+        evidenceOf={(code) => (
+          <ItemEvidence
+            open={openItems.has(code)}
+            onToggle={() => toggle(code)}
+            lines={byItem(evidence, code)}
+            attachments={byItem(attachments, code)}
+          >
+            <EvidencePanel
+              assessmentId={assessment.id}
+              secretaryId={secretary.id}
+              itemCode={code}
+              lines={byItem(evidence, code)}
+              attachments={byItem(attachments, code)}
+              operator={operator ?? ''}
+              readOnly={readOnly}
+            />
+          </ItemEvidence>
+        )}
+      />
+      {loose.length ? (
+        <section className="card" aria-label="未归入考评项目的附件">
+          <h3>未归入考评项目的附件</h3>
+          <AttachmentList attachments={loose} readOnly={readOnly} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ItemEvidence({
+  open,
+  onToggle,
+  lines,
+  attachments,
+  children,
+}: {
+  open: boolean;
+  onToggle: () => void;
+  lines: readonly EvidenceRecord[];
+  attachments: readonly AttachmentRecord[];
+  children: ReactNode;
+}) {
+  const checked = lines.filter((l) => l.status === 'checked').length;
+  const problems = lines.length - checked;
+  return (
+    <div>
+      <Button variant="ghost" aria-expanded={open} onClick={onToggle}>
+        {open ? '▾' : '▸'} 佐证材料
+        {lines.length ? `：已核${checked}/${lines.length}` : ''}
+        {problems ? `，缺失或存疑${problems}` : ''}
+        {attachments.length ? `，附件${attachments.length}` : ''}
+      </Button>
+      {open ? children : null}
+    </div>
+  );
 }

@@ -1,0 +1,102 @@
+/**
+ * Summary scores (paper scoring, FORMATS.md `summary`): shown instead of the item form
+ * when present, with a way to switch to item scoring, and a dialog to enter them.
+ */
+import { useState } from 'react';
+import { parseRational, toDecimal } from '../../../../shared/exact/rational';
+import { db } from '../../db/db';
+import type { SummaryScoreRecord } from '../../db/schema';
+import { Button, Dialog, Field } from '../../ui';
+
+export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreRecord; readOnly: boolean }) {
+  return (
+    <div className="card" data-testid="summary-score">
+      <p>该书记按汇总分计分（纸质评分汇总录入），汇总分已含晋位升级加减分：</p>
+      <div className="score-totals">
+        <div className="score-total">
+          <span className="k">基本分（A+B）</span>
+          <span className="v">{summary.baseScore}</span>
+        </div>
+        <div className="score-total main">
+          <span className="k">组织工作目标考评得分</span>
+          <span className="v">{summary.orgScore}</span>
+        </div>
+      </div>
+      {readOnly ? null : (
+        <div className="toolbar" style={{ marginTop: 10 }}>
+          <Button
+            onClick={() => {
+              if (window.confirm('删除汇总分，改为按考评细则逐项评分？已录入的逐项分数会保留。')) {
+                void db.summaryScores.delete([summary.assessmentId, summary.id]);
+              }
+            }}
+          >
+            改为按细则逐项评分
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Checks summary text: exact decimals, base ≤ org is not required (deductions in C/D). */
+export function checkSummary(base: string, org: string): { base?: string; org?: string } {
+  const errors: { base?: string; org?: string } = {};
+  if (!parseRational(base)) errors.base = '请填写数值，如 86.5';
+  if (!parseRational(org)) errors.org = '请填写数值，如 92';
+  return errors;
+}
+
+export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId: string; secretaryId: string }) {
+  const [open, setOpen] = useState(false);
+  const [base, setBase] = useState('');
+  const [org, setOrg] = useState('');
+  const [tried, setTried] = useState(false);
+  const errors = checkSummary(base, org);
+  const save = async () => {
+    setTried(true);
+    if (errors.base || errors.org) return;
+    await db.summaryScores.put({
+      assessmentId,
+      id: secretaryId,
+      baseScore: toDecimal(parseRational(base)!),
+      orgScore: toDecimal(parseRational(org)!),
+    });
+    setOpen(false);
+  };
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>改为录入汇总分</Button>
+      <Dialog
+        open={open}
+        title="录入汇总分"
+        onClose={() => setOpen(false)}
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)}>取消</Button>
+            <Button variant="primary" onClick={() => void save()}>
+              保存汇总分
+            </Button>
+          </>
+        }
+      >
+        <form
+          className="grid-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <Field label="基本分（A+B）" error={tried ? errors.base : undefined} required>
+            <input value={base} inputMode="decimal" onChange={(e) => setBase(e.target.value)} />
+          </Field>
+          <Field label="组织工作目标考评得分（含晋位升级）" error={tried ? errors.org : undefined} required>
+            <input value={org} inputMode="decimal" onChange={(e) => setOrg(e.target.value)} />
+          </Field>
+          <button type="submit" hidden />
+        </form>
+        <p className="note">保存后以汇总分为准；逐项分数保留，可随时改回逐项评分。</p>
+      </Dialog>
+    </>
+  );
+}
