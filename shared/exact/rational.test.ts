@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { add, cmp, floor, ceil, fromSpreadsheetNumber, mul, parseRational, r, rat, roundHalfAwayFromZero, toDecimal, toFixed, toFraction } from './rational';
+
+describe('rational', () => {
+  it.each([
+    ['79.75', '319/4'],
+    ['-3', '-3'],
+    ['0.3', '3/10'],
+    ['2/3', '2/3'],
+    ['+1.50', '3/2'],
+    ['4/6', '2/3'],
+  ])('parses %s as %s', (text, fraction) => {
+    expect(toFraction(r(text))).toBe(fraction);
+  });
+
+  it.each(['', 'abc', '1/0', '1.2.3', '1e3', ' . '])('refuses %j', (text) => {
+    expect(parseRational(text)).toBeNull();
+  });
+
+  it('0.3 × 10 is exactly 3', () => {
+    expect(floor(mul(r('0.3'), rat(10)))).toBe(3n);
+    expect(0.3 * 10 < 3 || 0.1 * 3 !== 0.3).toBe(true);
+  });
+
+  it.each([
+    ['456/5', 2, '91.20'],
+    ['300/7', 2, '42.86'],
+    ['1/8', 2, '0.13'],
+    ['-1/8', 2, '-0.13'],
+    ['19/40', 4, '0.4750'],
+    ['2/3', 4, '0.6667'],
+    ['0.005', 2, '0.01'],
+    ['-0.005', 2, '-0.01'],
+  ])('toFixed(%s, %i) = %s (half away from zero)', (value, digits, text) => {
+    expect(toFixed(r(value), digits)).toBe(text);
+  });
+
+  it.each([
+    ['319/4', '79.75'],
+    ['96', '96'],
+    ['1/3', '1/3'],
+    ['-7/2', '-3.5'],
+  ])('toDecimal(%s) = %s', (value, text) => {
+    expect(toDecimal(r(value))).toBe(text);
+  });
+
+  it('floor, ceil and rounding of negatives', () => {
+    expect(floor(r('-1.5'))).toBe(-2n);
+    expect(ceil(r('-1.5'))).toBe(-1n);
+    expect(roundHalfAwayFromZero(r('-1.5'))).toBe(-2n);
+    expect(roundHalfAwayFromZero(r('2.5'))).toBe(3n);
+  });
+
+  it('reads spreadsheet numbers as the decimals a person typed', () => {
+    expect(toFraction(fromSpreadsheetNumber(79.75)!)).toBe('319/4');
+    expect(toFraction(fromSpreadsheetNumber(0.1)!)).toBe('1/10');
+    expect(toFraction(fromSpreadsheetNumber(1e-7)!)).toBe('1/10000000');
+    expect(fromSpreadsheetNumber(Number.NaN)).toBeNull();
+  });
+
+  it('is a field: addition and multiplication commute and compare consistently', () => {
+    const q = fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 1000 })).map(([n, d]) => rat(n, d));
+    fc.assert(
+      fc.property(q, q, (a, b) => {
+        expect(add(a, b)).toEqual(add(b, a));
+        expect(mul(a, b)).toEqual(mul(b, a));
+        expect(cmp(a, b)).toBe(-cmp(b, a) || 0);
+        expect(Math.sign(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) === cmp(a, b) || Math.abs(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) < 1e-9).toBe(true);
+      }),
+    );
+  });
+});
