@@ -56,6 +56,13 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   lateReport: '信息迟缓处置不当导致群体性事件',
 };
 
+/** Short forms accepted on import (FORMATS.md events). */
+export const EVENT_KIND_SHORT: Record<EventKind, string> = {
+  breach: '违反六严禁',
+  massIncident: '激化干群矛盾',
+  lateReport: '信息迟缓处置不当',
+};
+
 export const FLAG_LABELS: Record<Flag, string> = {
   turnoutLow: '投票人数不足应参加人数的2/3',
   baseBelowMin: '基本分低于优秀最低分',

@@ -1,0 +1,101 @@
+/**
+ * 测评计票 (`ballots`): one tally row per ballot box, or one row per returned ballot
+ * (`编号`, `选项`), which is tallied. Nothing about a voter is read or kept.
+ */
+import { castOf, type BallotTally, type InputError } from '../model';
+import { BALLOT_OPTION_ENUM } from './enums';
+import { Fields, reportDuplicateIds } from './fields';
+import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { BALLOT_FIELDS, BALLOT_ROW_FIELDS, BALLOT_SHEET, requiredOf, type BallotKey, type BallotRowKey } from './schemas';
+import { matcherFor, readTable, type TableRow } from './table';
+import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { readCell } from './cells';
+import { headerKey } from './normalize';
+import type ExcelJS from 'exceljs';
+
+const isPerBallot = (ws: ExcelJS.Worksheet): boolean => {
+  const byRow = matcherFor(BALLOT_ROW_FIELDS);
+  const tally = matcherFor(BALLOT_FIELDS);
+  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+    const texts: string[] = [];
+    ws.getRow(r).eachCell((cell) => {
+      const c = readCell(cell.value);
+      if (c.kind === 'text') texts.push(c.text);
+    });
+    if (texts.some((t) => byRow(t) === 'option')) return !texts.some((t) => tally(t) === 'verySatisfied');
+    if (texts.some((t) => headerKey(t) === headerKey('很满意'))) return false;
+  }
+  return false;
+};
+
+export function parseBallots(opened: OpenedWorkbook): ParseOutcome<BallotTally> {
+  const ws = dataSheet(opened.workbook, [BALLOT_SHEET]);
+  return isPerBallot(ws) ? parsePerBallot(opened, ws) : parseTallies(opened, ws);
+}
+
+function parseTallies(opened: OpenedWorkbook, ws: ExcelJS.Worksheet): ParseOutcome<BallotTally> {
+  const errors: InputError[] = [];
+  const sheet = sheetLabel(opened, ws);
+  const table = readTable(ws, sheet, matcherFor(BALLOT_FIELDS), requiredOf(BALLOT_FIELDS), 'id', errors);
+  if (!table) return { parsed: null, errors };
+  const fields = new Fields<BallotKey>(table, errors);
+  const entries: Located<BallotTally>[] = [];
+  const seen: { id: string; row: TableRow<BallotKey> }[] = [];
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const before = errors.length;
+    const id = fields.text(row, 'id', true);
+    allIds.push({ row: row.row, id });
+    if (id !== undefined) seen.push({ id, row });
+    const count = (key: BallotKey, required: boolean) => fields.int(row, key, { required });
+    const tally = {
+      id: id!,
+      verySatisfied: count('verySatisfied', true)!,
+      satisfied: count('satisfied', true)!,
+      basic: count('basic', true)!,
+      dissatisfied: count('dissatisfied', true)!,
+      invalid: count('invalid', false) ?? 0,
+      abstain: count('abstain', false) ?? 0,
+    } satisfies BallotTally;
+    const issued = count('issued', false);
+    if (errors.length > before) continue;
+    const cast = castOf(tally);
+    if (issued !== undefined && cast > issued) {
+      fields.fail(row, 'issued', `投票数 ${cast} 超过发出票数 ${issued}，本次测评无效，应重新组织投票`);
+      continue;
+    }
+    entries.push({ value: issued === undefined ? tally : { ...tally, issued }, row: row.row });
+  }
+  const duplicated = reportDuplicateIds(seen, fields, 'id');
+  return {
+    parsed: { sheet, idHeader: fields.header('id'), entries: entries.filter((e) => !duplicated.has(e.value.id)), ids: idsOf(allIds) },
+    errors,
+  };
+}
+
+function parsePerBallot(opened: OpenedWorkbook, ws: ExcelJS.Worksheet): ParseOutcome<BallotTally> {
+  const errors: InputError[] = [];
+  const sheet = sheetLabel(opened, ws);
+  const table = readTable(ws, sheet, matcherFor(BALLOT_ROW_FIELDS), requiredOf(BALLOT_ROW_FIELDS), 'id', errors);
+  if (!table) return { parsed: null, errors };
+  const fields = new Fields<BallotRowKey>(table, errors);
+  const tallies = new Map<string, Located<BallotTally>>();
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const id = fields.text(row, 'id', true);
+    allIds.push({ row: row.row, id });
+    const option = fields.enumeration(row, 'option', BALLOT_OPTION_ENUM, true);
+    if (id === undefined || option === undefined) continue;
+    const located = tallies.get(id) ?? {
+      value: { id, verySatisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
+      row: row.row,
+    };
+    located.value[option] += 1;
+    tallies.set(id, located);
+  }
+  return { parsed: { sheet, idHeader: fields.header('id'), entries: [...tallies.values()], ids: idsOf(allIds) }, errors };
+}
+
+export function readBallots(source: WorkbookSource) {
+  return readWith(source, parseBallots);
+}

@@ -1,0 +1,36 @@
+/** 直接定等事项 (`events`): events that make the grade 不称职 directly (第十九条). */
+import type { DirectEvent, InputError } from '../model';
+import { EVENT_KIND_ENUM } from './enums';
+import { Fields } from './fields';
+import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { EVENT_FIELDS, EVENT_SHEET, requiredOf, type EventKey } from './schemas';
+import { matcherFor, readTable } from './table';
+import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+
+/** A secretary may have several events: ids repeat here by design. */
+export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
+  const errors: InputError[] = [];
+  const ws = dataSheet(opened.workbook, [EVENT_SHEET]);
+  const sheet = sheetLabel(opened, ws);
+  const table = readTable(ws, sheet, matcherFor(EVENT_FIELDS), requiredOf(EVENT_FIELDS), 'id', errors);
+  if (!table) return { parsed: null, errors };
+  const fields = new Fields<EventKey>(table, errors);
+  const entries: Located<DirectEvent>[] = [];
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const before = errors.length;
+    const id = fields.text(row, 'id', true);
+    allIds.push({ row: row.row, id });
+    const kind = fields.enumeration(row, 'kind', EVENT_KIND_ENUM, true);
+    const note = fields.text(row, 'note');
+    if (errors.length > before) continue;
+    const event: DirectEvent = { id: id!, kind: kind! };
+    if (note !== undefined) event.note = note;
+    entries.push({ value: event, row: row.row });
+  }
+  return { parsed: { sheet, idHeader: fields.header('id'), entries, ids: idsOf(allIds) }, errors };
+}
+
+export function readEvents(source: WorkbookSource) {
+  return readWith(source, parseEvents);
+}

@@ -1,0 +1,42 @@
+/** What a sheet parser hands to the cross-checks: values with the rows they came from. */
+import type { Checked, InputError } from '../model';
+import { openWorkbook, type OpenedWorkbook, type WorkbookSource } from './workbook';
+
+export interface Located<T> {
+  value: T;
+  /** Excel row number */
+  row: number;
+}
+
+export interface Parsed<T> {
+  sheet: string;
+  /** the id column's header as written */
+  idHeader: string;
+  /** rows that read without error */
+  entries: Located<T>[];
+  /** every id on the sheet, valid row or not, with its first row */
+  ids: Map<string, number>;
+}
+
+export interface ParseOutcome<T> {
+  parsed: Parsed<T> | null;
+  errors: InputError[];
+}
+
+/** Opens a workbook and runs a parser: the shape every public reader shares. */
+export async function readWith<T>(
+  source: WorkbookSource,
+  parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
+): Promise<Checked<T[]>> {
+  const opened = await openWorkbook(source);
+  if (!opened.ok) return opened;
+  const { parsed, errors } = parse(opened.value);
+  if (errors.length || !parsed) return { ok: false, errors };
+  return { ok: true, value: parsed.entries.map((e) => e.value) };
+}
+
+export function idsOf<K extends string>(rows: readonly { row: number; id: string | undefined }[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const { row, id } of rows) if (id !== undefined && !ids.has(id)) ids.set(id, row);
+  return ids;
+}

@@ -1,0 +1,85 @@
+/** 名册 (`roster`): the secretaries assessed. */
+import type { Secretary } from '../model';
+import { Fields, reportDuplicateIds } from './fields';
+import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { ROSTER_FIELDS, ROSTER_SHEET, requiredOf, type RosterKey } from './schemas';
+import { matcherFor, readTable } from './table';
+import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import type { InputError } from '../model';
+import { MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM } from './enums';
+
+export interface RosterOptions {
+  /** policy.minPresence is set: 在村工作天数 and 全年工作日数 are required */
+  requirePresence?: boolean;
+}
+
+const headerOf = Object.fromEntries(ROSTER_FIELDS.map((x) => [x.key, x.header])) as Record<RosterKey, string>;
+
+export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {}): ParseOutcome<Secretary> {
+  const errors: InputError[] = [];
+  const ws = dataSheet(opened.workbook, [ROSTER_SHEET]);
+  const sheet = sheetLabel(opened, ws);
+  const table = readTable(ws, sheet, matcherFor(ROSTER_FIELDS), requiredOf(ROSTER_FIELDS), 'id', errors);
+  if (!table) return { parsed: null, errors };
+  const fields = new Fields<RosterKey>(table, errors, headerOf);
+
+  const entries: Located<Secretary>[] = [];
+  const seen: { id: string; row: (typeof table.rows)[number] }[] = [];
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const before = errors.length;
+    const id = fields.text(row, 'id', true);
+    allIds.push({ row: row.row, id });
+    if (id !== undefined) seen.push({ id, row });
+    const name = fields.text(row, 'name', true);
+    const unit = fields.text(row, 'unit');
+    const source = fields.enumeration(row, 'source', SOURCE_ENUM, true);
+    const mode = fields.enumeration(row, 'mode', MODE_ENUM, true);
+    const rankClass = fields.enumeration(row, 'rankClass', RANK_CLASS_ENUM, true);
+    const town = fields.text(row, 'town');
+    const village = fields.text(row, 'village');
+    const postType = fields.enumeration(row, 'postType', POST_TYPE_ENUM) ?? 'village';
+    const eligibleVoters = fields.int(row, 'eligibleVoters', { required: true, min: 1 });
+    const ratingStart = fields.enumeration(row, 'ratingStart', RATING_ENUM);
+    const ratingEnd = fields.enumeration(row, 'ratingEnd', RATING_ENUM);
+    const required = options.requirePresence === true;
+    const daysPresent = fields.int(row, 'daysPresent', { required });
+    const workDays = fields.int(row, 'workDays', { required, min: 1 });
+    if (daysPresent !== undefined && workDays !== undefined && daysPresent > workDays) {
+      fields.fail(row, 'daysPresent', `在村工作天数 ${daysPresent} 超过全年工作日数 ${workDays}`);
+    }
+    if (errors.length > before) continue;
+    const secretary: Secretary = {
+      id: id!,
+      name: name!,
+      source: source!,
+      mode: mode!,
+      rankClass: rankClass!,
+      postType,
+      eligibleVoters: eligibleVoters!,
+    };
+    if (unit !== undefined) secretary.unit = unit;
+    if (town !== undefined) secretary.town = town;
+    if (village !== undefined) secretary.village = village;
+    if (ratingStart !== undefined) secretary.ratingStart = ratingStart;
+    if (ratingEnd !== undefined) secretary.ratingEnd = ratingEnd;
+    if (daysPresent !== undefined) secretary.daysPresent = daysPresent;
+    if (workDays !== undefined) secretary.workDays = workDays;
+    entries.push({ value: secretary, row: row.row });
+  }
+  const duplicated = reportDuplicateIds(seen, fields, 'id');
+  return {
+    parsed: {
+      sheet,
+      idHeader: fields.header('id'),
+      entries: entries.filter((e) => !duplicated.has(e.value.id)),
+      ids: idsOf(allIds),
+    },
+    errors,
+  };
+}
+
+/** Reads a roster workbook: every secretary, or every error. */
+export function readRoster(source: WorkbookSource, options: RosterOptions = {}) {
+  return readWith(source, (opened) => parseRoster(opened, options));
+}

@@ -1,0 +1,109 @@
+/**
+ * The columns of each exchange workbook (FORMATS.md), shared by the readers and the
+ * template writers: header, key, whether required, and what to enter (填表说明).
+ */
+import type { ColumnSpec } from './table';
+import {
+  BALLOT_OPTION_ENUM,
+  EVENT_KIND_ENUM,
+  MODE_ENUM,
+  POST_TYPE_ENUM,
+  RANK_CLASS_ENUM,
+  RATING_ENUM,
+  SOURCE_ENUM,
+  type Enumeration,
+} from './enums';
+
+const labelsOf = <E extends string>(e: Enumeration<E>): string[] => e.keys.map((k) => e.label(k));
+
+export type ValueKind = 'text' | 'int' | 'number' | 'enum';
+
+export interface FieldSpec<K extends string = string> extends ColumnSpec<K> {
+  value: ValueKind;
+  /** drop-down labels for an enumerated column */
+  choices?: readonly string[];
+  /** 填表说明 */
+  help: string;
+  /** column width in characters */
+  width: number;
+}
+
+const f = <K extends string>(
+  key: K,
+  header: string,
+  required: boolean,
+  value: ValueKind,
+  width: number,
+  help: string,
+  extra: Partial<FieldSpec<K>> = {},
+): FieldSpec<K> => ({ key, header, required, value, width, help, ...extra });
+
+export const ROSTER_SHEET = '名册';
+export const ROSTER_FIELDS = [
+  f('id', '编号', true, 'text', 10, '每名“第一书记”一个编号，在本次考核中不得重复；其他表格按编号对应'),
+  f('name', '姓名', true, 'text', 10, '“第一书记”姓名'),
+  f('unit', '派出单位', false, 'text', 22, '派出“第一书记”的镇(街道)或市直部门(单位)'),
+  f('source', '单位类别', true, 'enum', 16, '镇(街道) 或 市直部门(单位)，也可填“镇街”“市直”', { choices: labelsOf(SOURCE_ENUM) }),
+  f('mode', '驻村方式', true, 'enum', 12, '脱产驻村 或 非脱产联村，也可填“脱产”“非脱产”', { choices: labelsOf(MODE_ENUM) }),
+  f('rankClass', '职级类别', true, 'enum', 18, '党政正职、非党政正职领导干部、正股级干部、副股级及以下干部（按此四类分别排名）', {
+    choices: labelsOf(RANK_CLASS_ENUM),
+  }),
+  f('town', '所在镇街', false, 'text', 12, '所任职村(社区)所在的镇(街道)'),
+  f('village', '村社区', false, 'text', 14, '所任职村(社区)名称'),
+  f('postType', '村社区类型', false, 'enum', 10, '村 或 社区；不填按“村”。社区党组织“第一书记”参照村党组织执行', {
+    choices: labelsOf(POST_TYPE_ENUM),
+  }),
+  f('eligibleVoters', '应参加人数', true, 'int', 10, '应参加群众满意度测评的人数（村“两委”成员、党员、村民代表、离退职老干部和入党积极分子），整数且不小于1'),
+  f('ratingStart', '年初定级', false, 'enum', 9, '镇(街道)党(工)委对村党组织的年初分类定级：A、B、C、D', { choices: labelsOf(RATING_ENUM) }),
+  f('ratingEnd', '年末定级', false, 'enum', 9, '年度分类评级：A、B、C、D。B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；降位的不得确定为优秀等次', {
+    choices: labelsOf(RATING_ENUM),
+  }),
+  f('daysPresent', '在村工作天数', false, 'int', 12, '全年在村工作天数（规则要求在村工作时间时必填），整数'),
+  f('workDays', '全年工作日数', false, 'int', 12, '全年工作日总数（规则要求在村工作时间时必填），整数且不小于1'),
+] as const;
+export type RosterKey = (typeof ROSTER_FIELDS)[number]['key'];
+
+export const SUMMARY_SHEET = '考评得分汇总';
+export const SUMMARY_FIELDS = [
+  f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('baseScore', '基本分', true, 'number', 10, '基本工作目标和执行工作制度及工作纪律两部分得分之和（低于80分的不得确定为优秀等次）'),
+  f('orgScore', '组织工作目标考评得分', true, 'number', 20, '组织工作目标考评最终得分，含为村庄办理实事奖分和村党组织晋位升级奖扣分'),
+] as const;
+export type SummaryKey = (typeof SUMMARY_FIELDS)[number]['key'];
+
+export const BALLOT_SHEET = '测评计票';
+export const BALLOT_FIELDS = [
+  f('id', '编号', true, 'text', 10, '与名册中的编号一致，每名“第一书记”（每个票箱）一行'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('verySatisfied', '很满意', true, 'int', 9, '“很满意”票数，整数'),
+  f('satisfied', '满意', true, 'int', 9, '“满意”票数，整数'),
+  f('basic', '基本满意', true, 'int', 9, '“基本满意”票数，整数'),
+  f('dissatisfied', '不满意', true, 'int', 9, '“不满意”票数，整数'),
+  f('invalid', '废票', false, 'int', 9, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
+  f('abstain', '弃权', false, 'int', 9, '弃权票数：未作任何标记的空白票；不填按0'),
+  f('issued', '发出票数', false, 'int', 10, '发出选票数；填写时，投票数（收回的全部选票）不得超过发出票数'),
+] as const;
+export type BallotKey = (typeof BALLOT_FIELDS)[number]['key'];
+
+/** Per-ballot layout: one row per returned ballot. */
+export const BALLOT_ROW_FIELDS = [
+  f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
+  f('option', '选项', true, 'enum', 12, '很满意、满意、基本满意、不满意、废票、弃权', { choices: labelsOf(BALLOT_OPTION_ENUM) }),
+] as const;
+export type BallotRowKey = (typeof BALLOT_ROW_FIELDS)[number]['key'];
+
+export const EVENT_SHEET = '直接定等事项';
+export const EVENT_FIELDS = [
+  f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('kind', '事项', true, 'enum', 34, '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件', {
+    choices: labelsOf(EVENT_KIND_ENUM),
+  }),
+  f('note', '说明', false, 'text', 40, '事实经过、查处结论等'),
+] as const;
+export type EventKey = (typeof EVENT_FIELDS)[number]['key'];
+
+export const SCORES_SHEET = '考评细则评分';
+
+export const requiredOf = <K extends string>(fields: readonly FieldSpec<K>[]) => fields.filter((x) => x.required);

@@ -1,0 +1,95 @@
+/**
+ * 考评细则评分 (`scores`): wide, one row per secretary, one column per rubric input,
+ * matched by the input code before the first space. Blank means no input.
+ */
+import { toDecimal } from '../exact/rational';
+import { checkInputValue } from '../method/score';
+import type { InputError, ItemScores, Rubric, RubricInput } from '../model';
+import { readCell } from './cells';
+import { cellRational, Fields, reportDuplicateIds } from './fields';
+import { cellDisplay } from './cells';
+import { matchBool } from './enums';
+import { headerKey, normalizeText } from './normalize';
+import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { codeOfHeader, inputColumns, looksLikeCode } from './rubric-inputs';
+import { SCORES_SHEET } from './schemas';
+import { readTable, type TableRow } from './table';
+import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+
+type ScoreKey = 'id' | 'name' | `input:${string}`;
+
+export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcome<ItemScores> {
+  const errors: InputError[] = [];
+  const ws = dataSheet(opened.workbook, [SCORES_SHEET]);
+  const sheet = sheetLabel(opened, ws);
+  const inputs = new Map<string, RubricInput>();
+  for (const { input } of inputColumns(rubric)) inputs.set(input.code.toLowerCase(), input);
+
+  const match = (header: string): ScoreKey | null => {
+    const key = headerKey(header);
+    if (key === '编号' || key === 'id') return 'id';
+    if (key === '姓名' || key === 'name') return 'name';
+    const input = inputs.get(codeOfHeader(normalizeText(header)).toLowerCase());
+    return input ? `input:${input.code}` : null;
+  };
+  const table = readTable<ScoreKey>(ws, sheet, match, [{ key: 'id', header: '编号' }], 'id', errors);
+  if (!table) return { parsed: null, errors };
+
+  // a column headed by a code the rubric does not have is a rubric mismatch, not a note
+  ws.getRow(table.headerRow).eachCell((cell) => {
+    const c = readCell(cell.value);
+    if (c.kind !== 'text') return;
+    const code = codeOfHeader(c.text);
+    if (match(c.text) === null && looksLikeCode(code)) {
+      errors.push({ sheet, row: table.headerRow, column: c.text, message: `考评细则“${rubric.name}”中没有输入项“${code}”` });
+    }
+  });
+
+  const fields = new Fields<ScoreKey>(table, errors);
+  const columns = [...table.headers.keys()].filter((k): k is `input:${string}` => k.startsWith('input:'));
+  const entries: Located<ItemScores>[] = [];
+  const seen: { id: string; row: TableRow<ScoreKey> }[] = [];
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const before = errors.length;
+    const id = fields.text(row, 'id', true);
+    allIds.push({ row: row.row, id });
+    if (id !== undefined) seen.push({ id, row });
+    const values: Record<string, string> = {};
+    for (const key of columns) {
+      const input = inputs.get(key.slice('input:'.length).toLowerCase())!;
+      const text = inputValue(fields, row, key, input);
+      if (text !== undefined) values[input.code] = text;
+    }
+    if (errors.length > before) continue;
+    entries.push({ value: { id: id!, inputs: values }, row: row.row });
+  }
+  const duplicated = reportDuplicateIds(seen, fields, 'id');
+  return {
+    parsed: { sheet, idHeader: fields.header('id'), entries: entries.filter((e) => !duplicated.has(e.value.id)), ids: idsOf(allIds) },
+    errors,
+  };
+}
+
+/** One input's value as decimal text ("1"/"0" for met/not met), or undefined when blank or bad. */
+function inputValue(fields: Fields<ScoreKey>, row: TableRow<ScoreKey>, key: ScoreKey, input: RubricInput): string | undefined {
+  const cell = row.cell(key);
+  if (cell.kind === 'blank') return undefined;
+  if (cell.kind === 'error') return fields.fail(row, key, `单元格是错误值 ${cell.text}，请检查公式`);
+  let text: string;
+  if (input.kind === 'bool') {
+    const met = cell.kind === 'bool' ? cell.value : matchBool(cellDisplay(cell));
+    if (met === null) return fields.fail(row, key, `“${cellDisplay(cell)}”应填“是”或“否”`);
+    text = met ? '1' : '0';
+  } else {
+    const value = cellRational(cell);
+    if (!value) return fields.fail(row, key, `“${cellDisplay(cell)}”不是有效的数字`);
+    text = toDecimal(value);
+  }
+  const problem = checkInputValue(input, text);
+  return problem === null ? text : fields.fail(row, key, `${problem}（${cellDisplay(cell)}）`);
+}
+
+export function readScores(source: WorkbookSource, rubric: Rubric) {
+  return readWith(source, (opened) => parseScores(opened, rubric));
+}

@@ -1,0 +1,54 @@
+/** The look shared by every workbook the program writes. */
+import ExcelJS from 'exceljs';
+
+export const FONT = '宋体';
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+export const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+export const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 16, bold: true };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** A workbook stamped with the program's name and a fixed date, so output is reproducible. */
+export function newWorkbook(date = new Date(Date.UTC(2024, 0, 1))): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '双评工作站';
+  workbook.lastModifiedBy = '双评工作站';
+  workbook.created = date;
+  workbook.modified = date;
+  return workbook;
+}
+
+/** A4 landscape, fit to one page wide, header rows repeated on every page. */
+export function printSetup(ws: ExcelJS.Worksheet, headerRows: string): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: headerRows,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
+}
+
+/** Excel-safe sheet name: no []:*?/\, at most 31 characters, unique in the workbook. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '·').replace(/^'+|'+$/g, '').slice(0, 31) || '工作表';
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const suffix = `(${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** The bytes of a workbook, as a plain Uint8Array (Node and browser). */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,108 @@
+/**
+ * A sheet as a table: the header row found by text (Chinese header or English key,
+ * any order), then one record per non-blank row, with the Excel row number.
+ */
+import type ExcelJS from 'exceljs';
+import type { InputError } from '../model';
+import { readCell, type Cell } from './cells';
+import { headerKey, normalizeText } from './normalize';
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** Chinese header, as the template writes it */
+  header: string;
+  required: boolean;
+  /** other accepted headers */
+  aliases?: readonly string[];
+}
+
+export interface TableRow<K extends string> {
+  /** Excel row number */
+  row: number;
+  cell(key: K): Cell;
+}
+
+export interface Table<K extends string> {
+  sheet: string;
+  headerRow: number;
+  /** header text as written in the file, per matched column */
+  headers: Map<K, string>;
+  rows: TableRow<K>[];
+}
+
+/** Maps a header cell's text to a column key, or null for a column the reader ignores. */
+export type HeaderMatcher<K extends string> = (header: string) => K | null;
+
+export function matcherFor<K extends string>(specs: readonly ColumnSpec<K>[]): HeaderMatcher<K> {
+  const byHeader = new Map<string, K>();
+  for (const spec of specs) {
+    for (const form of [spec.header, spec.key, ...(spec.aliases ?? [])]) byHeader.set(headerKey(form), spec.key);
+  }
+  return (header) => byHeader.get(headerKey(header)) ?? null;
+}
+
+/** How many rows from the top may hold a title before the header row. */
+const HEADER_SEARCH_ROWS = 10;
+
+function rowTexts(ws: ExcelJS.Worksheet, r: number): Map<number, string> {
+  const texts = new Map<number, string>();
+  ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
+    const c = readCell(cell.value);
+    if (c.kind === 'text') texts.set(col, c.text);
+    else if (c.kind === 'number') texts.set(col, String(c.value));
+  });
+  return texts;
+}
+
+/**
+ * Reads a sheet. The header row is the first of the top rows where `anchor`
+ * (usually the id column) is found; missing required columns and repeated columns
+ * are errors.
+ */
+export function readTable<K extends string>(
+  ws: ExcelJS.Worksheet,
+  sheet: string,
+  match: HeaderMatcher<K>,
+  required: readonly { key: K; header: string }[],
+  anchor: K,
+  errors: InputError[],
+): Table<K> | null {
+  let headerRow = 1;
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
+    if ([...rowTexts(ws, r).values()].some((t) => match(t) === anchor)) {
+      headerRow = r;
+      break;
+    }
+  }
+  const columns = new Map<K, number>();
+  const headers = new Map<K, string>();
+  let ok = true;
+  for (const [col, text] of rowTexts(ws, headerRow)) {
+    const key = match(text);
+    if (key === null) continue;
+    if (columns.has(key)) {
+      errors.push({ sheet, row: headerRow, column: text, message: `与“${headers.get(key)}”是同一列，表头重复` });
+      ok = false;
+      continue;
+    }
+    columns.set(key, col);
+    headers.set(key, normalizeText(text));
+  }
+  for (const spec of required) {
+    if (!columns.has(spec.key)) {
+      errors.push({ sheet, row: headerRow, column: spec.header, message: `缺少必填列“${spec.header}”` });
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+
+  const rows: TableRow<K>[] = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const excelRow = ws.getRow(r);
+    const cells = new Map<K, Cell>();
+    for (const [key, col] of columns) cells.set(key, readCell(excelRow.getCell(col).value));
+    if ([...cells.values()].every((c) => c.kind === 'blank')) continue;
+    rows.push({ row: r, cell: (key) => cells.get(key) ?? { kind: 'blank' } });
+  }
+  return { sheet, headerRow, headers, rows };
+}
