@@ -72,14 +72,16 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
   for (const key of BOOLEANS) {
     if (typeof policy[key] !== 'boolean') fail(key, '应为 true 或 false');
   }
-  const checkRatio = (key: string, value: unknown) => {
+  /** a ratio in [0, 1], kept as text; null (with an error) otherwise */
+  const checkRatio = (key: string, value: unknown): Rational | null => {
     const ratio = ratioOf(value);
     if (!ratio) fail(key, `“${String(value)}”不是有效的比例（如 0.3 或 2/3）`);
     else if (lt(ratio, ZERO) || gt(ratio, ONE)) fail(key, `比例 ${asText(value)} 超出 0 到 1 的范围`);
-    else policy[key] = asText(value);
+    else return ratio;
+    return null;
   };
-  for (const key of RATIOS) checkRatio(key, policy[key]);
-  for (const key of NULLABLE_RATIOS) if (policy[key] !== null) checkRatio(key, policy[key]);
+  for (const key of RATIOS) if (checkRatio(key, policy[key])) policy[key] = asText(policy[key]);
+  for (const key of NULLABLE_RATIOS) if (policy[key] !== null && checkRatio(key, policy[key])) policy[key] = asText(policy[key]);
 
   const minBase = ratioOf(policy.excellentMinBaseScore);
   if (!minBase) fail('excellentMinBaseScore', `“${String(policy.excellentMinBaseScore)}”不是有效的分数`);
@@ -95,7 +97,7 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
 
 type Fail = (column: string, message: string) => void;
 
-function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => void): void {
+function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => Rational | null): void {
   if (!Array.isArray(p.bands)) {
     fail('bands', '等次比例应为列表，如 [{"key":"excellent","ratio":"0.3"}]');
     return;
@@ -112,8 +114,7 @@ function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unkn
     }
     if (seen.includes(band.key)) return fail(`${key}.key`, `等次“${band.key}”重复`);
     seen.push(band.key);
-    checkRatio(`${key}.ratio`, band.ratio);
-    const ratio = ratioOf(band.ratio);
+    const ratio = checkRatio(`${key}.ratio`, band.ratio);
     if (ratio) {
       band.ratio = asText(band.ratio);
       ratios.push(ratio);
