@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAssessment, resultToJson } from '.';
-import type { DirectEvent, Grade, Policy, RankClass } from '../model';
+import type { DirectEvent, Grade, Policy, RankClass, TieBreak } from '../model';
+import type { PresetName } from '../policy/presets';
 import { inputOf, policyWith, type Person } from './testing';
 
 const person = (i: number) =>
@@ -27,16 +28,16 @@ const people = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(...Array.fr
 
 const policy: fc.Arbitrary<Policy> = fc
   .record({
-    preset: fc.constantFrom('jiaozhou', 'daan', 'touyan'),
+    preset: fc.constantFrom<PresetName[]>('jiaozhou', 'daan', 'touyan'),
     boundaryTie: fc.constantFrom('flag', 'excludeAll'),
     ineligibleSlot: fc.constantFrom('passDown', 'forfeit'),
     quotaRounding: fc.constantFrom('floor', 'round', 'ceil'),
     quotaBase: fc.constantFrom('all', 'ranked'),
     rankOn: fc.constantFrom('exact', 'rounded2'),
-    tieBreak: fc.constantFrom([], ['orgScore'], ['orgScore', 'satisfaction'], ['satisfaction', 'fewerDeductions', 'moreBonus']),
+    tieBreak: fc.constantFrom<TieBreak[]>([], ['orgScore'], ['orgScore', 'satisfaction'], ['satisfaction', 'fewerDeductions', 'moreBonus']),
     mergeSmallCategories: fc.boolean(),
   })
-  .map(({ preset, ...rest }) => policyWith(rest as Partial<Policy>, preset as 'jiaozhou'));
+  .map(({ preset, ...rest }) => policyWith(rest as Partial<Policy>, preset));
 
 function compute(list: readonly (Person & { event: boolean })[], p: Policy) {
   const events: DirectEvent[] = list.filter((x) => x.event).map((x) => ({ id: x.id, kind: 'breach' }));
