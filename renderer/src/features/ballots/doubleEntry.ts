@@ -18,14 +18,16 @@ export type FieldChoice = { from: 1 | 2 } | { value: number | undefined };
 
 export type Resolution = Partial<Record<TallyField, FieldChoice>>;
 
-/** True when every differing field has a choice (a re-entered value must be a count). */
+/** True when the choice settles the field (a re-entered value must be a count; 发出票数 may be left empty). */
+export function choiceResolves(f: TallyField, c: FieldChoice | undefined): boolean {
+  if (!c) return false;
+  if ('from' in c) return true;
+  return c.value === undefined ? f === 'issued' : Number.isInteger(c.value) && c.value >= 0;
+}
+
+/** True when every differing field has a choice that settles it. */
 export function isResolved(a: TallyCounts, b: TallyCounts, res: Resolution): boolean {
-  return differingFields(a, b).every((f) => {
-    const c = res[f];
-    if (!c) return false;
-    if ('from' in c) return true;
-    return c.value === undefined ? f === 'issued' : Number.isInteger(c.value) && c.value >= 0;
-  });
+  return differingFields(a, b).every((f) => choiceResolves(f, res[f]));
 }
 
 /**

@@ -3,7 +3,7 @@
  * saving and warnings that do not (RULES.md §3). Counts only — nothing about voters.
  */
 import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type BallotOption } from '../../../../shared/model';
-import { parseRational } from '../../../../shared/exact/rational';
+import { turnoutMet as methodTurnoutMet } from '../../../../shared/method/satisfaction';
 
 /** The fields of a tally form, in the order a person enters them. */
 export const TALLY_FIELDS = ['issued', ...BALLOT_OPTIONS] as const;
@@ -101,9 +101,7 @@ export function checkTally(draft: TallyDraft, eligible: number, minTurnout = '2/
   return { counts: full, cast, fieldErrors, errors, warnings };
 }
 
-/** cast ≥ minTurnout × eligible, in integers (3·cast ≥ 2·eligible for 2/3). */
+/** cast ≥ minTurnout × eligible, exactly (the method's rule). */
 export function turnoutMet(cast: number, eligible: number, minTurnout = '2/3'): boolean {
-  const ratio = parseRational(minTurnout);
-  if (!ratio) return true;
-  return BigInt(cast) * ratio.d >= ratio.n * BigInt(eligible);
+  return methodTurnoutMet(cast, eligible, minTurnout);
 }

@@ -4,11 +4,25 @@
  */
 import { useState } from 'react';
 import { parseRational, toDecimal } from '../../../../shared/exact/rational';
+import { useOperator } from '../../app/operator';
+import { appendAudit } from '../../db/audit';
 import { db } from '../../db/db';
 import type { SummaryScoreRecord } from '../../db/schema';
 import { Button, Dialog, Field } from '../../ui';
 
 export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreRecord; readOnly: boolean }) {
+  const { operator } = useOperator();
+  const switchToItems = () =>
+    db.transaction('rw', [db.summaryScores, db.audit], async () => {
+      await db.summaryScores.delete([summary.assessmentId, summary.id]);
+      await appendAudit(db, {
+        assessmentId: summary.assessmentId,
+        operator: operator ?? '',
+        action: 'summary.delete',
+        target: summary.id,
+        before: { baseScore: summary.baseScore, orgScore: summary.orgScore },
+      });
+    });
   return (
     <div className="card" data-testid="summary-score">
       <p>该书记按汇总分计分（纸质评分汇总录入），汇总分已含晋位升级加减分：</p>
@@ -26,9 +40,7 @@ export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreR
         <div className="toolbar" style={{ marginTop: 10 }}>
           <Button
             onClick={() => {
-              if (window.confirm('删除汇总分，改为按考评细则逐项评分？已录入的逐项分数会保留。')) {
-                void db.summaryScores.delete([summary.assessmentId, summary.id]);
-              }
+              if (window.confirm('删除汇总分，改为按考评细则逐项评分？')) void switchToItems();
             }}
           >
             改为按细则逐项评分
@@ -52,15 +64,25 @@ export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId
   const [base, setBase] = useState('');
   const [org, setOrg] = useState('');
   const [tried, setTried] = useState(false);
+  const { operator } = useOperator();
   const errors = checkSummary(base, org);
+  /** A secretary is scored one way only: the method takes item scores first, so they go. */
   const save = async () => {
     setTried(true);
     if (errors.base || errors.org) return;
-    await db.summaryScores.put({
-      assessmentId,
-      id: secretaryId,
-      baseScore: toDecimal(parseRational(base)!),
-      orgScore: toDecimal(parseRational(org)!),
+    const summary = { baseScore: toDecimal(parseRational(base)!), orgScore: toDecimal(parseRational(org)!) };
+    await db.transaction('rw', [db.summaryScores, db.itemScores, db.audit], async () => {
+      const items = await db.itemScores.get([assessmentId, secretaryId]);
+      await db.itemScores.delete([assessmentId, secretaryId]);
+      await db.summaryScores.put({ assessmentId, id: secretaryId, ...summary });
+      await appendAudit(db, {
+        assessmentId,
+        operator: operator ?? '',
+        action: 'summary.enter',
+        target: secretaryId,
+        before: items?.inputs,
+        after: summary,
+      });
     });
     setOpen(false);
   };
@@ -95,7 +117,7 @@ export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId
           </Field>
           <button type="submit" hidden />
         </form>
-        <p className="note">保存后以汇总分为准；逐项分数保留，可随时改回逐项评分。</p>
+        <p className="note">保存后按汇总分计分，已录入的逐项分数将被删除（变更记入操作日志）。</p>
       </Dialog>
     </>
   );

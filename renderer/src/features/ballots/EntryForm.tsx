@@ -1,0 +1,125 @@
+/**
+ * One blind entry of a tally, keyboard first: Tab or Enter moves to the next field,
+ * Enter on the last saves. The second person never sees the first entry's numbers.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { Button } from '../../ui';
+import { PerBallotCounter } from './PerBallotCounter';
+import { TallyChecks } from './TallyChecks';
+import { checkTally, draftFromCounts, EMPTY_DRAFT, TALLY_FIELDS, TALLY_FIELD_LABELS, type TallyCounts, type TallyDraft } from './tally';
+
+export function EntryForm({
+  slot,
+  eligible,
+  minTurnout,
+  defaultOperator,
+  otherOperator,
+  onSave,
+}: {
+  slot: 1 | 2;
+  eligible: number;
+  minTurnout: string;
+  defaultOperator: string;
+  /** the first entry's operator, when this is the second */
+  otherOperator?: string;
+  onSave: (counts: TallyCounts, operator: string) => Promise<void>;
+}) {
+  const [draft, setDraft] = useState<TallyDraft>(EMPTY_DRAFT);
+  const [operator, setOperator] = useState(defaultOperator);
+  const [counting, setCounting] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const check = checkTally(draft, eligible, minTurnout);
+  const sameOperator = otherOperator !== undefined && operator.trim() === otherOperator;
+  const blocked = check.errors.length > 0 || !operator.trim() || sameOperator || check.cast === 0;
+
+  const save = async () => {
+    if (blocked || !check.counts || saving) return;
+    setSaving(true);
+    try {
+      await onSave(check.counts, operator.trim());
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Enter goes to the next field like Tab; on the last field it saves. */
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    const inputs = Array.from(e.currentTarget.querySelectorAll<HTMLInputElement>('input[data-field]'));
+    const at = inputs.indexOf(e.target);
+    const next = inputs[at + 1];
+    if (next) next.focus();
+    else void save();
+  };
+
+  if (counting) {
+    return (
+      <PerBallotCounter
+        eligible={eligible}
+        onCancel={() => setCounting(false)}
+        onDone={(counts) => {
+          setDraft({ ...draftFromCounts(counts), issued: draft.issued });
+          setCounting(false);
+        }}
+      />
+    );
+  }
+
+  return (
+    <form
+      className="card tally-form"
+      data-testid={`entry-form-${slot}`}
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3>{slot === 1 ? '第一次录入' : '第二次录入（背靠背）'}</h3>
+      <p className="note">
+        {slot === 1
+          ? '两人背靠背各录一次，两次一致后计票结果才生效。'
+          : `第一次已由“${otherOperator ?? ''}”录入。请另一名录入员对照原始计票单独立录入，看不到第一次的数字。`}
+      </p>
+      <div className="tally-grid">
+        <label className="field">
+          <span className="field-label">录入员</span>
+          <input data-field="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="off" />
+          {sameOperator ? (
+            <span className="field-error" role="alert">
+              第二次录入须由另一名录入员完成
+            </span>
+          ) : null}
+        </label>
+        {TALLY_FIELDS.map((f) => (
+          <label key={f} className={`field${check.fieldErrors[f] ? ' field-invalid' : ''}`}>
+            <span className="field-label">
+              {TALLY_FIELD_LABELS[f]}
+              {f === 'issued' ? '（可不填）' : ''}
+            </span>
+            <input
+              data-field={f}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft[f]}
+              autoFocus={f === 'issued'}
+              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+            />
+            {check.fieldErrors[f] ? <span className="field-error">{check.fieldErrors[f]}</span> : null}
+          </label>
+        ))}
+      </div>
+      <TallyChecks check={check} eligible={eligible} />
+      <div className="toolbar">
+        <Button type="submit" variant="primary" disabled={blocked || saving}>
+          保存第{slot === 1 ? '一' : '二'}次录入
+        </Button>
+        <Button onClick={() => setCounting(true)}>逐张计票…</Button>
+        <span className="note" style={{ alignSelf: 'center' }}>
+          Enter 跳到下一格，最后一格按 Enter 保存
+        </span>
+      </div>
+    </form>
+  );
+}
