@@ -198,7 +198,29 @@ function inputValidation(input: RubricInput): ExcelJS.DataValidation {
   }
 }
 
-async function build(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array> {
+/** A template value: text, number, or blank. */
+export type TemplateValue = string | number | null | undefined;
+
+/** The template's workbook with rows filled in, keyed by header (without `*`) or input code. */
+function fill(workbook: ExcelJS.Workbook, rows: readonly Record<string, TemplateValue>[]): void {
+  const ws = workbook.worksheets[0]!;
+  const columns = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const header = String(cell.value).replace(/\*$/, '');
+    columns.set(header, col);
+    columns.set(header.split(' ')[0]!, col);
+  });
+  rows.forEach((values, i) => {
+    const row = ws.getRow(i + 2);
+    for (const [key, value] of Object.entries(values)) {
+      const col = columns.get(key);
+      if (col === undefined) throw new Error(`template has no column ${key}`);
+      if (value !== null && value !== undefined) row.getCell(col).value = value;
+    }
+  });
+}
+
+async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<string, TemplateValue>[] = []): Promise<Uint8Array> {
   const workbook = newWorkbook();
   switch (kind) {
     case 'roster':
@@ -258,6 +280,7 @@ async function build(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array> {
       ], fieldTable(EVENT_FIELDS));
       break;
   }
+  fill(workbook, rows);
   return workbookBytes(workbook);
 }
 
@@ -267,4 +290,16 @@ export function writeTemplate(kind: 'scores', rubric: Rubric): Promise<Uint8Arra
 export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array>;
 export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array> {
   return build(kind, rubric);
+}
+
+/**
+ * A template with data rows, keyed by Chinese header ("编号") or, for scores, by
+ * input code ("A3.2"): how the program exports data that people then edit.
+ */
+export function writeFilledTemplate(
+  kind: TemplateKind,
+  rows: readonly Record<string, TemplateValue>[],
+  rubric?: Rubric,
+): Promise<Uint8Array> {
+  return build(kind, rubric, rows);
 }

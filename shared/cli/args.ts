@@ -1,0 +1,123 @@
+/** The `shuangping` command line: commands and options, parsed without Node. */
+import { TEMPLATE_KINDS, type TemplateKind } from '../io/templates';
+
+export const FILE_OPTIONS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
+export type FileOption = (typeof FILE_OPTIONS)[number];
+
+export interface InputOptions {
+  files: Partial<Record<FileOption, string>>;
+  policy: string;
+  out?: string;
+  json?: string;
+  pdf?: string;
+}
+
+export type Command =
+  | { command: 'template'; kind: TemplateKind; out?: string }
+  | ({ command: 'compute' | 'check' } & InputOptions)
+  | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
+  | { command: 'help' };
+
+export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
+
+const ALLOWED: Record<string, readonly string[]> = {
+  template: ['out'],
+  compute: [...FILE_OPTIONS, 'policy', 'out', 'json', 'pdf'],
+  check: [...FILE_OPTIONS, 'policy'],
+  demo: ['out', 'policy', 'pdf'],
+};
+
+/** `--key value` or `--key=value`; positional words kept in order. */
+function split(args: readonly string[]): { words: string[]; options: Map<string, string> } | string {
+  const words: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const key = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    let value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : args[i + 1];
+    if (eq < 0) i++;
+    if (key === 'help') return 'help';
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return `选项 --${key} 后面缺少取值`;
+    if (options.has(key)) return `选项 --${key} 重复`;
+    options.set(key, value);
+  }
+  return { words, options };
+}
+
+export function parseArgs(args: readonly string[]): Parsed {
+  if (args.length === 0 || args[0] === 'help' || args[0] === '-h') return { ok: true, value: { command: 'help' } };
+  const split_ = split(args);
+  if (split_ === 'help') return { ok: true, value: { command: 'help' } };
+  if (typeof split_ === 'string') return { ok: false, message: split_ };
+  const { words, options } = split_;
+  const [command, ...rest] = words;
+  if (command === undefined || !Object.hasOwn(ALLOWED, command)) {
+    return { ok: false, message: command === undefined ? '缺少命令' : `未知的命令“${command}”` };
+  }
+  const unknown = [...options.keys()].filter((k) => !ALLOWED[command]!.includes(k));
+  if (unknown.length) return { ok: false, message: `命令 ${command} 不接受选项 ${unknown.map((k) => `--${k}`).join('、')}` };
+  const opt = (key: string) => options.get(key);
+  const policy = opt('policy') ?? 'jiaozhou';
+
+  switch (command) {
+    case 'template': {
+      const kind = rest[0];
+      if (kind === undefined) return { ok: false, message: `请指明模板种类：${TEMPLATE_KINDS.join('、')}` };
+      if (!(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
+        return { ok: false, message: `未知的模板种类“${kind}”，可选：${TEMPLATE_KINDS.join('、')}` };
+      }
+      if (rest.length > 1) return { ok: false, message: `多余的参数“${rest.slice(1).join(' ')}”` };
+      const out = opt('out');
+      return { ok: true, value: { command: 'template', kind: kind as TemplateKind, ...(out ? { out } : {}) } };
+    }
+    case 'demo': {
+      if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”` };
+      const outDir = opt('out');
+      const pdf = opt('pdf');
+      return { ok: true, value: { command: 'demo', policy, ...(outDir ? { outDir } : {}), ...(pdf ? { pdf } : {}) } };
+    }
+    default: {
+      if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”，输入文件请用 --roster 等选项指明` };
+      const files: Partial<Record<FileOption, string>> = {};
+      for (const key of FILE_OPTIONS) {
+        const value = opt(key);
+        if (value !== undefined) files[key] = value;
+      }
+      if (!files.roster) return { ok: false, message: '缺少名册：--roster 名册.xlsx' };
+      if (!files.ballots) return { ok: false, message: '缺少测评计票：--ballots 计票.xlsx' };
+      if (!files.summary && !files.scores) {
+        return { ok: false, message: '缺少考评得分：--summary 得分.xlsx 或 --scores 细则.xlsx（至少一个）' };
+      }
+      const value: Command = { command: command as 'compute' | 'check', files, policy };
+      for (const key of ['out', 'json', 'pdf'] as const) {
+        const v = opt(key);
+        if (v !== undefined) value[key] = v;
+      }
+      return { ok: true, value };
+    }
+  }
+}
+
+export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
+
+用法：
+  shuangping template <roster|summary|scores|ballots|events> [--out 文件.xlsx]
+      生成空白模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项
+  shuangping compute --roster 名册.xlsx --ballots 计票.xlsx
+        (--summary 得分.xlsx | --scores 细则.xlsx | 两者都给，但同一人只能在一张表中)
+        [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json]
+        [--out 结果.xlsx] [--json 结果.json] [--pdf 结果.pdf]
+      计算考核结果：排名定档，写出结果工作簿和 JSON
+  shuangping check <与 compute 相同的输入>
+      只检查输入，不计算
+  shuangping demo [--out 文件夹] [--policy …] [--pdf 结果.pdf]
+      用内置的示例县数据计算一遍，结果写到 ./demo-output/
+
+考核规则预设：jiaozhou 胶州（默认）、daan 大安区、touyan 头雁工程；也可以给出规则 JSON 文件。
+
+退出状态：0 完成；1 输入有错误（全部列在标准错误输出上，注明工作表、行、列）；2 用法错误。`;

@@ -1,0 +1,162 @@
+/**
+ * What each command does, against an injected environment (files, output), so the
+ * same code runs under Node and in tests. Exit status: 0 done, 1 input errors, 2 usage.
+ */
+import { computeAssessment, resultToJson } from '../method';
+import { formatInputError, type AssessmentResult, type InputError, type Policy } from '../model';
+import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
+import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
+import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
+import { writeResultsWorkbook } from '../io/results';
+import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
+import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
+import { summarize } from './summary';
+
+export type PrintPdf = (result: AssessmentResult, file: string) => Promise<void>;
+
+export interface CliEnv {
+  /** null when the file does not exist */
+  readFile(path: string): Promise<Uint8Array | null>;
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  makeDir(path: string): Promise<void>;
+  join(...parts: string[]): string;
+  /** file name for messages: "名册.xlsx" */
+  baseName(path: string): string;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** the bundled sample county: roster.xlsx, summary.xlsx, scores.xlsx, ballots.xlsx, events.xlsx */
+  sampleDir: string;
+  /** injected PDF renderer; without it `--pdf` is a usage error */
+  printPdf?: PrintPdf;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+class Failure {
+  constructor(
+    readonly code: number,
+    readonly lines: string[],
+  ) {}
+}
+
+const inputFailure = (errors: InputError[]) => new Failure(EXIT_INPUT, errors.map(formatInputError));
+
+export async function runCli(args: readonly string[], env: CliEnv): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed.ok) {
+    env.stderr(`错误：${parsed.message}`);
+    env.stderr('');
+    env.stderr(USAGE);
+    return EXIT_USAGE;
+  }
+  try {
+    return await execute(parsed.value, env);
+  } catch (e) {
+    if (!(e instanceof Failure)) throw e;
+    for (const line of e.lines) env.stderr(line);
+    if (e.code === EXIT_INPUT) env.stderr(`共 ${e.lines.length} 处错误，未写出任何结果。`);
+    return e.code;
+  }
+}
+
+async function execute(command: Command, env: CliEnv): Promise<number> {
+  switch (command.command) {
+    case 'help':
+      env.stdout(USAGE);
+      return EXIT_OK;
+    case 'template': {
+      const out = command.out ?? `${TEMPLATE_TITLES[command.kind]}.xlsx`;
+      const bytes = command.kind === 'scores' ? await writeTemplate('scores', JIAOZHOU_RUBRIC) : await writeTemplate(command.kind);
+      await write(env, out, bytes);
+      env.stdout(`已生成模板：${out}`);
+      return EXIT_OK;
+    }
+    case 'check': {
+      const { input } = await readInputs(command, env);
+      env.stdout(`检查通过：名册 ${input.secretaries.length} 人，逐项评分 ${input.itemScores.length} 人，汇总得分 ${input.summaryScores.length} 人，计票 ${input.tallies.length} 份，直接定等事项 ${input.events.length} 项。`);
+      return EXIT_OK;
+    }
+    case 'compute': {
+      requirePdf(command.pdf, env);
+      const { input, policy } = await readInputs(command, env);
+      const result = computeAssessment(input);
+      await writeOutputs(env, result, policy, command);
+      for (const line of summarize(result, policy)) env.stdout(line);
+      return EXIT_OK;
+    }
+    case 'demo': {
+      requirePdf(command.pdf, env);
+      const files = Object.fromEntries(
+        (['roster', 'summary', 'scores', 'ballots', 'events'] as const).map((k) => [k, env.join(env.sampleDir, `${k}.xlsx`)]),
+      );
+      const { input, policy } = await readInputs({ files, policy: command.policy }, env);
+      const result = computeAssessment(input);
+      const dir = command.outDir ?? 'demo-output';
+      await env.makeDir(dir);
+      const options: InputOptions = { files, policy: command.policy, out: env.join(dir, '考核结果.xlsx'), json: env.join(dir, '考核结果.json') };
+      if (command.pdf) options.pdf = command.pdf;
+      await writeOutputs(env, result, policy, options);
+      env.stdout('示例县（胶州市，虚构数据）');
+      for (const line of summarize(result, policy)) env.stdout(line);
+      return EXIT_OK;
+    }
+  }
+}
+
+function requirePdf(pdf: string | undefined, env: CliEnv): void {
+  if (pdf !== undefined && !env.printPdf) {
+    throw new Failure(EXIT_USAGE, ['错误：此版本的命令行不能输出 PDF（--pdf），请在双评工作站中打印，或去掉 --pdf 选项。']);
+  }
+}
+
+async function write(env: CliEnv, path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await env.writeFile(path, bytes);
+  } catch {
+    throw new Failure(EXIT_INPUT, [`无法写入文件“${path}”：请检查文件夹是否存在、文件是否正被 Excel/WPS 打开`]);
+  }
+}
+
+async function loadPolicy(name: string, env: CliEnv): Promise<Policy> {
+  if (isPresetName(name)) return presetPolicy(name);
+  const bytes = await env.readFile(name);
+  if (!bytes) throw new Failure(EXIT_INPUT, [`找不到考核规则文件“${name}”（预设可选 jiaozhou、daan、touyan）`]);
+  const checked = parsePolicyJson(new TextDecoder().decode(bytes), env.baseName(name));
+  if (!checked.ok) throw inputFailure(checked.errors);
+  return checked.value;
+}
+
+async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: CliEnv) {
+  const errors: InputError[] = [];
+  let policy: Policy | null = null;
+  try {
+    policy = await loadPolicy(options.policy, env);
+  } catch (e) {
+    if (!(e instanceof Failure)) throw e;
+    errors.push(...e.lines.map((message) => ({ message })));
+  }
+  const files: Partial<AssessmentFiles> = {};
+  for (const key of FILE_OPTIONS) {
+    const path = options.files[key];
+    if (path === undefined) continue;
+    const bytes = await env.readFile(path);
+    if (!bytes) errors.push({ message: `找不到文件“${path}”` });
+    else files[key] = { name: env.baseName(path), bytes };
+  }
+  if (errors.length || !policy || !files.roster) throw inputFailure(errors);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC);
+  if (!checked.ok) throw inputFailure(checked.errors);
+  return { input: checked.value, policy };
+}
+
+async function writeOutputs(env: CliEnv, result: AssessmentResult, policy: Policy, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
+  // build everything first: a failure must not leave half the outputs written
+  const xlsx = options.out ? await writeResultsWorkbook(result, policy) : null;
+  const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result), null, 2)}\n`) : null;
+  if (options.out && xlsx) await write(env, options.out, xlsx);
+  if (options.json && json) await write(env, options.json, json);
+  if (options.pdf && env.printPdf) await env.printPdf(result, options.pdf);
+  for (const path of [options.out, options.json, options.pdf]) if (path) env.stdout(`已写出：${path}`);
+}

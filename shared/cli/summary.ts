@@ -1,0 +1,26 @@
+/** A short Chinese summary of a result for the terminal. */
+import { FLAG_LABELS, FLAGS, GRADES, type AssessmentResult, type Policy } from '../model';
+
+export function summarize(result: AssessmentResult, policy: Policy): string[] {
+  const rows = result.categories.flatMap((c) => c.rows);
+  const lines = [`考核规则：${result.policyName}`, `共 ${rows.length} 名“第一书记”，${result.categories.length} 个类别：`];
+  for (const c of result.categories) {
+    const quotas = policy.bands.map((b) => `${policy.labels[b.key]}${c.quotas[b.key] ?? 0}`).join(' ');
+    const counts = GRADES.map((g) => [policy.labels[g], c.rows.filter((r) => r.grade === g).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([label, n]) => `${label}${n}`)
+      .join(' ');
+    lines.push(`  ${c.label}：${c.size}人；名额 ${quotas}；${counts}${c.smallCategory ? '（人数过少，无名额）' : ''}`);
+  }
+  const totals = GRADES.map((g) => `${policy.labels[g]}${rows.filter((r) => r.grade === g).length}`).join(' ');
+  lines.push(`合计：${totals}`);
+  const flagged = FLAGS.map((f) => [f, rows.filter((r) => r.flags.includes(f))] as const).filter(([, rs]) => rs.length > 0);
+  if (flagged.length) {
+    lines.push('标记：');
+    for (const [flag, rs] of flagged) {
+      const names = rs.slice(0, 6).map((r) => `${r.secretary.name}(${r.id})`).join('、');
+      lines.push(`  ${FLAG_LABELS[flag]}：${rs.length}人 — ${names}${rs.length > 6 ? ' 等' : ''}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,12 @@
+/** Exchange workbooks (FORMATS.md): read, validate, write. Pure: bytes in, bytes out. */
+export { readAssessmentInputs, type AssessmentFiles } from './assessment';
+export { readRoster, type RosterOptions } from './roster';
+export { readSummary } from './summary';
+export { readScores } from './scores';
+export { readBallots } from './ballots';
+export { readEvents } from './events';
+export { openWorkbook, type WorkbookSource } from './workbook';
+export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './templates';
+export { writeResultsWorkbook, explainRow, RESULT_COLUMNS } from './results';
+export { inputColumns, type InputColumn } from './rubric-inputs';
+export { normalizeText, toHalfWidth } from './normalize';

@@ -1,0 +1,181 @@
+/**
+ * The results workbook (FORMATS.md "Results"): a summary sheet (汇总), one sheet per
+ * category, and a sheet of flags (标记). Made to be read and printed as it opens.
+ */
+import type ExcelJS from 'exceljs';
+import { roundTo, toDecimal, toNumber, type Rational } from '../exact/rational';
+import { FLAG_LABELS, GRADES, type AssessmentResult, type CategoryResult, type Grade, type Policy, type ResultRow } from '../model';
+import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
+
+/** Row columns, exactly as FORMATS.md lists them. */
+export const RESULT_COLUMNS = [
+  '名次', '编号', '姓名', '派出单位', '村社区', '基本分', '组织工作目标考评得分', '很满意', '满意', '基本满意',
+  '不满意', '废票', '投票数', '应参加人数', '满意度', '考核总分', '等次', '说明',
+] as const;
+const RESULT_WIDTHS = [6, 10, 9, 22, 14, 8, 12, 7, 7, 8, 7, 6, 7, 8, 9, 9, 9, 60];
+
+const GRADE_FILLS: Record<Grade, string> = {
+  excellent: 'FFC6EFCE',
+  good: 'FFDDEBF7',
+  competent: 'FFFFFFFF',
+  basic: 'FFFCE4D6',
+  incompetent: 'FFFFC7CE',
+  pending: 'FFFFEB9C',
+};
+
+const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+/** A score as a spreadsheet number: exact decimals are exact here too (79.75, 96). */
+const scoreNumber = (value: Rational | null): number | null => (value ? Number(toDecimal(roundTo(value, 4))) : null);
+const rounded = (value: Rational | null, digits: number): number | null => (value ? toNumber(roundTo(value, digits)) : null);
+
+/** 说明: flags in words, why this grade, and the review meeting's decision. */
+export function explainRow(row: ResultRow, labels: Record<Grade, string>): string {
+  const parts: string[] = [];
+  const flags = row.flags.filter((f) => f !== 'decided');
+  if (flags.length) parts.push(`【${flags.map((f) => FLAG_LABELS[f]).join('；')}】`);
+  parts.push(...row.reasons);
+  if (row.decision) {
+    const d = row.decision;
+    const who = [d.by, d.at].filter(Boolean).join('，');
+    parts.push(
+      `部长办公会审定为${labels[d.grade]}：${d.reason}${who ? `（${who}）` : ''}；程序计算等次为${labels[row.computedGrade]}`,
+    );
+  }
+  return parts.join('；').replace(/】；/g, '】');
+}
+
+function title(ws: ExcelJS.Worksheet, span: number, text: string, subtitle: string): void {
+  ws.mergeCells(1, 1, 1, span);
+  const t = ws.getCell(1, 1);
+  t.value = text;
+  t.font = TITLE_FONT;
+  t.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
+  ws.mergeCells(2, 1, 2, span);
+  const s = ws.getCell(2, 1);
+  s.value = subtitle;
+  s.font = { ...BODY_FONT, size: 10, color: { argb: 'FF595959' } };
+  s.alignment = { horizontal: 'left', vertical: 'middle' };
+}
+
+function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[], widths: readonly number[]): void {
+  const row = ws.getRow(r);
+  row.height = 32;
+  headers.forEach((h, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = h;
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    ws.getColumn(i + 1).width = widths[i] ?? 10;
+  });
+  ws.views = [{ state: 'frozen', ySplit: r, xSplit: 0 }];
+  printSetup(ws, `1:${r}`);
+}
+
+function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt?: string, wrap = false): void {
+  cell.value = value;
+  cell.font = BODY_FONT;
+  cell.border = BORDER;
+  if (numFmt) cell.numFmt = numFmt;
+  cell.alignment = wrap ? { vertical: 'middle', wrapText: true } : { vertical: 'middle', horizontal: typeof value === 'number' ? 'right' : 'center' };
+}
+
+function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: AssessmentResult, policy: Policy): void {
+  const quotas = policy.bands.map((b) => `${policy.labels[b.key]}${category.quotas[b.key] ?? 0}名`).join('，');
+  const notes = [`考核规则：${result.policyName}`, `人数 ${category.size}`, `名额：${quotas}`];
+  if (category.merged.length) notes.push(`已合并小类别 ${category.merged.length} 个`);
+  if (category.smallCategory) notes.push('本类别人数过少，按比例无名额，请部长办公会研究');
+  title(ws, RESULT_COLUMNS.length, `${category.label} “第一书记”考核结果`, notes.join('　'));
+  headerRow(ws, 3, RESULT_COLUMNS, RESULT_WIDTHS);
+  category.rows.forEach((row, i) => {
+    const r = ws.getRow(4 + i);
+    const b = row.ballots;
+    const s = row.secretary;
+    const values: [ExcelJS.CellValue, string?][] = [
+      [row.rank],
+      [row.id],
+      [s.name],
+      [s.unit ?? null],
+      [s.village ?? null],
+      [scoreNumber(row.baseScore)],
+      [scoreNumber(row.orgScore)],
+      [b?.verySatisfied ?? null],
+      [b?.satisfied ?? null],
+      [b?.basic ?? null],
+      [b?.dissatisfied ?? null],
+      [b?.invalid ?? null],
+      [b?.cast ?? null],
+      [b?.eligible ?? s.eligibleVoters],
+      [rounded(row.satisfaction, 4), '0.00%'],
+      [rounded(row.total, 2), '0.00'],
+      [policy.labels[row.grade]],
+    ];
+    values.forEach(([v, fmt], c) => bodyCell(r.getCell(c + 1), v ?? null, fmt));
+    r.getCell(17).fill = fill(GRADE_FILLS[row.grade]);
+    r.getCell(17).font = { ...BODY_FONT, bold: row.grade === 'excellent' || row.grade === 'pending' };
+    bodyCell(r.getCell(18), explainRow(row, policy.labels), undefined, true);
+    r.height = Math.max(20, Math.ceil(explainRow(row, policy.labels).length / 34) * 15);
+  });
+}
+
+function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {
+  const bands = policy.bands.map((b) => b.key);
+  const headers = ['类别', '人数', ...bands.map((k) => `${policy.labels[k]}名额`), ...GRADES.map((g) => policy.labels[g]), '人数过少'];
+  const widths = [26, 7, ...bands.map(() => 9), ...GRADES.map(() => 8), 10];
+  const size = result.categories.reduce((n, c) => n + c.size, 0);
+  title(ws, headers.length, '“第一书记”考核结果汇总', `考核规则：${result.policyName}　类别 ${result.categories.length} 个　共 ${size} 人`);
+  headerRow(ws, 3, headers, widths);
+  const totals = new Array<number>(headers.length).fill(0);
+  result.categories.forEach((c, i) => {
+    const counts = GRADES.map((g) => c.rows.filter((row) => row.grade === g).length);
+    const values = [c.size, ...bands.map((k) => c.quotas[k] ?? 0), ...counts];
+    values.forEach((v, j) => (totals[j + 1] = (totals[j + 1] ?? 0) + v));
+    const row = ws.getRow(4 + i);
+    [c.label, ...values, c.smallCategory ? '是' : ''].forEach((v, j) => bodyCell(row.getCell(j + 1), v));
+    row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+  });
+  const total = ws.getRow(4 + result.categories.length);
+  ['合计', ...totals.slice(1, -1), ''].forEach((v, j) => {
+    bodyCell(total.getCell(j + 1), v);
+    total.getCell(j + 1).font = { ...BODY_FONT, bold: true };
+  });
+}
+
+function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {
+  const headers = ['类别', '名次', '编号', '姓名', '标记', '等次', '说明'];
+  const widths = [24, 6, 10, 9, 30, 9, 70];
+  title(ws, headers.length, '需要关注的标记', `考核规则：${result.policyName}　每个标记一行，供部长办公会审核`);
+  headerRow(ws, 3, headers, widths);
+  let r = 4;
+  for (const c of result.categories) {
+    for (const row of c.rows) {
+      for (const flag of row.flags) {
+        const values = [c.label, row.rank, row.id, row.secretary.name, FLAG_LABELS[flag], policy.labels[row.grade]];
+        values.forEach((v, j) => bodyCell(ws.getRow(r).getCell(j + 1), v));
+        ws.getRow(r).getCell(5).alignment = { horizontal: 'left', vertical: 'middle' };
+        ws.getRow(r).getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+        bodyCell(ws.getRow(r).getCell(7), row.reasons.join('；'), undefined, true);
+        r++;
+      }
+    }
+  }
+  if (r === 4) {
+    ws.mergeCells(4, 1, 4, headers.length);
+    bodyCell(ws.getCell(4, 1), '没有需要关注的标记');
+  }
+}
+
+/** The results workbook of an assessment; labels and bands come from the policy that produced it. */
+export async function writeResultsWorkbook(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
+  const workbook = newWorkbook();
+  const taken = new Set<string>(['汇总', '标记']);
+  summarySheet(workbook.addWorksheet('汇总'), result, policy);
+  for (const category of result.categories) {
+    categorySheet(workbook.addWorksheet(safeSheetName(category.label, taken)), category, result, policy);
+  }
+  flagsSheet(workbook.addWorksheet('标记'), result, policy);
+  return workbookBytes(workbook);
+}
