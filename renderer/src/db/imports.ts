@@ -25,6 +25,18 @@ interface ImportContext {
   operator: string;
   /** the sheet name errors refer to */
   sheet: string;
+  /** 编号 → Excel row, so errors found against the database name the row */
+  rows?: ReadonlyMap<string, number>;
+  /** the 编号 column's header as written in the file */
+  idHeader?: string;
+}
+
+/** An error about one secretary's row of the file. */
+function rowError(ctx: ImportContext, id: string, message: string, column?: string): InputError {
+  const error: InputError = { sheet: ctx.sheet, column: column ?? ctx.idHeader ?? '编号', message };
+  const row = ctx.rows?.get(id);
+  if (row !== undefined) error.row = row;
+  return error;
 }
 
 /** Runs `write` in one rw transaction over `tables` (+ audit); ImportRejected → errors, nothing written. */
@@ -59,7 +71,7 @@ async function rosterIndex(ctx: ImportContext): Promise<Map<string, Secretary>> 
 function unknownIds(ctx: ImportContext, ids: readonly string[], roster: Map<string, Secretary>): InputError[] {
   return ids
     .filter((id) => !roster.has(id))
-    .map((id) => ({ sheet: ctx.sheet, column: '编号', message: `编号“${id}”不在本次考核的名册中` }));
+    .map((id) => rowError(ctx, id, `编号“${id}”不在本次考核的名册中，请先导入或补录名册`));
 }
 
 /** Replaces the roster of the assessment. */
@@ -85,7 +97,7 @@ export function importTallies(ctx: ImportContext, tallies: BallotTally[]): Promi
     for (const t of tallies) {
       const eligible = roster.get(t.id)?.eligibleVoters;
       if (eligible !== undefined && castOf(t) > eligible) {
-        errors.push({ sheet: ctx.sheet, column: '投票数', message: `编号“${t.id}”投票数 ${castOf(t)} 超过应参加人数 ${eligible}，该次测评无效，须重新测评` });
+        errors.push(rowError(ctx, t.id, `编号“${t.id}”投票数 ${castOf(t)} 超过应参加人数 ${eligible}，该次测评无效，须重新组织测评`));
       }
     }
     if (errors.length) throw new ImportRejected(errors);
@@ -104,7 +116,7 @@ export function importSummaryScores(ctx: ImportContext, scores: SummaryScore[]):
     const errors = unknownIds(ctx, scores.map((s) => s.id), roster);
     const itemized = new Set((await db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys()).map((k) => k[1]));
     for (const s of scores) {
-      if (itemized.has(s.id)) errors.push({ sheet: ctx.sheet, column: '编号', message: `编号“${s.id}”已有考评细则评分，不能同时导入汇总得分` });
+      if (itemized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有考评细则评分，不能同时导入汇总得分`));
     }
     if (errors.length) throw new ImportRejected(errors);
     await db.summaryScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));
@@ -122,7 +134,7 @@ export function importItemScores(ctx: ImportContext, scores: ItemScores[]): Prom
     const errors = unknownIds(ctx, scores.map((s) => s.id), roster);
     const summarized = new Set((await db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys()).map((k) => k[1]));
     for (const s of scores) {
-      if (summarized.has(s.id)) errors.push({ sheet: ctx.sheet, column: '编号', message: `编号“${s.id}”已有汇总得分，不能同时导入考评细则评分` });
+      if (summarized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有汇总得分，不能同时导入考评细则评分`));
     }
     if (errors.length) throw new ImportRejected(errors);
     await db.itemScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));

@@ -1,0 +1,72 @@
+/**
+ * A small hash router: `#/` is the list of assessments, `#/a/<id>/<screen>` one
+ * screen of an assessment. Hash URLs work under file:// (Electron) and any server.
+ */
+import { useSyncExternalStore } from 'react';
+
+export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export const SCREEN_LABELS: Record<Screen, string> = {
+  overview: '首页',
+  settings: '考核',
+  roster: '名册',
+  scoring: '考评',
+  ballots: '测评',
+  results: '结果',
+  charts: '图表',
+};
+
+export type Route =
+  | { name: 'list' }
+  | { name: 'assessment'; assessmentId: string; screen: Screen }
+  | { name: 'notFound'; path: string };
+
+const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).includes(s);
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'list' };
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'a' && parts[1] && parts.length <= 3) {
+    let assessmentId: string;
+    try {
+      assessmentId = decodeURIComponent(parts[1]);
+    } catch {
+      return { name: 'notFound', path };
+    }
+    const screen = parts[2] ?? 'overview';
+    if (isScreen(screen)) return { name: 'assessment', assessmentId, screen };
+  }
+  return { name: 'notFound', path };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/';
+    case 'assessment':
+      return `#/a/${encodeURIComponent(route.assessmentId)}/${route.screen}`;
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
+
+export function screenHref(assessmentId: string, screen: Screen): string {
+  return hrefOf({ name: 'assessment', assessmentId, screen });
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  return parseHash(hash);
+}

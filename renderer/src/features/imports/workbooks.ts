@@ -1,0 +1,87 @@
+/**
+ * Reading an exchange workbook (shared/io) and importing it into an assessment
+ * (db/imports.ts, one transaction). The kinds are those of FORMATS.md.
+ *
+ *   const outcome = await importWorkbook({ kind: 'ballots', assessmentId, file, operator });
+ */
+import { parseBallots } from '../../../../shared/io/ballots';
+import { parseEvents } from '../../../../shared/io/events';
+import type { ParseOutcome } from '../../../../shared/io/parsed';
+import { parseRoster } from '../../../../shared/io/roster';
+import { parseScores } from '../../../../shared/io/scores';
+import { parseSummary } from '../../../../shared/io/summary';
+import { openWorkbook, type OpenedWorkbook } from '../../../../shared/io/workbook';
+import { db as appDb } from '../../db/db';
+import {
+  importEvents,
+  importItemScores,
+  importRoster,
+  importSummaryScores,
+  importTallies,
+  type ImportContext,
+  type ImportOutcome,
+} from '../../db/imports';
+import type { ShuangpingDb } from '../../db/schema';
+import type { PickedFile } from '../../platform';
+
+export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
+export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
+
+export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
+  roster: '名册',
+  summary: '考评得分汇总',
+  scores: '考评细则评分',
+  ballots: '测评计票',
+  events: '直接定等事项',
+};
+
+export interface WorkbookImport {
+  kind: WorkbookKind;
+  assessmentId: string;
+  file: PickedFile;
+  operator: string;
+  db?: ShuangpingDb;
+}
+
+async function run<T>(
+  request: WorkbookImport,
+  parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
+  write: (ctx: ImportContext, values: T[]) => Promise<ImportOutcome>,
+): Promise<ImportOutcome> {
+  const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
+  if (!opened.ok) return opened;
+  const { parsed, errors } = parse(opened.value);
+  if (errors.length || !parsed) return { ok: false, errors };
+  const ctx: ImportContext = {
+    db: request.db ?? appDb,
+    assessmentId: request.assessmentId,
+    operator: request.operator,
+    sheet: parsed.sheet,
+    rows: parsed.ids,
+    idHeader: parsed.idHeader,
+  };
+  return write(ctx, parsed.entries.map((e) => e.value));
+}
+
+/** Reads the workbook and imports it; every error at once, and then nothing is imported. */
+export async function importWorkbook(request: WorkbookImport): Promise<ImportOutcome> {
+  const database = request.db ?? appDb;
+  switch (request.kind) {
+    case 'roster': {
+      const assessment = await database.assessments.get(request.assessmentId);
+      const requirePresence = assessment?.policy.minPresence != null;
+      return run(request, (o) => parseRoster(o, { requirePresence }), importRoster);
+    }
+    case 'summary':
+      return run(request, parseSummary, importSummaryScores);
+    case 'scores': {
+      const assessment = await database.assessments.get(request.assessmentId);
+      if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
+      return run(request, (o) => parseScores(o, assessment.rubric), importItemScores);
+    }
+    case 'ballots':
+      return run(request, parseBallots, importTallies);
+    case 'events':
+      return run(request, parseEvents, importEvents);
+  }
+}

@@ -1,0 +1,138 @@
+/** 名册: import the roster workbook, add/change a secretary, search and filter, blank templates. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { categoryKey, categoryLabel, compareCategoryKeys } from '../../../../shared/method';
+import { MODE_SHORT, RANK_CLASS_SHORT, SOURCE_SHORT, type Secretary } from '../../../../shared/model';
+import { getOperator } from '../../app/operator';
+import { useAssessment } from '../../app/useAssessment';
+import { db } from '../../db/db';
+import { saveSecretary } from '../../db/roster';
+import type { SecretaryRecord } from '../../db/schema';
+import { Button, Field, Table, useToast } from '../../ui';
+import { ImportButton } from '../imports/ImportButton';
+import { importWorkbook } from '../imports/workbooks';
+import { SecretaryForm } from './SecretaryForm';
+import { TemplateButtons } from './Templates';
+
+export function RosterPage({ assessmentId }: { assessmentId: string }) {
+  const assessment = useAssessment(assessmentId);
+  const toast = useToast();
+  const roster = useLiveQuery(() => db.secretaries.where('assessmentId').equals(assessmentId).toArray(), [assessmentId]);
+  const [query, setQuery] = useState('');
+  const [town, setTown] = useState('');
+  const [category, setCategory] = useState('');
+  const [editing, setEditing] = useState<SecretaryRecord | 'new' | null>(null);
+
+  const dimensions = assessment?.policy.categoryDimensions ?? [];
+  const towns = useMemo(() => [...new Set((roster ?? []).map((s) => s.town ?? ''))].filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')), [roster]);
+  const categories = useMemo(
+    () => [...new Set((roster ?? []).map((s) => categoryKey(s, dimensions)))].sort((a, b) => compareCategoryKeys(a, b, dimensions)),
+    [roster, dimensions],
+  );
+  const rows = useMemo(() => {
+    const q = query.trim();
+    return (roster ?? [])
+      .filter((s) => !town || s.town === town)
+      .filter((s) => !category || categoryKey(s, dimensions) === category)
+      .filter((s) => !q || [s.id, s.name, s.unit, s.village, s.town].some((v) => v?.includes(q)))
+      .sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  }, [roster, query, town, category, dimensions]);
+
+  if (!assessment) return null;
+  const readOnly = assessment.locked || assessment.status === 'archived';
+  const takenIds = new Set((roster ?? []).map((s) => s.id));
+  if (editing && editing !== 'new') takenIds.delete(editing.id);
+
+  const save = async (s: Secretary) => {
+    await saveSecretary(db, assessmentId, s, await getOperator(), editing && editing !== 'new' ? editing.id : undefined);
+    toast(editing === 'new' ? `已添加 ${s.name}` : `已保存 ${s.name}`);
+    setEditing(null);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>名册</h1>
+        <ImportButton
+          label="导入名册"
+          title="导入名册"
+          variant="primary"
+          disabled={readOnly}
+          run={async (file) => importWorkbook({ kind: 'roster', assessmentId, file, operator: await getOperator() })}
+          success={(n) => `已导入名册，共 ${n} 名第一书记`}
+        />
+        <Button onClick={() => setEditing('new')} disabled={readOnly}>
+          添加第一书记
+        </Button>
+      </div>
+      <div className="card">
+        <TemplateButtons rubric={assessment.rubric} />
+        <p className="note" style={{ margin: '6px 0 0' }}>导入名册会替换本次考核的全部名册；文件有任何错误时，不导入任何数据。</p>
+      </div>
+      <div className="toolbar">
+        <Field label="查找">
+          <input type="search" placeholder="编号、姓名、单位或村" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </Field>
+        <Field label="镇街">
+          <select value={town} onChange={(e) => setTown(e.target.value)}>
+            <option value="">全部镇街</option>
+            {towns.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="类别">
+          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">全部类别</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c, dimensions)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <span className="note" aria-live="polite">
+          共 {roster?.length ?? 0} 人{rows.length !== (roster?.length ?? 0) ? `，显示 ${rows.length} 人` : ''}
+        </span>
+      </div>
+      <Table
+        testId="roster-table"
+        rows={rows}
+        rowKey={(s) => s.id}
+        empty={roster === undefined ? '正在读取…' : roster.length ? '没有符合条件的第一书记' : '名册为空。请导入名册工作簿，或逐个添加。'}
+        columns={[
+          { key: 'id', header: '编号', render: (s) => s.id },
+          { key: 'name', header: '姓名', render: (s) => s.name },
+          { key: 'unit', header: '派出单位', render: (s) => s.unit ?? '' },
+          { key: 'source', header: '单位类别', render: (s) => SOURCE_SHORT[s.source] },
+          { key: 'mode', header: '驻村方式', render: (s) => MODE_SHORT[s.mode] },
+          { key: 'rankClass', header: '职级类别', render: (s) => RANK_CLASS_SHORT[s.rankClass] },
+          { key: 'town', header: '所在镇街', render: (s) => s.town ?? '' },
+          { key: 'village', header: '村(社区)', render: (s) => `${s.village ?? ''}${s.postType === 'community' ? '（社区）' : ''}` },
+          { key: 'eligible', header: '应参加人数', align: 'right', render: (s) => s.eligibleVoters },
+          { key: 'rating', header: '定级', render: (s) => (s.ratingStart || s.ratingEnd ? `${s.ratingStart ?? '—'}→${s.ratingEnd ?? '—'}` : '') },
+          {
+            key: 'edit',
+            header: '操作',
+            render: (s) => (
+              <Button variant="ghost" disabled={readOnly} onClick={() => setEditing(s)} aria-label={`修改 ${s.name}`}>
+                修改
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing ? (
+        <SecretaryForm
+          secretary={editing === 'new' ? null : editing}
+          takenIds={takenIds}
+          requirePresence={assessment.policy.minPresence !== null}
+          onClose={() => setEditing(null)}
+          onSave={save}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/** 考核: the assessment's own settings — basic facts, 考核规则 (policy), 考评细则 (rubric). */
+import { useState } from 'react';
+import { getOperator } from '../../app/operator';
+import { useAssessment } from '../../app/useAssessment';
+import { updateAssessment } from '../../db/assessments';
+import { db } from '../../db/db';
+import type { AssessmentRecord } from '../../db/schema';
+import { JSON_FILTER, platform } from '../../platform';
+import { Button, Field, Tabs, useToast } from '../../ui';
+import { PolicyEditor } from './PolicyEditor';
+import { RubricEditor } from './RubricEditor';
+
+type TabKey = 'basic' | 'policy' | 'rubric';
+
+export function SettingsPage({ assessmentId }: { assessmentId: string }) {
+  const assessment = useAssessment(assessmentId);
+  const toast = useToast();
+  const [tab, setTab] = useState<TabKey>('policy');
+  if (!assessment) return null;
+  const readOnly = assessment.locked || assessment.status === 'archived';
+  const save = async (changes: Parameters<typeof updateAssessment>[2], text: string) => {
+    await updateAssessment(db, assessmentId, changes, await getOperator());
+    toast(text);
+  };
+  const exportPolicy = async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(assessment.policy, null, 2));
+    if (await platform.saveFile({ title: '导出考核规则', suggestedName: `考核规则-${assessment.policy.name}.json`, filters: [JSON_FILTER], bytes })) toast('已导出考核规则');
+  };
+  return (
+    <>
+      <div className="page-head">
+        <h1>考核设置</h1>
+        <Button onClick={() => void exportPolicy()}>导出考核规则（JSON）</Button>
+      </div>
+      {readOnly ? <p className="badge badge-warn">本次考核{assessment.locked ? '已定稿' : '已归档'}，设置只能查看。</p> : null}
+      <Tabs<TabKey>
+        label="考核设置"
+        tabs={[
+          { key: 'basic', label: '基本信息' },
+          { key: 'policy', label: '考核规则' },
+          { key: 'rubric', label: '考评细则' },
+        ]}
+        active={tab}
+        onChange={setTab}
+      >
+        {tab === 'basic' ? <BasicForm assessment={assessment} readOnly={readOnly} onSave={(c) => save(c, '已保存基本信息')} /> : null}
+        {tab === 'policy' ? <PolicyEditor key={assessment.updatedAt} policy={assessment.policy} readOnly={readOnly} onSave={(policy) => save({ policy }, '已保存考核规则，结果将按新规则计算')} /> : null}
+        {tab === 'rubric' ? <RubricEditor rubric={assessment.rubric} readOnly={readOnly} onSave={(rubric) => save({ rubric }, '已保存考评细则')} /> : null}
+      </Tabs>
+    </>
+  );
+}
+
+function BasicForm({ assessment, readOnly, onSave }: { assessment: AssessmentRecord; readOnly: boolean; onSave: (c: { year: number; name: string; region: string }) => Promise<void> }) {
+  const [year, setYear] = useState(String(assessment.year));
+  const [name, setName] = useState(assessment.name);
+  const [region, setRegion] = useState(assessment.region);
+  const yearOk = /^\d{4}$/.test(year.trim());
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (yearOk && name.trim()) void onSave({ year: Number(year), name: name.trim(), region: region.trim() });
+      }}
+    >
+      <div className="grid-form">
+        <Field label="考核年度" required error={yearOk ? undefined : '请填写四位年度'}>
+          <input value={year} disabled={readOnly} onChange={(e) => setYear(e.target.value)} />
+        </Field>
+        <Field label="地区">
+          <input value={region} disabled={readOnly} onChange={(e) => setRegion(e.target.value)} />
+        </Field>
+        <Field label="考核名称" required wide error={name.trim() ? undefined : '请填写考核名称'}>
+          <input value={name} disabled={readOnly} onChange={(e) => setName(e.target.value)} />
+        </Field>
+      </div>
+      <p style={{ marginTop: 12 }}>
+        <Button variant="primary" type="submit" disabled={readOnly || !yearOk || !name.trim()}>
+          保存
+        </Button>
+      </p>
+    </form>
+  );
+}

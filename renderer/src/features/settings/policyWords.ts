@@ -1,0 +1,51 @@
+/** Chinese words for every policy setting and its choices (考核规则). */
+import type { Policy } from '../../../../shared/model';
+
+export const SETTING_LABELS: Record<keyof Policy, string> = {
+  preset: '预设',
+  name: '规则名称',
+  bands: '等次比例',
+  labels: '等次名称',
+  categoryDimensions: '分类排名依据',
+  minTurnout: '测评有效的最低参加比例',
+  satisfactionDenominator: '满意率的分母',
+  incompetentAboveDissatisfaction: '不满意率超过此值测评为不称职',
+  basicBelowSatisfaction: '满意率低于此值测评为基本称职',
+  recallAboveDissatisfaction: '不满意率超过此值召回（留空不启用）',
+  recallBlocksExcellent: '召回的当年不得评为优秀',
+  rankOn: '排名依据的总分',
+  tieBreak: '总分相同时依次比较',
+  quotaBase: '等次名额的计算人数',
+  quotaRounding: '名额取整方式',
+  excellentMinBaseScore: '优秀等次的最低基本分',
+  ineligibleSlot: '不符合优秀条件者的名额',
+  boundaryTie: '等次分界处并列',
+  mergeSmallCategories: '人数过少的类别与相近职级合并排名',
+  minPresence: '在村工作时间最低比例（留空不启用）',
+  amountRounding: '金额奖分的计算',
+  baseScoreScope: '基本分的范围',
+  communityRubric: '社区第一书记的考评细则',
+};
+
+export const CHOICE_LABELS: {
+  [K in keyof Policy]?: Record<Extract<Policy[K], string>, string>;
+} = {
+  satisfactionDenominator: { cast: '投票数（含废票、弃权）', valid: '有效票数' },
+  rankOn: { exact: '精确值', rounded2: '保留两位小数后的值' },
+  quotaBase: { all: '类别全部人数', ranked: '参加排名定档的人数' },
+  quotaRounding: { floor: '向下取整（不超过比例）', round: '四舍五入', ceil: '向上取整' },
+  ineligibleSlot: { passDown: '由下一名递补', forfeit: '名额作废' },
+  boundaryTie: { flag: '待部长办公会确定', includeAll: '全部进入该等次', excludeAll: '全部不进入该等次' },
+  amountRounding: { floor: '按整数单位计分', proportional: '按比例计分' },
+  baseScoreScope: { sectionsAB: '第一、二部分全部得分（含奖扣分）', baseItemsOnly: '仅基本项目得分' },
+  communityRubric: { same: '参照村考评细则', own: '使用社区考评细则' },
+};
+
+export const TIE_BREAK_WORDS = {
+  orgScore: '组织工作目标考评得分高者在前',
+  satisfaction: '满意率高者在前',
+  fewerDeductions: '扣分少者在前',
+  moreBonus: '奖分多者在前',
+} as const;
+
+export const BAND_WORDS = { excellent: '优秀', good: '良好' } as const;
