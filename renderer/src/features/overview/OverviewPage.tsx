@@ -1,4 +1,121 @@
-/** Placeholder; built out below. */
+/** 首页: how far the assessment has got and what still blocks the results, each with a link. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { screenHref, SCREEN_LABELS } from '../../app/router';
+import { db } from '../../db/db';
+import { useAssessmentResult } from '../charts/useResult';
+import { sortById, useAssessment } from '../scoring/data';
+import { computeProgress, type Blocker } from './progress';
+import './overview.css';
+
+const SHOWN_NAMES = 8;
+
 export function OverviewPage({ assessmentId }: { assessmentId: string }) {
-  return <section data-testid="overview-page" data-assessment={assessmentId} />;
+  const assessment = useAssessment(assessmentId);
+  const computed = useAssessmentResult(assessmentId);
+  const data = useLiveQuery(async () => {
+    const [secretaries, items, summaries, tallies, entries, evidence] = await Promise.all([
+      db.secretaries.where('assessmentId').equals(assessmentId).toArray(),
+      db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+      db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+      db.tallies.where('assessmentId').equals(assessmentId).toArray(),
+      db.tallyEntries.where('assessmentId').equals(assessmentId).toArray(),
+      db.evidence.where('assessmentId').equals(assessmentId).toArray(),
+    ]);
+    const scoredIds = new Set([...items, ...summaries].map((k) => k[1]));
+    return { secretaries: sortById(secretaries), scoredIds, tallies, entries, evidence };
+  }, [assessmentId]);
+
+  if (assessment === undefined || data === undefined || computed === undefined) return <p className="muted">正在读取…</p>;
+  if (assessment === null) return <p>找不到该考核。</p>;
+  const progress = computeProgress({
+    ...data,
+    minTurnout: assessment.policy.minTurnout,
+    result: computed.kind === 'ok' ? computed.result : null,
+  });
+  const blocking = progress.blockers.filter((b) => b.severity === 'blocks');
+  const notices = progress.blockers.filter((b) => b.severity === 'notice');
+  const href = (screen: Parameters<typeof screenHref>[1]) => screenHref(assessmentId, screen);
+
+  return (
+    <div data-testid="overview-page">
+      <div className="page-head">
+        <h1>{assessment.name}</h1>
+        <span className="badge">{assessment.year}年度</span>
+        {assessment.region ? <span className="badge">{assessment.region}</span> : null}
+        {assessment.locked ? <span className="badge badge-warn">已定稿</span> : null}
+      </div>
+      <p className="note">考核规则：{assessment.policy.name}</p>
+
+      <div className="progress-cards">
+        <ProgressCard label="名册人数" value={progress.total} href={href('roster')} />
+        <ProgressCard label="已录考评得分" value={progress.scored} of={progress.total} href={href('scoring')} />
+        <ProgressCard label="测评计票已生效" value={progress.tallied} of={progress.total} href={href('ballots')} hint={`其中背靠背双录 ${progress.doubleEntered} 人`} />
+        <ProgressCard label="佐证材料全部核实" value={progress.evidenceComplete} of={progress.total} href={href('scoring')} />
+      </div>
+
+      {computed.kind === 'failed' ? <p className="error-summary">无法计算结果：{computed.message}</p> : null}
+
+      <section className="card" aria-label="待办事项">
+        <h2>{blocking.length ? '结果尚不能定稿：以下事项待处理' : progress.total ? '各项已齐备，可到“结果”查看排名定档' : '请先导入名册'}</h2>
+        {progress.total === 0 ? (
+          <p>
+            <a href={href('roster')}>前往名册</a>
+          </p>
+        ) : null}
+        {blocking.length ? <BlockerList blockers={blocking} assessmentId={assessmentId} /> : null}
+        {!blocking.length && progress.total ? (
+          <p>
+            <a href={href('results')}>查看结果</a>
+          </p>
+        ) : null}
+      </section>
+      {notices.length ? (
+        <section className="card" aria-label="提示">
+          <h2>提示（不影响计算）</h2>
+          <BlockerList blockers={notices} assessmentId={assessmentId} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ProgressCard({ label, value, of, href, hint }: { label: string; value: number; of?: number; href: string; hint?: string }) {
+  const done = of !== undefined && of > 0 && value === of;
+  return (
+    <a className={`card progress-card${done ? ' done' : ''}`} href={href}>
+      <span className="k">{label}</span>
+      <span className="v num">
+        {value}
+        {of !== undefined ? <small> / {of}</small> : null}
+      </span>
+      {of !== undefined && of > 0 ? (
+        <span className="bar" aria-hidden="true">
+          <i style={{ width: `${(100 * value) / of}%` }} />
+        </span>
+      ) : null}
+      {hint ? <span className="hint">{hint}</span> : null}
+    </a>
+  );
+}
+
+function BlockerList({ blockers, assessmentId }: { blockers: Blocker[]; assessmentId: string }) {
+  return (
+    <ul className="blockers">
+      {blockers.map((b) => (
+        <li key={b.key} data-blocker={b.key}>
+          <a href={screenHref(assessmentId, b.screen)}>
+            {b.title}：<strong>{b.secretaries.length}</strong> 人
+          </a>
+          <span className="goto">（前往{SCREEN_LABELS[b.screen]}）</span>
+          <div className="names">
+            {b.secretaries
+              .slice(0, SHOWN_NAMES)
+              .map((s) => `${s.name}（${s.id}）`)
+              .join('、')}
+            {b.secretaries.length > SHOWN_NAMES ? ` 等${b.secretaries.length}人` : ''}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
 }
