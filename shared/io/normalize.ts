@@ -3,9 +3,17 @@
  * characters (１２３ （） ＡＢ), and the trailing `*` that marks a required column.
  */
 
-/** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space → half-width. */
+/**
+ * Full-width digits, letters, parentheses and number signs (１２３ ＡＢ （） ．－＋％ ＊)
+ * and the ideographic space → half-width. Chinese punctuation（，：；。）stays as
+ * written: it belongs to the text of names and notes.
+ */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF08\uFF09\uFF0A\uFF0B\uFF0D\uFF0E\uFF0F\uFF05\uFF3F]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
+    .replace(/\u3000/g, ' ');
 }
 
 /** Trimmed, half-width, without a trailing required-marker `*`. */

@@ -12,7 +12,7 @@ export const RESULT_COLUMNS = [
   '名次', '编号', '姓名', '派出单位', '村社区', '基本分', '组织工作目标考评得分', '很满意', '满意', '基本满意',
   '不满意', '废票', '投票数', '应参加人数', '满意度', '考核总分', '等次', '说明',
 ] as const;
-const RESULT_WIDTHS = [6, 10, 9, 22, 14, 8, 12, 7, 7, 8, 7, 6, 7, 8, 9, 9, 9, 60];
+const RESULT_WIDTHS = [6, 10, 9.5, 22, 14, 8, 12, 7, 7, 8, 7, 6, 7, 8, 9.5, 9.5, 9.5, 60];
 
 const GRADE_FILLS: Record<Grade, string> = {
   excellent: 'FFC6EFCE',
@@ -124,7 +124,7 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
 function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {
   const bands = policy.bands.map((b) => b.key);
   const headers = ['类别', '人数', ...bands.map((k) => `${policy.labels[k]}名额`), ...GRADES.map((g) => policy.labels[g]), '人数过少'];
-  const widths = [26, 7, ...bands.map(() => 9), ...GRADES.map(() => 8), 10];
+  const widths = [26, 7, ...bands.map(() => 9.5), ...GRADES.map(() => 8), 10];
   const size = result.categories.reduce((n, c) => n + c.size, 0);
   title(ws, headers.length, '“第一书记”考核结果汇总', `考核规则：${result.policyName}　类别 ${result.categories.length} 个　共 ${size} 人`);
   headerRow(ws, 3, headers, widths);
@@ -146,7 +146,7 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
 
 function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {
   const headers = ['类别', '名次', '编号', '姓名', '标记', '等次', '说明'];
-  const widths = [24, 6, 10, 9, 30, 9, 70];
+  const widths = [26, 6, 10, 9.5, 30, 9.5, 70];
   title(ws, headers.length, '需要关注的标记', `考核规则：${result.policyName}　每个标记一行，供部长办公会审核`);
   headerRow(ws, 3, headers, widths);
   let r = 4;

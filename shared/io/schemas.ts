@@ -54,8 +54,8 @@ export const ROSTER_FIELDS = [
     choices: labelsOf(POST_TYPE_ENUM),
   }),
   f('eligibleVoters', '应参加人数', true, 'int', 10, '应参加群众满意度测评的人数（村“两委”成员、党员、村民代表、离退职老干部和入党积极分子），整数且不小于1'),
-  f('ratingStart', '年初定级', false, 'enum', 9, '镇(街道)党(工)委对村党组织的年初分类定级：A、B、C、D', { choices: labelsOf(RATING_ENUM) }),
-  f('ratingEnd', '年末定级', false, 'enum', 9, '年度分类评级：A、B、C、D。B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；降位的不得确定为优秀等次', {
+  f('ratingStart', '年初定级', false, 'enum', 10, '镇(街道)党(工)委对村党组织的年初分类定级：A、B、C、D', { choices: labelsOf(RATING_ENUM) }),
+  f('ratingEnd', '年末定级', false, 'enum', 10, '年度分类评级：A、B、C、D。B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；降位的不得确定为优秀等次', {
     choices: labelsOf(RATING_ENUM),
   }),
   f('daysPresent', '在村工作天数', false, 'int', 12, '全年在村工作天数（规则要求在村工作时间时必填），整数'),
@@ -76,12 +76,12 @@ export const BALLOT_SHEET = '测评计票';
 export const BALLOT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致，每名“第一书记”（每个票箱）一行'),
   f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
-  f('verySatisfied', '很满意', true, 'int', 9, '“很满意”票数，整数'),
-  f('satisfied', '满意', true, 'int', 9, '“满意”票数，整数'),
-  f('basic', '基本满意', true, 'int', 9, '“基本满意”票数，整数'),
-  f('dissatisfied', '不满意', true, 'int', 9, '“不满意”票数，整数'),
-  f('invalid', '废票', false, 'int', 9, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
-  f('abstain', '弃权', false, 'int', 9, '弃权票数：未作任何标记的空白票；不填按0'),
+  f('verySatisfied', '很满意', true, 'int', 10, '“很满意”票数，整数'),
+  f('satisfied', '满意', true, 'int', 10, '“满意”票数，整数'),
+  f('basic', '基本满意', true, 'int', 10, '“基本满意”票数，整数'),
+  f('dissatisfied', '不满意', true, 'int', 10, '“不满意”票数，整数'),
+  f('invalid', '废票', false, 'int', 10, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
+  f('abstain', '弃权', false, 'int', 10, '弃权票数：未作任何标记的空白票；不填按0'),
   f('issued', '发出票数', false, 'int', 10, '发出选票数；填写时，投票数（收回的全部选票）不得超过发出票数'),
 ] as const;
 export type BallotKey = (typeof BALLOT_FIELDS)[number]['key'];
