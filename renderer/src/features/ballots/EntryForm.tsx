@@ -25,10 +25,12 @@ export function EntryForm({
   onSave: (counts: TallyCounts, operator: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useState<TallyDraft>(EMPTY_DRAFT);
-  const [operator, setOperator] = useState(defaultOperator);
+  // the second entry is someone else: do not prefill the first one's name
+  const [operator, setOperator] = useState(defaultOperator === otherOperator ? '' : defaultOperator);
   const [counting, setCounting] = useState(false);
   const [saving, setSaving] = useState(false);
   const check = checkTally(draft, eligible, minTurnout);
+  const touched = TALLY_FIELDS.some((f) => draft[f].trim() !== '');
   const sameOperator = otherOperator !== undefined && operator.trim() === otherOperator;
   const blocked = check.errors.length > 0 || !operator.trim() || sameOperator || check.cast === 0;
 
@@ -85,7 +87,7 @@ export function EntryForm({
       <div className="tally-grid">
         <label className="field">
           <span className="field-label">录入员</span>
-          <input data-field="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="off" />
+          <input data-field="operator" value={operator} placeholder={slot === 2 ? '第二名录入员姓名' : '录入员姓名'} onChange={(e) => setOperator(e.target.value)} autoComplete="off" />
           {sameOperator ? (
             <span className="field-error" role="alert">
               第二次录入须由另一名录入员完成
@@ -110,7 +112,7 @@ export function EntryForm({
           </label>
         ))}
       </div>
-      <TallyChecks check={check} eligible={eligible} />
+      {touched ? <TallyChecks check={check} eligible={eligible} /> : null}
       <div className="toolbar">
         <Button type="submit" variant="primary" disabled={blocked || saving}>
           保存第{slot === 1 ? '一' : '二'}次录入

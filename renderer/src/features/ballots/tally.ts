@@ -93,9 +93,7 @@ export function checkTally(draft: TallyDraft, eligible: number, minTurnout = '2/
   if (issued !== undefined && issued > eligible) {
     warnings.push(`发出票数${issued}超过应参加测评人数${eligible}，请核对`);
   }
-  if (cast === 0) {
-    warnings.push('尚未录入任何选票');
-  } else if (!turnoutMet(cast, eligible, minTurnout)) {
+  if (!turnoutMet(cast, eligible, minTurnout)) {
     warnings.push(`投票人数${cast}不足应参加人数${eligible}的${minTurnout}，测评无效，等次待定，须重新投票`);
   }
   return { counts: full, cast, fieldErrors, errors, warnings };

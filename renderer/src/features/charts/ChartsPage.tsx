@@ -5,6 +5,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  LabelList,
   Legend,
   ReferenceLine,
   ResponsiveContainer,
@@ -95,8 +96,8 @@ function TotalsChart({ result, policy }: { result: AssessmentResult; policy: Pol
           ))}
         </select>
       </label>
-      <ResponsiveContainer width="100%" height={250}>
-        <BarChart data={bars} margin={{ top: 16, right: 60, bottom: 30, left: 0 }}>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={bars} margin={{ top: 16, right: 60, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" angle={-35} textAnchor="end" interval={0} height={50} tick={{ fontSize: 11 }} />
           <YAxis tick={{ fontSize: 11 }} />
@@ -148,7 +149,9 @@ function TownChart({ result }: { result: AssessmentResult }) {
             <XAxis dataKey="town" angle={-35} textAnchor="end" interval={0} height={50} tick={{ fontSize: 11 }} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => [pct(v), '满意度']} />
-            <Bar dataKey="satisfaction" name="满意度" fill="#4a7bb7" isAnimationActive={false} />
+            <Bar dataKey="satisfaction" name="满意度" fill="#4a7bb7" isAnimationActive={false}>
+              <LabelList dataKey="satisfaction" position="top" formatter={pct} style={{ fontSize: 11, fill: '#4e5561' }} />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       )}
@@ -167,7 +170,7 @@ function GradesChart({ result, policy }: { result: AssessmentResult; policy: Pol
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="category" width={170} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
           {series.map((g) => (
             <Bar key={g.key} dataKey={g.key} name={g.label} stackId="grades" fill={GRADE_COLORS[g.key]} isAnimationActive={false} />
           ))}
@@ -197,7 +200,7 @@ function ScatterPanel({ result, policy }: { result: AssessmentResult; policy: Po
               cursor={{ strokeDasharray: '3 3' }}
               formatter={(v, name) => [name === '满意度' ? pct(v) : fixed2(v), String(name)]}
             />
-            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+            <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
             {series.map((g) => (
               <Scatter key={g.key} name={g.label} data={g.points} fill={GRADE_COLORS[g.key]} isAnimationActive={false} />
             ))}

@@ -47,7 +47,7 @@ function EvidenceRow({ line, readOnly }: { line: EvidenceRecord; readOnly: boole
       <td>{text('checker', 'w-s', '核查人')}</td>
       <td>{text('date', 'w-m', '核查日期', 'date')}</td>
       <td>{text('reference', 'w-m', '出处/编号')}</td>
-      <td>{text('note', 'w-m', '备注')}</td>
+      <td style={{ width: '100%' }}>{text('note', 'w-l', '备注')}</td>
       <td>
         {readOnly ? null : (
           <Button variant="ghost" onClick={() => void db.evidence.delete([line.assessmentId, line.id, line.itemCode, line.kind])}>
@@ -136,7 +136,7 @@ export function EvidencePanel({
               </Button>
             </>
           ) : null}
-          <label className="btn btn-secondary" style={{ display: 'inline-flex', alignItems: 'center' }}>
+          <label className="btn btn-secondary file-button" style={{ display: 'inline-flex', alignItems: 'center' }}>
             添加附件（照片、扫描件、PDF）
             <input
               type="file"

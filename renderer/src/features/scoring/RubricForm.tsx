@@ -44,7 +44,8 @@ export function RubricForm({
   readOnly,
   onSave,
   header,
-  evidenceOf,
+  evidenceToggle,
+  evidencePanel,
 }: {
   rubric: Rubric;
   policy: Policy;
@@ -54,8 +55,9 @@ export function RubricForm({
   onSave: (inputs: Record<string, string>) => void;
   /** rendered at the top with the live totals */
   header: (totals: ReactNode) => ReactNode;
-  /** the evidence toggle and panel of one item */
-  evidenceOf: (itemCode: string) => ReactNode;
+  /** an item's evidence: a toggle beside its inputs and the panel below */
+  evidenceToggle: (itemCode: string) => ReactNode;
+  evidencePanel: (itemCode: string) => ReactNode;
 }) {
   const [texts, setTexts] = useState<Record<string, string>>(() => ({ ...saved }));
   const valid = useMemo(() => validInputs(rubric, texts), [rubric, texts]);
@@ -72,7 +74,7 @@ export function RubricForm({
     <div className="score-totals" data-testid="score-totals">
       {rubric.sections.map((s) => (
         <div className="score-total" key={s.code}>
-          <span className="k">
+          <span className="k" title={`${s.code} ${s.name}`}>
             {s.code} {s.name}
           </span>
           <span className="v" data-testid={`section-${s.code}`}>
@@ -139,6 +141,7 @@ export function RubricForm({
                           );
                         })}
                         {item.ratingChange ? <RatingChange secretary={secretary} perLevel={item.ratingChange.pointsPerLevel} /> : null}
+                        <span className="item-evidence-toggle">{evidenceToggle(item.code)}</span>
                       </div>
                     </div>
                     <div className="item-score">
@@ -147,7 +150,7 @@ export function RubricForm({
                       </span>
                       <span className="range">{clampText(item)}</span>
                     </div>
-                    <div className="item-evidence">{evidenceOf(item.code)}</div>
+                    {evidencePanel(item.code)}
                   </div>
                 );
               })}

@@ -1,6 +1,6 @@
 /** 考评: pick a secretary, score the rubric item by item, check evidence and attach files. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useOperator } from '../../app/operator';
 import { db } from '../../db/db';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, SecretaryRecord } from '../../db/schema';
@@ -132,37 +132,32 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
         header={(totals) => (
           <div className="score-head">
             <div className="card">
-              {title}
+              <div className="score-title-row">
+                {title}
+                {readOnly ? null : <SummaryScoreDialog assessmentId={assessment.id} secretaryId={secretary.id} />}
+              </div>
               {totals}
-              {readOnly ? null : (
-                <div className="toolbar" style={{ marginTop: 6, marginBottom: 0 }}>
-                  <SummaryScoreDialog assessmentId={assessment.id} secretaryId={secretary.id} />
-                  <span className="note" style={{ alignSelf: 'center' }}>
-                    {record.items ? '逐项分数随录随存' : '尚未录入逐项分数，录入即保存'}
-                  </span>
-                </div>
-              )}
             </div>
           </div>
         )}
-        evidenceOf={(code) => (
-          <ItemEvidence
-            open={openItems.has(code)}
-            onToggle={() => toggle(code)}
-            lines={byItem(evidence, code)}
-            attachments={byItem(attachments, code)}
-          >
-            <EvidencePanel
-              assessmentId={assessment.id}
-              secretaryId={secretary.id}
-              itemCode={code}
-              lines={byItem(evidence, code)}
-              attachments={byItem(attachments, code)}
-              operator={operator ?? ''}
-              readOnly={readOnly}
-            />
-          </ItemEvidence>
+        evidenceToggle={(code) => (
+          <EvidenceToggle open={openItems.has(code)} onToggle={() => toggle(code)} lines={byItem(evidence, code)} attachments={byItem(attachments, code)} />
         )}
+        evidencePanel={(code) =>
+          openItems.has(code) ? (
+            <div className="item-evidence">
+              <EvidencePanel
+                assessmentId={assessment.id}
+                secretaryId={secretary.id}
+                itemCode={code}
+                lines={byItem(evidence, code)}
+                attachments={byItem(attachments, code)}
+                operator={operator ?? ''}
+                readOnly={readOnly}
+              />
+            </div>
+          ) : null
+        }
       />
       {loose.length ? (
         <section className="card" aria-label="未归入考评项目的附件">
@@ -174,30 +169,25 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
   );
 }
 
-function ItemEvidence({
+function EvidenceToggle({
   open,
   onToggle,
   lines,
   attachments,
-  children,
 }: {
   open: boolean;
   onToggle: () => void;
   lines: readonly EvidenceRecord[];
   attachments: readonly AttachmentRecord[];
-  children: ReactNode;
 }) {
   const checked = lines.filter((l) => l.status === 'checked').length;
   const problems = lines.length - checked;
   return (
-    <div>
-      <Button variant="ghost" aria-expanded={open} onClick={onToggle}>
-        {open ? '▾' : '▸'} 佐证材料
-        {lines.length ? `：已核${checked}/${lines.length}` : ''}
-        {problems ? `，缺失或存疑${problems}` : ''}
-        {attachments.length ? `，附件${attachments.length}` : ''}
-      </Button>
-      {open ? children : null}
-    </div>
+    <Button variant="ghost" className={problems ? 'evidence-problem' : undefined} aria-expanded={open} onClick={onToggle}>
+      {open ? '▾' : '▸'} 佐证
+      {lines.length ? ` 已核${checked}/${lines.length}` : ''}
+      {problems ? `，缺失或存疑${problems}` : ''}
+      {attachments.length ? `，附件${attachments.length}` : ''}
+    </Button>
   );
 }
