@@ -10,6 +10,7 @@ import { saveSecretary } from '../../db/roster';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Field, Table, useToast } from '../../ui';
 import { ImportButton } from '../imports/ImportButton';
+import { ImportHub } from '../imports/ImportHub';
 import { importWorkbook } from '../imports/workbooks';
 import { SecretaryForm } from './SecretaryForm';
 import { TemplateButtons } from './Templates';
@@ -67,7 +68,10 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
       </div>
       <div className="card">
         <TemplateButtons rubric={assessment.rubric} />
-        <p className="note" style={{ margin: '6px 0 0' }}>导入名册会替换本次考核的全部名册；文件有任何错误时，不导入任何数据。</p>
+        <ImportHub assessmentId={assessmentId} kinds={['summary', 'scores', 'ballots', 'events']} disabled={readOnly} />
+        <p className="note" style={{ margin: '6px 0 0' }}>
+          导入名册会替换本次考核的全部名册；得分和计票按编号补充或替换。文件有任何错误时，不导入任何数据。
+        </p>
       </div>
       <div className="toolbar">
         <Field label="查找">

@@ -1,0 +1,21 @@
+/** One button per exchange workbook (FORMATS.md), for the screens that gather data. */
+import { getOperator } from '../../app/operator';
+import { ImportButton } from './ImportButton';
+import { importWorkbook, WORKBOOK_LABELS, type WorkbookKind } from './workbooks';
+
+export function ImportHub({ assessmentId, kinds, disabled }: { assessmentId: string; kinds: WorkbookKind[]; disabled?: boolean }) {
+  return (
+    <div className="template-buttons" role="group" aria-label="导入工作簿">
+      <span className="field-label">导入工作簿：</span>
+      {kinds.map((kind) => (
+        <ImportButton
+          key={kind}
+          label={`导入${WORKBOOK_LABELS[kind]}`}
+          title={`导入${WORKBOOK_LABELS[kind]}`}
+          disabled={disabled ?? false}
+          run={async (file) => importWorkbook({ kind, assessmentId, file, operator: await getOperator() })}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The shared end-to-end harness: the app is built once and served from dist/ on
+ * 127.0.0.1 (global-setup.ts); each spec opens it in Debian's Chromium at 1366×768.
+ *
+ * To add a spec: create `test/e2e/<name>.e2e.ts` and use
+ *
+ *   import { openApp, type App } from './harness';
+ *   let app: App;
+ *   beforeAll(async () => { app = await openApp(); });
+ *   afterAll(() => app.close());
+ *   it('…', async () => { await app.page.goto(app.url); …; await app.shot('名册'); });
+ *
+ * - every spec gets a fresh browser profile (an empty IndexedDB); `app.setOperator()`
+ *   answers the first-run operator dialog;
+ * - `app.chooseFile(trigger, file)` clicks an import button and gives it a file
+ *   (a path, or { name, buffer }) through the browser's file chooser;
+ * - `app.shot(name)` writes test-output/screenshots/<spec>-<name>.png — look at them;
+ * - console errors and page errors are collected in `app.errors`; check it is empty.
+ * Run with `npm run test:e2e` (E2E_SKIP_BUILD=1 reuses dist/).
+ */
+import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface App {
+  browser: Browser;
+  page: Page;
+  url: string;
+  errors: string[];
+  shot(name: string): Promise<void>;
+  setOperator(name: string): Promise<void>;
+  chooseFile(trigger: Locator, file: string | { name: string; buffer: Buffer }): Promise<void>;
+  /** goes to `#/a/<id>/<screen>` or `#/` */
+  go(hash: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e', '.e2e.ts')): Promise<App> {
+  const url = inject('baseUrl');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    page,
+    url,
+    errors,
+    shot: async (name) => {
+      await page.screenshot({ path: `${SCREENSHOTS}${spec}-${name}.png` });
+    },
+    setOperator: async (name) => {
+      const dialog = page.getByRole('dialog', { name: '设置操作员' });
+      await dialog.waitFor();
+      await dialog.getByLabel('操作员姓名').fill(name);
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await expect.poll(() => page.getByTestId('operator').textContent()).toContain(name);
+    },
+    chooseFile: async (trigger, file) => {
+      const chooser = page.waitForEvent('filechooser');
+      await trigger.click();
+      await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.buffer });
+    },
+    go: async (hash) => {
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
+    },
+    close: () => browser.close(),
+  };
+}
