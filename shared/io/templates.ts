@@ -75,6 +75,8 @@ function fromField(field: FieldSpec): TemplateColumn {
   const column: TemplateColumn = { header: field.header, required: field.required, width: field.width, help: field.help };
   if (field.choices) column.validation = listValidation(field.choices);
   else if (field.value === 'int') column.validation = wholeValidation(field.key === 'eligibleVoters' || field.key === 'workDays' ? 1 : 0);
+  // an org score may be negative (deductions); a base score may not
+  else if (field.value === 'number') column.validation = decimalValidation(field.key === 'orgScore' ? -1000 : 0);
   return column;
 }
 
