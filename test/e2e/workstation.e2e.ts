@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const rowsOf = (category: string) =>
-  app.page.getByTestId('result-category').filter({ has: app.page.getByRole('heading', { name: category, exact: true }) }).locator('tbody tr');
+  app.page.getByTestId('result-category').filter({ has: app.page.getByRole('heading', { name: category, exact: true }) }).getByTestId('result-row');
 
 async function rowTexts(category: string): Promise<string[]> {
   return rowsOf(category).allInnerTexts();
@@ -135,7 +135,7 @@ describe('双评工作站', () => {
   it('highlights a boundary tie and records the review meeting decision', async () => {
     const { page } = app;
     const tie = rowsOf('镇街·脱产·党政正职');
-    await expect.poll(() => tie.and(page.locator('.tie-row')).count()).toBe(2);
+    await expect.poll(() => tie.and(page.locator('.tie-group')).count()).toBe(2);
     expect(await page.getByTestId('tie-notice').innerText()).toContain('2 名');
     await tie.filter({ hasText: 'T1' }).scrollIntoViewIfNeeded();
     await app.shot('10-结果-并列');

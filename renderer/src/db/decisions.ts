@@ -7,7 +7,8 @@ import type { ShuangpingDb } from './schema';
 export async function recordDecision(db: ShuangpingDb, assessmentId: string, decision: Omit<Decision, 'at'>, operator: string): Promise<void> {
   await db.transaction('rw', db.decisions, db.audit, async () => {
     const before = await db.decisions.get([assessmentId, decision.id]);
-    const record = { ...decision, at: nowIso(), assessmentId };
+    // the day, as the decision reads on every print; the audit entry keeps the exact time
+    const record = { ...decision, at: nowIso().slice(0, 10), assessmentId };
     await db.decisions.put(record);
     await appendAudit(db, { assessmentId, operator, action: 'decision.set', target: decision.id, before: before ? { grade: before.grade, reason: before.reason } : undefined, after: { grade: decision.grade, reason: decision.reason, by: decision.by } });
   });

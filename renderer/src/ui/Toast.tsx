@@ -14,8 +14,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const show = useCallback((text: string, tone: Tone = 'success') => {
     const id = Date.now() + Math.random();
-    setItems((list) => [...list, { id, tone, text }]);
-    setTimeout(() => setItems((list) => list.filter((t) => t.id !== id)), tone === 'error' ? 8000 : 4000);
+    setItems((list) => [...list.slice(-2), { id, tone, text }]);
+    setTimeout(() => setItems((list) => list.filter((t) => t.id !== id)), tone === 'error' ? 8000 : 3500);
   }, []);
   return (
     <ToastContext.Provider value={show}>
