@@ -1,0 +1,76 @@
+/** The results workbook of the worked example (RULES.md §8), read back cell by cell. */
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeAssessment } from '../method';
+import { presetPolicy } from '../policy';
+import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
+import { readAssessmentInputs, RESULT_COLUMNS, writeResultsWorkbook } from '.';
+import { safeSheetName } from './style';
+
+const dir = join(__dirname, '..', '..', 'test', 'fixtures', 'worked-example');
+
+async function workedExample() {
+  const policy = presetPolicy('jiaozhou');
+  const files = {
+    roster: await readFile(join(dir, 'roster.xlsx')),
+    summary: await readFile(join(dir, 'summary.xlsx')),
+    ballots: await readFile(join(dir, 'ballots.xlsx')),
+  };
+  const input = await readAssessmentInputs(files, policy, JIAOZHOU_RUBRIC);
+  if (!input.ok) throw new Error(JSON.stringify(input.errors));
+  const result = computeAssessment(input.value);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await writeResultsWorkbook(result, policy)) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('results workbook', () => {
+  it('has 汇总, one sheet per category and 标记', async () => {
+    const workbook = await workedExample();
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '镇街·脱产·正股级', '标记']);
+  });
+
+  it('lists the category in rank order with the columns of FORMATS.md', async () => {
+    const ws = (await workedExample()).getWorksheet('镇街·脱产·正股级')!;
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...RESULT_COLUMNS]);
+    const col = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name) + 1;
+    const rows = [4, 5, 6, 7].map((r) => ws.getRow(r));
+    expect(rows.map((r) => [r.getCell(col('名次')).value, r.getCell(col('编号')).value, r.getCell(col('考核总分')).value, r.getCell(col('等次')).value])).toEqual([
+      [1, 'S2', 92, '良好'],
+      [2, 'S1', 91.2, '优秀'],
+      [3, 'S3', 66, '称职'],
+      [4, 'S4', 42.86, '基本称职'],
+    ]);
+    expect(rows[1]!.getCell(col('满意度')).value).toBe(0.95);
+    expect(rows[1]!.getCell(col('满意度')).numFmt).toBe('0.00%');
+    expect(rows[1]!.getCell(col('考核总分')).numFmt).toBe('0.00');
+    expect(rows[0]!.getCell(col('基本分')).value).toBe(78);
+    expect(String(rows[0]!.getCell(col('说明')).value)).toContain('基本分低于优秀最低分');
+    expect(String(rows[0]!.getCell(col('说明')).value)).toContain('不能评为优秀');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:3' });
+    expect(String(ws.getCell('A1').value)).toContain('镇街·脱产·正股级');
+  });
+
+  it('summarises quotas and grades per category, and lists the flags', async () => {
+    const workbook = await workedExample();
+    const summary = workbook.getWorksheet('汇总')!;
+    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual(['类别', '人数', '优秀名额', '良好名额', '优秀', '良好', '称职', '基本称职', '不称职', '待定', '人数过少']);
+    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['镇街·脱产·正股级', 4, 1, 1, 1, 1, 1, 1, 0, 0, '']);
+    const flags = workbook.getWorksheet('标记')!;
+    expect([4, 5].map((r) => [flags.getCell(r, 3).value, flags.getCell(r, 5).value])).toEqual([
+      ['S2', '基本分低于优秀最低分'],
+      ['S4', '满意度测评为基本称职'],
+    ]);
+  });
+
+  it('makes sheet names Excel-safe, short and unique', () => {
+    const taken = new Set<string>(['汇总']);
+    expect(safeSheetName('汇总', taken)).toBe('汇总(2)');
+    const long = safeSheetName('市直部门(单位)·非脱产联村·非党政正职领导干部·社区/村[测试]', taken);
+    expect(long.length).toBeLessThanOrEqual(31);
+    expect(long).not.toMatch(/[[\]:*?/\\]/);
+  });
+});
