@@ -224,7 +224,7 @@ function itemScores(): Row {
   row['A1.1a'] = rnd.chance(0.05) ? '是' : null;
   row['A1.1b'] = rnd.chance(0.08) ? rnd.int(1, 3) : null;
   row['A1.2'] = yes(0.92);
-  row['A1.3'] = count(0.45, 3);
+  row['A1.3'] = count(0.4, 2);
   row['A1.4'] = count(0.05, 1);
   row['A2.1'] = yes(0.9);
   row['A2.2'] = yes(0.95);
@@ -233,7 +233,7 @@ function itemScores(): Row {
   row['A3.3'] = yes(0.4);
   row['A3.4'] = yes(0.3);
   row['A4.1'] = yes(0.35);
-  row['A4.2'] = rnd.chance(0.3) ? rnd.int(8, 60) * 2500 : null;
+  row['A4.2'] = rnd.chance(0.2) ? rnd.int(4, 16) * 2500 : null;
   row['A5.1'] = yes(0.5);
   row['B1.1'] = rnd.chance(0.8) ? 4 : rnd.pick([2.5, 3, 3.5]);
   row['B1.2'] = yes(0.85);
@@ -249,9 +249,9 @@ function itemScores(): Row {
   row['B5.5'] = count(0.3, 3);
   row['B6.1a'] = rnd.chance(0.02) ? 1 : null;
   row['B6.2a'] = rnd.chance(0.03) ? 1 : null;
-  row['C1'] = rnd.chance(0.5) ? rnd.int(2, 40) * 5000 : null;
-  row['C2'] = rnd.chance(0.35) ? rnd.int(5, 60) * 10000 : null;
-  row['C3a'] = rnd.chance(0.02) ? 1 : null;
+  row['C1'] = rnd.chance(0.3) ? rnd.int(2, 12) * 5000 : null;
+  row['C2'] = rnd.chance(0.25) ? rnd.int(1, 10) * 10000 : null;
+  row['C3a'] = rnd.chance(0.01) ? 1 : null;
   row['C3b'] = rnd.chance(0.04) ? 1 : null;
   row['C3c'] = rnd.chance(0.08) ? 1 : null;
   row['C3d'] = rnd.chance(0.12) ? 1 : null;

@@ -7,7 +7,7 @@ import type { AssessmentInput } from '../method/input';
 import { castOf, type Checked, type InputError, type Policy, type Rubric, type Secretary } from '../model';
 import { parseBallots } from './ballots';
 import { parseEvents } from './events';
-import type { ParseOutcome, Parsed } from './parsed';
+import { sortErrors, type ParseOutcome, type Parsed } from './parsed';
 import { parseRoster } from './roster';
 import { parseScores } from './scores';
 import { parseSummary } from './summary';
@@ -59,7 +59,7 @@ export async function readAssessmentInputs(
     checkComplete(roster, summary, scores, ballots, errors);
     if (roster.ids.size === 0) errors.push({ sheet: roster.sheet, message: '名册中没有任何“第一书记”' });
   }
-  if (errors.length || !roster) return { ok: false, errors };
+  if (errors.length || !roster) return { ok: false, errors: sortErrors(errors) };
 
   const input: AssessmentInput = {
     policy,

@@ -23,6 +23,15 @@ export interface ParseOutcome<T> {
   errors: InputError[];
 }
 
+/** Errors grouped by sheet (in the order sheets were met), then by row: how a person fixes them. */
+export function sortErrors(errors: readonly InputError[]): InputError[] {
+  const sheets = [...new Set(errors.map((e) => e.sheet ?? ''))];
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => sheets.indexOf(a.e.sheet ?? '') - sheets.indexOf(b.e.sheet ?? '') || (a.e.row ?? 0) - (b.e.row ?? 0) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
 /** Opens a workbook and runs a parser: the shape every public reader shares. */
 export async function readWith<T>(
   source: WorkbookSource,
@@ -31,7 +40,7 @@ export async function readWith<T>(
   const opened = await openWorkbook(source);
   if (!opened.ok) return opened;
   const { parsed, errors } = parse(opened.value);
-  if (errors.length || !parsed) return { ok: false, errors };
+  if (errors.length || !parsed) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, value: parsed.entries.map((e) => e.value) };
 }
 
