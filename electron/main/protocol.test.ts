@@ -9,7 +9,8 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron);
 
 import { buildCsp } from './security';
-import { createAppProtocolHandler, handleAppProtocol, mimeTypeOf, registerAppScheme, resolveAppPath } from './protocol';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createAppProtocolHandler, mimeTypeOf, resolveAppPath } from './serve';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'sp-dist-'));
 mkdirSync(path.join(dist, 'assets'));
