@@ -12,7 +12,10 @@ export const RESULT_COLUMNS = [
   '名次', '编号', '姓名', '派出单位', '村社区', '基本分', '组织工作目标考评得分', '很满意', '满意', '基本满意',
   '不满意', '废票', '投票数', '应参加人数', '满意度', '考核总分', '等次', '说明',
 ] as const;
-const RESULT_WIDTHS = [6, 10, 9.5, 22, 14, 8, 12, 7, 7, 8, 7, 6, 7, 8, 9.5, 9.5, 9.5, 60];
+/** sized for A4 landscape at about 75%: Chinese characters are two units wide */
+const RESULT_WIDTHS = [5, 8, 8, 18, 12, 7, 10, 6, 6, 7, 6, 5, 6, 7, 8, 8, 8, 42];
+const NOTE_CHARS_PER_LINE = 22;
+const CELL_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, size: 10 };
 
 const GRADE_FILLS: Record<Grade, string> = {
   excellent: 'FFC6EFCE',
@@ -61,7 +64,7 @@ function title(ws: ExcelJS.Worksheet, span: number, text: string, subtitle: stri
 
 function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[], widths: readonly number[]): void {
   const row = ws.getRow(r);
-  row.height = 32;
+  row.height = 42;
   headers.forEach((h, i) => {
     const cell = row.getCell(i + 1);
     cell.value = h;
@@ -77,10 +80,12 @@ function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[],
 
 function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt?: string, wrap = false): void {
   cell.value = value;
-  cell.font = BODY_FONT;
+  cell.font = CELL_FONT;
   cell.border = BORDER;
   if (numFmt) cell.numFmt = numFmt;
-  cell.alignment = wrap ? { vertical: 'middle', wrapText: true } : { vertical: 'middle', horizontal: typeof value === 'number' ? 'right' : 'center' };
+  cell.alignment = wrap
+    ? { vertical: 'middle', horizontal: 'left', wrapText: true }
+    : { vertical: 'middle', horizontal: typeof value === 'number' ? 'right' : 'center', wrapText: typeof value === 'string' };
 }
 
 function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: AssessmentResult, policy: Policy): void {
@@ -115,9 +120,10 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
     ];
     values.forEach(([v, fmt], c) => bodyCell(r.getCell(c + 1), v ?? null, fmt));
     r.getCell(17).fill = fill(GRADE_FILLS[row.grade]);
-    r.getCell(17).font = { ...BODY_FONT, bold: row.grade === 'excellent' || row.grade === 'pending' };
-    bodyCell(r.getCell(18), explainRow(row, policy.labels), undefined, true);
-    r.height = Math.max(20, Math.ceil(explainRow(row, policy.labels).length / 34) * 15);
+    r.getCell(17).font = { ...CELL_FONT, bold: row.grade === 'excellent' || row.grade === 'pending' };
+    const note = explainRow(row, policy.labels);
+    bodyCell(r.getCell(18), note, undefined, true);
+    r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
   });
 }
 
@@ -140,7 +146,7 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
   const total = ws.getRow(4 + result.categories.length);
   ['合计', ...totals.slice(1, -1), ''].forEach((v, j) => {
     bodyCell(total.getCell(j + 1), v);
-    total.getCell(j + 1).font = { ...BODY_FONT, bold: true };
+    total.getCell(j + 1).font = { ...CELL_FONT, bold: true };
   });
 }
 
@@ -157,7 +163,9 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
         values.forEach((v, j) => bodyCell(ws.getRow(r).getCell(j + 1), v));
         ws.getRow(r).getCell(5).alignment = { horizontal: 'left', vertical: 'middle' };
         ws.getRow(r).getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
-        bodyCell(ws.getRow(r).getCell(7), row.reasons.join('；'), undefined, true);
+        const reasons = row.reasons.join('；');
+        bodyCell(ws.getRow(r).getCell(7), reasons, undefined, true);
+        ws.getRow(r).height = Math.max(20, Math.ceil(reasons.length / 36) * 13 + 4);
         r++;
       }
     }
