@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Policy } from '../../../../shared/model';
 import { presetPolicy } from '../../../../shared/policy';
 import { PolicyEditor } from './PolicyEditor';
 
@@ -27,7 +28,7 @@ describe('PolicyEditor', () => {
   });
 
   it('saves a valid change as a checked policy', () => {
-    const onSave = vi.fn(async () => {});
+    const onSave = vi.fn(async (_policy: Policy) => {});
     render(<PolicyEditor policy={presetPolicy('jiaozhou')} onSave={onSave} />);
     fireEvent.change(screen.getByLabelText('优秀比例'), { target: { value: '1/5' } });
     fireEvent.change(screen.getByLabelText('不满意率超过此值召回（留空不启用）'), { target: { value: '' } });
@@ -36,7 +37,7 @@ describe('PolicyEditor', () => {
     expect(save.disabled).toBe(false);
     fireEvent.click(save);
     expect(onSave).toHaveBeenCalledTimes(1);
-    const saved = onSave.mock.calls[0]![0 as never] as ReturnType<typeof presetPolicy>;
+    const saved = onSave.mock.calls[0]![0];
     expect(saved.bands[0]).toEqual({ key: 'excellent', ratio: '1/5' });
     expect(saved.recallAboveDissatisfaction).toBeNull();
     expect(saved.recallBlocksExcellent).toBe(true);
