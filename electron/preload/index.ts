@@ -14,7 +14,7 @@ function send<C extends Channel>(channel: C): (request: RequestOf<C>) => Promise
   return (request) => ipcRenderer.invoke(channel, request) as Promise<ResponseOf<C>>;
 }
 
-export const api = {
+const api = {
   'app:info': call('app:info'),
   'dialog:openFiles': send('dialog:openFiles'),
   'dialog:saveFile': send('dialog:saveFile'),

@@ -24,6 +24,8 @@ describe('electron bundles', () => {
     expect(new Set(requires)).toEqual(new Set(['electron']));
     expect(preload).not.toMatch(/^\s*import\s/m);
     expect(preload).not.toMatch(/^\s*export\s/m);
+    // nothing exported: no reliance on module.exports inside the sandbox
+    expect(preload).not.toContain('module.exports');
   });
 
   it('preload carries every channel of the contract', () => {
