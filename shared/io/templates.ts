@@ -18,7 +18,7 @@ import {
   SUMMARY_SHEET,
   type FieldSpec,
 } from './schemas';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, REQUIRED_FILL, TITLE_FONT, workbookBytes } from './style';
+import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, REQUIRED_FILL, TITLE_FONT, workbookBytes } from './style';
 
 export const TEMPLATE_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -113,6 +113,7 @@ function dataSheet(workbook: ExcelJS.Workbook, name: string, columns: TemplateCo
     }
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  printSetup(ws, '1:1');
 }
 
 function instructionsSheet(

@@ -16,11 +16,13 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
+const asBytes = (data: Uint8Array | ArrayBuffer): Uint8Array =>
+  ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+
+/** Typed arrays may come from another realm (IPC, a test DOM): no instanceof. */
 function bytesOf(source: WorkbookSource): { bytes: Uint8Array; name: string | undefined } {
-  if (source instanceof Uint8Array) return { bytes: source, name: undefined };
-  if (source instanceof ArrayBuffer) return { bytes: new Uint8Array(source), name: undefined };
-  const bytes = source.bytes instanceof Uint8Array ? source.bytes : new Uint8Array(source.bytes);
-  return { bytes, name: source.name };
+  if ('name' in source && 'bytes' in source) return { bytes: asBytes(source.bytes), name: source.name };
+  return { bytes: asBytes(source as Uint8Array | ArrayBuffer), name: undefined };
 }
 
 /** Loads an .xlsx; anything else is one clear Chinese error, never a stack trace. */
