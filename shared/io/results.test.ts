@@ -8,10 +8,11 @@ import { presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, RESULT_COLUMNS, writeResultsWorkbook } from '.';
 import { safeSheetName } from './style';
+import type { Decision } from '../model';
 
 const dir = join(__dirname, '..', '..', 'test', 'fixtures', 'worked-example');
 
-async function workedExample() {
+async function workedExample(decisions: Decision[] = []) {
   const policy = presetPolicy('jiaozhou');
   const files = {
     roster: await readFile(join(dir, 'roster.xlsx')),
@@ -20,7 +21,7 @@ async function workedExample() {
   };
   const input = await readAssessmentInputs(files, policy, JIAOZHOU_RUBRIC);
   if (!input.ok) throw new Error(JSON.stringify(input.errors));
-  const result = computeAssessment(input.value);
+  const result = computeAssessment({ ...input.value, decisions });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await writeResultsWorkbook(result, policy)) as unknown as ArrayBuffer);
   return workbook;
@@ -64,6 +65,14 @@ describe('results workbook', () => {
       ['S2', '基本分低于优秀最低分'],
       ['S4', '满意度测评为基本称职'],
     ]);
+  });
+
+  it('shows a decision of the review meeting beside the computed grade', async () => {
+    const ws = (await workedExample([{ id: 'S3', grade: 'good', reason: '工作实绩突出，经研究调整', by: '部长办公会', at: '2024-12-30' }])).getWorksheet('镇街·脱产·正股级')!;
+    const s3 = ws.getRow(6);
+    expect(s3.getCell(2).value).toBe('S3');
+    expect(s3.getCell(17).value).toBe('良好');
+    expect(String(s3.getCell(18).value)).toContain('部长办公会审定为良好：工作实绩突出，经研究调整（部长办公会，2024-12-30）；程序计算等次为称职');
   });
 
   it('makes sheet names Excel-safe, short and unique', () => {
