@@ -1,8 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+const FIRST_FIELD = '.dialog-body input:not([disabled]), .dialog-body select:not([disabled]), .dialog-body textarea:not([disabled])';
+
 /**
- * A modal dialog on the native `<dialog>`: focus stays inside, Esc closes it,
- * focus returns to where it was.
+ * A modal dialog on the native `<dialog>`: focus starts on the first field and
+ * stays inside, Esc closes it, focus returns to where it was.
  */
 export function Dialog({
   open,
@@ -27,6 +29,8 @@ export function Dialog({
       const previous = document.activeElement as HTMLElement | null;
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // showModal focuses the close button; a person wants the first field
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
       return () => previous?.focus?.();
     }
     if (!open && dialog.open) dialog.close();

@@ -1,14 +1,15 @@
 /**
  * The sample county (示例县): sample workbooks shipped with the app as asset URLs
  * (Vite `?url`), imported through the same path as a person's files.
- * File names say what each workbook is: 名册 / 得分汇总 / 细则评分 / 计票 / 事项.
+ * File names say what each workbook is (roster, summary, scores, ballots, events, or
+ * the Chinese 名册, 汇总, 细则, 计票, 事项).
  */
 import { createAssessment } from '../../db/assessments';
 import type { ImportOutcome } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import { importWorkbook, type WorkbookKind } from '../imports/workbooks';
 
-const urls = import.meta.glob('../../../../samples/*.xlsx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const urls = import.meta.glob('../../../../samples/sample-county/*.xlsx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 /** Which kind a sample file is, by its name. */
 export function sampleKind(fileName: string): WorkbookKind | null {
@@ -45,7 +46,7 @@ export const hasSample = (): boolean => sampleFiles().some((f) => f.kind === 'ro
 /** Creates the sample assessment and imports every sample workbook; stops at the first failure. */
 export async function loadSampleCounty(db: ShuangpingDb, operator: string): Promise<{ assessmentId: string; outcome: ImportOutcome }> {
   const year = new Date().getFullYear() - 1;
-  const assessmentId = await createAssessment(db, { year, name: '示例县第一书记“三定一诺双评”考核（示例数据）', region: '示例县', policy: 'jiaozhou' }, operator);
+  const assessmentId = await createAssessment(db, { year, name: '第一书记“三定一诺双评”考核（示例数据）', region: '胶州市（示例）', policy: 'jiaozhou' }, operator);
   let total = 0;
   for (const sample of sampleFiles()) {
     const response = await fetch(sample.url);
