@@ -228,6 +228,104 @@ describe('双评工作站', () => {
     await app.shot('21-考核列表');
   });
 
+  it('adds and changes a secretary in the form, with checks', async () => {
+    const { page } = app;
+    await app.go(assessmentHash.replace(/settings$/, 'roster'));
+    await page.getByRole('button', { name: '添加第一书记' }).click();
+    const dialog = page.getByRole('dialog', { name: '添加第一书记' });
+    await dialog.getByLabel('编号').fill('S1');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    expect(await dialog.innerText()).toContain('编号“S1”已被使用');
+    expect(await dialog.innerText()).toContain('请填写姓名');
+    await dialog.getByLabel('编号').fill('S9');
+    await dialog.getByLabel('姓名').fill('周新');
+    await dialog.getByLabel('职级类别').selectOption({ label: '副股级及以下干部' });
+    await dialog.getByLabel('所在镇街').fill('洋河镇');
+    await dialog.getByLabel('应参加测评人数').fill('40');
+    await app.shot('14-添加第一书记');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(9);
+    await page.getByRole('button', { name: '修改 周新' }).click();
+    const edit = page.getByRole('dialog', { name: '修改：周新（S9）' });
+    await edit.getByLabel('姓名').fill('周新民');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('roster-table').innerText()).toContain('周新民');
+  });
+
+  it('downloads a blank template and exports the results', async () => {
+    const { page } = app;
+    const template = page.waitForEvent('download');
+    await page.getByRole('group', { name: '下载空白模板' }).getByRole('button', { name: '测评计票' }).click();
+    expect((await template).suggestedFilename()).toBe('测评计票（模板）.xlsx');
+
+    await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const file = await xlsx;
+    expect(file.suggestedFilename()).toBe('2024年度考核结果-胶州市.xlsx');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['镇街·脱产·正股级', '镇街·脱产·党政正职']));
+
+    const json = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 JSON' }).click();
+    const { readFile } = await import('node:fs/promises');
+    const result = JSON.parse(await readFile((await (await json).path())!, 'utf8'));
+    const category = result.categories.find((c: { key: string }) => c.key === 'town|fulltime|section');
+    expect(category.rows.map((r: { id: string; rank: number; grade: string; total: string }) => [r.id, r.rank, r.grade, r.total])).toEqual([
+      ['S2', 1, 'good', '92.00'],
+      ['S1', 2, 'excellent', '91.20'],
+      ['S3', 3, 'competent', '66.00'],
+      ['S4', 4, 'basic', '42.86'],
+    ]);
+  });
+
+  it('adds a rubric item and exports the rubric', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('link', { name: '考核', exact: true }).click();
+    await page.getByRole('tab', { name: '考评细则' }).click();
+    await page.getByRole('button', { name: '+ 在“办理实事（均为奖分）”中添加项目' }).click();
+    const dialog = page.getByRole('dialog', { name: '添加考评项目' });
+    await dialog.getByLabel('项目编码').fill('C4');
+    await dialog.getByLabel('项目名称').fill('帮助村庄发展集体经济');
+    await dialog.getByRole('button', { name: '+ 添加录入项' }).click();
+    await dialog.getByLabel('录入项1编码').fill('C5');
+    await dialog.getByLabel('录入项1名称').fill('发展集体经济项目个数');
+    await dialog.getByLabel('录入项1录入方式').selectOption({ label: '次数/个数' });
+    await dialog.getByLabel('录入项1分值').fill('5');
+    await dialog.getByRole('button', { name: '保存项目' }).click();
+    // C4 is taken: the error names it, nothing is saved
+    await expect.poll(() => dialog.getByTestId('error-table').innerText()).toContain('编码“C4”重复');
+    await app.shot('15-添加考评项目-错误');
+    await dialog.getByLabel('项目编码').fill('C5');
+    await dialog.getByRole('button', { name: '保存项目' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.getByTestId('rubric-editor').innerText()).toContain('发展集体经济项目个数');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出细则（JSON）' }).click();
+    const { readFile } = await import('node:fs/promises');
+    const rubric = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+    expect(JSON.stringify(rubric)).toContain('"C5"');
+  });
+
+  it('duplicates and archives an assessment', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: '← 考核列表' }).click();
+    await page.getByRole('button', { name: /^复制 2024年度/ }).click();
+    await page.getByRole('heading', { name: '考核设置' }).waitFor();
+    expect(await page.locator('.app-header').innerText()).toContain('（副本）');
+    await page.getByRole('navigation').getByRole('link', { name: '名册' }).click();
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(9);
+    await page.getByRole('link', { name: '← 考核列表' }).click();
+    await expect.poll(() => page.getByTestId('assessment-list').locator('tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: /^归档 .*（副本）/ }).click();
+    await expect.poll(() => page.getByTestId('assessment-list').locator('tbody tr').count()).toBe(1);
+    await page.getByLabel(/显示已归档的考核/).check();
+    await expect.poll(() => page.getByTestId('assessment-list').innerText()).toContain('已归档');
+    await app.shot('16-考核列表-归档');
+  });
+
   it('has no page errors', () => {
     expect(app.errors).toEqual([]);
   });
