@@ -75,9 +75,14 @@ export function SecretaryForm({
 }) {
   const [d, setD] = useState<Draft>(() => draftOf(secretary));
   const [errors, setErrors] = useState<Errors>({});
+  /** a changed field loses its old error; the form is checked again on save */
+  const change = (key: keyof Draft, value: string) => {
+    setD({ ...d, [key]: value });
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
   const text = (key: keyof Draft, label: string, opts: { required?: boolean; hint?: string; numeric?: boolean } = {}) => (
     <Field label={label} required={opts.required ?? false} error={errors[key]} hint={opts.hint}>
-      <input value={d[key]} inputMode={opts.numeric ? 'numeric' : undefined} onChange={(e) => setD({ ...d, [key]: e.target.value })} autoFocus={key === 'id'} />
+      <input value={d[key]} inputMode={opts.numeric ? 'numeric' : undefined} onChange={(e) => change(key, e.target.value)} autoFocus={key === 'id'} />
     </Field>
   );
   const select = <K extends 'source' | 'mode' | 'rankClass' | 'postType'>(key: K, label: string, keys: readonly Draft[K][], labels: Record<Draft[K], string>) => (

@@ -78,7 +78,45 @@ export function checkRubric(value: unknown, file = '考评细则'): Checked<Rubr
       if (inp.kind === 'amount' && inp.unit === undefined) fail(`${nw}.unit`, '金额录入项须写明每多少元计分（unit）');
     });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: value as unknown as Rubric };
+  return errors.length ? { ok: false, errors: errors.map(humanize) } : { ok: true, value: value as unknown as Rubric };
+}
+
+const KEY_WORDS: Record<string, string> = {
+  code: '编码',
+  name: '名称',
+  label: '名称',
+  kind: '类型',
+  base: '起始分',
+  min: '下限',
+  max: '上限',
+  points: '分值',
+  unit: '金额单位',
+  inBaseScore: '是否计入基本分',
+  ratingChange: '晋位升级',
+  pointsPerLevel: '每级分值',
+  sections: '部分',
+  groups: '分组',
+  items: '项目',
+  inputs: '录入项',
+  id: '细则编号',
+};
+const INDEXED: Record<string, string> = { sections: '部分', groups: '组', items: '项', inputs: '个录入项' };
+
+/** "sections[2].groups[0].items[4].code" → "第3部分 第1组 第5项 编码" */
+export function describePath(path: string): string {
+  return path
+    .split('.')
+    .map((part) => {
+      const m = /^(\w+)\[(\d+)\]$/.exec(part);
+      if (m) return `第${Number(m[2]) + 1}${INDEXED[m[1]!] ?? m[1]}`;
+      return KEY_WORDS[part] ?? part;
+    })
+    .join(' ');
+}
+
+function humanize(e: InputError): InputError {
+  const message = e.message.replace(/另见 ([\w.[\]]+)/, (_, path: string) => `另见 ${describePath(path)}`);
+  return e.column ? { ...e, column: describePath(e.column), message } : { ...e, message };
 }
 
 export function parseRubricJson(text: string, file = '考评细则'): Checked<Rubric> {
