@@ -121,6 +121,7 @@ describe('考评与测评', () => {
 
   it('blocks a cast above eligible and warns on low turnout', async () => {
     const { page } = app;
+    await page.getByLabel('搜索编号或姓名').fill('');
     await page.locator('.picker-item', { hasText: 'S2' }).click();
     const form = page.getByTestId('entry-form-1');
     await form.getByLabel(/发出票数/).fill('');
@@ -177,7 +178,8 @@ describe('考评与测评', () => {
   it('attaches a photo to an item and shows its SHA-256', async () => {
     const { page } = app;
     const item = page.locator('[data-item="B1.1"]');
-    await item.getByRole('button', { name: /佐证/ }).click();
+    const toggle = item.getByRole('button', { name: /^[▸▾] 佐证/ });
+    await toggle.click();
     const panel = page.getByTestId('evidence-B1.1');
     await panel.getByLabel('佐证材料类别').selectOption('diary');
     await panel.getByRole('button', { name: '登记佐证' }).click();
@@ -187,7 +189,7 @@ describe('考评与测评', () => {
     const sha = createHash('sha256').update(photo).digest('hex');
     await panel.getByLabel('为 B1.1 添加附件').setInputFiles({ name: 'S1_民情日记.png', mimeType: 'image/png', buffer: photo });
     await expect.poll(() => panel.getByTestId('attachment-hash').innerText()).toBe(`${sha.slice(0, 16)}…`);
-    await expect.poll(() => item.getByRole('button', { name: /佐证/ }).innerText()).toContain('附件1');
+    await expect.poll(() => toggle.innerText()).toContain('附件1');
     await panel.scrollIntoViewIfNeeded();
     await app.shot('07-佐证与附件');
     await panel.getByRole('button', { name: '预览 S1_民情日记.png' }).click();

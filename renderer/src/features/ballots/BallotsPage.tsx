@@ -137,9 +137,10 @@ function TallyDesk({
         </p>
       </div>
       {assessment.locked ? null : tally ? null : !first && !second ? (
-        <EntryForm slot={1} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} onSave={save(1)} />
+        <EntryForm key="slot1" slot={1} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} onSave={save(1)} />
       ) : first && !second ? (
-        <EntryForm slot={2} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={first.operator} onSave={save(2)} />
+        // keyed: the second form must never inherit the first one's typed numbers
+        <EntryForm key="slot2" slot={2} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={first.operator} onSave={save(2)} />
       ) : first && second ? (
         <DiffResolver
           first={first}

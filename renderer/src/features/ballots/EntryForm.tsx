@@ -25,8 +25,10 @@ export function EntryForm({
   onSave: (counts: TallyCounts, operator: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useState<TallyDraft>(EMPTY_DRAFT);
-  // the second entry is someone else: do not prefill the first one's name
-  const [operator, setOperator] = useState(defaultOperator === otherOperator ? '' : defaultOperator);
+  // null until typed: the current operator loads asynchronously. The second entry is
+  // someone else, so the first one's name is not prefilled.
+  const [typedOperator, setOperator] = useState<string | null>(null);
+  const operator = typedOperator ?? (defaultOperator === otherOperator ? '' : defaultOperator);
   const [counting, setCounting] = useState(false);
   const [saving, setSaving] = useState(false);
   const check = checkTally(draft, eligible, minTurnout);
@@ -92,6 +94,8 @@ export function EntryForm({
             <span className="field-error" role="alert">
               第二次录入须由另一名录入员完成
             </span>
+          ) : touched && !operator.trim() ? (
+            <span className="field-error">请填写录入员姓名</span>
           ) : null}
         </label>
         {TALLY_FIELDS.map((f) => (

@@ -88,7 +88,7 @@ export function RubricForm({
           {fmt(score.baseScore)}
         </span>
       </div>
-      <div className="score-total main">
+      <div className="score-total org-total">
         <span className="k">组织工作目标考评得分</span>
         <span className="v" data-testid="org-score">
           {fmt(score.orgScore)}

@@ -31,7 +31,7 @@ export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreR
           <span className="k">基本分（A+B）</span>
           <span className="v">{summary.baseScore}</span>
         </div>
-        <div className="score-total main">
+        <div className="score-total org-total">
           <span className="k">组织工作目标考评得分</span>
           <span className="v">{summary.orgScore}</span>
         </div>
