@@ -211,7 +211,7 @@ function AcceptedTally({
           </tr>
         </tbody>
       </table>
-      <TallyChecks check={check} eligible={eligible} />
+      <TallyChecks check={check} eligible={eligible} showCast={false} />
       {locked ? null : (
         <Button
           variant="danger"

@@ -102,7 +102,7 @@ function TotalsChart({ result, policy }: { result: AssessmentResult; policy: Pol
           <XAxis dataKey="label" angle={-35} textAnchor="end" interval={0} height={50} tick={{ fontSize: 11 }} />
           <YAxis tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => [fixed2(v), '总分']} />
-          <Bar dataKey="total" name="总分" isAnimationActive={false}>
+          <Bar dataKey="total" name="总分" maxBarSize={48} isAnimationActive={false}>
             {bars.map((b) => (
               <Cell key={b.id} fill={GRADE_COLORS[b.grade]} />
             ))}
@@ -149,7 +149,7 @@ function TownChart({ result }: { result: AssessmentResult }) {
             <XAxis dataKey="town" angle={-35} textAnchor="end" interval={0} height={50} tick={{ fontSize: 11 }} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => [pct(v), '满意度']} />
-            <Bar dataKey="satisfaction" name="满意度" fill="#4a7bb7" isAnimationActive={false}>
+            <Bar dataKey="satisfaction" name="满意度" fill="#4a7bb7" maxBarSize={56} isAnimationActive={false}>
               <LabelList dataKey="satisfaction" position="top" formatter={pct} style={{ fontSize: 11, fill: '#4e5561' }} />
             </Bar>
           </BarChart>
