@@ -1,0 +1,70 @@
+/** 公示名单: everyone's final grade, the public-notice period and a line for the 监督电话. */
+import type { PrintData } from './model';
+import { addDays, chineseDate, dash, placeOf } from './format';
+import { assessmentLine, stateLine } from './parts';
+import { resultDigest } from './digest';
+
+/** 公示期 days, counting the print date as the first. */
+export const NOTICE_DAYS = 7;
+
+export function NoticeList({ data }: { data: PrintData }) {
+  const { result, policy } = data;
+  const start = data.printDate;
+  const end = addDays(start, NOTICE_DAYS - 1);
+  let n = 0;
+  return (
+    <section className="section">
+      <header className="keep">
+        <h1>关于{data.assessment.year}年度村(社区)党组织“第一书记”考核结果的公示</h1>
+        <p className="notice-text">
+          根据{assessmentLine(data)}工作安排，经组织工作目标考评、群众满意度测评和排名定档，现将考核结果予以公示。
+          公示期为{NOTICE_DAYS}天，自{chineseDate(start)}至{chineseDate(end)}。公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。
+        </p>
+        <p className="notice-text">
+          监督电话：<i className="fill" />　　来信地址：<i className="fill" />
+        </p>
+      </header>
+      <table className="grid">
+        <colgroup>
+          <col style={{ width: '10mm' }} />
+          <col style={{ width: '20mm' }} />
+          <col />
+          <col />
+          <col style={{ width: '20mm' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>序号</th>
+            <th>姓名</th>
+            <th>派出单位</th>
+            <th>所任职村(社区)</th>
+            <th>等次</th>
+          </tr>
+        </thead>
+        {result.categories.map((c) => (
+          <tbody key={c.key}>
+            <tr>
+              <th colSpan={5} className="left">{c.label}</th>
+            </tr>
+            {c.rows.map((row) => (
+              <tr key={row.id}>
+                <td className="num">{++n}</td>
+                <td>{row.secretary.name}</td>
+                <td className="left">{row.secretary.unit ?? dash}</td>
+                <td className="left">{placeOf(row.secretary)}</td>
+                <td>{policy.labels[row.grade]}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+      <div className="foot-block" style={{ textAlign: 'right', marginTop: '8mm' }}>
+        <p>考核组（盖章）</p>
+        <p>{chineseDate(start)}</p>
+        <p className="meta-small" style={{ textAlign: 'right' }}>
+          考核规则：{policy.name}　{stateLine(data, resultDigest(result))}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/** One print, chosen by kind: the body of a print page or of a PDF. */
+import { BallotSheets, TallySheets } from './BallotSheets';
+import { IndividualForms } from './IndividualForm';
+import type { PrintData, PrintKind } from './model';
+import { NoticeList } from './NoticeList';
+import { RankingTables } from './RankingTable';
+import { SummaryTable } from './SummaryTable';
+
+export function PrintBody({ kind, data }: { kind: PrintKind; data: PrintData }) {
+  switch (kind) {
+    case 'ranking':
+      return <RankingTables data={data} />;
+    case 'summary':
+      return <SummaryTable data={data} />;
+    case 'notice':
+      return <NoticeList data={data} />;
+    case 'individual':
+      return <IndividualForms data={data} />;
+    case 'ballots':
+      return <BallotSheets data={data} />;
+    case 'tally':
+      return <TallySheets data={data} />;
+  }
+}
+
+export function PrintDocument({ kind, data }: { kind: PrintKind; data: PrintData }) {
+  return (
+    <div className={`print-doc print-${kind}`}>
+      <PrintBody kind={kind} data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import type { EvidenceStatus } from './model';
+
+export const EVIDENCE_STATUS_WORDS: Record<EvidenceStatus, string> = { checked: '已核', missing: '缺失', doubtful: '存疑' };

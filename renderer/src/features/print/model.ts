@@ -1,0 +1,47 @@
+/** What every print takes: plain data, no database, so the app and the command line render the same views. */
+import type { AssessmentResult, Band, Grade, Rubric } from '../../../../shared/model';
+
+export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+
+export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
+  ranking: '考核结果排名表',
+  summary: '考核结果汇总表',
+  notice: '考核结果公示名单',
+  individual: '个人考评表',
+  ballots: '群众满意度测评票',
+  tally: '测评计票单',
+};
+
+/** The ranking table is wide: landscape A4; everything else portrait. */
+export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
+
+export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);
+
+export type EvidenceStatus = 'checked' | 'missing' | 'doubtful';
+
+/** One line of a secretary's evidence checklist. */
+export interface EvidenceLine {
+  itemCode: string;
+  /** 材料种类 in words: 会议记录, 民情日记 … */
+  kind: string;
+  status: EvidenceStatus;
+}
+
+export interface PrintData {
+  assessment: { name: string; year: number; region: string };
+  policy: { name: string; labels: Record<Grade, string>; bands: Band[] };
+  result: AssessmentResult;
+  /** for 个人考评表: the rubric, each secretary's item inputs and evidence checklist */
+  rubric?: Rubric;
+  itemInputs?: Record<string, Record<string, string>>;
+  evidence?: Record<string, EvidenceLine[]>;
+  /** ISO date (YYYY-MM-DD) printed on the documents; the notice period starts here */
+  printDate: string;
+  /** finalised after the review meeting */
+  locked?: boolean;
+  /** hash of the last audit-log entry, when there is one */
+  auditHead?: string;
+  /** blank ballots per secretary: one sheet of them, or one per eligible voter */
+  ballotCopies?: 'page' | 'eligible';
+}

@@ -1,0 +1,48 @@
+/** Pieces every print shares: the heading block and signature lines. */
+import type { ReactNode } from 'react';
+import { chineseDate } from './format';
+import type { PrintData } from './model';
+
+export function assessmentLine(data: PrintData): string {
+  const { name, year, region } = data.assessment;
+  return [region, `${year}年度`, name].filter(Boolean).join(' ');
+}
+
+/** 定稿 state and the audit head, for the small print under a title. */
+export function stateLine(data: PrintData, digest?: string): string {
+  const parts = [data.locked ? '结果已定稿' : '结果未定稿（以定稿后打印的为准）'];
+  if (data.auditHead) parts.push(`审计链 ${data.auditHead.slice(0, 8)}`);
+  if (digest) parts.push(`数据摘要 ${digest}`);
+  return parts.join('　');
+}
+
+export function DocHead({ title, data, extra, digest }: { title: string; data: PrintData; extra?: ReactNode; digest?: string }) {
+  return (
+    <header className="keep">
+      <h1>{title}</h1>
+      <p className="meta">{assessmentLine(data)}</p>
+      {extra}
+      <p className="meta-small">
+        考核规则：{data.policy.name}　打印日期：{chineseDate(data.printDate)}　{stateLine(data, digest)}
+      </p>
+    </header>
+  );
+}
+
+export function SignLine({ label, width }: { label: string; width?: number }) {
+  return (
+    <span>
+      {label}：<i className="line" style={width ? { width: `${width}mm` } : undefined} />
+    </span>
+  );
+}
+
+export function Signatures({ labels }: { labels: readonly string[] }) {
+  return (
+    <div className="sign">
+      {labels.map((l) => (
+        <SignLine key={l} label={l} />
+      ))}
+    </div>
+  );
+}
