@@ -6,7 +6,9 @@ import { updateAssessment } from '../../db/assessments';
 import { db } from '../../db/db';
 import type { AssessmentRecord } from '../../db/schema';
 import { JSON_FILTER, platform } from '../../platform';
-import { Button, Field, Tabs, useToast } from '../../ui';
+import type { InputError } from '../../../../shared/model';
+import { parsePolicyJson } from '../../../../shared/policy';
+import { Button, Dialog, ErrorTable, Field, Tabs, useToast } from '../../ui';
 import { PolicyEditor } from './PolicyEditor';
 import { RubricEditor } from './RubricEditor';
 
@@ -16,6 +18,7 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const toast = useToast();
   const [tab, setTab] = useState<TabKey>('policy');
+  const [policyErrors, setPolicyErrors] = useState<InputError[] | null>(null);
   if (!assessment) return null;
   const readOnly = assessment.locked || assessment.status === 'archived';
   const save = async (changes: Parameters<typeof updateAssessment>[2], text: string) => {
@@ -26,12 +29,26 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
     const bytes = new TextEncoder().encode(JSON.stringify(assessment.policy, null, 2));
     if (await platform.saveFile({ title: '导出考核规则', suggestedName: `考核规则-${assessment.policy.name}.json`, filters: [JSON_FILTER], bytes })) toast('已导出考核规则');
   };
+  const importPolicy = async () => {
+    const files = await platform.openFiles({ title: '导入考核规则', filters: [JSON_FILTER], multiple: false });
+    const file = files?.[0];
+    if (!file) return;
+    const checked = parsePolicyJson(new TextDecoder().decode(file.bytes), file.name);
+    if (!checked.ok) return setPolicyErrors(checked.errors);
+    await save({ policy: checked.value }, `已导入考核规则“${checked.value.name}”`);
+  };
   return (
     <>
       <div className="page-head">
         <h1>考核设置</h1>
         <Button onClick={() => void exportPolicy()}>导出考核规则（JSON）</Button>
+        <Button onClick={() => void importPolicy()} disabled={readOnly}>
+          导入考核规则（JSON）
+        </Button>
       </div>
+      <Dialog open={policyErrors !== null} wide title="考核规则文件有错误" onClose={() => setPolicyErrors(null)}>
+        {policyErrors ? <ErrorTable errors={policyErrors} title="未导入。请改正以下错误：" /> : null}
+      </Dialog>
       {readOnly ? <p className="badge badge-warn">本次考核{assessment.locked ? '已定稿' : '已归档'}，设置只能查看。</p> : null}
       <Tabs<TabKey>
         label="考核设置"
