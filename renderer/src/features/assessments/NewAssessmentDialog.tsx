@@ -4,6 +4,7 @@ import type { InputError, Policy } from '../../../../shared/model';
 import { PRESETS, PRESET_LABELS, parsePolicyJson, type PresetName } from '../../../../shared/policy';
 import { platform, JSON_FILTER } from '../../platform';
 import { Button, Dialog, ErrorTable, Field } from '../../ui';
+import { inWords } from '../settings/policyWords';
 
 export interface NewAssessmentValues {
   year: number;
@@ -95,7 +96,7 @@ export function NewAssessmentDialog({ open, onClose, onCreate }: { open: boolean
         {choice === 'own' ? (
           <div className="field-wide">
             <Button onClick={() => void pickPolicy()}>选择规则文件…</Button> {own ? <span className="badge badge-ok">已读取：{own.file}（{own.policy.name}）</span> : null}
-            {policyErrors.length ? <ErrorTable errors={policyErrors} title="规则文件有错误：" /> : null}
+            {policyErrors.length ? <ErrorTable errors={inWords(policyErrors)} title="规则文件有错误：" /> : null}
           </div>
         ) : null}
       </form>

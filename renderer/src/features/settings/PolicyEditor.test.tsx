@@ -20,6 +20,7 @@ describe('PolicyEditor', () => {
 
     fireEvent.change(screen.getByLabelText('优秀比例'), { target: { value: '三成' } });
     expect(screen.getByTestId('error-table').textContent).toContain('不是有效的比例');
+    expect(screen.getByTestId('error-table').textContent).toContain('等次比例 第1项 比例');
 
     fireEvent.change(screen.getByLabelText('测评有效的最低参加比例'), { target: { value: '1.5' } });
     expect(screen.getByLabelText('测评有效的最低参加比例').getAttribute('aria-invalid')).toBe('true');

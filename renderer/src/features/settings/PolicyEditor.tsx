@@ -7,7 +7,7 @@ import type { Band, CategoryDimension, InputError, Policy, TieBreak } from '../.
 import { BAND_KEYS, DIMENSION_LABELS, GRADES, TIE_BREAKS } from '../../../../shared/model';
 import { PRESETS, PRESET_LABELS, presetPolicy, validatePolicy, type PresetName } from '../../../../shared/policy';
 import { Button, ErrorTable, Field } from '../../ui';
-import { BAND_WORDS, CHOICE_LABELS, SETTING_LABELS, TIE_BREAK_WORDS } from './policyWords';
+import { BAND_WORDS, CHOICE_LABELS, inWords, SETTING_LABELS, TIE_BREAK_WORDS } from './policyWords';
 
 const DIMENSIONS: CategoryDimension[] = ['source', 'mode', 'rankClass', 'postType'];
 type ChoiceKey = keyof typeof CHOICE_LABELS;
@@ -106,7 +106,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
           保存考核规则
         </Button>
       </div>
-      {errors.length ? <ErrorTable errors={errors} title={`考核规则有 ${errors.length} 处错误，改正后才能保存：`} /> : null}
+      {errors.length ? <ErrorTable errors={inWords(errors)} title={`考核规则有 ${errors.length} 处错误，改正后才能保存：`} /> : null}
 
       <Section title="基本">
         <Field label={SETTING_LABELS.name} error={err('name')} wide>

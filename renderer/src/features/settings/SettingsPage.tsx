@@ -10,6 +10,7 @@ import type { InputError } from '../../../../shared/model';
 import { parsePolicyJson } from '../../../../shared/policy';
 import { Button, Dialog, ErrorTable, Field, Tabs, useToast } from '../../ui';
 import { PolicyEditor } from './PolicyEditor';
+import { inWords } from './policyWords';
 import { RubricEditor } from './RubricEditor';
 
 type TabKey = 'basic' | 'policy' | 'rubric';
@@ -47,7 +48,7 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
         </Button>
       </div>
       <Dialog open={policyErrors !== null} wide title="考核规则文件有错误" onClose={() => setPolicyErrors(null)}>
-        {policyErrors ? <ErrorTable errors={policyErrors} title="未导入。请改正以下错误：" /> : null}
+        {policyErrors ? <ErrorTable errors={inWords(policyErrors)} title="未导入。请改正以下错误：" /> : null}
       </Dialog>
       {readOnly ? <p className="badge badge-warn">本次考核{assessment.locked ? '已定稿' : '已归档'}，设置只能查看。</p> : null}
       <Tabs<TabKey>

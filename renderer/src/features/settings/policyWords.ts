@@ -49,3 +49,21 @@ export const TIE_BREAK_WORDS = {
 } as const;
 
 export const BAND_WORDS = { excellent: '优秀', good: '良好' } as const;
+
+const GRADE_WORDS: Record<string, string> = { excellent: '优秀', good: '良好', competent: '称职', basic: '基本称职', incompetent: '不称职', pending: '待定' };
+
+/** A policy key path in words: "bands[0].ratio" → "等次比例 第1项 比例". */
+export function describeSetting(path: string): string {
+  const [head = '', ...rest] = path.split('.');
+  const m = /^(\w+)(?:\[(\d+)\])?$/.exec(head);
+  const key = (m?.[1] ?? head) as keyof Policy;
+  const parts = [SETTING_LABELS[key] ?? head];
+  if (m?.[2] !== undefined) parts.push(`第${Number(m[2]) + 1}项`);
+  for (const r of rest) parts.push(r === 'ratio' ? '比例' : r === 'key' ? '等次' : (GRADE_WORDS[r] ?? r));
+  return parts.join(' ');
+}
+
+/** Errors of a policy with their settings named in words, for an ErrorTable. */
+export function inWords<E extends { column?: string }>(errors: readonly E[]): E[] {
+  return errors.map((e) => (e.column ? { ...e, column: describeSetting(e.column) } : e));
+}
