@@ -4,13 +4,8 @@
  *
  *   const outcome = await importWorkbook({ kind: 'ballots', assessmentId, file, operator });
  */
-import { parseBallots } from '../../../../shared/io/ballots';
-import { parseEvents } from '../../../../shared/io/events';
 import type { ParseOutcome } from '../../../../shared/io/parsed';
-import { parseRoster } from '../../../../shared/io/roster';
-import { parseScores } from '../../../../shared/io/scores';
-import { parseSummary } from '../../../../shared/io/summary';
-import { openWorkbook, type OpenedWorkbook } from '../../../../shared/io/workbook';
+import type { OpenedWorkbook } from '../../../../shared/io/workbook';
 import { db as appDb } from '../../db/db';
 import {
   importEvents,
@@ -48,6 +43,7 @@ async function run<T>(
   parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
   write: (ctx: ImportContext, values: T[]) => Promise<ImportOutcome>,
 ): Promise<ImportOutcome> {
+  const { openWorkbook } = await import('./readers');
   const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
   if (!opened.ok) return opened;
   const { parsed, errors } = parse(opened.value);
@@ -66,6 +62,7 @@ async function run<T>(
 /** Reads the workbook and imports it; every error at once, and then nothing is imported. */
 export async function importWorkbook(request: WorkbookImport): Promise<ImportOutcome> {
   const database = request.db ?? appDb;
+  const { parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
   switch (request.kind) {
     case 'roster': {
       const assessment = await database.assessments.get(request.assessmentId);

@@ -4,7 +4,6 @@
  * recorded here; exports to xlsx and JSON.
  */
 import { useMemo, useState } from 'react';
-import { writeResultsWorkbook } from '../../../../shared/io/results';
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type ResultRow } from '../../../../shared/model';
 import { getOperator, useOperator } from '../../app/operator';
@@ -42,6 +41,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const fileBase = `${assessment.year}年度考核结果-${assessment.region || assessment.name}`;
 
   const exportXlsx = async () => {
+    const { writeResultsWorkbook } = await import('../../../../shared/io/results');
     const bytes = await writeResultsWorkbook(r, assessment.policy);
     if (await platform.saveFile({ title: '导出考核结果', suggestedName: `${fileBase}.xlsx`, filters: [XLSX_FILTER], bytes })) toast('已导出考核结果工作簿');
   };
