@@ -17,6 +17,7 @@ export function Table<T>({
   caption,
   rowClass,
   testId,
+  scroll,
 }: {
   columns: Column<T>[];
   rows: readonly T[];
@@ -25,9 +26,11 @@ export function Table<T>({
   caption?: string;
   rowClass?: (row: T) => string | undefined;
   testId?: string;
+  /** long lists: the table scrolls inside the screen with its header kept in view */
+  scroll?: boolean;
 }) {
   return (
-    <div className="table-wrap">
+    <div className={scroll ? 'table-wrap table-scroll' : 'table-wrap'}>
       <table className="table" data-testid={testId}>
         {caption ? <caption>{caption}</caption> : null}
         <thead>

@@ -103,6 +103,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
       </div>
       <Table
         testId="roster-table"
+        scroll
         rows={rows}
         rowKey={(s) => s.id}
         empty={roster === undefined ? '正在读取…' : roster.length ? '没有符合条件的第一书记' : '名册为空。请导入名册工作簿，或逐个添加。'}
