@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `shuangping` command line: runs the TypeScript sources through tsx, no build step.
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+// the project's tsconfig wherever the command runs from (JSX of the print views)
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const { main } = await import('../shared/cli/main.ts');
+const { printPdf } = await import('../renderer/src/features/print/node/cli.ts');
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { printPdf });
 } catch (error) {
   process.stderr.write(`程序内部错误，请将以下信息报告给开发人员：\n${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 3;

@@ -12,8 +12,28 @@ export interface InputOptions {
   pdf?: string;
 }
 
+/** What `shuangping print` prints (the views live in renderer/src/features/print). */
+export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+export const PRINT_TITLES: Record<PrintKind, string> = {
+  ranking: '考核结果排名表',
+  summary: '考核结果汇总表',
+  notice: '考核结果公示名单',
+  individual: '个人考评表',
+  ballots: '测评票',
+  tally: '计票单',
+};
+
+/** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD). */
+export interface PrintMetaOptions {
+  year?: number;
+  region?: string;
+  date?: string;
+}
+
 export type Command =
   | { command: 'template'; kind: TemplateKind; out?: string }
+  | ({ command: 'print'; kind: PrintKind; out: string } & Pick<InputOptions, 'files' | 'policy'> & PrintMetaOptions)
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
   | { command: 'help' };
@@ -25,6 +45,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   compute: [...FILE_OPTIONS, 'policy', 'out', 'json', 'pdf'],
   check: [...FILE_OPTIONS, 'policy'],
   demo: ['out', 'policy', 'pdf'],
+  print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date'],
 };
 
 /** `--key value` or `--key=value`; positional words kept in order. */
@@ -81,18 +102,12 @@ export function parseArgs(args: readonly string[]): Parsed {
       const pdf = opt('pdf');
       return { ok: true, value: { command: 'demo', policy, ...(outDir ? { outDir } : {}), ...(pdf ? { pdf } : {}) } };
     }
+    case 'print':
+      return parsePrint(rest, opt, policy);
     default: {
       if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”，输入文件请用 --roster 等选项指明` };
-      const files: Partial<Record<FileOption, string>> = {};
-      for (const key of FILE_OPTIONS) {
-        const value = opt(key);
-        if (value !== undefined) files[key] = value;
-      }
-      if (!files.roster) return { ok: false, message: '缺少名册：--roster 名册.xlsx' };
-      if (!files.ballots) return { ok: false, message: '缺少测评计票：--ballots 计票.xlsx' };
-      if (!files.summary && !files.scores) {
-        return { ok: false, message: '缺少考评得分：--summary 得分.xlsx 或 --scores 细则.xlsx（至少一个）' };
-      }
+      const files = inputFiles(opt);
+      if (typeof files === 'string') return { ok: false, message: files };
       const value: Command = { command: command as 'compute' | 'check', files, policy };
       for (const key of ['out', 'json', 'pdf'] as const) {
         const v = opt(key);
@@ -101,6 +116,43 @@ export function parseArgs(args: readonly string[]): Parsed {
       return { ok: true, value };
     }
   }
+}
+
+/** Roster, ballots and scores are required, as for compute. */
+function inputFiles(opt: (key: string) => string | undefined): Partial<Record<FileOption, string>> | string {
+  const files: Partial<Record<FileOption, string>> = {};
+  for (const key of FILE_OPTIONS) {
+    const value = opt(key);
+    if (value !== undefined) files[key] = value;
+  }
+  if (!files.roster) return '缺少名册：--roster 名册.xlsx';
+  if (!files.ballots) return '缺少测评计票：--ballots 计票.xlsx';
+  if (!files.summary && !files.scores) return '缺少考评得分：--summary 得分.xlsx 或 --scores 细则.xlsx（至少一个）';
+  return files;
+}
+
+function parsePrint(rest: readonly string[], opt: (key: string) => string | undefined, policy: string): Parsed {
+  const [kind, ...extra] = rest;
+  const kinds = PRINT_KINDS.map((k) => `${k} ${PRINT_TITLES[k]}`).join('、');
+  if (kind === undefined) return { ok: false, message: `请指明打印种类：${kinds}` };
+  if (!(PRINT_KINDS as readonly string[]).includes(kind)) return { ok: false, message: `未知的打印种类“${kind}”，可选：${kinds}` };
+  if (extra.length) return { ok: false, message: `多余的参数“${extra.join(' ')}”，输入文件请用 --roster 等选项指明` };
+  const files = inputFiles(opt);
+  if (typeof files === 'string') return { ok: false, message: files };
+  const value: Command = { command: 'print', kind: kind as PrintKind, files, policy, out: opt('out') ?? `${PRINT_TITLES[kind as PrintKind]}.pdf` };
+  const year = opt('year');
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };
+    value.year = Number(year);
+  }
+  const date = opt('date');
+  if (date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, message: `--date 应为日期，如 2025-01-06，而不是“${date}”` };
+    value.date = date;
+  }
+  const region = opt('region');
+  if (region !== undefined) value.region = region;
+  return { ok: true, value };
 }
 
 export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
@@ -117,6 +169,9 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       只检查输入，不计算
   shuangping demo [--out 文件夹] [--policy …] [--pdf 结果.pdf]
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
+  shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
+        [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
+      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单
 
 考核规则预设：jiaozhou 胶州（默认）、daan 大安区、touyan 头雁工程；也可以给出规则 JSON 文件。
 

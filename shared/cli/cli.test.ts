@@ -21,9 +21,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd: string): Promise<Run> {
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
       done({ code, stdout, stderr });
     });
@@ -139,11 +139,13 @@ describe('shuangping usage errors: exit 2 with Chinese usage', () => {
     expect(r.stderr).toContain('用法');
   });
 
-  it('--pdf without a PDF renderer: exit 2, nothing written', async () => {
-    const r = await run(['compute', ...exampleArgs, '--json', 'pdf.json', '--pdf', '结果.pdf'], cwd);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/PDF/);
+  it('--pdf with no browser to print with: exit 1, one Chinese message, nothing written', async () => {
+    const r = await run(['compute', ...exampleArgs, '--json', 'pdf.json', '--pdf', '结果.pdf'], cwd, { ...process.env, SHUANGPING_CHROME: join(cwd, 'no-such-chrome') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('未找到 Chromium 或 Chrome 浏览器，无法生成 PDF');
+    expect(r.stderr).not.toMatch(/\bat\s|Error/);
     expect(existsSync(join(cwd, 'pdf.json'))).toBe(false);
+    expect(existsSync(join(cwd, '结果.pdf'))).toBe(false);
   });
 });
 

@@ -9,10 +9,19 @@ import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { writeResultsWorkbook } from '../io/results';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
-import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
+import type { AssessmentInput } from '../method/input';
+import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions, type PrintKind, type PrintMetaOptions } from './args';
 import { summarize } from './summary';
 
-export type PrintPdf = (result: AssessmentResult, file: string) => Promise<void>;
+/** What to print and from what: the kind (compute --pdf prints the ranking table), the inputs and the policy. */
+export interface PrintRequest extends PrintMetaOptions {
+  kind: PrintKind;
+  input: AssessmentInput;
+  policy: Policy;
+}
+
+/** Writes the PDF; returns a Chinese message instead when it cannot (no browser found …). */
+export type PrintPdf = (result: AssessmentResult, file: string, request?: PrintRequest) => Promise<void | string>;
 
 export interface CliEnv {
   /** null when the file does not exist */
@@ -82,8 +91,18 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       requirePdf(command.pdf, env);
       const { input, policy } = await readInputs(command, env);
       const result = computeAssessment(input);
-      await writeOutputs(env, result, policy, command);
+      await writeOutputs(env, result, { kind: 'ranking', input, policy }, command);
       for (const line of summarize(result, policy)) env.stdout(line);
+      return EXIT_OK;
+    }
+    case 'print': {
+      requirePdf(command.out, env);
+      const { input, policy } = await readInputs(command, env);
+      const result = computeAssessment(input);
+      const { kind, year, region, date } = command;
+      const request: PrintRequest = { kind, input, policy, ...(year ? { year } : {}), ...(region ? { region } : {}), ...(date ? { date } : {}) };
+      await printTo(env, result, command.out, request);
+      env.stdout(`已写出：${command.out}`);
       return EXIT_OK;
     }
     case 'demo': {
@@ -97,7 +116,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       await env.makeDir(dir);
       const options: InputOptions = { files, policy: command.policy, out: env.join(dir, '考核结果.xlsx'), json: env.join(dir, '考核结果.json') };
       if (command.pdf) options.pdf = command.pdf;
-      await writeOutputs(env, result, policy, options);
+      await writeOutputs(env, result, { kind: 'ranking', input, policy }, options);
       env.stdout('示例县（胶州市，虚构数据）');
       for (const line of summarize(result, policy)) env.stdout(line);
       return EXIT_OK;
@@ -151,12 +170,18 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
   return { input: checked.value, policy };
 }
 
-async function writeOutputs(env: CliEnv, result: AssessmentResult, policy: Policy, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
+async function printTo(env: CliEnv, result: AssessmentResult, file: string, request: PrintRequest): Promise<void> {
+  const failed = await env.printPdf?.(result, file, request);
+  if (typeof failed === 'string') throw new Failure(EXIT_INPUT, [`错误：${failed}`]);
+}
+
+async function writeOutputs(env: CliEnv, result: AssessmentResult, request: PrintRequest, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
   // build everything first: a failure must not leave half the outputs written
-  const xlsx = options.out ? await writeResultsWorkbook(result, policy) : null;
+  const xlsx = options.out ? await writeResultsWorkbook(result, request.policy) : null;
   const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result), null, 2)}\n`) : null;
+  // the PDF first: it is the output that can fail for want of a browser
+  if (options.pdf) await printTo(env, result, options.pdf, request);
   if (options.out && xlsx) await write(env, options.out, xlsx);
   if (options.json && json) await write(env, options.json, json);
-  if (options.pdf && env.printPdf) await env.printPdf(result, options.pdf);
   for (const path of [options.out, options.json, options.pdf]) if (path) env.stdout(`已写出：${path}`);
 }

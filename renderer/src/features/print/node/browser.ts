@@ -10,8 +10,10 @@ export class PrintError extends Error {
   override name = 'PrintError';
 }
 
+/** Where to look, in order. SHUANGPING_CHROME, when set, is the only place looked at. */
 export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
-  const fromEnv = [env.SHUANGPING_CHROME, env.CHROME_PATH].filter((p): p is string => !!p);
+  if (env.SHUANGPING_CHROME) return [env.SHUANGPING_CHROME];
+  const fromEnv = [env.CHROME_PATH].filter((p): p is string => !!p);
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((p): p is string => !!p);
     const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];

@@ -46,8 +46,8 @@ export async function htmlToPdf(browser: Browser, html: string, landscape: boole
 }
 
 /** Renders one print to PDF bytes; pass a running browser to print several with one launch. */
-export async function renderPdf(kind: PrintKind, data: PrintData, browser?: Browser): Promise<Uint8Array> {
-  const own = browser ? null : await launchBrowser();
+export async function renderPdf(kind: PrintKind, data: PrintData, browser?: Browser, executablePath?: string | null): Promise<Uint8Array> {
+  const own = browser ? null : await launchBrowser(executablePath === undefined ? findBrowser() : executablePath);
   try {
     return await htmlToPdf(browser ?? own!, printHtml(kind, data), isLandscape(kind));
   } finally {
@@ -55,8 +55,8 @@ export async function renderPdf(kind: PrintKind, data: PrintData, browser?: Brow
   }
 }
 
-export async function writePdf(kind: PrintKind, data: PrintData, file: string, browser?: Browser): Promise<void> {
-  const bytes = await renderPdf(kind, data, browser);
+export async function writePdf(kind: PrintKind, data: PrintData, file: string, browser?: Browser, executablePath?: string | null): Promise<void> {
+  const bytes = await renderPdf(kind, data, browser, executablePath);
   try {
     await writeFile(file, bytes);
   } catch {
