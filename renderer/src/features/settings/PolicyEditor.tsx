@@ -25,7 +25,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
   const checked = useMemo(() => validatePolicy(draft), [draft]);
   const errors = checked.ok ? [] : checked.errors;
   const dirty = JSON.stringify(draft) !== JSON.stringify(policy);
-  const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value, preset: key === 'preset' ? (value as string) : d.preset === 'custom' ? 'custom' : d.preset }));
+  const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const err = (key: string) => errorsFor(errors, key);
 
   const choice = (key: ChoiceKey) => {
