@@ -1,5 +1,6 @@
 /**
- * 考评细则 as a tree: 部分 → 分组 → 项目 → 录入项. Items can be changed and added;
+ * 考评细则 as a tree of nested lists (native <details>, so the keyboard opens and closes
+ * each part): 部分 → 分组 → 项目 → 录入项. Items can be changed and added;
  * the whole rubric is exported and imported as JSON. Every change is checked
  * (checkRubric) before it is saved.
  */
@@ -48,9 +49,9 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
           导入细则（JSON）
         </Button>
       </div>
-      <ul className="tree" role="tree" aria-label="考评细则">
+      <ul className="tree" aria-label="考评细则">
         {rubric.sections.map((section, si) => (
-          <li key={section.code} role="treeitem" aria-expanded="true">
+          <li key={section.code}>
             <details open>
               <summary>
                 <strong>
@@ -59,16 +60,16 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
                 {section.base ? <span className="badge">基本分 {section.base}</span> : null}
                 {section.inBaseScore ? <span className="badge badge-accent">计入基本分</span> : <span className="badge">奖扣分</span>}
               </summary>
-              <ul role="group">
+              <ul>
                 {section.groups.map((group, gi) => (
-                  <li key={`${group.code}-${gi}`} role="treeitem" aria-expanded="true">
+                  <li key={`${group.code}-${gi}`}>
                     <details open>
                       <summary>
                         {group.code}　{group.name}
                       </summary>
-                      <ul role="group" className="tree-items">
+                      <ul className="tree-items">
                         {group.items.map((item, ii) => (
-                          <li key={item.code} role="treeitem" className="tree-item">
+                          <li key={item.code} className="tree-item">
                             <div className="tree-item-head">
                               <span className="code">{item.code}</span>
                               <span className="wrap">{item.name}</span>
@@ -83,7 +84,7 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
                                 修改
                               </Button>
                             </div>
-                            <ul role="group" className="tree-inputs">
+                            <ul className="tree-inputs">
                               {item.ratingChange ? <li>按村党组织年初→年末定级：每晋一级 +{item.ratingChange.pointsPerLevel} 分，每降一级 −{item.ratingChange.pointsPerLevel} 分</li> : null}
                               {item.inputs.map((input) => (
                                 <li key={input.code}>
