@@ -195,4 +195,24 @@ describe('the --pdf hook', () => {
     expect(code).toBe(0);
     expect(printed).toEqual([[1, '结果.pdf']]);
   });
+
+  it('without an injected printPdf, --pdf is a usage error (exit 2) and nothing is written', async () => {
+    const files = new Map<string, Uint8Array>();
+    for (const name of ['roster', 'summary', 'ballots']) files.set(`${name}.xlsx`, new Uint8Array(await readFile(join(example, `${name}.xlsx`))));
+    const err: string[] = [];
+    const env: CliEnv = {
+      readFile: async (path) => files.get(path) ?? null,
+      writeFile: async (path, bytes) => void files.set(path, bytes),
+      makeDir: async () => {},
+      join: (...parts) => parts.join('/'),
+      baseName: (path) => path,
+      stdout: () => {},
+      stderr: (line) => void err.push(line),
+      sampleDir: '',
+    };
+    const code = await runCli(['compute', '--roster', 'roster.xlsx', '--summary', 'summary.xlsx', '--ballots', 'ballots.xlsx', '--json', 'r.json', '--pdf', '结果.pdf'], env);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/PDF/);
+    expect(files.has('r.json')).toBe(false);
+  });
 });
