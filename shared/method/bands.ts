@@ -107,26 +107,29 @@ export function fillBands(
       }
 
       // A tie group that meets the boundary: more tied candidates than places left.
-      const names = group.map((c) => c.name).join('、');
-      const contest = `与${names}并列第${group[0]!.rank}名（${tieWords(policy)}均相同），${group.length}人争${remaining}个剩余${label(band.key)}名额`;
+      /** "与李四、王五并列第3名（…均相同），3人争1个剩余优秀名额" for each member */
+      const contest = (c: Candidate) => {
+        const others = group.filter((o) => o !== c).map((o) => o.name).join('、');
+        return `与${others}并列第${c.rank}名（${tieWords(policy)}均相同），${group.length}人争${remaining}个剩余${label(band.key)}名额`;
+      };
       switch (policy.boundaryTie) {
         case 'flag': {
           const held = holdFollowingPlaces(open, i, group.length - remaining, bands, label);
           for (const c of group) {
-            place(c, 'pending', `${contest}，待部长办公会确定${held}`, true);
+            place(c, 'pending', `${contest(c)}，待部长办公会确定${held}`, true);
             decided.add(c.id);
           }
           break;
         }
         case 'includeAll':
           for (const c of group) {
-            place(c, band.key, `${contest}，按规则全部评为${label(band.key)}（超出名额${group.length - remaining}名）`);
+            place(c, band.key, `${contest(c)}，按规则全部评为${label(band.key)}（超出名额${group.length - remaining}名）`);
             decided.add(c.id);
           }
           break;
         case 'excludeAll':
           for (const c of group) {
-            reasonsOf(c).push(`${contest}，按规则均不评为${label(band.key)}，剩余名额空缺`);
+            reasonsOf(c).push(`${contest(c)}，按规则均不评为${label(band.key)}，剩余名额空缺`);
           }
           break;
       }

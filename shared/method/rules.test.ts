@@ -243,7 +243,7 @@ describe('ties at a band boundary: a group of 3 across 1 remaining place', () =>
     ]);
     expect(row('T1').flags).toEqual(['tieAtBoundary']);
     expect(row('T2').reasons[0]).toBe(
-      '与书记T1、书记T2、书记T3并列第3名（考核总分、组织工作目标考评得分、群众满意度均相同），3人争1个剩余优秀名额，待部长办公会确定（同时暂占良好2名名额）',
+      '与书记T1、书记T3并列第3名（考核总分、组织工作目标考评得分、群众满意度均相同），3人争1个剩余优秀名额，待部长办公会确定（同时暂占良好2名名额）',
     );
   });
 
