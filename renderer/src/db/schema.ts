@@ -5,6 +5,7 @@
  * new `version(n)` below, with an upgrade test on data of the old version.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../../../shared/model';
 
 export interface AssessmentRecord {
@@ -65,18 +66,8 @@ export interface AttachmentRecord {
   addedAt: string;
 }
 
-export interface AuditRecord {
-  seq?: number;
-  assessmentId: string;
-  at: string;
-  operator: string;
-  action: string;
-  target: string;
-  before: string;
-  after: string;
-  prevHash: string;
-  hash: string;
-}
+/** one entry of an assessment's audit chain (shared/audit/chain.ts) */
+export type AuditRecord = ChainedAuditEntry & { seq?: number };
 
 export interface MetaRecord {
   key: string;

@@ -1,17 +1,7 @@
 /** Short digests that tie a printed page to the data it came from. */
 import { resultToJson } from '../../../../shared/method/json';
 import type { AssessmentResult } from '../../../../shared/model';
-import { sha256Hex } from './sha256';
-
-/** JSON with object keys sorted at every level: the same data gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+import { canonicalJson, sha256Hex } from '../../../../shared/digest';
 
 /** First 8 hex digits of SHA-256 over each category's canonical JSON (FORMATS.md shape), by key. */
 export function categoryDigests(result: AssessmentResult): Map<string, string> {

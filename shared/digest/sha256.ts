@@ -1,4 +1,4 @@
-/** SHA-256 of a text (UTF-8), synchronous and pure, so a print can show a digest in any renderer. */
+/** SHA-256, synchronous and pure (no Web Crypto, no Node): the same digest in the app, the prints and the CLI. */
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
@@ -12,8 +12,13 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+/** SHA-256 of a text (UTF-8), lowercase hex. */
 export function sha256Hex(text: string): string {
-  const data = new TextEncoder().encode(text);
+  return sha256OfBytes(new TextEncoder().encode(text));
+}
+
+/** SHA-256 of bytes, lowercase hex. */
+export function sha256OfBytes(data: Uint8Array): string {
   // padding: 0x80, zeros, then the bit length as 64-bit big-endian
   const length = Math.ceil((data.length + 9) / 64) * 64;
   const bytes = new Uint8Array(length);
