@@ -26,15 +26,28 @@ function Page({ children }: { children: ReactNode }) {
   return <section className="section">{children}</section>;
 }
 
-function Ballot({ data, row }: { data: PrintData; row: ResultRow }) {
+/** 被测评人 line: wraps between its parts, not inside a name or a place. */
+function Who({ row }: { row: ResultRow }) {
   const s = row.secretary;
+  return (
+    <p className="who">
+      <span className="nowrap">
+        被测评人：<b>{s.name}</b>
+      </span>
+      {'　'}
+      <span className="nowrap">派出单位：{s.unit ?? dash}</span>
+      {'　'}
+      <span className="nowrap">所任职村(社区)：{placeOf(s)}</span>
+    </p>
+  );
+}
+
+function Ballot({ data, row }: { data: PrintData; row: ResultRow }) {
   return (
     <div className="ballot">
       <h1>村(社区)党组织“第一书记”群众满意度测评票</h1>
       <p className="anon">（无记名）　{assessmentLine(data)}</p>
-      <p className="who">
-        被测评人：<b>{s.name}</b>　派出单位：{s.unit ?? dash}　所任职村(社区)：{placeOf(s)}
-      </p>
+      <Who row={row} />
       <div className="boxes">
         {MARKS.map((m) => (
           <span key={m}>
@@ -72,9 +85,7 @@ function Tally({ data, row }: { data: PrintData; row: ResultRow }) {
     <div className="half">
       <h1>群众满意度测评计票单</h1>
       <p className="anon">{assessmentLine(data)}</p>
-      <p className="who">
-        被测评人：<b>{s.name}</b>　派出单位：{s.unit ?? dash}　所任职村(社区)：{placeOf(s)}
-      </p>
+      <Who row={row} />
       <table className="grid">
         <colgroup>
           <col style={{ width: '26mm' }} />

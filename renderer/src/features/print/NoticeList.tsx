@@ -1,7 +1,7 @@
 /** 公示名单: everyone's final grade, the public-notice period and a line for the 监督电话. */
 import type { PrintData } from './model';
 import { addDays, chineseDate, dash, placeOf } from './format';
-import { assessmentLine, stateLine } from './parts';
+import { assessmentLine, MetaSmall, stateParts } from './parts';
 import { resultDigest } from './digest';
 
 /** 公示期 days, counting the print date as the first. */
@@ -15,10 +15,14 @@ export function NoticeList({ data }: { data: PrintData }) {
   return (
     <section className="section">
       <header className="keep">
-        <h1>关于{data.assessment.year}年度村(社区)党组织“第一书记”考核结果的公示</h1>
+        <h1>
+          关于{data.assessment.year}年度村(社区)党组织“第一书记”
+          <br />
+          考核结果的公示
+        </h1>
         <p className="notice-text">
-          根据{assessmentLine(data)}工作安排，经组织工作目标考评、群众满意度测评和排名定档，现将考核结果予以公示。
-          公示期为{NOTICE_DAYS}天，自{chineseDate(start)}至{chineseDate(end)}。公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。
+          {`根据${assessmentLine(data, '')}工作安排，经组织工作目标考评、群众满意度测评和排名定档，现将考核结果予以公示。`}
+          {`公示期为${NOTICE_DAYS}天，自${chineseDate(start)}至${chineseDate(end)}。公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。`}
         </p>
         <p className="notice-text">
           监督电话：<i className="fill" />　　来信地址：<i className="fill" />
@@ -61,9 +65,7 @@ export function NoticeList({ data }: { data: PrintData }) {
       <div className="foot-block" style={{ textAlign: 'right', marginTop: '8mm' }}>
         <p>考核组（盖章）</p>
         <p>{chineseDate(start)}</p>
-        <p className="meta-small" style={{ textAlign: 'right' }}>
-          考核规则：{policy.name}　{stateLine(data, resultDigest(result))}
-        </p>
+        <MetaSmall parts={[`考核规则：${policy.name}`, ...stateParts(data, resultDigest(result))]} style={{ textAlign: 'right' }} />
       </div>
     </section>
   );

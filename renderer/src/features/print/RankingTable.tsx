@@ -1,27 +1,28 @@
 /** 考核结果排名表: one landscape section per category, header repeated on every page. */
-import type { CategoryResult, Grade } from '../../../../shared/model';
+import type { CategoryResult, Grade, ResultRow } from '../../../../shared/model';
 import { categoryDigests } from './digest';
 import { dash, explanation, placeOf, ratio4, score, total2 } from './format';
 import type { PrintData } from './model';
 import { DocHead, Signatures } from './parts';
 
+/** Widths in mm at 8.5 pt (3 mm a character, 2 mm padding): two-character labels on one line, none over three lines. */
 const COLUMNS: [label: string, widthMm: number][] = [
-  ['名次', 8],
+  ['名次', 9],
   ['姓名', 13],
   ['派出单位', 21],
   ['所在镇街/村', 22],
-  ['基本分', 10],
-  ['组织工作目标考评得分', 13],
-  ['应参加人数', 9],
-  ['投票数', 10],
+  ['基本分', 9],
+  ['组织工作目标考评得分', 14],
+  ['应参加人数', 12],
+  ['投票数', 9],
   ['很满意', 9],
-  ['满意', 8],
+  ['满意', 9],
   ['基本满意', 9],
   ['不满意', 9],
-  ['废票', 8],
+  ['废票', 9],
   ['满意度', 12],
   ['考核总分', 12],
-  ['等次', 14],
+  ['等次', 15],
   ['说明', 0],
 ];
 
@@ -73,38 +74,52 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
           </tr>
         </thead>
         <tbody>
-          {category.rows.map((row) => {
-            const b = row.ballots;
-            return (
-              <tr key={row.id}>
-                <td>{row.rank ?? dash}</td>
-                <td>{row.secretary.name}</td>
-                <td>{row.secretary.unit ?? dash}</td>
-                <td>{placeOf(row.secretary)}</td>
-                <td className="num">{score(row.baseScore)}</td>
-                <td className="num">{score(row.orgScore)}</td>
-                <td className="num">{row.secretary.eligibleVoters}</td>
-                <td className="num">{b ? b.cast : dash}</td>
-                <td className="num">{b ? b.verySatisfied : dash}</td>
-                <td className="num">{b ? b.satisfied : dash}</td>
-                <td className="num">{b ? b.basic : dash}</td>
-                <td className="num">{b ? b.dissatisfied : dash}</td>
-                <td className="num">{b ? (b.abstain ? `${b.invalid}（弃权${b.abstain}）` : b.invalid) : dash}</td>
-                <td className="num">{ratio4(row.satisfaction)}</td>
-                <td className="num">{total2(row.total)}</td>
-                <GradeCell labels={labels} computed={row.computedGrade} decided={row.decision?.grade ?? null} />
-                <td className="note">
-                  {explanation(row, labels).map((line, i) => (
-                    <div key={i}>{line}</div>
-                  ))}
-                </td>
-              </tr>
-            );
-          })}
+          {category.rows.slice(0, -1).map((row) => (
+            <RankingRow key={row.id} row={row} labels={labels} />
+          ))}
+        </tbody>
+        {/* the last row and the foot go together; on a new page under the repeated header and its digest */}
+        <tbody className="keep">
+          {category.rows.slice(-1).map((row) => (
+            <RankingRow key={row.id} row={row} labels={labels} />
+          ))}
+          <tr>
+            <td colSpan={COLUMNS.length} className="foot-cell">
+              <RankingFoot />
+            </td>
+          </tr>
         </tbody>
       </table>
-      <RankingFoot />
     </section>
+  );
+}
+
+function RankingRow({ row, labels }: { row: ResultRow; labels: Record<Grade, string> }) {
+  const b = row.ballots;
+  return (
+    <tr>
+      <td>{row.rank ?? dash}</td>
+      <td>{row.secretary.name}</td>
+      <td>{row.secretary.unit ?? dash}</td>
+      <td>{placeOf(row.secretary)}</td>
+      <td className="num">{score(row.baseScore)}</td>
+      <td className="num">{score(row.orgScore)}</td>
+      <td className="num">{row.secretary.eligibleVoters}</td>
+      <td className="num">{b ? b.cast : dash}</td>
+      <td className="num">{b ? b.verySatisfied : dash}</td>
+      <td className="num">{b ? b.satisfied : dash}</td>
+      <td className="num">{b ? b.basic : dash}</td>
+      <td className="num">{b ? b.dissatisfied : dash}</td>
+      <td className="num">{b ? (b.abstain ? `${b.invalid}（弃权${b.abstain}）` : b.invalid) : dash}</td>
+      <td className="num">{ratio4(row.satisfaction)}</td>
+      <td className="num">{total2(row.total)}</td>
+      <GradeCell labels={labels} computed={row.computedGrade} decided={row.decision?.grade ?? null} />
+      <td className="note">
+        {explanation(row, labels).map((line, i) => (
+          <div key={i}>{line}</div>
+        ))}
+      </td>
+    </tr>
   );
 }
 

@@ -1,19 +1,34 @@
 /** Pieces every print shares: the heading block and signature lines. */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { chineseDate } from './format';
 import type { PrintData } from './model';
 
-export function assessmentLine(data: PrintData): string {
+/** 胶州市 2024年度 …考核; `sep = ''` for running text. */
+export function assessmentLine(data: PrintData, sep = ' '): string {
   const { name, year, region } = data.assessment;
-  return [region, `${year}年度`, name].filter(Boolean).join(' ');
+  return [region, `${year}年度`, name].filter(Boolean).join(sep);
 }
 
-/** 定稿 state and the audit head, for the small print under a title. */
-export function stateLine(data: PrintData, digest?: string): string {
+/** 定稿 state, the audit head and the data digest, for the small print under a title. */
+export function stateParts(data: PrintData, digest?: string): string[] {
   const parts = [data.locked ? '结果已定稿' : '结果未定稿（以定稿后打印的为准）'];
   if (data.auditHead) parts.push(`审计链 ${data.auditHead.slice(0, 8)}`);
   if (digest) parts.push(`数据摘要 ${digest}`);
-  return parts.join('　');
+  return parts;
+}
+
+/** Small print whose parts wrap between, never inside, each other. */
+export function MetaSmall({ parts, style }: { parts: readonly string[]; style?: CSSProperties }) {
+  return (
+    <p className="meta-small" style={style}>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i ? '　' : ''}
+          <span className="nowrap">{part}</span>
+        </span>
+      ))}
+    </p>
+  );
 }
 
 export function DocHead({ title, data, extra, digest }: { title: string; data: PrintData; extra?: ReactNode; digest?: string }) {
@@ -22,9 +37,7 @@ export function DocHead({ title, data, extra, digest }: { title: string; data: P
       <h1>{title}</h1>
       <p className="meta">{assessmentLine(data)}</p>
       {extra}
-      <p className="meta-small">
-        考核规则：{data.policy.name}　打印日期：{chineseDate(data.printDate)}　{stateLine(data, digest)}
-      </p>
+      <MetaSmall parts={[`考核规则：${data.policy.name}`, `打印日期：${chineseDate(data.printDate)}`, ...stateParts(data, digest)]} />
     </header>
   );
 }

@@ -30,9 +30,13 @@ export function printCss({ landscape, pageNumbers }: CssOptions): string {
 @page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; ${numbers} }
 .print-doc { font-family: ${FONT_TEXT}; font-size: 12pt; line-height: 1.45; color: #000; background: #fff; }
 .print-doc * { box-sizing: border-box; }
+.print-doc p { margin: 1em 0; }
+.print-doc .note { color: inherit; }
+.print-doc .muted { color: #333; }
+.print-doc .nowrap { white-space: nowrap; }
 .print-doc h1 { font-family: ${FONT_TITLE}; font-weight: bold; font-size: 20pt; text-align: center; margin: 0 0 3mm; letter-spacing: 0.05em; }
-.print-doc h2 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 14pt; margin: 4mm 0 2mm; }
-.print-doc h3 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 12pt; margin: 3mm 0 1.5mm; }
+.print-doc h2 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 14pt; margin: 4mm 0 2mm; break-after: avoid; }
+.print-doc h3 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 12pt; margin: 3mm 0 1.5mm; break-after: avoid; }
 .print-doc .meta { text-align: center; font-size: 11pt; margin: 0 0 1mm; }
 .print-doc .meta-small { text-align: center; font-size: 9pt; margin: 0 0 3mm; }
 .print-doc .section { break-before: page; }
@@ -52,13 +56,14 @@ export function printCss({ landscape, pageNumbers }: CssOptions): string {
 .print-doc .dense td.note { font-size: 7.5pt; text-align: left; }
 .print-doc .caption-row th { border: none; font-family: ${FONT_TEXT}; font-size: 8.5pt; text-align: left; padding: 0 0 1mm; }
 .print-doc .caption-row th span { float: right; }
-.print-doc .decided { display: block; font-size: 7.5pt; }
+.print-doc .decided { display: block; font-size: 7.5pt; max-width: none; }
 .print-doc .sign { display: flex; flex-wrap: wrap; gap: 2mm 8mm; margin-top: 6mm; font-size: 12pt; }
 .print-doc .sign span { white-space: nowrap; }
 .print-doc .sign .line { display: inline-block; width: 32mm; border-bottom: 0.6pt solid #000; margin-left: 1mm; }
 .print-doc .review-box { border: 0.8pt solid #000; min-height: 30mm; margin-top: 5mm; padding: 2mm 3mm; position: relative; }
 .print-doc .review-box .foot { position: absolute; right: 6mm; bottom: 2mm; }
 .print-doc .foot-block { break-inside: avoid; }
+.print-doc td.foot-cell { border: none; padding: 0; text-align: left; font-size: 12pt; line-height: 1.45; }
 .print-doc .boxes { display: flex; justify-content: space-around; margin: 3mm 0; font-size: 14pt; }
 .print-doc .box { display: inline-block; width: 7mm; height: 7mm; border: 0.8pt solid #000; vertical-align: middle; margin-right: 2mm; }
 .print-doc .ballot { height: 73mm; padding: 3mm 2mm; break-inside: avoid; overflow: hidden; }
@@ -76,7 +81,6 @@ export function printCss({ landscape, pageNumbers }: CssOptions): string {
 .print-doc .cut { font-size: 8pt; text-align: center; color: #444; }
 .print-doc .notice-text { text-indent: 2em; font-size: 14pt; line-height: 1.7; margin: 2mm 0; }
 .print-doc .fill { display: inline-block; min-width: 40mm; border-bottom: 0.6pt solid #000; }
-.print-doc .muted { color: #333; }
 .print-doc .watermark { font-family: ${FONT_HEI}; font-size: 9pt; border: 0.6pt solid #000; padding: 0 1.5mm; margin-left: 2mm; }
 @media screen {
   .print-doc { width: ${landscape ? 297 - m.left - m.right : 210 - m.left - m.right}mm; margin: 0 auto; padding: 8mm 0; }
