@@ -2,7 +2,8 @@
 import type { Policy, Rubric } from '../../../shared/model';
 import { presetPolicy, type PresetName } from '../../../shared/policy';
 import { JIAOZHOU_RUBRIC } from '../../../shared/rubric/jiaozhou';
-import { appendAudit } from './audit';
+import { appendAudit, auditState } from './audit';
+import { assertUnlocked, changeTables } from './lock';
 import { newId, nowIso } from './ids';
 import type { AssessmentRecord, ShuangpingDb } from './schema';
 
@@ -29,9 +30,9 @@ export async function createAssessment(db: ShuangpingDb, input: NewAssessment, o
     createdAt: now,
     updatedAt: now,
   };
-  await db.transaction('rw', db.assessments, db.audit, async () => {
+  await db.transaction('rw', changeTables(db), async () => {
     await db.assessments.add(record);
-    await appendAudit(db, { assessmentId: record.id, operator, action: 'assessment.create', target: record.name, after: record.name });
+    await appendAudit(db, { assessmentId: record.id, operator, action: 'assessment.create', target: record.name, after: settingsState(record) });
   });
   return record.id;
 }
@@ -39,11 +40,11 @@ export async function createAssessment(db: ShuangpingDb, input: NewAssessment, o
 /** A new assessment with the same settings, rubric and roster (for next year); no scores or ballots. */
 export async function duplicateAssessment(db: ShuangpingDb, id: string, operator = ''): Promise<string> {
   const newAssessmentId = newId();
-  await db.transaction('rw', db.assessments, db.secretaries, db.audit, async () => {
+  await db.transaction('rw', [db.secretaries, ...changeTables(db)], async () => {
     const source = await db.assessments.get(id);
     if (!source) throw new Error(`assessment ${id} not found`);
     const now = nowIso();
-    await db.assessments.add({
+    const record: AssessmentRecord = {
       ...structuredClone(source),
       id: newAssessmentId,
       name: `${source.name}（副本）`,
@@ -51,31 +52,64 @@ export async function duplicateAssessment(db: ShuangpingDb, id: string, operator
       locked: false,
       createdAt: now,
       updatedAt: now,
+    };
+    await db.assessments.add(record);
+    const roster = (await db.secretaries.where('assessmentId').equals(id).toArray()).map((s) => ({ ...s, assessmentId: newAssessmentId }));
+    await db.secretaries.bulkAdd(roster);
+    await appendAudit(db, {
+      assessmentId: newAssessmentId,
+      operator,
+      action: 'assessment.duplicate',
+      target: record.name,
+      before: `复制自“${source.name}”（${id}）`,
+      after: `${settingsState(record)}；名册${auditState(roster, `${roster.length}人`)}`,
     });
-    const roster = await db.secretaries.where('assessmentId').equals(id).toArray();
-    await db.secretaries.bulkAdd(roster.map((s) => ({ ...s, assessmentId: newAssessmentId })));
-    await appendAudit(db, { assessmentId: newAssessmentId, operator, action: 'assessment.duplicate', target: source.name, before: id });
   });
   return newAssessmentId;
 }
 
 export async function setArchived(db: ShuangpingDb, id: string, archived: boolean, operator = ''): Promise<void> {
-  await db.transaction('rw', db.assessments, db.audit, async () => {
+  // archiving is not an edit: a locked assessment may be archived
+  await db.transaction('rw', changeTables(db), async () => {
+    const before = await db.assessments.get(id);
+    if (!before) throw new Error(`assessment ${id} not found`);
     await db.assessments.update(id, { status: archived ? 'archived' : 'active', updatedAt: nowIso() });
-    await appendAudit(db, { assessmentId: id, operator, action: archived ? 'assessment.archive' : 'assessment.restore', target: id });
+    const words = { active: '进行中', archived: '已归档' } as const;
+    await appendAudit(db, { assessmentId: id, operator, action: archived ? 'assessment.archive' : 'assessment.restore', target: before.name, before: words[before.status], after: words[archived ? 'archived' : 'active'] });
   });
 }
 
 type EditableFields = Partial<Pick<AssessmentRecord, 'year' | 'name' | 'region' | 'policy' | 'rubric'>>;
 
+const FIELD_WORDS: Record<keyof EditableFields, string> = { year: '年度', name: '考核名称', region: '地区', policy: '考核规则', rubric: '考评细则' };
+
+/** A setting as the log keeps it: short values in words, policy and rubric by name and digest. */
+function fieldState(a: AssessmentRecord, key: keyof EditableFields): string {
+  switch (key) {
+    case 'year':
+    case 'name':
+    case 'region':
+      return String(a[key]);
+    case 'policy':
+      return auditState(a.policy, `“${a.policy.name}”`);
+    case 'rubric':
+      return auditState(a.rubric, `“${a.rubric.name}”`);
+  }
+}
+
+/** The settings of an assessment as the log keeps them. */
+function settingsState(a: AssessmentRecord): string {
+  return auditState({ year: a.year, name: a.name, region: a.region, policy: a.policy, rubric: a.rubric }, `${a.year}年度 ${a.name}，规则“${a.policy.name}”`);
+}
+
 /** Changes settings of an assessment, with an audit entry of before/after. */
 export async function updateAssessment(db: ShuangpingDb, id: string, changes: EditableFields, operator = ''): Promise<void> {
-  await db.transaction('rw', db.assessments, db.audit, async () => {
-    const before = await db.assessments.get(id);
-    if (!before) throw new Error(`assessment ${id} not found`);
+  await db.transaction('rw', changeTables(db), async () => {
+    const before = await assertUnlocked(db, id);
     await db.assessments.update(id, { ...changes, updatedAt: nowIso() });
+    const after = { ...before, ...changes };
     for (const key of Object.keys(changes) as (keyof EditableFields)[]) {
-      await appendAudit(db, { assessmentId: id, operator, action: `assessment.update.${key}`, target: key, before: before[key], after: changes[key] });
+      await appendAudit(db, { assessmentId: id, operator, action: `assessment.update.${key}`, target: FIELD_WORDS[key], before: fieldState(before, key), after: fieldState(after, key) });
     }
   });
 }

@@ -8,6 +8,7 @@ import { recordDecision } from './decisions';
 import { importRoster, importSummaryScores, importTallies } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
+import { saveItemScores } from './scores';
 
 const sec = (id: string, eligibleVoters = 45): Secretary => ({
   id,
@@ -66,7 +67,7 @@ describe('imports, one transaction each', () => {
   });
 
   it('a secretary is scored by items or by summary, never both', async () => {
-    await db.itemScores.put({ assessmentId, id: 'S2', inputs: { 'A1.2': '1' } });
+    await saveItemScores(db, assessmentId, 'S2', { 'A1.2': '1' }, '张三');
     const outcome = await importSummaryScores(ctx(), [{ id: 'S1', baseScore: '90', orgScore: '96' }, { id: 'S2', baseScore: '80', orgScore: '90' }]);
     expect(outcome.ok).toBe(false);
     expect(await db.summaryScores.count()).toBe(0);

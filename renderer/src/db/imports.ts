@@ -7,7 +7,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { BallotTally, DirectEvent, InputError, ItemScores, Secretary, SummaryScore } from '../../../shared/model';
 import { castOf } from '../../../shared/model';
-import { appendAudit } from './audit';
+import { appendAudit, tableState } from './audit';
+import { changeTables } from './lock';
 import type { ShuangpingDb } from './schema';
 
 export type ImportOutcome = { ok: true; count: number } | { ok: false; errors: InputError[] };
@@ -46,7 +47,7 @@ async function inTransaction(
   write: () => Promise<number>,
 ): Promise<ImportOutcome> {
   try {
-    const count = await db.transaction('rw', [...tables, db.assessments, db.audit], write);
+    const count = await db.transaction('rw', [...tables, ...changeTables(db)], write);
     return { ok: true, count };
   } catch (e) {
     if (e instanceof ImportRejected) return { ok: false, errors: e.errors };
@@ -79,10 +80,10 @@ export function importRoster(ctx: ImportContext, secretaries: Secretary[]): Prom
   const { db, assessmentId } = ctx;
   return inTransaction(ctx, [db.secretaries], async () => {
     await assertEditable(ctx);
-    const before = await db.secretaries.where('assessmentId').equals(assessmentId).count();
+    const before = await tableState(db.secretaries, assessmentId, '人');
     await db.secretaries.where('assessmentId').equals(assessmentId).delete();
     await db.secretaries.bulkAdd(secretaries.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'roster.import', target: ctx.sheet, before: `${before}人`, after: `${secretaries.length}人` });
+    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'roster.import', target: ctx.sheet, before, after: await tableState(db.secretaries, assessmentId, '人') });
     return secretaries.length;
   });
 }
@@ -101,8 +102,9 @@ export function importTallies(ctx: ImportContext, tallies: BallotTally[]): Promi
       }
     }
     if (errors.length) throw new ImportRejected(errors);
+    const before = await tableState(db.tallies, assessmentId, '人');
     await db.tallies.bulkPut(tallies.map((t) => ({ ...t, assessmentId, source: 'import' as const })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'ballots.import', target: ctx.sheet, after: `${tallies.length}条` });
+    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'ballots.import', target: `${ctx.sheet}（${tallies.length}条）`, before, after: await tableState(db.tallies, assessmentId, '人') });
     return tallies.length;
   });
 }
@@ -119,8 +121,9 @@ export function importSummaryScores(ctx: ImportContext, scores: SummaryScore[]):
       if (itemized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有考评细则评分，不能同时导入汇总得分`));
     }
     if (errors.length) throw new ImportRejected(errors);
+    const before = await tableState(db.summaryScores, assessmentId, '人');
     await db.summaryScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'summary.import', target: ctx.sheet, after: `${scores.length}条` });
+    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'summary.import', target: `${ctx.sheet}（${scores.length}条）`, before, after: await tableState(db.summaryScores, assessmentId, '人') });
     return scores.length;
   });
 }
@@ -137,8 +140,9 @@ export function importItemScores(ctx: ImportContext, scores: ItemScores[]): Prom
       if (summarized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有汇总得分，不能同时导入考评细则评分`));
     }
     if (errors.length) throw new ImportRejected(errors);
+    const before = await tableState(db.itemScores, assessmentId, '人');
     await db.itemScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'scores.import', target: ctx.sheet, after: `${scores.length}条` });
+    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'scores.import', target: `${ctx.sheet}（${scores.length}条）`, before, after: await tableState(db.itemScores, assessmentId, '人') });
     return scores.length;
   });
 }
@@ -151,9 +155,10 @@ export function importEvents(ctx: ImportContext, events: DirectEvent[]): Promise
     const roster = await rosterIndex(ctx);
     const errors = unknownIds(ctx, events.map((e) => e.id), roster);
     if (errors.length) throw new ImportRejected(errors);
+    const before = await tableState(db.events, assessmentId, '条');
     await db.events.where('assessmentId').equals(assessmentId).delete();
     await db.events.bulkAdd(events.map((e) => ({ ...e, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'events.import', target: ctx.sheet, after: `${events.length}条` });
+    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'events.import', target: ctx.sheet, before, after: await tableState(db.events, assessmentId, '条') });
     return events.length;
   });
 }

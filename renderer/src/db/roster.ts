@@ -1,15 +1,19 @@
 /** One secretary at a time (the roster form). */
 import type { Secretary } from '../../../shared/model';
-import { appendAudit } from './audit';
-import type { ShuangpingDb } from './schema';
+import { appendAudit, auditState } from './audit';
+import { editAssessment } from './lock';
+import type { SecretaryRecord, ShuangpingDb } from './schema';
+
+const secretaryState = (s: SecretaryRecord | undefined) => (s ? auditState(s, `${s.id} ${s.name}`) : undefined);
 
 /** Saves a secretary; `previousId` when editing (the 编号 may change). */
 export async function saveSecretary(db: ShuangpingDb, assessmentId: string, secretary: Secretary, operator: string, previousId?: string): Promise<void> {
-  await db.transaction('rw', db.secretaries, db.audit, async () => {
+  await editAssessment(db, assessmentId, [db.secretaries], async () => {
     const before = previousId ? await db.secretaries.get([assessmentId, previousId]) : undefined;
+    const record: SecretaryRecord = { ...secretary, assessmentId };
     if (previousId && previousId !== secretary.id) await db.secretaries.delete([assessmentId, previousId]);
-    await db.secretaries.put({ ...secretary, assessmentId });
-    await appendAudit(db, { assessmentId, operator, action: before ? 'secretary.update' : 'secretary.add', target: secretary.id, before, after: secretary });
+    await db.secretaries.put(record);
+    await appendAudit(db, { assessmentId, operator, action: before ? 'secretary.update' : 'secretary.add', target: secretary.id, before: secretaryState(before), after: secretaryState(record) });
   });
 }
 

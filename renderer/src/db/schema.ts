@@ -7,6 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../../../shared/model';
+import { lockGuard } from './lock';
 
 export interface AssessmentRecord {
   id: string;
@@ -104,5 +105,7 @@ export class ShuangpingDb extends Dexie {
       audit: '++seq, assessmentId',
       meta: 'key',
     });
+    // a locked assessment's data refuses every write (lock.ts)
+    this.use(lockGuard);
   }
 }

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { presetPolicy } from '../../../../shared/policy';
+import { JIAOZHOU_RUBRIC } from '../../../../shared/rubric/jiaozhou';
+import { lockAssessment, LockedError } from '../../db/lock';
 import { ShuangpingDb } from '../../db/schema';
 import { acceptResolved, discardSecondEntry, saveEntry, tallyStatus } from './store';
 import type { TallyCounts } from './tally';
@@ -11,7 +14,8 @@ let db: ShuangpingDb;
 
 beforeEach(async () => {
   db = new ShuangpingDb(`test-${Math.random()}`);
-  await db.open();
+  const now = new Date().toISOString();
+  await db.assessments.add({ id: A, year: 2024, name: '测试', region: '', policy: presetPolicy('jiaozhou'), rubric: JIAOZHOU_RUBRIC, status: 'active', locked: false, createdAt: now, updatedAt: now });
 });
 afterEach(async () => {
   await db.delete();
@@ -43,6 +47,13 @@ describe('double entry in the database', () => {
     const audit = await db.audit.toArray();
     expect(audit.map((a) => a.action)).toEqual(['tally.entry', 'tally.entry', 'tally.resolve']);
     expect(audit[2]?.before).toBe('满意：8/9→8');
+    expect(audit[2]?.after).toMatch(/^40票 · [0-9a-f]{16}$/);
+  });
+
+  it('takes no entry once the assessment is locked', async () => {
+    await lockAssessment(db, A, '王五');
+    await expect(saveEntry(db, A, 'S1', 1, '张三', counts)).rejects.toBeInstanceOf(LockedError);
+    expect(await db.tallyEntries.count()).toBe(0);
   });
 
   it('audits entries without their numbers (the second person stays blind)', async () => {

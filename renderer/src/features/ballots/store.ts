@@ -4,8 +4,9 @@
  * person has resolved every difference. Changes are recorded in the audit log —
  * without the first entry's numbers, so the second person stays blind.
  */
-import type { BallotTally } from '../../../../shared/model';
-import { appendAudit } from '../../db/audit';
+import { castOf, type BallotTally } from '../../../../shared/model';
+import { appendAudit, auditState } from '../../db/audit';
+import { editAssessment } from '../../db/lock';
 import type { ShuangpingDb, TallyEntryRecord, TallyRecord } from '../../db/schema';
 import { differingFields } from './doubleEntry';
 import { TALLY_FIELD_LABELS, type TallyCounts } from './tally';
@@ -41,6 +42,9 @@ export function countsOf(t: BallotTally): TallyCounts {
   return c;
 }
 
+/** A tally as the log keeps it: votes cast and the digest. */
+const tallyState = (t: TallyRecord) => auditState(t, `${castOf(t)}票`);
+
 function tallyRecord(assessmentId: string, id: string, counts: TallyCounts): TallyRecord {
   return { ...countsOf({ id, ...counts }), assessmentId, id, source: 'doubleEntry' };
 }
@@ -57,15 +61,17 @@ export async function saveEntry(
   operator: string,
   counts: TallyCounts,
 ): Promise<'saved' | 'accepted' | 'differs'> {
-  return db.transaction('rw', [db.tallyEntries, db.tallies, db.audit], async () => {
+  return editAssessment(db, assessmentId, [db.tallyEntries, db.tallies], async () => {
     const entry: TallyEntryRecord = { ...countsOf({ id, ...counts }), assessmentId, id, slot, operator };
     await db.tallyEntries.put(entry);
+    // words only: a digest of a few small counts could be guessed, and the second person must stay blind
     await appendAudit(db, { assessmentId, operator, action: 'tally.entry', target: id, after: `第${slot}次录入` });
     const other = await db.tallyEntries.get([assessmentId, id, slot === 1 ? 2 : 1]);
     if (!other) return 'saved';
     if (differingFields(countsOf(other), counts).length) return 'differs';
-    await db.tallies.put(tallyRecord(assessmentId, id, counts));
-    await appendAudit(db, { assessmentId, operator, action: 'tally.accept', target: id, after: countsOf({ id, ...counts }) });
+    const tally = tallyRecord(assessmentId, id, counts);
+    await db.tallies.put(tally);
+    await appendAudit(db, { assessmentId, operator, action: 'tally.accept', target: id, after: tallyState(tally) });
     return 'accepted';
   });
 }
@@ -80,18 +86,19 @@ export async function acceptResolved(
   second: TallyCounts,
   resolved: TallyCounts,
 ): Promise<void> {
-  await db.transaction('rw', [db.tallies, db.audit], async () => {
-    await db.tallies.put(tallyRecord(assessmentId, id, resolved));
+  await editAssessment(db, assessmentId, [db.tallies], async () => {
+    const tally = tallyRecord(assessmentId, id, resolved);
+    await db.tallies.put(tally);
     const fields = differingFields(first, second).map(
       (f) => `${TALLY_FIELD_LABELS[f]}：${first[f] ?? '—'}/${second[f] ?? '—'}→${resolved[f] ?? '—'}`,
     );
-    await appendAudit(db, { assessmentId, operator, action: 'tally.resolve', target: id, before: fields.join('；'), after: resolved });
+    await appendAudit(db, { assessmentId, operator, action: 'tally.resolve', target: id, before: fields.join('；'), after: tallyState(tally) });
   });
 }
 
 /** Drops the second entry so it can be entered again, blind. */
 export async function discardSecondEntry(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
-  await db.transaction('rw', [db.tallyEntries, db.audit], async () => {
+  await editAssessment(db, assessmentId, [db.tallyEntries], async () => {
     await db.tallyEntries.delete([assessmentId, id, 2]);
     await appendAudit(db, { assessmentId, operator, action: 'tally.reenter', target: id, after: '第2次录入作废，重新录入' });
   });
@@ -99,10 +106,10 @@ export async function discardSecondEntry(db: ShuangpingDb, assessmentId: string,
 
 /** Starts over: a new vote, or a tally entered wrongly. */
 export async function resetTally(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
-  await db.transaction('rw', [db.tallyEntries, db.tallies, db.audit], async () => {
+  await editAssessment(db, assessmentId, [db.tallyEntries, db.tallies], async () => {
     const before = await db.tallies.get([assessmentId, id]);
     await db.tallyEntries.where('[assessmentId+id]').equals([assessmentId, id]).delete();
     await db.tallies.delete([assessmentId, id]);
-    await appendAudit(db, { assessmentId, operator, action: 'tally.reset', target: id, before: before ? countsOf(before) : undefined });
+    await appendAudit(db, { assessmentId, operator, action: 'tally.reset', target: id, before: before ? tallyState(before) : '', after: '清空，重新录入' });
   });
 }

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { db } from '../../db/db';
 import type { AttachmentRecord } from '../../db/schema';
 import { Button, Dialog } from '../../ui';
-import { formatSize, isImage, isPdf } from './store';
+import { useOperator } from '../../app/operator';
+import { useWrite } from '../lock/useWrite';
+import { formatSize, isImage, isPdf, removeAttachment } from './store';
 import { useObjectUrl } from './useObjectUrl';
 
 function Thumb({ a, onOpen }: { a: AttachmentRecord; onOpen: () => void }) {
@@ -34,6 +36,8 @@ function Preview({ a, onClose }: { a: AttachmentRecord; onClose: () => void }) {
 
 export function AttachmentList({ attachments, readOnly }: { attachments: readonly AttachmentRecord[]; readOnly?: boolean }) {
   const [open, setOpen] = useState<AttachmentRecord | null>(null);
+  const { operator } = useOperator();
+  const write = useWrite();
   if (attachments.length === 0) return null;
   return (
     <>
@@ -51,7 +55,7 @@ export function AttachmentList({ attachments, readOnly }: { attachments: readonl
               <Button
                 variant="ghost"
                 onClick={() => {
-                  if (window.confirm(`删除附件“${a.name}”？`)) void db.attachments.delete(a.key);
+                  if (window.confirm(`删除附件“${a.name}”？`)) write(removeAttachment(db, a, operator ?? ''));
                 }}
               >
                 删除

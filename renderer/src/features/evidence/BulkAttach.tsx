@@ -4,6 +4,7 @@
  * Files without a known 编号 are listed, not saved.
  */
 import { useState } from 'react';
+import { getOperator } from '../../app/operator';
 import { db } from '../../db/db';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Dialog, useToast } from '../../ui';
@@ -34,8 +35,9 @@ export function BulkAttach({
     if (!outcome) return;
     setSaving(true);
     let added = 0;
+    const operator = await getOperator();
     for (const m of outcome.matched) {
-      const { duplicate } = await addAttachment(db, assessmentId, m.id, m.itemCode, m.file);
+      const { duplicate } = await addAttachment(db, assessmentId, m.id, m.itemCode, m.file, operator);
       if (!duplicate) added++;
     }
     setSaving(false);

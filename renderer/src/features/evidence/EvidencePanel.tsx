@@ -8,12 +8,14 @@ import { EVIDENCE_STATUSES, type AttachmentRecord, type EvidenceRecord, type Evi
 import { Button, useToast } from '../../ui';
 import { AttachmentList } from './AttachmentList';
 import { EVIDENCE_KINDS, EVIDENCE_STATUS_LABELS, kindLabel, type EvidenceKind } from './kinds';
-import { addAttachment, newEvidence } from './store';
+import { useWrite } from '../lock/useWrite';
+import { addAttachment, newEvidence, removeEvidence, saveEvidence } from './store';
 
 type TextField = 'checker' | 'date' | 'reference' | 'note';
 
-function EvidenceRow({ line, readOnly }: { line: EvidenceRecord; readOnly: boolean }) {
-  const save = (patch: Partial<EvidenceRecord>) => void db.evidence.put({ ...line, ...patch });
+function EvidenceRow({ line, readOnly, operator }: { line: EvidenceRecord; readOnly: boolean; operator: string }) {
+  const write = useWrite();
+  const save = (patch: Partial<EvidenceRecord>) => write(saveEvidence(db, { ...line, ...patch }, operator));
   const text = (field: TextField, className: string, label: string, type = 'text') => (
     <input
       type={type}
@@ -50,7 +52,7 @@ function EvidenceRow({ line, readOnly }: { line: EvidenceRecord; readOnly: boole
       <td style={{ width: '100%' }}>{text('note', 'w-l', '备注')}</td>
       <td>
         {readOnly ? null : (
-          <Button variant="ghost" onClick={() => void db.evidence.delete([line.assessmentId, line.id, line.itemCode, line.kind])}>
+          <Button variant="ghost" onClick={() => write(removeEvidence(db, line, operator))}>
             删除
           </Button>
         )}
@@ -77,6 +79,7 @@ export function EvidencePanel({
   readOnly?: boolean;
 }) {
   const toast = useToast();
+  const write = useWrite();
   const unused = EVIDENCE_KINDS.filter((k) => !lines.some((l) => l.kind === k));
   const [kind, setKind] = useState<EvidenceKind | ''>('');
   const chosen = kind && unused.includes(kind) ? kind : (unused[0] ?? '');
@@ -84,7 +87,7 @@ export function EvidencePanel({
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
     for (const file of Array.from(files)) {
-      const { duplicate } = await addAttachment(db, assessmentId, secretaryId, itemCode, file);
+      const { duplicate } = await addAttachment(db, assessmentId, secretaryId, itemCode, file, operator);
       toast(duplicate ? `“${file.name}”已存在（内容相同），未重复保存` : `已保存附件“${file.name}”`, duplicate ? 'info' : 'success');
     }
   };
@@ -105,7 +108,7 @@ export function EvidencePanel({
         </thead>
         <tbody>
           {lines.map((l) => (
-            <EvidenceRow key={l.kind} line={l} readOnly={readOnly} />
+            <EvidenceRow key={l.kind} line={l} readOnly={readOnly} operator={operator} />
           ))}
           {lines.length === 0 ? (
             <tr>
@@ -129,7 +132,7 @@ export function EvidencePanel({
               </select>
               <Button
                 onClick={() => {
-                  if (chosen) void db.evidence.put(newEvidence(assessmentId, secretaryId, itemCode, chosen, operator));
+                  if (chosen) write(saveEvidence(db, newEvidence(assessmentId, secretaryId, itemCode, chosen, operator), operator));
                 }}
               >
                 登记佐证
@@ -145,7 +148,7 @@ export function EvidencePanel({
               style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
               aria-label={`为 ${itemCode} 添加附件`}
               onChange={(e) => {
-                void addFiles(e.target.files);
+                write(addFiles(e.target.files));
                 e.target.value = '';
               }}
             />

@@ -1,5 +1,8 @@
 /** Evidence lines and attachments in the database; files stay on this machine. */
+import { appendAudit, auditState } from '../../db/audit';
+import { editAssessment } from '../../db/lock';
 import type { AttachmentRecord, EvidenceRecord, EvidenceStatus, ShuangpingDb } from '../../db/schema';
+import { EVIDENCE_STATUS_LABELS, kindLabel } from './kinds';
 import { sha256Hex } from './sha256';
 
 export function today(): string {
@@ -24,30 +27,70 @@ export function attachmentKey(assessmentId: string, id: string, sha256: string):
   return `${assessmentId}|${id}|${sha256}`;
 }
 
+const lineTarget = (l: EvidenceRecord) => `${l.id} ${l.itemCode} ${kindLabel(l.kind)}`;
+const lineState = (l: EvidenceRecord | undefined) => (l ? auditState(l, EVIDENCE_STATUS_LABELS[l.status]) : '');
+const fileTarget = (a: AttachmentRecord) => `${a.id}${a.itemCode ? ` ${a.itemCode}` : ''} 附件`;
+/** an attachment as the log keeps it: its name and the first digits of the file's own SHA-256 */
+const fileState = (a: AttachmentRecord | undefined) => (a ? `${a.name} · ${a.sha256.slice(0, 16)}` : '');
+
+/** Registers, changes or removes an evidence line, with its audit entry. */
+export async function saveEvidence(db: ShuangpingDb, line: EvidenceRecord, operator: string): Promise<void> {
+  const key: [string, string, string, string] = [line.assessmentId, line.id, line.itemCode, line.kind];
+  await editAssessment(db, line.assessmentId, [db.evidence], async () => {
+    const before = await db.evidence.get(key);
+    await db.evidence.put(line);
+    await appendAudit(db, { assessmentId: line.assessmentId, operator, action: before ? 'evidence.update' : 'evidence.add', target: lineTarget(line), before: lineState(before), after: lineState(line) });
+  });
+}
+
+export async function removeEvidence(db: ShuangpingDb, line: EvidenceRecord, operator: string): Promise<void> {
+  await editAssessment(db, line.assessmentId, [db.evidence], async () => {
+    const before = await db.evidence.get([line.assessmentId, line.id, line.itemCode, line.kind]);
+    if (!before) return;
+    await db.evidence.delete([line.assessmentId, line.id, line.itemCode, line.kind]);
+    await appendAudit(db, { assessmentId: line.assessmentId, operator, action: 'evidence.remove', target: lineTarget(before), before: lineState(before) });
+  });
+}
+
 export async function addAttachment(
   db: ShuangpingDb,
   assessmentId: string,
   id: string,
   itemCode: string,
   file: File,
+  operator: string,
 ): Promise<{ record: AttachmentRecord; duplicate: boolean }> {
   const sha256 = await sha256Hex(file);
   const key = attachmentKey(assessmentId, id, sha256);
-  const existing = await db.attachments.get(key);
-  const record: AttachmentRecord = {
-    key,
-    assessmentId,
-    id,
-    itemCode: itemCode || existing?.itemCode || '',
-    name: file.name,
-    type: file.type || typeFromName(file.name),
-    size: file.size,
-    sha256,
-    blob: file,
-    addedAt: existing?.addedAt ?? new Date().toISOString(),
-  };
-  await db.attachments.put(record);
-  return { record, duplicate: existing !== undefined };
+  return editAssessment(db, assessmentId, [db.attachments], async () => {
+    const existing = await db.attachments.get(key);
+    const record: AttachmentRecord = {
+      key,
+      assessmentId,
+      id,
+      itemCode: itemCode || existing?.itemCode || '',
+      name: file.name,
+      type: file.type || typeFromName(file.name),
+      size: file.size,
+      sha256,
+      blob: file,
+      addedAt: existing?.addedAt ?? new Date().toISOString(),
+    };
+    const duplicate = existing !== undefined;
+    if (duplicate && existing.name === record.name && existing.itemCode === record.itemCode) return { record: existing, duplicate };
+    await db.attachments.put(record);
+    await appendAudit(db, { assessmentId, operator, action: duplicate ? 'attachment.update' : 'attachment.add', target: fileTarget(record), before: fileState(existing), after: fileState(record) });
+    return { record, duplicate };
+  });
+}
+
+export async function removeAttachment(db: ShuangpingDb, attachment: AttachmentRecord, operator: string): Promise<void> {
+  await editAssessment(db, attachment.assessmentId, [db.attachments], async () => {
+    const before = await db.attachments.get(attachment.key);
+    if (!before) return;
+    await db.attachments.delete(attachment.key);
+    await appendAudit(db, { assessmentId: attachment.assessmentId, operator, action: 'attachment.remove', target: fileTarget(before), before: fileState(before) });
+  });
 }
 
 export function typeFromName(name: string): string {

@@ -3,16 +3,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useOperator } from '../../app/operator';
 import { db } from '../../db/db';
+import { saveItemScores } from '../../db/scores';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, SecretaryRecord } from '../../db/schema';
 import { Button } from '../../ui';
 import { AttachmentList } from '../evidence/AttachmentList';
 import { BulkAttach } from '../evidence/BulkAttach';
+import { useWrite } from '../lock/useWrite';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { evidenceState } from '../evidence/store';
 import { rubricFor, unscoped, useAssessment, useSecretaries } from './data';
 import { RubricForm, allItemCodes } from './RubricForm';
 import { SecretaryPicker } from './SecretaryPicker';
 import { SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
+import { useCoalescedSave } from './useCoalescedSave';
 import './features.css';
 
 export function ScoringPage({ assessmentId }: { assessmentId: string }) {
@@ -82,6 +85,8 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
   const rubric = rubricFor(assessment, secretary);
   const domainSecretary = useMemo(() => unscoped(secretary), [secretary]);
   const readOnly = assessment.locked;
+  const write = useWrite();
+  const saveInputs = useCoalescedSave((inputs: Record<string, string>) => write(saveItemScores(db, assessment.id, secretary.id, inputs, operator ?? '')));
 
   if (!record || !evidence || !attachments) return <p className="muted">正在读取…</p>;
 
@@ -128,7 +133,7 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
         secretary={domainSecretary}
         saved={record.items?.inputs ?? {}}
         readOnly={readOnly}
-        onSave={(inputs) => void db.itemScores.put({ assessmentId: assessment.id, id: secretary.id, inputs })}
+        onSave={saveInputs}
         header={(totals) => (
           <div className="score-head">
             <div className="card">

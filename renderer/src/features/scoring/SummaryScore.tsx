@@ -5,24 +5,14 @@
 import { useState } from 'react';
 import { parseRational, toDecimal } from '../../../../shared/exact/rational';
 import { useOperator } from '../../app/operator';
-import { appendAudit } from '../../db/audit';
 import { db } from '../../db/db';
+import { deleteSummaryScore, enterSummaryScore } from '../../db/scores';
 import type { SummaryScoreRecord } from '../../db/schema';
 import { Button, Dialog, Field } from '../../ui';
 
 export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreRecord; readOnly: boolean }) {
   const { operator } = useOperator();
-  const switchToItems = () =>
-    db.transaction('rw', [db.summaryScores, db.audit], async () => {
-      await db.summaryScores.delete([summary.assessmentId, summary.id]);
-      await appendAudit(db, {
-        assessmentId: summary.assessmentId,
-        operator: operator ?? '',
-        action: 'summary.delete',
-        target: summary.id,
-        before: { baseScore: summary.baseScore, orgScore: summary.orgScore },
-      });
-    });
+  const switchToItems = () => deleteSummaryScore(db, summary.assessmentId, summary.id, operator ?? '');
   return (
     <div className="card" data-testid="summary-score">
       <p>该书记按汇总分计分（纸质评分汇总录入），汇总分已含晋位升级加减分：</p>
@@ -71,19 +61,7 @@ export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId
     setTried(true);
     if (errors.base || errors.org) return;
     const summary = { baseScore: toDecimal(parseRational(base)!), orgScore: toDecimal(parseRational(org)!) };
-    await db.transaction('rw', [db.summaryScores, db.itemScores, db.audit], async () => {
-      const items = await db.itemScores.get([assessmentId, secretaryId]);
-      await db.itemScores.delete([assessmentId, secretaryId]);
-      await db.summaryScores.put({ assessmentId, id: secretaryId, ...summary });
-      await appendAudit(db, {
-        assessmentId,
-        operator: operator ?? '',
-        action: 'summary.enter',
-        target: secretaryId,
-        before: items?.inputs,
-        after: summary,
-      });
-    });
+    await enterSummaryScore(db, assessmentId, secretaryId, summary, operator ?? '');
     setOpen(false);
   };
   return (
