@@ -1,0 +1,171 @@
+/** Packages and units in words: the summary `shuangping verify` prints and the side-by-side rows of a conflict. */
+import { canonicalJson, sha256Hex } from '../digest';
+import {
+  BALLOT_OPTION_LABELS,
+  BALLOT_OPTIONS,
+  DEFAULT_GRADE_LABELS,
+  EVENT_KIND_LABELS,
+  MODE_SHORT,
+  POST_TYPE_LABELS,
+  RANK_CLASS_SHORT,
+  SOURCE_SHORT,
+  type Grade,
+} from '../model';
+import { shortId } from './paths';
+import { scopeLabel } from './scope';
+import { TABLE_LABELS, type Manifest } from './types';
+import type { Unit } from './units';
+
+/** `2025-01-06 10:20` in the time zone of the machine showing it. */
+export function timeLabel(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export const headLabel = (head: string) => (head ? `${head.slice(0, 16)}…` : '（空）');
+
+/** The lines that say what a verified package holds. */
+export function describeManifest(m: Manifest): string[] {
+  const lines = [
+    `${m.kind === 'backup' ? '备份' : '交换包'}：${scopeLabel(m.scope)}`,
+    `来源：电脑 ${shortId(m.laptopId)}，操作员 ${m.operator || '未署名'}，生成于 ${timeLabel(m.createdAt)}`,
+  ];
+  for (const a of m.assessments) {
+    const c = a.counts;
+    lines.push(`考核：${a.year}年度 ${a.name}${a.region ? `（${a.region}）` : ''}，规则 ${a.policy}，编号 ${a.id}`);
+    lines.push(
+      `  ${TABLE_LABELS.secretaries} ${c.secretaries} 人，考评得分 ${c.summaryScores + c.itemScores} 人，${TABLE_LABELS.tallies} ${c.tallies} 份，` +
+        `${TABLE_LABELS.events} ${c.events} 项，${TABLE_LABELS.decisions} ${c.decisions} 条，${TABLE_LABELS.evidence} ${c.evidence} 条，${TABLE_LABELS.attachments} ${c.attachments} 个`,
+    );
+    lines.push(`  审计日志 ${a.audit.count} 条，末条哈希 ${headLabel(a.audit.head)}${a.received.length ? `；另附转来的审计日志 ${a.received.length} 份` : ''}`);
+  }
+  lines.push(`文件 ${m.entries.length + 1} 个，整包校验值 ${m.digest}`);
+  return lines;
+}
+
+export interface SideBySide {
+  label: string;
+  mine: string;
+  theirs: string;
+  differs: boolean;
+}
+
+type Fields = [label: string, value: string][];
+
+const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+const digest = (v: unknown) => (v === undefined ? '—' : sha256Hex(canonicalJson(v)).slice(0, 8));
+
+/** A unit as label/value pairs a person compares. */
+export function unitFields(unit: Unit | undefined): Fields {
+  if (!unit) return [];
+  const r = unit.rows;
+  switch (unit.kind) {
+    case 'settings': {
+      const s = unit.settings;
+      return [
+        ['考核名称', text(s?.name)],
+        ['年度', text(s?.year)],
+        ['地区', text(s?.region)],
+        ['考核规则', s ? `${s.policy.name}（${digest(s.policy)}）` : '—'],
+        ['考评细则', s ? `${s.rubric.name ?? ''}（${digest(s.rubric)}）` : '—'],
+        ['社区考评细则', s?.communityRubric ? digest(s.communityRubric) : '—'],
+      ];
+    }
+    case 'roster': {
+      const s = r.secretaries?.[0];
+      if (!s) return [];
+      return [
+        ['姓名', s.name],
+        ['派出单位', text(s.unit)],
+        ['单位类别', SOURCE_SHORT[s.source] ?? s.source],
+        ['驻村方式', MODE_SHORT[s.mode] ?? s.mode],
+        ['职级类别', RANK_CLASS_SHORT[s.rankClass] ?? s.rankClass],
+        ['所在镇街', text(s.town)],
+        ['村社区', text(s.village)],
+        ['村社区类型', POST_TYPE_LABELS[s.postType] ?? s.postType],
+        ['应参加人数', text(s.eligibleVoters)],
+        ['年初定级', text(s.ratingStart)],
+        ['年末定级', text(s.ratingEnd)],
+        ['在村工作天数', text(s.daysPresent)],
+        ['全年工作日数', text(s.workDays)],
+      ];
+    }
+    case 'score': {
+      const sum = r.summaryScores?.[0];
+      const items = r.itemScores?.[0];
+      const inputs = items ? Object.entries(items.inputs).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+      return [
+        ['基本分', text(sum?.baseScore)],
+        ['组织工作目标考评得分', text(sum?.orgScore)],
+        ['考评细则评分', items ? (inputs.length ? inputs.map(([k, v]) => `${k}=${v}`).join('；') : '（无扣加分项）') : '—'],
+      ];
+    }
+    case 'tally': {
+      const t = r.tallies?.[0];
+      const entries = r.tallyEntries ?? [];
+      return [
+        ...BALLOT_OPTIONS.map((k): [string, string] => [BALLOT_OPTION_LABELS[k], text(t?.[k])]),
+        ['发出票数', text(t?.issued)],
+        ['来源', t ? (t.source === 'doubleEntry' ? '双人录入' : '导入') : '—'],
+        ['双人录入记录', entries.length ? entries.map((e) => `第${e.slot}次 ${e.operator || '未署名'}：${BALLOT_OPTIONS.map((k) => e[k]).join('/')}`).join('；') : '—'],
+      ];
+    }
+    case 'events':
+      return [['事项', (r.events ?? []).map((e) => `${EVENT_KIND_LABELS[e.kind] ?? e.kind}${e.note ? `（${e.note}）` : ''}`).sort().join('；') || '—']];
+    case 'decision': {
+      const d = r.decisions?.[0];
+      if (!d) return [];
+      return [
+        ['审定等次', DEFAULT_GRADE_LABELS[d.grade as Grade] ?? d.grade],
+        ['理由', text(d.reason)],
+        ['记录人', text(d.by)],
+        ['日期', text(d.at)],
+      ];
+    }
+    case 'evidence': {
+      const e = r.evidence?.[0];
+      if (!e) return [];
+      const status = { checked: '已核实', missing: '缺失', doubtful: '存疑' }[e.status] ?? e.status;
+      return [
+        ['状态', status],
+        ['核查人', text(e.checker)],
+        ['日期', text(e.date)],
+        ['出处', text(e.reference)],
+        ['备注', text(e.note)],
+      ];
+    }
+    case 'attachment': {
+      const a = r.attachments?.[0];
+      if (!a) return [];
+      return [
+        ['文件名', a.name],
+        ['细则项', text(a.itemCode)],
+        ['大小', `${a.size} 字节`],
+        ['SHA-256', `${a.sha256.slice(0, 16)}…`],
+        ['添加时间', timeLabel(a.addedAt)],
+      ];
+    }
+  }
+}
+
+/** The two sides of a conflict, field by field. */
+export function sideBySide(mine: Unit | undefined, theirs: Unit | undefined): SideBySide[] {
+  const a = unitFields(mine);
+  const b = new Map(unitFields(theirs));
+  const labels = [...new Set([...a.map(([l]) => l), ...b.keys()])];
+  const left = new Map(a);
+  return labels.map((label) => {
+    const m = left.get(label) ?? '—';
+    const t = b.get(label) ?? '—';
+    return { label, mine: m, theirs: t, differs: m !== t };
+  });
+}
+
+/** What a conflict is about, e.g. `测评计票 · S1`, `佐证材料 · S1 · A3.2 会议记录`. */
+export function unitTitle(unit: Unit): string {
+  const parts = unit.key.split('|').slice(1).filter(Boolean);
+  if (unit.kind === 'attachment') parts[parts.length - 1] = unit.rows.attachments?.[0]?.name ?? parts.at(-1) ?? '';
+  return parts.join(' · ');
+}

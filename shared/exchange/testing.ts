@@ -1,0 +1,92 @@
+/** Small assessments for the exchange tests. */
+import { chainEntry, type ChainedAuditEntry } from '../audit/chain';
+import { sha256OfBytes } from '../digest';
+import type { Secretary } from '../model';
+import { presetPolicy } from '../policy';
+import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
+import type { AssessmentData, AssessmentRow, AttachmentRow, PackedAssessment } from './types';
+import type { PackageInput } from './write';
+
+export const AID = 'a-2024';
+
+export function row(id = AID): AssessmentRow {
+  return {
+    id,
+    year: 2024,
+    name: '胶州市第一书记考核',
+    region: '胶州市',
+    policy: presetPolicy('jiaozhou'),
+    rubric: JIAOZHOU_RUBRIC,
+    status: 'active',
+    locked: false,
+    createdAt: '2024-12-01T08:00:00.000Z',
+    updatedAt: '2024-12-01T08:00:00.000Z',
+  };
+}
+
+export function secretary(id: string, town: string, assessmentId = AID): Secretary & { assessmentId: string } {
+  return { assessmentId, id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', town, village: `${id}村`, postType: 'village', eligibleVoters: 45 };
+}
+
+export function tally(id: string, verySatisfied: number, assessmentId = AID) {
+  return { assessmentId, id, verySatisfied, satisfied: 5, basic: 2, dissatisfied: 1, invalid: 0, abstain: 0, source: 'import' as const };
+}
+
+export const empty = (assessment = row()): AssessmentData => ({
+  assessment,
+  secretaries: [],
+  itemScores: [],
+  summaryScores: [],
+  tallies: [],
+  tallyEntries: [],
+  events: [],
+  decisions: [],
+  evidence: [],
+  attachments: [],
+});
+
+export function file(text: string): { bytes: Uint8Array; sha256: string } {
+  const bytes = new TextEncoder().encode(text);
+  return { bytes, sha256: sha256OfBytes(bytes) };
+}
+
+export function attachment(id: string, content: string, assessmentId = AID): { row: AttachmentRow; bytes: Uint8Array } {
+  const { bytes, sha256 } = file(content);
+  return {
+    row: { key: `${assessmentId}|${id}|${sha256}`, assessmentId, id, itemCode: 'A1.1', name: `${id}-民情日记.jpg`, type: 'image/jpeg', size: bytes.length, sha256, addedAt: '2024-12-02T09:00:00.000Z' },
+    bytes,
+  };
+}
+
+/** Two towns of two secretaries each, scores, tallies, an event, a decision, evidence and a photo. */
+export function county(): { data: AssessmentData; files: Map<string, Uint8Array> } {
+  const photo = attachment('S1', 'photo of S1');
+  const data: AssessmentData = {
+    ...empty(),
+    secretaries: [secretary('S1', '胶莱镇'), secretary('S2', '胶莱镇'), secretary('S3', '里岔镇'), secretary('S4', '里岔镇')],
+    summaryScores: [
+      { assessmentId: AID, id: 'S1', baseScore: '90', orgScore: '96' },
+      { assessmentId: AID, id: 'S3', baseScore: '85', orgScore: '88' },
+    ],
+    itemScores: [{ assessmentId: AID, id: 'S2', inputs: { 'A3.2': '1' } }],
+    tallies: [tally('S1', 30), tally('S3', 20)],
+    tallyEntries: [{ assessmentId: AID, id: 'S4', slot: 1, operator: '李四', verySatisfied: 9, satisfied: 1, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 }],
+    events: [{ assessmentId: AID, id: 'S4', kind: 'breach', note: '通报', key: 7 }],
+    decisions: [{ assessmentId: AID, id: 'S1', grade: 'excellent', reason: '部长办公会研究确定', by: '张三', at: '2024-12-20' }],
+    evidence: [{ assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' }],
+    attachments: [photo.row],
+  };
+  return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
+}
+
+export function chain(assessmentId: string, actions: string[]): ChainedAuditEntry[] {
+  const entries: ChainedAuditEntry[] = [];
+  actions.forEach((action, i) => {
+    entries.push(chainEntry({ assessmentId, at: `2024-12-0${(i % 9) + 1}T10:00:00.000Z`, operator: '张三', action, target: '名册', before: '', after: `${i}` }, entries.at(-1)));
+  });
+  return entries;
+}
+
+export function input(assessments: PackedAssessment[], files: Map<string, Uint8Array>, extra: Partial<PackageInput> = {}): PackageInput {
+  return { kind: 'exchange', createdAt: '2024-12-21T02:03:04.000Z', laptopId: 'laptop-a-0001', operator: '张三', scope: { kind: 'assessment' }, assessments, files, ...extra };
+}

@@ -1,0 +1,173 @@
+/**
+ * What an exchange package or a backup holds: the records of one or more assessments
+ * as the app's database keeps them (each carries `assessmentId`), attachment bytes by
+ * SHA-256, the audit chains, and a manifest. Records keep any extra field they have,
+ * so a package carries whatever the database holds.
+ */
+import type { ChainedAuditEntry } from '../audit/chain';
+import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+
+type Scoped<T> = T & { assessmentId: string };
+
+export interface AssessmentRow {
+  id: string;
+  year: number;
+  name: string;
+  region: string;
+  policy: Policy;
+  rubric: Rubric;
+  communityRubric?: Rubric;
+  status: 'active' | 'archived';
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TallyRow = Scoped<BallotTally> & { source: 'import' | 'doubleEntry' };
+export type TallyEntryRow = Scoped<BallotTally> & { slot: 1 | 2; operator: string };
+/** `key` is the database's own counter: kept in backups, ignored when merging */
+export type EventRow = Scoped<DirectEvent> & { key?: number };
+
+export interface EvidenceRow {
+  assessmentId: string;
+  id: string;
+  itemCode: string;
+  kind: string;
+  status: 'checked' | 'missing' | 'doubtful';
+  checker: string;
+  date: string;
+  reference: string;
+  note: string;
+}
+
+/** an attachment's record without its bytes (those travel as `attachments/<sha256>`) */
+export interface AttachmentRow {
+  key: string;
+  assessmentId: string;
+  id: string;
+  itemCode: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
+}
+
+/** The per-secretary tables of an assessment, in the order they are written. */
+export interface AssessmentTables {
+  secretaries: Scoped<Secretary>[];
+  itemScores: Scoped<ItemScores>[];
+  summaryScores: Scoped<SummaryScore>[];
+  tallies: TallyRow[];
+  tallyEntries: TallyEntryRow[];
+  events: EventRow[];
+  decisions: Scoped<Decision>[];
+  evidence: EvidenceRow[];
+  attachments: AttachmentRow[];
+}
+
+export const TABLES = [
+  'secretaries',
+  'itemScores',
+  'summaryScores',
+  'tallies',
+  'tallyEntries',
+  'events',
+  'decisions',
+  'evidence',
+  'attachments',
+] as const satisfies readonly (keyof AssessmentTables)[];
+export type TableName = (typeof TABLES)[number];
+
+export const TABLE_LABELS: Record<TableName, string> = {
+  secretaries: '名册',
+  itemScores: '考评细则评分',
+  summaryScores: '考评得分汇总',
+  tallies: '测评计票',
+  tallyEntries: '计票双人录入',
+  events: '直接定等事项',
+  decisions: '审定意见',
+  evidence: '佐证材料',
+  attachments: '附件',
+};
+
+export interface AssessmentData extends AssessmentTables {
+  assessment: AssessmentRow;
+}
+
+/** An audit chain received from another laptop, kept and passed on as it came. */
+export interface ReceivedChain {
+  laptopId: string;
+  entries: ChainedAuditEntry[];
+}
+
+export interface PackedAssessment {
+  data: AssessmentData;
+  /** this laptop's chain for the assessment, in log order */
+  audit: ChainedAuditEntry[];
+  received: ReceivedChain[];
+}
+
+/** What a package covers: a whole assessment, a team's share of it, or (backups) the whole database. */
+export type Scope =
+  | { kind: 'assessment' }
+  | { kind: 'towns'; towns: string[] }
+  | { kind: 'secretaries'; ids: string[] }
+  | { kind: 'backup' };
+
+export interface ManifestEntry {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ChainSummary {
+  laptopId: string;
+  count: number;
+  /** hash of the last entry, '' when empty */
+  head: string;
+}
+
+export interface ManifestAssessment {
+  id: string;
+  name: string;
+  year: number;
+  region: string;
+  /** the policy's name, e.g. 胶州市实施细则 (the policy itself is in the data) */
+  policy: string;
+  counts: Record<TableName, number>;
+  /** the source laptop's own chain */
+  audit: ChainSummary;
+  received: ChainSummary[];
+}
+
+export const FORMAT = 'shuangping-package';
+export const FORMAT_VERSION = 1;
+
+export interface Manifest {
+  format: typeof FORMAT;
+  version: number;
+  kind: 'exchange' | 'backup';
+  /** ISO time of writing */
+  createdAt: string;
+  /** the random id of the laptop that wrote it */
+  laptopId: string;
+  operator: string;
+  scope: Scope;
+  assessments: ManifestAssessment[];
+  /** every entry but manifest.json, sorted by path */
+  entries: ManifestEntry[];
+  /** SHA-256 of the canonical JSON of this manifest without `digest`: the package's identity */
+  digest: string;
+}
+
+/** A package read and verified. */
+export interface OpenedPackage {
+  manifest: Manifest;
+  assessments: PackedAssessment[];
+  /** attachment bytes by SHA-256 (verified) */
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** SHA-256 of bytes as lowercase hex; the renderer passes Web Crypto's, the default is shared/digest's. */
+export type Hasher = (bytes: Uint8Array) => string | Promise<string>;

@@ -1,0 +1,138 @@
+/**
+ * The units a merge compares: what belongs together and is taken or kept as a whole.
+ *
+ *   settings    the assessment's name, year, region, policy and rubrics
+ *   roster      one secretary's roster row
+ *   score       one secretary's scores (summary or items: a secretary has one or the other)
+ *   tally       one secretary's accepted tally with its double-entry records
+ *   events      one secretary's direct-grade events
+ *   decision    one secretary's review-meeting decision
+ *   evidence    one evidence line (secretary, item, kind)
+ *   attachment  one attachment (secretary, file content)
+ *
+ * Two units are identical when their canonical JSON is (events ignore the database's counter).
+ */
+import { canonicalJson } from '../digest';
+import { sortRows } from './canonical';
+import type { AssessmentData, AssessmentRow, AssessmentTables, EventRow, TableName } from './types';
+
+export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'evidence', 'attachment'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_LABELS: Record<UnitKind, string> = {
+  settings: '考核设置',
+  roster: '名册',
+  score: '考评得分',
+  tally: '测评计票',
+  events: '直接定等事项',
+  decision: '审定意见',
+  evidence: '佐证材料',
+  attachment: '附件',
+};
+
+/** The tables whose records make up each kind of unit. */
+export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
+  settings: [],
+  roster: ['secretaries'],
+  score: ['summaryScores', 'itemScores'],
+  tally: ['tallies', 'tallyEntries'],
+  events: ['events'],
+  decision: ['decisions'],
+  evidence: ['evidence'],
+  attachment: ['attachments'],
+};
+
+export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric'] as const;
+export type Settings = Pick<AssessmentRow, (typeof SETTINGS_FIELDS)[number]>;
+
+export interface Unit {
+  kind: UnitKind;
+  /** unique within the assessment: `${kind}|…` */
+  key: string;
+  /** the secretary's 编号 (null for the settings) */
+  secretaryId: string | null;
+  /** settings units only */
+  settings?: Settings;
+  /** the unit's records, by table */
+  rows: Partial<AssessmentTables>;
+  /** canonical JSON of what is compared */
+  fingerprint: string;
+}
+
+export function settingsOf(a: AssessmentRow): Settings {
+  const s: Partial<Settings> = {};
+  for (const f of SETTINGS_FIELDS) if (a[f] !== undefined) (s as Record<string, unknown>)[f] = a[f];
+  return s as Settings;
+}
+
+const stripKey = ({ key: _key, ...event }: EventRow): EventRow => event;
+
+function fingerprintOf(kind: UnitKind, rows: Partial<AssessmentTables>, settings?: Settings): string {
+  if (settings) return canonicalJson(settings);
+  const parts: Record<string, unknown> = {};
+  for (const table of UNIT_TABLES[kind]) {
+    const list = rows[table] ?? [];
+    const comparable = table === 'events' ? (list as EventRow[]).map(stripKey) : list;
+    parts[table] = sortRows(table, comparable as never[]);
+  }
+  return canonicalJson(parts);
+}
+
+/** Every unit of an assessment's data, by key. */
+export function unitsOf(data: AssessmentData): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  const settings = settingsOf(data.assessment);
+  units.set('settings|', { kind: 'settings', key: 'settings|', secretaryId: null, settings, rows: {}, fingerprint: fingerprintOf('settings', {}, settings) });
+
+  const add = <T extends TableName>(kind: UnitKind, table: T, row: AssessmentTables[T][number], sub = '') => {
+    const key = `${kind}|${row.id}${sub ? `|${sub}` : ''}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = { kind, key, secretaryId: row.id, rows: {}, fingerprint: '' };
+      units.set(key, unit);
+    }
+    ((unit.rows[table] ??= []) as AssessmentTables[T][number][]).push(row);
+  };
+  for (const r of data.secretaries) add('roster', 'secretaries', r);
+  for (const r of data.summaryScores) add('score', 'summaryScores', r);
+  for (const r of data.itemScores) add('score', 'itemScores', r);
+  for (const r of data.tallies) add('tally', 'tallies', r);
+  for (const r of data.tallyEntries) add('tally', 'tallyEntries', r);
+  for (const r of data.events) add('events', 'events', r);
+  for (const r of data.decisions) add('decision', 'decisions', r);
+  for (const r of data.evidence) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
+  for (const r of data.attachments) add('attachment', 'attachments', r, r.sha256);
+  for (const unit of units.values()) if (unit.kind !== 'settings') unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
+  return units;
+}
+
+/** The assessment row with `settings` in place of its own (a field absent from them is removed). */
+export function withSettings(assessment: AssessmentRow, settings: Settings): AssessmentRow {
+  const row: Record<string, unknown> = { ...assessment };
+  for (const f of SETTINGS_FIELDS) delete row[f];
+  return { ...(row as unknown as AssessmentRow), ...settings };
+}
+
+/** The data made of `units` on top of an assessment row (records sorted as in a package). */
+export function dataOf(assessment: AssessmentRow, units: Iterable<Unit>): AssessmentData {
+  const data: AssessmentData = {
+    assessment,
+    secretaries: [],
+    itemScores: [],
+    summaryScores: [],
+    tallies: [],
+    tallyEntries: [],
+    events: [],
+    decisions: [],
+    evidence: [],
+    attachments: [],
+  };
+  for (const unit of units) {
+    if (unit.settings) data.assessment = withSettings(data.assessment, unit.settings);
+    for (const table of UNIT_TABLES[unit.kind]) (data[table] as unknown[]).push(...(unit.rows[table] ?? []));
+  }
+  for (const table of Object.keys(data) as (keyof AssessmentData)[]) {
+    if (table !== 'assessment') (data[table] as unknown[]) = sortRows(table, data[table] as never[]);
+  }
+  return data;
+}

@@ -1,0 +1,94 @@
+/**
+ * Shape checks of a package's records after their hashes matched: a package made by
+ * hand (or by a faulty program) must not bring malformed records into the database.
+ * Each check returns the first problem in Chinese, or null.
+ */
+import { GRADES, EVENT_KINDS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS } from '../model';
+import { validatePolicy } from '../policy';
+import { rowKey } from './canonical';
+import type { AssessmentRow, TableName } from './types';
+
+type Check = (v: unknown) => boolean;
+
+const text: Check = (v) => typeof v === 'string';
+const nonEmpty: Check = (v) => typeof v === 'string' && v.length > 0;
+const count: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const positive: Check = (v) => count(v) && (v as number) >= 1;
+const oneOf = (values: readonly unknown[]): Check => (v) => values.includes(v);
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringMap: Check = (v) => isObject(v) && Object.values(v).every(text);
+const sha: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+
+const TALLY: Record<string, Check> = { ...Object.fromEntries(BALLOT_OPTIONS.map((k) => [k, count])), issued: optional(count) };
+
+const FIELDS: Record<TableName, Record<string, Check>> = {
+  secretaries: {
+    name: nonEmpty,
+    unit: optional(text),
+    source: oneOf(SOURCES),
+    mode: oneOf(MODES),
+    rankClass: oneOf(RANK_CLASSES),
+    town: optional(text),
+    village: optional(text),
+    postType: oneOf(POST_TYPES),
+    eligibleVoters: positive,
+    ratingStart: optional(oneOf(RATINGS)),
+    ratingEnd: optional(oneOf(RATINGS)),
+    daysPresent: optional(count),
+    workDays: optional(positive),
+  },
+  itemScores: { inputs: stringMap },
+  summaryScores: { baseScore: nonEmpty, orgScore: nonEmpty },
+  tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']) },
+  tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
+  events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
+  decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text) },
+  evidence: { itemCode: text, kind: text, status: oneOf(['checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text },
+  attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
+};
+
+/** The first problem of a table's rows, or null. `where` names the table for the message. */
+export function checkRows(table: TableName, rows: unknown, assessmentId: string, where: string): string | null {
+  if (!Array.isArray(rows)) return `${where} 不是记录列表`;
+  const seen = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    const at = `${where} 第${i + 1}条`;
+    if (!isObject(row)) return `${at}不是一条记录`;
+    if (row.assessmentId !== assessmentId) return `${at}不属于本考核`;
+    if (!nonEmpty(row.id)) return `${at}缺少编号`;
+    for (const [field, check] of Object.entries(FIELDS[table])) {
+      if (!check(row[field])) return `${at}（编号 ${String(row.id)}）的 ${field} 无效`;
+    }
+    if (table !== 'events') {
+      const key = rowKey(table, row as never);
+      if (seen.has(key)) return `${at}（编号 ${String(row.id)}）重复`;
+      seen.add(key);
+    }
+  }
+  return null;
+}
+
+export function checkAssessment(value: unknown, assessmentId: string, where: string): string | null {
+  if (!isObject(value)) return `${where} 不是一条考核记录`;
+  const a = value as Partial<Record<keyof AssessmentRow, unknown>>;
+  if (a.id !== assessmentId) return `${where} 的考核编号与清单不符`;
+  if (!nonEmpty(a.name) || !(typeof a.year === 'number' && Number.isInteger(a.year)) || !text(a.region)) return `${where} 缺少考核名称、年度或地区`;
+  if (!validatePolicy(a.policy).ok) return `${where} 的考核规则无效`;
+  if (!isObject(a.rubric) || (a.communityRubric !== undefined && !isObject(a.communityRubric))) return `${where} 的考评细则无效`;
+  if (!oneOf(['active', 'archived'])(a.status) || typeof a.locked !== 'boolean' || !text(a.createdAt) || !text(a.updatedAt)) return `${where} 的状态字段无效`;
+  return null;
+}
+
+const CHAIN_FIELDS = ['assessmentId', 'at', 'operator', 'action', 'target', 'before', 'after', 'prevHash', 'hash'] as const;
+
+export function checkChainShape(entries: unknown, assessmentId: string, where: string): string | null {
+  if (!Array.isArray(entries)) return `${where} 不是记录列表`;
+  for (const [i, e] of entries.entries()) {
+    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f]))) return `${where} 第${i + 1}条缺少字段`;
+    if (e.assessmentId !== assessmentId) return `${where} 第${i + 1}条不属于本考核`;
+  }
+  return null;
+}
+
+export { isObject };
