@@ -78,7 +78,7 @@ describe('packages', () => {
     if (!zip.ok) throw new Error(zip.message);
     const photo = zip.entries.find((e) => e.path.startsWith('attachments/'))!;
     const tampered = bytes.slice();
-    tampered[photo.bytes.byteOffset] ^= 1;
+    tampered[photo.bytes.byteOffset] = tampered[photo.bytes.byteOffset]! ^ 1;
     expect(await messageOf(tampered)).toMatch(/^文件已被改动：附件\/[0-9a-f]{12}… 的校验值不符/);
     expect(await messageOf(writeZip(zip.entries.filter((e) => e !== photo)))).toMatch(/^文件不完整：缺少 附件/);
     expect(await messageOf(writeZip([...zip.entries, { path: 'zz.txt', bytes: new Uint8Array([1]) }]))).toBe('文件已被改动：多出未登记的文件 zz.txt，拒绝导入');
@@ -120,7 +120,7 @@ describe('packages', () => {
     const accepted: number[] = [];
     for (let i = 0; i < bytes.length; i++) {
       const changed = bytes.slice();
-      changed[i] ^= 0x20;
+      changed[i] = changed[i]! ^ 0x20;
       if ((await messageOf(changed)) === 'ok') accepted.push(i);
     }
     expect(accepted).toEqual([]);
