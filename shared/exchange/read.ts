@@ -73,7 +73,11 @@ async function open(bytes: Uint8Array, hash: Hasher): Promise<OpenedPackage> {
   const assessments = manifest.assessments.map((a) => readAssessment(a, manifest, entry));
   const files = new Map<string, Uint8Array>();
   for (const { data } of assessments) {
-    for (const att of data.attachments) files.set(att.sha256, entry(filePath(att.sha256)));
+    for (const att of data.attachments) {
+      const bytes = entry(filePath(att.sha256));
+      if (bytes.length !== att.size) refuse(`交换包内容无效：附件“${att.name}”的大小与记录不符`);
+      files.set(att.sha256, bytes);
+    }
   }
   const bad = crcMismatch(zip.entries);
   if (bad) refuse(`文件已被改动：压缩包中 ${pathLabel(bad.path, manifest)} 的校验码不符，拒绝导入`);
