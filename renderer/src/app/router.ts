@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts'] as const;
+export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts', 'audit'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -15,6 +15,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   ballots: '测评',
   results: '结果',
   charts: '图表',
+  audit: '审计',
 };
 
 export type Route =

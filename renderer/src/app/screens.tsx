@@ -1,5 +1,6 @@
 /** Which component draws each screen of an assessment. */
 import type { ComponentType } from 'react';
+import { AuditPage } from '../features/audit/AuditPage';
 import { BallotsPage } from '../features/ballots/BallotsPage';
 import { ChartsPage } from '../features/charts/ChartsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -17,4 +18,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   ballots: BallotsPage,
   results: ResultsPage,
   charts: ChartsPage,
+  audit: AuditPage,
 };
