@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PAGE_MARGINS } from '../../renderer/src/features/print/styles';
 
 export const OUT_DIR = resolve(__dirname, '..', '..', 'test-output', 'prints');
 
@@ -58,6 +59,26 @@ export function snapshot(pdf: SavedPdf, name: string, lastPage = 2): void {
 export function isA4(info: PdfInfo, landscape: boolean): boolean {
   const [w, h] = landscape ? [841.89, 595.28] : [595.28, 841.89];
   return Math.abs(info.width - w) < 1.5 && Math.abs(info.height - h) < 1.5;
+}
+
+/** Left and right edge (pt) of the words on a page: inside the page's side margins if nothing is cut. */
+export function textSpan(pdf: SavedPdf, page: number): { left: number; right: number } {
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf.file, '-'], { encoding: 'utf8' });
+  const words = [...bbox.matchAll(/xMin="([\d.]+)"[^>]*xMax="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  return { left: Math.min(...words.map(([l]) => l)), right: Math.max(...words.map(([, r]) => r)) };
+}
+
+export const mmToPt = (mm: number): number => (mm * 72) / 25.4;
+
+/**
+ * Every word of the page within the GB/T 9704 side margins of the print CSS. Chromium
+ * sets a closing full-width bracket at a line's end in half its width, which poppler
+ * counts whole: 2 mm of slack on the right.
+ */
+export function insideMargins(pdf: SavedPdf, page: number, landscape: boolean): boolean {
+  const m = PAGE_MARGINS[landscape ? 'landscape' : 'portrait'];
+  const { left, right } = textSpan(pdf, page);
+  return left >= mmToPt(m.left - 0.5) && right <= pdf.info.width - mmToPt(m.right - 2);
 }
 
 /** "— 3 —" as pdftotext lays it out (the spaces may close up). */

@@ -10,7 +10,7 @@ import { printHtml } from '../../renderer/src/features/print/html';
 import { isLandscape, type PrintData, type PrintKind } from '../../renderer/src/features/print/model';
 import { htmlToPdf, launchBrowser } from '../../renderer/src/features/print/node/pdf';
 import { county, workedExample } from './fixtures';
-import { isA4, pageNumber, savePdf, snapshot, squeeze, type SavedPdf } from './pdf-tools';
+import { insideMargins, isA4, pageNumber, savePdf, snapshot, squeeze, type SavedPdf } from './pdf-tools';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +23,7 @@ afterAll(async () => {
 async function print(kind: PrintKind, data: PrintData, name: string, pngPages = 2): Promise<SavedPdf> {
   const pdf = savePdf(name, await htmlToPdf(browser, printHtml(kind, data), isLandscape(kind)));
   snapshot(pdf, name, pngPages);
+  for (let page = 1; page <= pngPages; page++) expect(insideMargins(pdf, page, isLandscape(kind)), `${name} 第${page}页超出页边距`).toBe(true);
   return pdf;
 }
 
@@ -128,6 +129,7 @@ describe('the worked example (RULES.md §8)', () => {
   });
 });
 
+// 250 forms and 250 pages of ballots take Chromium a while on a small machine
 describe('a county of 250', () => {
   const { data } = county(250);
   const rows = data.result.categories.flatMap((c) => c.rows);
@@ -196,7 +198,7 @@ describe('a county of 250', () => {
     has(text, '会议记录已核');
     has(text, '佐证材料核查');
     expect(text).toMatch(/计算等次：\S{2,4}部长办公会审定：良好/);
-  });
+  }, 120_000);
 
   it('测评票 and 计票单: a page of ballots for each, two tally sheets a page', async () => {
     const ballots = await print('ballots', data, 'county-ballots', 1);
@@ -204,5 +206,5 @@ describe('a county of 250', () => {
     const tally = await print('tally', data, 'county-tally', 1);
     expect(tally.info.pages).toBe(125);
     expectNumbered(tally);
-  });
+  }, 120_000);
 });

@@ -5,15 +5,15 @@ import { dash, explanation, placeOf, ratio4, score, total2 } from './format';
 import type { PrintData } from './model';
 import { DocHead, Signatures } from './parts';
 
-/** Widths in mm at 8.5 pt (3 mm a character, 2 mm padding): two-character labels on one line, none over three lines. */
+/** Widths in mm at 8.5 pt (3 mm a character, 2 mm padding): two-character labels on one line, 说明 as wide as it can be. */
 const COLUMNS: [label: string, widthMm: number][] = [
   ['名次', 9],
   ['姓名', 13],
-  ['派出单位', 21],
-  ['所在镇街/村', 22],
-  ['基本分', 9],
-  ['组织工作目标考评得分', 14],
-  ['应参加人数', 12],
+  ['派出单位', 20],
+  ['所在镇街/村', 21],
+  ['基本分', 10],
+  ['组织工作目标考评得分', 13],
+  ['应参加人数', 10],
   ['投票数', 9],
   ['很满意', 9],
   ['满意', 9],
