@@ -1,17 +1,19 @@
 /** The shell: header (name, assessment, operator), left nav of the assessment's screens, the screen. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { PRINT_KIND_LABELS } from '../features/print/model';
+import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
 import { ToastProvider } from '../ui';
 import { OperatorButton } from './OperatorButton';
 import { SCREEN_COMPONENTS } from './screens';
-import { SCREENS, SCREEN_LABELS, screenHref, useRoute, type Route } from './router';
+import { printHref, SCREENS, SCREEN_LABELS, screenHref, useRoute, type Route, type Screen } from './router';
 import { useAssessment } from './useAssessment';
 
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const assessmentId = route.name === 'assessment' ? route.assessmentId : null;
-  const title = route.name === 'assessment' ? SCREEN_LABELS[route.screen] : '考核列表';
+  const assessmentId = route.name === 'assessment' || route.name === 'print' ? route.assessmentId : null;
+  const title = route.name === 'assessment' ? SCREEN_LABELS[route.screen] : route.name === 'print' ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）` : '考核列表';
   useEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
@@ -27,8 +29,8 @@ export function App() {
           <span className="context">{assessmentId ? <AssessmentTitle assessmentId={assessmentId} /> : '村(社区)党组织第一书记“三定一诺双评”考核'}</span>
           <OperatorButton />
         </header>
-        {route.name === 'assessment' ? <Nav route={route} /> : null}
-        <main id="main" ref={main} tabIndex={-1} className={`main${route.name === 'assessment' ? '' : ' no-nav'}`}>
+        {assessmentId ? <Nav assessmentId={assessmentId} current={route.name === 'assessment' ? route.screen : 'print'} /> : null}
+        <main id="main" ref={main} tabIndex={-1} className={`main${assessmentId ? '' : ' no-nav'}`}>
           <RouteView route={route} />
         </main>
       </div>
@@ -41,15 +43,18 @@ function AssessmentTitle({ assessmentId }: { assessmentId: string }) {
   return <>{a ? `${a.year}年度 · ${a.name}${a.region ? ` · ${a.region}` : ''}${a.status === 'archived' ? '（已归档）' : ''}` : ''}</>;
 }
 
-function Nav({ route }: { route: Extract<Route, { name: 'assessment' }> }) {
+function Nav({ assessmentId, current }: { assessmentId: string; current: Screen | 'print' }) {
   return (
     <nav className="nav" aria-label="考核功能">
       <a className="nav-back" href="#/">← 考核列表</a>
       {SCREENS.map((s) => (
-        <a key={s} href={screenHref(route.assessmentId, s)} aria-current={s === route.screen ? 'page' : undefined}>
+        <a key={s} href={screenHref(assessmentId, s)} aria-current={s === current ? 'page' : undefined}>
           {SCREEN_LABELS[s]}
         </a>
       ))}
+      <a href={printHref(assessmentId, 'ranking')} aria-current={current === 'print' ? 'page' : undefined}>
+        打印
+      </a>
     </nav>
   );
 }
@@ -58,19 +63,31 @@ function RouteView({ route }: { route: Route }) {
   switch (route.name) {
     case 'list':
       return <AssessmentsPage />;
-    case 'assessment':
-      return <AssessmentScreen assessmentId={route.assessmentId} screen={route.screen} />;
+    case 'assessment': {
+      const Page = SCREEN_COMPONENTS[route.screen];
+      return (
+        <AssessmentScreen assessmentId={route.assessmentId}>
+          <Page key={`${route.assessmentId}/${route.screen}`} assessmentId={route.assessmentId} />
+        </AssessmentScreen>
+      );
+    }
+    case 'print':
+      return (
+        <AssessmentScreen assessmentId={route.assessmentId}>
+          <PrintPreviewPage key={route.assessmentId} assessmentId={route.assessmentId} kind={route.kind} />
+        </AssessmentScreen>
+      );
     case 'notFound':
       return <NotFound />;
   }
 }
 
-function AssessmentScreen({ assessmentId, screen }: { assessmentId: string; screen: keyof typeof SCREEN_COMPONENTS }) {
+/** A screen of an assessment, once the assessment is known to exist. */
+function AssessmentScreen({ assessmentId, children }: { assessmentId: string; children: ReactNode }) {
   const assessment = useAssessment(assessmentId);
   if (assessment === undefined) return <p className="muted">正在读取…</p>;
   if (assessment === null) return <NotFound text="没有找到这次考核，它可能已被删除。" />;
-  const Page = SCREEN_COMPONENTS[screen];
-  return <Page key={`${assessmentId}/${screen}`} assessmentId={assessmentId} />;
+  return <>{children}</>;
 }
 
 function NotFound({ text = '没有这个页面。' }: { text?: string }) {

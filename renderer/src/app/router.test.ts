@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseHash, screenHref, SCREENS, type Route } from './router';
+import { PRINT_KINDS } from '../features/print/model';
+import { hrefOf, parseHash, printHref, screenHref, SCREENS, type Route } from './router';
 
 describe('hash router', () => {
   it.each<[string, Route]>([
@@ -14,6 +15,12 @@ describe('hash router', () => {
     ['#/a/abc/results/extra', { name: 'notFound', path: '/a/abc/results/extra' }],
     ['#/elsewhere', { name: 'notFound', path: '/elsewhere' }],
     ['#/a/%E0%A4%A/roster', { name: 'notFound', path: '/a/%E0%A4%A/roster' }],
+    ['#/a/abc/print/individual', { name: 'print', assessmentId: 'abc', kind: 'individual' }],
+    ['#/a/abc/print/tally/', { name: 'print', assessmentId: 'abc', kind: 'tally' }],
+    ['#/a/abc/print', { name: 'print', assessmentId: 'abc', kind: 'ranking' }],
+    ['#/a/abc/print/poster', { name: 'notFound', path: '/a/abc/print/poster' }],
+    ['#/a/abc/print/ranking/extra', { name: 'notFound', path: '/a/abc/print/ranking/extra' }],
+    ['#/a/abc/results/ranking', { name: 'notFound', path: '/a/abc/results/ranking' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
@@ -23,6 +30,9 @@ describe('hash router', () => {
       for (const assessmentId of ['x', '2024/胶州 #1', 'a?b&c']) {
         expect(parseHash(screenHref(assessmentId, screen))).toEqual({ name: 'assessment', assessmentId, screen });
       }
+    }
+    for (const kind of PRINT_KINDS) {
+      expect(parseHash(printHref('2024/胶州 #1', kind))).toEqual({ name: 'print', assessmentId: '2024/胶州 #1', kind });
     }
     expect(hrefOf({ name: 'list' })).toBe('#/');
   });

@@ -1,8 +1,10 @@
 /**
  * A small hash router: `#/` is the list of assessments, `#/a/<id>/<screen>` one
- * screen of an assessment. Hash URLs work under file:// (Electron) and any server.
+ * screen of an assessment, `#/a/<id>/print/<kind>` the preview of one print.
+ * Hash URLs work under file:// (Electron) and any server.
  */
 import { useSyncExternalStore } from 'react';
+import { isPrintKind, type PrintKind } from '../features/print/model';
 
 export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts', 'audit'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -21,6 +23,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
 export type Route =
   | { name: 'list' }
   | { name: 'assessment'; assessmentId: string; screen: Screen }
+  | { name: 'print'; assessmentId: string; kind: PrintKind }
   | { name: 'notFound'; path: string };
 
 const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).includes(s);
@@ -29,7 +32,7 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'list' };
   const parts = path.split('/').filter(Boolean);
-  if (parts[0] === 'a' && parts[1] && parts.length <= 3) {
+  if (parts[0] === 'a' && parts[1] && parts.length <= 4) {
     let assessmentId: string;
     try {
       assessmentId = decodeURIComponent(parts[1]);
@@ -37,7 +40,10 @@ export function parseHash(hash: string): Route {
       return { name: 'notFound', path };
     }
     const screen = parts[2] ?? 'overview';
-    if (isScreen(screen)) return { name: 'assessment', assessmentId, screen };
+    if (screen === 'print') {
+      const kind = parts[3] ?? 'ranking';
+      if (isPrintKind(kind)) return { name: 'print', assessmentId, kind };
+    } else if (isScreen(screen) && parts.length <= 3) return { name: 'assessment', assessmentId, screen };
   }
   return { name: 'notFound', path };
 }
@@ -48,6 +54,8 @@ export function hrefOf(route: Route): string {
       return '#/';
     case 'assessment':
       return `#/a/${encodeURIComponent(route.assessmentId)}/${route.screen}`;
+    case 'print':
+      return `#/a/${encodeURIComponent(route.assessmentId)}/print/${route.kind}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -55,6 +63,10 @@ export function hrefOf(route: Route): string {
 
 export function screenHref(assessmentId: string, screen: Screen): string {
   return hrefOf({ name: 'assessment', assessmentId, screen });
+}
+
+export function printHref(assessmentId: string, kind: PrintKind): string {
+  return hrefOf({ name: 'print', assessmentId, kind });
 }
 
 export function navigate(href: string): void {

@@ -16,6 +16,9 @@ export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
 /** The ranking table is wide: landscape A4; everything else portrait. */
 export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
 
+/** Prints with a part per secretary: these can be narrowed to a category, a town or one person. */
+export const isPerSecretary = (kind: PrintKind): boolean => kind === 'individual' || kind === 'ballots' || kind === 'tally';
+
 export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);
 
 export type EvidenceStatus = 'checked' | 'missing' | 'doubtful';

@@ -7,11 +7,13 @@ import { useMemo, useState } from 'react';
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type ResultRow } from '../../../../shared/model';
 import { getOperator, useOperator } from '../../app/operator';
+import { printHref } from '../../app/router';
 import { useAssessment } from '../../app/useAssessment';
 import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import { Button, Field, useToast } from '../../ui';
+import { LockControls } from '../lock/LockControls';
 import { CategoryTable } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
 import { useResult } from './useResult';
@@ -55,15 +57,16 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
     <>
       <div className="page-head">
         <h1>考核结果</h1>
+        <LockControls assessment={assessment} />
         <Button onClick={() => void exportXlsx()} disabled={!allRows.length}>
           导出 Excel
         </Button>
         <Button onClick={() => void exportJson()} disabled={!allRows.length}>
           导出 JSON
         </Button>
-        <Button onClick={() => void platform.print({ landscape: true })} disabled={!allRows.length}>
-          打印
-        </Button>
+        <a className="btn" href={printHref(assessmentId, 'ranking')}>
+          打印预览
+        </a>
       </div>
       <div className="toolbar">
         <Field label="镇街">

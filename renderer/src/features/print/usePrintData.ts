@@ -1,0 +1,32 @@
+/** An assessment's PrintData from the database: the live result, its evidence checklists, lock state and audit head. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useAssessment } from '../../app/useAssessment';
+import { db } from '../../db/db';
+import { useResult } from '../results/useResult';
+import { evidenceById, printDataOf, type PrintMeta } from './data';
+import { todayIso } from './format';
+import type { PrintData } from './model';
+
+export type PrintDataState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: PrintData };
+
+export function usePrintData(assessmentId: string): PrintDataState {
+  const assessment = useAssessment(assessmentId);
+  const state = useResult(assessmentId);
+  const extra = useLiveQuery(async () => {
+    const [evidence, last] = await Promise.all([
+      db.evidence.where('assessmentId').equals(assessmentId).toArray(),
+      db.audit.where('assessmentId').equals(assessmentId).last(),
+    ]);
+    return { evidence: evidenceById(evidence), auditHead: last?.hash };
+  }, [assessmentId]);
+  const printDate = useMemo(() => todayIso(), []);
+  return useMemo((): PrintDataState => {
+    if (state.status !== 'ready') return state;
+    if (!assessment || !extra) return { status: 'loading' };
+    const { name, year, region, locked, policy } = assessment;
+    const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence };
+    if (extra.auditHead) meta.auditHead = extra.auditHead;
+    return { status: 'ready', data: printDataOf(state.input, state.result, policy, meta) };
+  }, [state, assessment, extra, printDate]);
+}
