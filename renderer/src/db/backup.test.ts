@@ -8,6 +8,7 @@ import { backupBytes, backupName, dueBackups, openBackup, restoreBackup, runAuto
 import { exportPackage } from './exchange';
 import { importRoster, importTallies } from './imports';
 import { lockAssessment } from './lock';
+import { chainFields } from '../../../shared/exchange/canonical';
 import { ShuangpingDb } from './schema';
 import { bytesOf, readAll } from './snapshot';
 
@@ -38,7 +39,7 @@ afterEach(async () => {
 async function everything() {
   const { assessments, blobs } = await readAll(db);
   return {
-    assessments: assessments.map((a) => ({ ...a, audit: a.audit.map(({ seq: _seq, ...e }: { seq?: number }) => e) })),
+    assessments: assessments.map((a) => ({ ...a, audit: a.audit.map((e) => chainFields(e)) })),
     files: await bytesOf(blobs),
     attachmentTypes: (await db.attachments.toArray()).map((a) => a.blob.type),
   };
