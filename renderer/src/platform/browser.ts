@@ -1,8 +1,9 @@
 /**
  * The platform in a plain browser: a file input to open, `<a download>` to save,
  * `window.print()` for printing and PDF (the print dialog's 另存为 PDF), backups
- * as downloads (a browser keeps no backup folder).
+ * in an IndexedDB of their own, each offered as a download (browser-backups.ts).
  */
+import { browserBackups } from './browser-backups';
 import type { FileFilter, PickedFile, Platform } from './types';
 
 function accept(filters: FileFilter[]): string {
@@ -35,6 +36,7 @@ const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
   pdf: 'application/pdf',
+  zip: 'application/zip',
 };
 
 /** Offers bytes as a download; returns the file name. */
@@ -66,14 +68,6 @@ export function browserPlatform(): Platform {
       window.print();
       return null;
     },
-    writeBackup: async (name, bytes) => {
-      download(name, bytes);
-      return { name, size: bytes.byteLength, at: new Date().toISOString() };
-    },
-    listBackups: async () => [],
-    readBackup: async () => {
-      throw new Error('浏览器中没有备份文件夹，请用“导入”选择备份文件');
-    },
-    pruneBackups: async () => 0,
+    ...browserBackups(),
   };
 }
