@@ -33,9 +33,21 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
 export const ZERO = rat(0);
 export const ONE = rat(1);
 
-export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+// Rationals are immutable: adding 0 may return the other operand as it is, and
+// integers (most scores and counts) skip the gcd, an integer being in lowest terms.
+export function add(a: Rational, b: Rational): Rational {
+  if (b.n === 0n) return a;
+  if (a.n === 0n) return b;
+  return a.d === 1n && b.d === 1n ? { n: a.n + b.n, d: 1n } : rat(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+export function sub(a: Rational, b: Rational): Rational {
+  if (b.n === 0n) return a;
+  return a.d === 1n && b.d === 1n ? { n: a.n - b.n, d: 1n } : rat(a.n * b.d - b.n * a.d, a.d * b.d);
+}
+export function mul(a: Rational, b: Rational): Rational {
+  if (a.n === 0n || b.n === 0n) return ZERO;
+  return a.d === 1n && b.d === 1n ? { n: a.n * b.n, d: 1n } : rat(a.n * b.n, a.d * b.d);
+}
 export const div = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
 export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 
@@ -45,8 +57,8 @@ export function sum(values: readonly Rational[]): Rational {
 
 /** -1, 0 or 1 */
 export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
-  const l = a.n * b.d;
-  const r = b.n * a.d;
+  const l = a.d === b.d ? a.n : a.n * b.d;
+  const r = a.d === b.d ? b.n : b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
@@ -124,11 +136,24 @@ export function toNumber(a: Rational): number {
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 const FRACTION = /^([+-])?(\d+)\/(\d+)$/;
 
+/** Parsed texts: the same few numbers ("1", "0.3", "2/3") come back thousands of times. */
+const parsed = new Map<string, Rational | null>();
+const PARSED_MAX = 4096;
+
 /**
  * Parses a decimal ("79.75", "-3", "0.3") or a fraction ("2/3"). Returns null for
  * anything else, including an empty string and a zero denominator.
  */
 export function parseRational(text: string): Rational | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const value = parseText(text);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, value);
+  return value;
+}
+
+function parseText(text: string): Rational | null {
   const s = text.trim();
   const dm = DECIMAL.exec(s);
   if (dm) {

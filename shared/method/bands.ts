@@ -29,15 +29,17 @@ export interface Placement {
 
 type Policies = Pick<Policy, 'rankOn' | 'tieBreak' | 'ineligibleSlot' | 'boundaryTie' | 'labels'>;
 
-/** Consecutive runs of candidates exactly tied on total and every tie-break. */
-function sameRankSets(ordered: readonly Candidate[], policy: Policies): Candidate[][] {
-  const sets: Candidate[][] = [];
+/** Consecutive runs of candidates exactly tied on total and every tie-break, found as they are needed. */
+function* sameRankSets(ordered: readonly Candidate[], policy: Policies): Generator<Candidate[]> {
+  let set: Candidate[] = [];
   for (const c of ordered) {
-    const last = sets[sets.length - 1];
-    if (last && compareRank(last[0]!, c, policy) === 0) last.push(c);
-    else sets.push([c]);
+    if (set.length && compareRank(set[0]!, c, policy) !== 0) {
+      yield set;
+      set = [];
+    }
+    set.push(c);
   }
-  return sets;
+  if (set.length) yield set;
 }
 
 const who = (c: Candidate) => `第${c.rank}名${c.name}`;

@@ -11,6 +11,7 @@ import type {
   DirectEvent,
   Flag,
   Grade,
+  ItemResult,
   Policy,
   ResultRow,
   Rubric,
@@ -23,7 +24,7 @@ import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './c
 import type { AssessmentInput } from './input';
 import { rankRows } from './rank';
 import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
-import { isDowngraded, scoreSecretary } from './score';
+import { isDowngraded, resultScorer, type Scorer } from './score';
 
 /** One secretary on the way through the method. */
 interface Work {
@@ -63,13 +64,13 @@ function rubricFor(secretary: Secretary, input: AssessmentInput): Rubric {
   return own && input.communityRubric ? input.communityRubric : input.rubric;
 }
 
-function scoreOf(work: Work, input: AssessmentInput, inputs: Record<string, string> | undefined, summary: { baseScore: string; orgScore: string } | undefined): void {
+function scoreOf(work: Work, scorers: Indexes['scorers'], inputs: Record<string, string> | undefined, summary: { baseScore: string; orgScore: string } | undefined): void {
   const { secretary } = work;
   if (inputs) {
-    const score = scoreSecretary(rubricFor(secretary, input), inputs, secretary, input.policy);
+    const score = scorers(secretary)(inputs, secretary);
     work.orgScore = score.orgScore;
     work.baseScore = score.baseScore;
-    work.items = score.items.map(({ code, value }) => ({ code, value }));
+    work.items = score.items;
     work.scoredBy = 'items';
     work.deductions = score.deductions;
     work.bonus = score.bonus;
@@ -114,17 +115,18 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
   work.dissatisfaction = outcome.dissatisfaction;
   work.satisfactionGrade = outcome.grade;
   const denominator = policy.satisfactionDenominator === 'cast' ? cast : cast - tally.invalid - tally.abstain;
-  const dissatisfied = describeRate(tally.dissatisfied, denominator);
+  // words only for the flagged few
+  const dissatisfied = () => describeRate(tally.dissatisfied, denominator);
   if (outcome.recall) {
     work.flags.add('recall');
     const line = describeRatio(policy.recallAboveDissatisfaction ?? '');
-    work.notes.push(`不满意票${dissatisfied}，超过${line}，应予召回`);
+    work.notes.push(`不满意票${dissatisfied()}，超过${line}，应予召回`);
     if (policy.recallBlocksExcellent) work.excellentBlockers.push('应予召回，当年不得评先评优');
   }
   if (outcome.grade === 'incompetent') {
     work.flags.add('satisfactionIncompetent');
     work.notes.push(
-      `不满意票${dissatisfied}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
+      `不满意票${dissatisfied()}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
     );
   } else if (outcome.grade === 'basic') {
     work.flags.add('satisfactionBasic');
@@ -194,7 +196,7 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
     notes: [],
     excellentBlockers: [],
   };
-  scoreOf(work, input, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
+  scoreOf(work, indexes.scorers, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
   ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
   eligibilityOf(work, input.policy);
   fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
@@ -207,10 +209,19 @@ interface Indexes {
   tallies: Map<string, AssessmentInput['tallies'][number]>;
   events: Map<string, DirectEvent[]>;
   decisions: Map<string, Decision>;
+  /** the scorer of a secretary's rubric, each rubric prepared once */
+  scorers: (secretary: Secretary) => Scorer<ItemResult>;
 }
 
 function indexInput(input: AssessmentInput): Indexes {
+  const scorers = new Map<Rubric, Scorer<ItemResult>>();
+  const scorerOf = (rubric: Rubric): Scorer<ItemResult> => {
+    let scorer = scorers.get(rubric);
+    if (!scorer) scorers.set(rubric, (scorer = resultScorer(rubric, input.policy)));
+    return scorer;
+  };
   return {
+    scorers: (secretary) => scorerOf(rubricFor(secretary, input)),
     items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
     summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
     tallies: new Map(input.tallies.map((t) => [t.id, t])),
@@ -298,7 +309,8 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
   );
   const candidates: (Candidate & { work: Work })[] = ranked
     .filter(({ row }) => row.work.fixedGrade === null)
-    .map(({ row, rank }) => ({ ...row, rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers }));
+    // the ranked row itself becomes the candidate: no copy per secretary
+    .map(({ row, rank }) => Object.assign(row, { rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers }));
   const placements = fillBands(candidates, policy.bands, quotas, policy);
 
   const rows: ResultRow[] = [];

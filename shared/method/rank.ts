@@ -1,5 +1,5 @@
 /** Order within a category (RULES.md §4): total desc, then the policy's tie-breaks; competition ranks. */
-import { cmp, roundTo, type Rational } from '../exact/rational';
+import { cmp, roundTo, toNumber, type Rational } from '../exact/rational';
 import type { Policy, TieBreak } from '../model';
 
 export interface Rankable {
@@ -33,8 +33,10 @@ export function rankedTotal(total: Rational, policy: Pick<Policy, 'rankOn'>): Ra
 
 /** Negative when `a` ranks before `b`; 0 when they are exactly tied on total and every tie-break. */
 export function compareRank(a: Rankable, b: Rankable, policy: Pick<Policy, 'rankOn' | 'tieBreak'>): number {
-  const byTotal = cmp(rankedTotal(b.total, policy), rankedTotal(a.total, policy));
-  if (byTotal) return byTotal;
+  return cmp(rankedTotal(b.total, policy), rankedTotal(a.total, policy)) || compareTieBreaks(a, b, policy);
+}
+
+function compareTieBreaks(a: Rankable, b: Rankable, policy: Pick<Policy, 'tieBreak'>): number {
   for (const tieBreak of policy.tieBreak) {
     const order = TIE_BREAK_ORDER[tieBreak](a, b);
     if (order) return order;
@@ -47,12 +49,23 @@ export function compareRank(a: Rankable, b: Rankable, policy: Pick<Policy, 'rank
  * and gives competition ranks: 1, 2, 2, 4.
  */
 export function rankRows<T extends Rankable>(rows: readonly T[], policy: Pick<Policy, 'rankOn' | 'tieBreak'>): { row: T; rank: number }[] {
-  const sorted = [...rows].sort((a, b) => compareRank(a, b, policy) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // the figure ranked on, once per row, with a float that orders clearly different totals without BigInt
+  const keyed = rows.map((row) => {
+    const total = rankedTotal(row.total, policy);
+    return { row, total, approx: toNumber(total) };
+  });
+  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+    const diff = b.approx - a.approx;
+    // a float is within 1e-15 of its rational: a gap this wide has the exact sign
+    if (Math.abs(diff) > 1e-9 * Math.max(Math.abs(a.approx), Math.abs(b.approx))) return diff;
+    return cmp(b.total, a.total) || compareTieBreaks(a.row, b.row, policy);
+  };
+  const sorted = keyed.sort((a, b) => order(a, b) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   const ranked: { row: T; rank: number }[] = [];
-  sorted.forEach((row, i) => {
+  sorted.forEach((entry, i) => {
     const previous = ranked[i - 1];
-    const rank = previous && compareRank(previous.row, row, policy) === 0 ? previous.rank : i + 1;
-    ranked.push({ row, rank });
+    const rank = previous && order(sorted[i - 1]!, entry) === 0 ? previous.rank : i + 1;
+    ranked.push({ row: entry.row, rank });
   });
   return ranked;
 }

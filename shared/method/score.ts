@@ -12,7 +12,6 @@ import {
   rat,
   r,
   sub,
-  sum,
   ZERO,
   type Rational,
 } from '../exact/rational';
@@ -77,8 +76,8 @@ export interface ItemScore extends ItemResult {
   section: string;
 }
 
-export interface SecretaryScore {
-  items: ItemScore[];
+export interface SecretaryScore<I extends ItemResult = ItemScore> {
+  items: I[];
   /** per section code */
   sections: Record<string, Rational>;
   orgScore: Rational;
@@ -89,18 +88,115 @@ export interface SecretaryScore {
   bonus: Rational;
 }
 
-/** value = clamp(base + Σ input effects, min, max) */
-function scoreItem(item: RubricItem, inputs: Readonly<Record<string, string>>, secretary: Secretary, policy: Policy): Rational {
-  let value = item.base ? r(item.base) : ZERO;
-  for (const input of item.inputs) {
-    const text = inputs[input.code];
-    const entered = text === undefined || text.trim() === '' ? null : parseRational(text);
-    if (entered) value = add(value, inputEffect(input, entered, policy));
-  }
-  if (item.ratingChange) value = add(value, mul(rat(ratingLevelsUp(secretary)), r(item.ratingChange.pointsPerLevel)));
-  if (item.min !== undefined) value = rmax(value, r(item.min));
-  if (item.max !== undefined) value = rmin(value, r(item.max));
-  return value;
+/** A rubric item with its numbers parsed once, and its value when nothing moves it. */
+interface PreparedItem {
+  item: RubricItem;
+  /** index among all items of the rubric, and of its section */
+  at: number;
+  section: number;
+  start: Rational;
+  min: Rational | null;
+  max: Rational | null;
+  perLevel: Rational | null;
+  /** clamp(start): the value with no input entered */
+  idle: Rational;
+  countsForBase: boolean;
+}
+
+const clamp = (value: Rational, p: Pick<PreparedItem, 'min' | 'max'>): Rational => {
+  const low = p.min ? rmax(value, p.min) : value;
+  return p.max ? rmin(low, p.max) : low;
+};
+/** points lost against the starting value (tie-break fewerDeductions) */
+const lostOf = (p: PreparedItem, value: Rational): Rational => (gt(p.start, value) ? sub(p.start, value) : ZERO);
+/** points won on a bonus item (tie-break moreBonus) */
+const wonOf = (p: PreparedItem, value: Rational): Rational => (p.item.kind === 'bonus' && gt(value, ZERO) ? value : ZERO);
+
+export type Scorer<I extends ItemResult = ItemScore> = (inputs: Readonly<Record<string, string>>, secretary: Secretary) => SecretaryScore<I>;
+
+/** Scores many secretaries against one rubric and policy (see scorerOf). */
+export function rubricScorer(rubric: Rubric, policy: Policy): Scorer {
+  return scorerOf(rubric, policy, (p, value, section) => ({ code: p.item.code, value, start: p.start, item: p.item, section }));
+}
+
+/** The same scores with only code and value per item: what a result row keeps. */
+export function resultScorer(rubric: Rubric, policy: Policy): Scorer<ItemResult> {
+  return scorerOf(rubric, policy, (p, value) => ({ code: p.item.code, value }));
+}
+
+/**
+ * value = clamp(base + Σ input effects, min, max) per item, summed per section. The
+ * rubric's numbers are parsed once, and the sums of a secretary who entered nothing
+ * are worked out once: a secretary's scores are those, adjusted for the few items
+ * their inputs (or a rating change) move. Exact sums do not depend on the order.
+ * Entries of items nothing moved are shared between secretaries.
+ */
+function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (p: PreparedItem, value: Rational, section: string) => I): Scorer<I> {
+  const items: PreparedItem[] = [];
+  /** input code → the inputs of that code, with their item */
+  const byCode = new Map<string, { input: RubricInput; p: PreparedItem }[]>();
+  rubric.sections.forEach((section, s) => {
+    for (const item of section.groups.flatMap((g) => g.items)) {
+      const bounds = { min: item.min !== undefined ? r(item.min) : null, max: item.max !== undefined ? r(item.max) : null };
+      const start = item.base ? r(item.base) : ZERO;
+      const p: PreparedItem = {
+        item,
+        at: items.length,
+        section: s,
+        start,
+        ...bounds,
+        perLevel: item.ratingChange ? r(item.ratingChange.pointsPerLevel) : null,
+        idle: clamp(start, bounds),
+        countsForBase: section.inBaseScore && (policy.baseScoreScope === 'sectionsAB' || item.kind === 'base'),
+      };
+      for (const input of item.inputs) byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p }]);
+      items.push(p);
+    }
+  });
+  const rated = items.filter((p) => p.perLevel);
+  const sectionCode = (p: PreparedItem) => rubric.sections[p.section]!.code;
+  const idle = {
+    entries: items.map((p) => entry(p, p.idle, sectionCode(p))),
+    totals: rubric.sections.map((_, s) => items.filter((p) => p.section === s).reduce((t, p) => add(t, p.idle), ZERO)),
+    base: items.filter((p) => p.countsForBase).reduce((t, p) => add(t, p.idle), ZERO),
+    deductions: items.reduce((t, p) => add(t, lostOf(p, p.idle)), ZERO),
+    bonus: items.reduce((t, p) => add(t, wonOf(p, p.idle)), ZERO),
+  };
+
+  return (inputs, secretary) => {
+    /** per item: Σ effects of its inputs (and of the rating change); the items moved */
+    const effects: (Rational | undefined)[] = new Array(items.length);
+    const touched: PreparedItem[] = [];
+    const move = (p: PreparedItem, effect: Rational) => {
+      const before = effects[p.at];
+      if (before === undefined) touched.push(p);
+      effects[p.at] = before === undefined ? effect : add(before, effect);
+    };
+    for (const code in inputs) {
+      const targets = byCode.get(code);
+      if (!targets) continue;
+      const text = inputs[code]!;
+      const entered = text.trim() === '' ? null : parseRational(text);
+      if (entered) for (const { input, p } of targets) move(p, inputEffect(input, entered, policy));
+    }
+    for (const p of rated) move(p, mul(rat(ratingLevelsUp(secretary)), p.perLevel!));
+
+    const entries = idle.entries.slice();
+    const totals = idle.totals.slice();
+    let { base, deductions, bonus } = idle;
+    for (const p of touched) {
+      const value = clamp(add(p.start, effects[p.at]!), p);
+      entries[p.at] = entry(p, value, sectionCode(p));
+      const delta = sub(value, p.idle);
+      totals[p.section] = add(totals[p.section]!, delta);
+      if (p.countsForBase) base = add(base, delta);
+      deductions = add(deductions, sub(lostOf(p, value), lostOf(p, p.idle)));
+      bonus = add(bonus, sub(wonOf(p, value), wonOf(p, p.idle)));
+    }
+    const sections: Record<string, Rational> = {};
+    rubric.sections.forEach((section, s) => (sections[section.code] = totals[s]!));
+    return { items: entries, sections, orgScore: totals.reduce(add, ZERO), baseScore: base, deductions, bonus };
+  };
 }
 
 /**
@@ -113,30 +209,5 @@ export function scoreSecretary(
   secretary: Secretary,
   policy: Policy,
 ): SecretaryScore {
-  const items: ItemScore[] = [];
-  const sections: Record<string, Rational> = {};
-  const baseParts: Rational[] = [];
-  for (const section of rubric.sections) {
-    let sectionTotal = ZERO;
-    for (const group of section.groups) {
-      for (const item of group.items) {
-        const value = scoreItem(item, inputs, secretary, policy);
-        items.push({ code: item.code, value, start: item.base ? r(item.base) : ZERO, item, section: section.code });
-        sectionTotal = add(sectionTotal, value);
-        const countsForBase = policy.baseScoreScope === 'sectionsAB' || item.kind === 'base';
-        if (section.inBaseScore && countsForBase) baseParts.push(value);
-      }
-    }
-    sections[section.code] = sectionTotal;
-  }
-  const lost = items.map((s) => sub(s.start, s.value)).filter((d) => gt(d, ZERO));
-  const won = items.filter((s) => s.item.kind === 'bonus' && gt(s.value, ZERO)).map((s) => s.value);
-  return {
-    items,
-    sections,
-    orgScore: sum(items.map((s) => s.value)),
-    baseScore: sum(baseParts),
-    deductions: sum(lost),
-    bonus: sum(won),
-  };
+  return rubricScorer(rubric, policy)(inputs, secretary);
 }
