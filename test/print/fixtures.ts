@@ -1,8 +1,11 @@
-/** Print test data: the worked example of RULES.md §8 and a generated county of 250. */
+/** Print test data: the worked example of RULES.md §8, a generated county of 250, and the sample county's files. */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readAssessmentInputs, type AssessmentFiles } from '../../shared/io/assessment';
 import { computeAssessment } from '../../shared/method';
 import type { AssessmentInput } from '../../shared/method/input';
 import { inputOf, secretary, tally } from '../../shared/method/testing';
-import { MODES, RANK_CLASSES, SOURCES, type ItemScores, type Secretary, type SummaryScore } from '../../shared/model';
+import { MODES, RANK_CLASSES, SOURCES, type AssessmentResult, type ItemScores, type Secretary, type SummaryScore } from '../../shared/model';
 import { presetPolicy } from '../../shared/policy/presets';
 import { JIAOZHOU_RUBRIC } from '../../shared/rubric/jiaozhou';
 import { printDataOf } from '../../renderer/src/features/print/data';
@@ -137,4 +140,19 @@ export function county(size = 250): { input: AssessmentInput; data: PrintData } 
     evidence,
   });
   return { input, data };
+}
+
+export const SAMPLE_DIR = resolve(__dirname, '..', '..', 'samples', 'sample-county');
+const SAMPLE_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
+
+/** `--roster …/roster.xlsx --summary …` for the command line. */
+export const sampleArgs = (): string[] => SAMPLE_KINDS.flatMap((k) => [`--${k}`, join(SAMPLE_DIR, `${k}.xlsx`)]);
+
+/** The sample county's result, read as the command line reads it (胶州 policy and rubric). */
+export async function sampleCounty(): Promise<AssessmentResult> {
+  const file = async (kind: (typeof SAMPLE_KINDS)[number]) => ({ name: `${kind}.xlsx`, bytes: new Uint8Array(await readFile(join(SAMPLE_DIR, `${kind}.xlsx`))) });
+  const files: AssessmentFiles = { roster: await file('roster'), summary: await file('summary'), scores: await file('scores'), ballots: await file('ballots'), events: await file('events') };
+  const checked = await readAssessmentInputs(files, presetPolicy('jiaozhou'), JIAOZHOU_RUBRIC);
+  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('\n'));
+  return computeAssessment(checked.value);
 }
