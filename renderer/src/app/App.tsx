@@ -1,6 +1,8 @@
 /** The shell: header (name, assessment, operator), left nav of the assessment's screens, the screen. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { useAutoBackup } from '../features/backups/service';
 import { PRINT_KIND_LABELS } from '../features/print/model';
 import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
 import { ToastProvider } from '../ui';
@@ -12,8 +14,9 @@ import { useAssessment } from './useAssessment';
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
+  useAutoBackup();
   const assessmentId = route.name === 'assessment' || route.name === 'print' ? route.assessmentId : null;
-  const title = route.name === 'assessment' ? SCREEN_LABELS[route.screen] : route.name === 'print' ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）` : '考核列表';
+  const title = route.name === 'assessment' ? SCREEN_LABELS[route.screen] : route.name === 'print' ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）` : route.name === 'backups' ? '备份与恢复' : '考核列表';
   useEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
@@ -27,6 +30,9 @@ export function App() {
         <header className="app-header">
           <a className="brand" href="#/">双评工作站</a>
           <span className="context">{assessmentId ? <AssessmentTitle assessmentId={assessmentId} /> : '村(社区)党组织第一书记“三定一诺双评”考核'}</span>
+          <a className="header-link" href="#/backups" aria-current={route.name === 'backups' ? 'page' : undefined}>
+            备份
+          </a>
           <OperatorButton />
         </header>
         {assessmentId ? <Nav assessmentId={assessmentId} current={route.name === 'assessment' ? route.screen : 'print'} /> : null}
@@ -77,6 +83,8 @@ function RouteView({ route }: { route: Route }) {
           <PrintPreviewPage key={route.assessmentId} assessmentId={route.assessmentId} kind={route.kind} />
         </AssessmentScreen>
       );
+    case 'backups':
+      return <BackupsPage />;
     case 'notFound':
       return <NotFound />;
   }

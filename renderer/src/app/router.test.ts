@@ -21,6 +21,10 @@ describe('hash router', () => {
     ['#/a/abc/print/poster', { name: 'notFound', path: '/a/abc/print/poster' }],
     ['#/a/abc/print/ranking/extra', { name: 'notFound', path: '/a/abc/print/ranking/extra' }],
     ['#/a/abc/results/ranking', { name: 'notFound', path: '/a/abc/results/ranking' }],
+    ['#/a/abc/exchange', { name: 'assessment', assessmentId: 'abc', screen: 'exchange' }],
+    ['#/backups', { name: 'backups' }],
+    ['#/backups/', { name: 'backups' }],
+    ['#/backups/x', { name: 'notFound', path: '/backups/x' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
@@ -35,5 +39,6 @@ describe('hash router', () => {
       expect(parseHash(printHref('2024/胶州 #1', kind))).toEqual({ name: 'print', assessmentId: '2024/胶州 #1', kind });
     }
     expect(hrefOf({ name: 'list' })).toBe('#/');
+    expect(parseHash(hrefOf({ name: 'backups' }))).toEqual({ name: 'backups' });
   });
 });

@@ -1,12 +1,13 @@
 /**
  * A small hash router: `#/` is the list of assessments, `#/a/<id>/<screen>` one
- * screen of an assessment, `#/a/<id>/print/<kind>` the preview of one print.
+ * screen of an assessment, `#/a/<id>/print/<kind>` the preview of one print,
+ * `#/backups` the backups of the whole database.
  * Hash URLs work under file:// (Electron) and any server.
  */
 import { useSyncExternalStore } from 'react';
 import { isPrintKind, type PrintKind } from '../features/print/model';
 
-export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts', 'audit'] as const;
+export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts', 'audit', 'exchange'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -18,12 +19,14 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   results: '结果',
   charts: '图表',
   audit: '审计',
+  exchange: '交换',
 };
 
 export type Route =
   | { name: 'list' }
   | { name: 'assessment'; assessmentId: string; screen: Screen }
   | { name: 'print'; assessmentId: string; kind: PrintKind }
+  | { name: 'backups' }
   | { name: 'notFound'; path: string };
 
 const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).includes(s);
@@ -31,6 +34,7 @@ const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).incl
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'list' };
+  if (path === '/backups') return { name: 'backups' };
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'a' && parts[1] && parts.length <= 4) {
     let assessmentId: string;
@@ -56,6 +60,8 @@ export function hrefOf(route: Route): string {
       return `#/a/${encodeURIComponent(route.assessmentId)}/${route.screen}`;
     case 'print':
       return `#/a/${encodeURIComponent(route.assessmentId)}/print/${route.kind}`;
+    case 'backups':
+      return '#/backups';
     case 'notFound':
       return `#${route.path}`;
   }

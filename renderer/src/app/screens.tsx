@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BallotsPage } from '../features/ballots/BallotsPage';
 import { ChartsPage } from '../features/charts/ChartsPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ResultsPage } from '../features/results/ResultsPage';
 import { RosterPage } from '../features/roster/RosterPage';
@@ -19,4 +20,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   results: ResultsPage,
   charts: ChartsPage,
   audit: AuditPage,
+  exchange: ExchangePage,
 };

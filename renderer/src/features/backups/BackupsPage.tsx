@@ -1,0 +1,226 @@
+/**
+ * 备份与恢复: the backups this machine keeps (automatic, daily, before each import,
+ * merge and restore, and by hand), each downloadable; a backup now; restore from a
+ * kept backup or a file, after a preview of what it holds and a confirmation.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { OpenedPackage } from '../../../../shared/exchange';
+import { headLabel, timeLabel } from '../../../../shared/exchange/describe';
+import { shortId } from '../../../../shared/exchange/paths';
+import { getOperator } from '../../app/operator';
+import { navigate } from '../../app/router';
+import { backupSummary, KEEP, kindOfBackup, openBackup, restoreBackup, type BackupKind } from '../../db/backup';
+import { db } from '../../db/db';
+import { platform, type BackupEntry } from '../../platform';
+import { Button, Dialog, Table, useToast } from '../../ui';
+import { formatSize } from '../evidence/store';
+import { ImportPackageButton } from '../exchange/ImportPackage';
+import { backupBefore, BackupFailed, backupNow, ZIP_FILTER } from './service';
+import '../exchange/exchange.css';
+import './backups.css';
+
+const KIND_LABELS: Record<BackupKind, string> = { auto: '自动', daily: '每日', before: '操作前', manual: '手动' };
+
+interface Candidate {
+  /** the kept backup's name, or the file's */
+  name: string;
+  opened: OpenedPackage;
+}
+
+export function BackupsPage() {
+  const toast = useToast();
+  const [list, setList] = useState<BackupEntry[] | null>(null);
+  const [busy, setBusy] = useState('');
+  const [refused, setRefused] = useState<{ name: string; message: string } | null>(null);
+  const [candidate, setCandidate] = useState<Candidate | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [where, setWhere] = useState('');
+
+  const refresh = useCallback(async () => setList(await platform.listBackups()), []);
+  useEffect(() => {
+    void refresh();
+    void platform.info().then((i) => setWhere(i.userDataPath));
+  }, [refresh]);
+
+  const run = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    try {
+      await work();
+    } catch (e) {
+      console.error(e);
+      toast(e instanceof BackupFailed ? e.message : `${label}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const create = () =>
+    run('备份', async () => {
+      const entry = await backupNow('manual');
+      toast(`已备份：${entry.name}`);
+      await refresh();
+    });
+
+  const download = (name: string) =>
+    run('下载', async () => {
+      const bytes = await platform.readBackup(name);
+      await platform.saveFile({ title: '下载备份', suggestedName: name, filters: [ZIP_FILTER], bytes });
+    });
+
+  const preview = async (name: string, bytes: Uint8Array) => {
+    const opened = await openBackup(bytes);
+    setConfirmed(false);
+    if (opened.ok) setCandidate({ name, opened: opened.value });
+    else setRefused({ name, message: opened.errors[0]?.message ?? '无法读取该备份' });
+  };
+
+  const previewKept = (name: string) => run('读取备份', async () => preview(name, await platform.readBackup(name)));
+  const previewFile = () =>
+    run('读取备份', async () => {
+      const file = (await platform.openFiles({ title: '从文件恢复', filters: [ZIP_FILTER], multiple: false }))?.[0];
+      if (file) await preview(file.name, file.bytes);
+    });
+
+  const restore = (c: Candidate) =>
+    run('恢复', async () => {
+      await backupBefore('恢复');
+      await restoreBackup(db, c.opened, await getOperator(), c.name);
+      setCandidate(null);
+      toast(`已从备份恢复：${c.name}`);
+      await refresh();
+      navigate('#/');
+    });
+
+  return (
+    <div data-testid="backups-page">
+      <div className="page-head">
+        <h1>备份与恢复</h1>
+        <Button variant="primary" onClick={() => void create()} disabled={!!busy}>
+          {busy === '备份' ? '正在备份…' : '立即备份'}
+        </Button>
+        <Button onClick={() => void previewFile()} disabled={!!busy}>
+          从文件恢复…
+        </Button>
+        <ImportPackageButton label="导入交换包（新考核）…" />
+      </div>
+      <p className="note">
+        备份包含全部考核的数据、附件和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近{KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。
+        {platform.kind === 'desktop'
+          ? `备份保存在用户数据文件夹${where ? `（${where}）` : ''}的 backups 子文件夹中。`
+          : '浏览器中备份保存在本浏览器的独立存储中，请定期“下载”保存到其他位置。'}
+      </p>
+      <Table
+        testId="backup-list"
+        scroll
+        rows={list ?? []}
+        rowKey={(b) => b.name}
+        empty={list ? '还没有备份' : '正在读取…'}
+        columns={[
+          { key: 'name', header: '备份', render: (b) => b.name },
+          { key: 'kind', header: '类型', render: (b) => KIND_LABELS[kindOfBackup(b.name) ?? 'manual'] },
+          { key: 'at', header: '时间', render: (b) => timeLabel(b.at) },
+          { key: 'size', header: '大小', align: 'right', render: (b) => formatSize(b.size) },
+          {
+            key: 'actions',
+            header: '操作',
+            render: (b) => (
+              <span className="row-actions">
+                <Button variant="ghost" onClick={() => void previewKept(b.name)} disabled={!!busy} aria-label={`查看并恢复 ${b.name}`}>
+                  查看/恢复
+                </Button>
+                <Button variant="ghost" onClick={() => void download(b.name)} disabled={!!busy} aria-label={`下载 ${b.name}`}>
+                  下载
+                </Button>
+              </span>
+            ),
+          },
+        ]}
+      />
+      {refused ? (
+        <Dialog open title="备份校验未通过" onClose={() => setRefused(null)} footer={<Button variant="primary" onClick={() => setRefused(null)}>知道了</Button>}>
+          <p>
+            文件：<strong>{refused.name}</strong>
+          </p>
+          <p className="card notice-warn exchange-refused" role="alert" data-testid="backup-refused">
+            {refused.message}
+          </p>
+          <p className="note">本机数据没有任何改动。</p>
+        </Dialog>
+      ) : null}
+      {candidate ? (
+        <RestoreDialog
+          candidate={candidate}
+          confirmed={confirmed}
+          busy={busy === '恢复'}
+          onConfirm={setConfirmed}
+          onClose={() => setCandidate(null)}
+          onRestore={() => void restore(candidate)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function RestoreDialog({
+  candidate,
+  confirmed,
+  busy,
+  onConfirm,
+  onClose,
+  onRestore,
+}: {
+  candidate: Candidate;
+  confirmed: boolean;
+  busy: boolean;
+  onConfirm: (v: boolean) => void;
+  onClose: () => void;
+  onRestore: () => void;
+}) {
+  const m = candidate.opened.manifest;
+  return (
+    <Dialog
+      open
+      wide
+      title="从备份恢复"
+      onClose={busy ? () => {} : onClose}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            取消
+          </Button>
+          <Button variant="danger" onClick={onRestore} disabled={!confirmed || busy}>
+            {busy ? '正在恢复…' : '恢复此备份'}
+          </Button>
+        </>
+      }
+    >
+      <div className="card notice-ok" role="status" data-testid="backup-verified">
+        <strong>校验通过：</strong>
+        {candidate.name}
+        <br />
+        生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值 <span className="hash-text">{m.digest.slice(0, 16)}…</span>
+      </div>
+      <Table
+        testId="backup-contents"
+        rows={backupSummary(m)}
+        rowKey={(a) => a.id}
+        empty="备份中没有考核"
+        columns={[
+          { key: 'title', header: '考核', render: (a) => a.title },
+          { key: 'secretaries', header: '书记', align: 'right', render: (a) => a.secretaries },
+          { key: 'tallies', header: '计票', align: 'right', render: (a) => a.tallies },
+          { key: 'attachments', header: '附件', align: 'right', render: (a) => a.attachments },
+          { key: 'audit', header: '审计日志', align: 'right', render: (a) => `${a.auditCount}条` },
+          { key: 'head', header: '末条哈希', render: (a) => <span className="hash-text">{headLabel(a.auditHead)}</span> },
+        ]}
+      />
+      <p className="card notice-warn">恢复将用该备份替换本机的全部考核数据（本机编号、操作员设置不变）。恢复之前会自动备份当前数据，恢复记入每个考核的审计日志。</p>
+      <label className="check-row">
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+        我已了解：本机现有数据将被替换为该备份的内容
+      </label>
+    </Dialog>
+  );
+}
+
+
