@@ -77,7 +77,8 @@ export function SummaryTable({ data }: { data: PrintData }) {
           <colgroup>
             <col style={{ width: '10mm' }} />
             <col style={{ width: '22mm' }} />
-            <col style={{ width: '44mm' }} />
+            {/* the longest category label on one line */}
+            <col style={{ width: '56mm' }} />
             <col />
           </colgroup>
           <thead>
