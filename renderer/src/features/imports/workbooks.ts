@@ -18,6 +18,7 @@ import {
 } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
+import { backupBefore } from '../backups/service';
 
 export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
@@ -48,6 +49,14 @@ async function run<T>(
   if (!opened.ok) return opened;
   const { parsed, errors } = parse(opened.value);
   if (errors.length || !parsed) return { ok: false, errors };
+  // the app's database is backed up before every import (tests pass a db of their own)
+  if (!request.db) {
+    try {
+      await backupBefore('导入');
+    } catch (e) {
+      return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
+    }
+  }
   const ctx: ImportContext = {
     db: request.db ?? appDb,
     assessmentId: request.assessmentId,
