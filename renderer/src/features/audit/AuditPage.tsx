@@ -5,6 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import type { ChainCheck } from '../../../../shared/audit/chain';
 import { useAssessment } from '../../app/useAssessment';
 import { checkAuditLog } from '../../db/audit';
 import { db } from '../../db/db';
@@ -21,6 +22,15 @@ interface Row {
   entry: AuditRecord;
   /** 1-based place in the chain */
   n: number;
+}
+
+/** The broken entry as a person reads it: local time, operator, the action in words. */
+function brokenWords(entries: readonly AuditRecord[], check: Extract<ChainCheck, { ok: false }>): string {
+  const entry = entries[check.index];
+  if (!entry) return check.message;
+  const where = `第${check.index + 1}条（${localTime(entry.at)}，${entry.operator || '未署名'}，${actionLabel(entry.action)}）`;
+  const linked = entry.prevHash === (entries[check.index - 1]?.hash ?? '');
+  return linked ? `${where}的内容与其哈希不符：该条记录被改动过。` : `${where}与前一条接不上：之前的记录被删除、插入或调换了顺序。`;
 }
 
 export function AuditPage({ assessmentId }: { assessmentId: string }) {
@@ -54,7 +64,7 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
   };
 
   return (
-    <div data-testid="audit-page">
+    <div className="audit-page" data-testid="audit-page">
       <div className="page-head">
         <h1>审计日志</h1>
         <Button onClick={() => setRound((r) => r + 1)}>校验</Button>
@@ -75,7 +85,7 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
         ) : (
           <>
             <strong>审计日志校验未通过：</strong>
-            {check.message}
+            {brokenWords(log.entries, check)}
             {broken !== null && broken <= log.entries.length ? (
               <Button variant="ghost" onClick={showBroken}>
                 查看第{broken}条
@@ -125,9 +135,9 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
           { key: 'at', header: '时间', render: (r) => <span className="num nowrap">{localTime(r.entry.at)}</span> },
           { key: 'operator', header: '操作员', render: (r) => r.entry.operator || <span className="muted">未署名</span> },
           { key: 'action', header: '操作', render: (r) => <span title={r.entry.action}>{actionLabel(r.entry.action)}</span> },
-          { key: 'target', header: '对象', render: (r) => r.entry.target },
-          { key: 'before', header: '变更前', render: (r) => <span className="audit-state">{r.entry.before}</span> },
-          { key: 'after', header: '变更后', render: (r) => <span className="audit-state">{r.entry.after}</span> },
+          { key: 'target', header: '对象', render: (r) => <span className="wrap">{r.entry.target}</span> },
+          { key: 'before', header: '变更前', render: (r) => <span className="wrap audit-state">{r.entry.before}</span> },
+          { key: 'after', header: '变更后', render: (r) => <span className="wrap audit-state">{r.entry.after}</span> },
           { key: 'hash', header: '哈希', render: (r) => <span className="hash-text" title={r.entry.hash}>{r.entry.hash.slice(0, 8)}</span> },
         ]}
       />

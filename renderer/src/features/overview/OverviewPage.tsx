@@ -1,37 +1,20 @@
 /** 首页: how far the assessment has got and what still blocks the results, each with a link. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { screenHref, SCREEN_LABELS } from '../../app/router';
-import { db } from '../../db/db';
-import { useAssessmentResult } from '../charts/useResult';
-import { sortById, useAssessment } from '../scoring/data';
-import { computeProgress, type Blocker } from './progress';
+import { LockControls } from '../lock/LockControls';
+import { useAssessment } from '../scoring/data';
+import type { Blocker } from './progress';
+import { useProgress } from './useProgress';
 import './overview.css';
 
 const SHOWN_NAMES = 8;
 
 export function OverviewPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
-  const computed = useAssessmentResult(assessmentId);
-  const data = useLiveQuery(async () => {
-    const [secretaries, items, summaries, tallies, entries, evidence] = await Promise.all([
-      db.secretaries.where('assessmentId').equals(assessmentId).toArray(),
-      db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys(),
-      db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys(),
-      db.tallies.where('assessmentId').equals(assessmentId).toArray(),
-      db.tallyEntries.where('assessmentId').equals(assessmentId).toArray(),
-      db.evidence.where('assessmentId').equals(assessmentId).toArray(),
-    ]);
-    const scoredIds = new Set([...items, ...summaries].map((k) => k[1]));
-    return { secretaries: sortById(secretaries), scoredIds, tallies, entries, evidence };
-  }, [assessmentId]);
+  const state = useProgress(assessmentId);
 
-  if (assessment === undefined || data === undefined || computed === undefined) return <p className="muted">正在读取…</p>;
-  if (assessment === null) return <p>找不到该考核。</p>;
-  const progress = computeProgress({
-    ...data,
-    minTurnout: assessment.policy.minTurnout,
-    result: computed.kind === 'ok' ? computed.result : null,
-  });
+  if (assessment === undefined || (assessment && state === undefined)) return <p className="muted">正在读取…</p>;
+  if (!assessment || !state) return <p>找不到该考核。</p>;
+  const { progress, computed } = state;
   const blocking = progress.blockers.filter((b) => b.severity === 'blocks');
   const notices = progress.blockers.filter((b) => b.severity === 'notice');
   const href = (screen: Parameters<typeof screenHref>[1]) => screenHref(assessmentId, screen);
@@ -42,7 +25,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <h1>{assessment.name}</h1>
         <span className="badge">{assessment.year}年度</span>
         {assessment.region ? <span className="badge">{assessment.region}</span> : null}
-        {assessment.locked ? <span className="badge badge-warn">已定稿</span> : null}
+        <LockControls assessment={assessment} />
       </div>
       <p className="note">考核规则：{assessment.policy.name}</p>
 

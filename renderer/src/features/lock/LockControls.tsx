@@ -1,0 +1,129 @@
+/**
+ * 定稿 and 解除定稿 for the head of the overview and results screens: a badge when
+ * locked, and the action behind a confirming dialog. Finalizing warns when the results
+ * are not complete; unlocking needs a reason. Both go to the audit log.
+ */
+import { useState } from 'react';
+import { getOperator } from '../../app/operator';
+import { db } from '../../db/db';
+import { lockAssessment, unlockAssessment } from '../../db/lock';
+import type { AssessmentRecord } from '../../db/schema';
+import { Button, Dialog, Field, useToast } from '../../ui';
+import { useProgress } from '../overview/useProgress';
+import './lock.css';
+
+export function LockControls({ assessment }: { assessment: AssessmentRecord }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="lock-controls">
+      {assessment.locked ? (
+        <span className="badge badge-warn" data-testid="locked-badge" title="已定稿的考核不能修改">
+          已定稿
+        </span>
+      ) : null}
+      <Button onClick={() => setOpen(true)}>{assessment.locked ? '解除定稿' : '定稿'}</Button>
+      {open && assessment.locked ? <UnlockDialog assessment={assessment} onClose={() => setOpen(false)} /> : null}
+      {open && !assessment.locked ? <LockDialog assessment={assessment} onClose={() => setOpen(false)} /> : null}
+    </span>
+  );
+}
+
+function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onClose: () => void }) {
+  const toast = useToast();
+  const state = useProgress(assessment.id);
+  const [anyway, setAnyway] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const blocking = state?.progress.blockers.filter((b) => b.severity === 'blocks') ?? [];
+  const failed = state?.computed.kind === 'failed';
+  const incomplete = blocking.length > 0 || failed || state?.progress.total === 0;
+  const lock = async () => {
+    setBusy(true);
+    try {
+      await lockAssessment(db, assessment.id, await getOperator());
+      toast('已定稿：本次考核的数据不能再修改');
+      onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      title="定稿"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>取消</Button>
+          <Button variant="primary" disabled={!state || busy || (incomplete && !anyway)} onClick={() => void lock()}>
+            确认定稿
+          </Button>
+        </>
+      }
+    >
+      <p>
+        部长办公会审定后定稿。定稿后，“{assessment.name}”的名册、评分、佐证、测评票数、审定意见和考核设置都不能再修改，打印件标明“结果已定稿”。
+      </p>
+      <p className="note">如确需修改，可以解除定稿，但须说明理由；定稿和解除定稿都记入审计日志。</p>
+      {state === undefined ? <p className="muted">正在检查结果是否完整…</p> : null}
+      {state && incomplete ? (
+        <div className="card notice-warn" role="alert" data-testid="lock-warnings">
+          <strong>结果尚不完整：</strong>
+          <ul>
+            {state.progress.total === 0 ? <li>名册为空</li> : null}
+            {failed ? <li>无法计算结果</li> : null}
+            {blocking.map((b) => (
+              <li key={b.key}>
+                {b.title}：{b.secretaries.length} 人
+              </li>
+            ))}
+          </ul>
+          <label>
+            <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} /> 我已知晓，仍要定稿
+          </label>
+        </div>
+      ) : null}
+      {state && !incomplete ? <p className="notice-ok card">各项已齐备。</p> : null}
+    </Dialog>
+  );
+}
+
+function UnlockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onClose: () => void }) {
+  const toast = useToast();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const unlock = async () => {
+    setTried(true);
+    if (!reason.trim()) return;
+    await unlockAssessment(db, assessment.id, await getOperator(), reason);
+    toast('已解除定稿，理由已记入审计日志');
+    onClose();
+  };
+  return (
+    <Dialog
+      open
+      title="解除定稿"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>取消</Button>
+          <Button variant="primary" type="submit" form="unlock-form">
+            解除定稿
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="unlock-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void unlock();
+        }}
+      >
+        <p>解除定稿后可以再修改数据。理由将与操作员、时间一起记入审计日志。</p>
+        <Field label="解除定稿的理由" required error={tried && !reason.trim() ? '请填写理由' : undefined}>
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </Field>
+      </form>
+    </Dialog>
+  );
+}
