@@ -101,7 +101,7 @@ export function BackupsPage() {
         <Button onClick={() => void previewFile()} disabled={!!busy}>
           从文件恢复…
         </Button>
-        <ImportPackageButton label="导入交换包（新考核）…" />
+        <ImportPackageButton label="导入交换包（新考核）…" onDone={() => void refresh()} />
       </div>
       <p className="note">
         备份包含全部考核的数据、附件和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近{KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。

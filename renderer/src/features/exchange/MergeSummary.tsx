@@ -5,17 +5,15 @@ import { Table } from '../../ui';
 
 export function MergeSummary({ plan }: { plan: MergePlan }) {
   const counts = countsByKind(plan);
-  const rows = UNIT_KINDS.filter((k) => k !== 'settings').map((kind) => ({ kind, ...counts[kind] }));
-  const settings = counts.settings;
+  const rows = UNIT_KINDS.map((kind) => ({ kind, ...counts[kind] }));
   return (
     <div data-testid="merge-summary">
       <h3>
         {plan.base.year}年度 {plan.base.name}
-        <span className={`badge ${plan.creates ? 'badge-accent' : ''}`}>{plan.creates ? '本机没有此考核，将新建' : '合并到本机已有的考核'}</span>
+        <span className={`badge merge-badge ${plan.creates ? 'badge-accent' : ''}`}>{plan.creates ? '本机没有此考核，将新建' : '合并到本机已有的考核'}</span>
       </h3>
       <p className="note">
         新增 {plan.added.length} 项，相同 {plan.identical.length} 项，冲突 {plan.conflicts.length} 项
-        {settings.conflicts ? '（含考核设置不同）' : ''}
       </p>
       <Table
         testId="merge-counts"

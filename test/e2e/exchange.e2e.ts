@@ -1,0 +1,357 @@
+/**
+ * Two laptops (two browsers, two IndexedDBs) on one assessment: A creates it and
+ * sends it whole to B; each team enters its towns' ballots; their shares cross over,
+ * a differing tally is a conflict resolved by choice, and both laptops end with the
+ * same data. A tampered package is refused with its reason. Closing the page in the
+ * middle of a big merge leaves the old state, never a mix. Backup → change → restore
+ * brings the data back, the photo included.
+ */
+import { deflateSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePackage } from '../../shared/exchange';
+import { chain, empty, row, secretary, tally as tallyRow } from '../../shared/exchange/testing';
+import { crc32, readZip } from '../../shared/exchange/zip';
+import { openApp, SCREENSHOTS, type App } from './harness';
+import { BALLOT_HEADER, ROSTER_HEADER, ROSTER_ROWS, workbook } from './workbooks';
+
+let a: App;
+let b: App;
+let base = '';
+let assessmentId = '';
+
+beforeAll(async () => {
+  a = await openApp('exchange-A');
+  b = await openApp('exchange-B');
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+
+/** Clicks the export button and returns the downloaded package. */
+async function exportPackage(app: App, scope: 'whole' | string[]): Promise<{ name: string; buffer: Buffer }> {
+  const { page } = app;
+  await app.go(`${base}/exchange`);
+  const exportCard = page.getByTestId('exchange-page');
+  await exportCard.waitFor();
+  if (scope === 'whole') await page.getByRole('radio', { name: '整个考核' }).check();
+  else {
+    await page.getByRole('radio', { name: '按镇街' }).check();
+    for (const town of scope) await page.getByRole('group', { name: '镇街' }).getByRole('checkbox', { name: new RegExp(`^${town}`) }).check();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出交换包' }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), buffer: await readFile((await file.path())!) };
+}
+
+async function importPackage(app: App, file: { name: string; buffer: Buffer }, button = '导入交换包…') {
+  await app.chooseFile(app.page.getByRole('button', { name: button }), file);
+}
+
+const dialog = (app: App, name: string) => app.page.getByRole('dialog', { name });
+
+async function importBallots(app: App, rows: (string | number)[][]) {
+  await app.go(`${base}/ballots`);
+  await app.chooseFile(app.page.getByRole('button', { name: '导入测评计票（Excel）' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, rows) });
+  await app.page.getByText(`已从“计票.xlsx”导入 ${rows.length} 条记录`).waitFor();
+}
+
+/** The data entries of a whole-assessment package, by table: what "the same data" means. */
+function dataEntries(buffer: Buffer): Record<string, string> {
+  const zip = readZip(new Uint8Array(buffer));
+  if (!zip.ok) throw new Error(zip.message);
+  return Object.fromEntries(zip.entries.filter((e) => e.path.startsWith('data/') || e.path.startsWith('attachments/')).map((e) => [e.path, new TextDecoder().decode(e.bytes)]));
+}
+
+describe('exchange packages between two laptops', () => {
+  it('A creates the assessment with its roster and a photo, and sends it whole to B', async () => {
+    const { page } = a;
+    await page.goto(a.url);
+    await a.setOperator('张三');
+    await page.getByRole('button', { name: '新建考核' }).click();
+    const create = dialog(a, '新建考核');
+    await create.getByLabel('考核年度').fill('2024');
+    await create.getByLabel('地区').fill('胶州市');
+    await create.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('heading', { name: '考核设置' }).waitFor();
+    base = new URL(page.url()).hash.replace(/\/settings$/, '');
+    assessmentId = decodeURIComponent(base.split('/')[2]!);
+    await a.go(`${base}/roster`);
+    await a.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
+    // a photo for S1's diary
+    await a.go(`${base}/scoring`);
+    await page.locator('.picker-item', { hasText: 'S1' }).click();
+    await page.locator('[data-item="B1.1"]').getByRole('button', { name: /^[▸▾] 佐证/ }).click();
+    await page.getByTestId('evidence-B1.1').getByLabel('为 B1.1 添加附件').setInputFiles({ name: 'S1_民情日记.png', mimeType: 'image/png', buffer: png(48, 32) });
+    await page.getByTestId('evidence-B1.1').getByTestId('attachment-hash').waitFor();
+
+    await a.go(`${base}/exchange`);
+    await page.getByTestId('exchange-page').waitFor();
+    await a.shot('01-交换-导出');
+    const whole = await exportPackage(a, 'whole');
+    expect(whole.name).toMatch(/^双评交换包-.+-全部-\d{8}\.zip$/);
+
+    await b.page.goto(b.url);
+    await b.setOperator('李四');
+    await b.go('#/backups');
+    await importPackage(b, whole, '导入交换包（新考核）…');
+    const preview = dialog(b, '导入交换包');
+    await preview.getByTestId('package-verified').waitFor();
+    expect(await preview.getByTestId('merge-summary').innerText()).toContain('本机没有此考核，将新建');
+    await b.shot('02-导入整个考核-预览');
+    await preview.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(b, '合并完成').getByTestId('merge-result').innerText()).toMatch(/（本机新建）：新增 \d+ 项，相同 0 项/);
+    await dialog(b, '合并完成').getByRole('button', { name: '知道了' }).click();
+    await b.go(`${base}/roster`);
+    await expect.poll(() => b.page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
+  });
+
+  it('each team enters its towns; the shares cross; a differing tally is a conflict resolved by choice', async () => {
+    // A: 胶莱镇 (T1, T2) and S1 of 三里河街道; B: 里岔镇 (T3, T4) and S1 too, counted differently
+    await importBallots(a, [['T1', 40, 0, 0, 0, 0], ['T2', 40, 0, 0, 0, 0], ['S1', 30, 8, 2, 0, 0]]);
+    await importBallots(b, [['T3', 30, 10, 0, 0, 0], ['T4', 30, 10, 0, 0, 0], ['S1', 28, 10, 2, 0, 0]]);
+    const shareA = await exportPackage(a, ['胶莱镇', '三里河街道']);
+    expect(shareA.name).toMatch(/^双评交换包-.+-胶莱镇、三里河街道-\d{8}\.zip$/);
+    const shareB = await exportPackage(b, ['里岔镇', '三里河街道']);
+
+    await b.go(`${base}/exchange`);
+    await importPackage(b, shareA);
+    const preview = dialog(b, '导入交换包');
+    await preview.getByTestId('conflicts').waitFor();
+    const counts = await preview.getByTestId('merge-counts').innerText();
+    expect(counts).toMatch(/测评计票\s+2\s+0\s+1/);
+    const conflict = preview.getByTestId('conflict');
+    expect(await conflict.count()).toBe(1);
+    const text = await conflict.innerText();
+    expect(text).toContain('测评计票 · S1 王明');
+    expect(text).toMatch(/很满意\s+28\s+30/);
+    expect(await preview.getByRole('button', { name: '合并到本机' }).isDisabled()).toBe(true);
+    await b.shot('03-冲突-逐项选择');
+    await conflict.getByRole('radio', { name: '采用交换包' }).check();
+    await preview.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(b, '合并完成').getByTestId('merge-result').innerText()).toContain('新增 2 项');
+    expect(await dialog(b, '合并完成').getByTestId('merge-result').innerText()).toContain('冲突 1 项（采用交换包 1，保留本机 0）');
+    await b.shot('04-合并完成');
+    await dialog(b, '合并完成').getByRole('button', { name: '知道了' }).click();
+
+    // A takes B's share: 里岔镇 is new; S1 differs (B had 28 when it exported): A keeps its own
+    await a.go(`${base}/exchange`);
+    await importPackage(a, shareB);
+    const onA = dialog(a, '导入交换包');
+    await onA.getByTestId('conflicts').waitFor();
+    await onA.getByRole('button', { name: '全部保留本机' }).click();
+    await onA.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(a, '合并完成').getByTestId('merge-result').innerText()).toContain('冲突 1 项（采用交换包 0，保留本机 1）');
+    await dialog(a, '合并完成').getByRole('button', { name: '知道了' }).click();
+
+    // both laptops now hold the same data, byte for byte in their packages
+    const wholeA = dataEntries((await exportPackage(a, 'whole')).buffer);
+    const wholeB = dataEntries((await exportPackage(b, 'whole')).buffer);
+    expect(Object.keys(wholeB).sort()).toEqual(Object.keys(wholeA).sort());
+    for (const [path, text] of Object.entries(wholeA)) if (!path.endsWith('assessment.json')) expect(wholeB[path], path).toBe(text);
+    expect(Object.values(wholeA).find((t) => t.includes('"id":"T3"'))).toBeTruthy();
+
+    // the same share again: nothing new, nothing changed
+    await b.go(`${base}/exchange`);
+    await importPackage(b, shareA);
+    const again = dialog(b, '导入交换包');
+    await again.getByTestId('merge-summary').waitFor();
+    expect(await again.getByTestId('merge-summary').innerText()).toContain('新增 0 项');
+    await again.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(b, '合并完成').getByTestId('merge-result').innerText()).toContain('本机都已有');
+    await dialog(b, '合并完成').getByRole('button', { name: '知道了' }).click();
+
+    // the merges are in the audit log, and it still verifies
+    await b.go(`${base}/audit`);
+    await expect.poll(() => b.page.getByTestId('audit-check').innerText()).toContain('审计日志完整');
+    expect(await b.page.getByTestId('audit-table').innerText()).toContain('来自电脑');
+  });
+
+  it('a package with one changed byte is refused, with the reason shown', async () => {
+    const share = await exportPackage(a, ['胶莱镇']);
+    const zip = readZip(new Uint8Array(share.buffer));
+    if (!zip.ok) throw new Error(zip.message);
+    const tallies = zip.entries.find((e) => e.path.endsWith('/tallies.json'))!;
+    const tampered = Buffer.from(share.buffer);
+    const text = new TextDecoder().decode(tallies.bytes);
+    expect(text).toContain('"verySatisfied":40');
+    const at = tallies.bytes.byteOffset + new TextEncoder().encode(text.slice(0, text.indexOf('"verySatisfied":40') + 16)).length;
+    expect(tampered[at]).toBe('4'.charCodeAt(0));
+    tampered[at] = '9'.charCodeAt(0);
+    await b.go(`${base}/exchange`);
+    await importPackage(b, { name: share.name, buffer: tampered });
+    const refused = dialog(b, '交换包校验未通过').getByTestId('package-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/^文件已被改动：数据\/测评计票（2024 .+） 的校验值不符，拒绝导入$/);
+    await b.shot('05-篡改的交换包被拒绝');
+    await dialog(b, '交换包校验未通过').getByRole('button', { name: '知道了' }).click();
+  });
+
+  it('backup → change → restore brings everything back, the photo included', async () => {
+    const { page } = a;
+    const before = dataEntries((await exportPackage(a, 'whole')).buffer);
+    expect(Object.keys(before).some((p) => p.startsWith('attachments/'))).toBe(true);
+    await a.go('#/backups');
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByText(/^已备份：手动备份-/).waitFor();
+    // backups before each import and merge are listed too
+    const list = page.getByTestId('backup-list');
+    await expect.poll(() => list.innerText()).toContain('操作前备份-合并-');
+    expect(await list.innerText()).toContain('操作前备份-导入-');
+    await a.shot('06-备份列表');
+
+    await importBallots(a, [['T1', 1, 1, 1, 1, 0]]);
+    expect(dataEntries((await exportPackage(a, 'whole')).buffer)).not.toEqual(before);
+
+    await a.go('#/backups');
+    await list.getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    const restore = dialog(a, '从备份恢复');
+    await restore.getByTestId('backup-verified').waitFor();
+    const contents = await restore.getByTestId('backup-contents').innerText();
+    expect(contents).toMatch(/2024年度 .+\s+8\s+5\s+1\s+\d+条/);
+    await a.shot('07-恢复-预览');
+    expect(await restore.getByRole('button', { name: '恢复此备份' }).isDisabled()).toBe(true);
+    await restore.getByRole('checkbox', { name: /我已了解/ }).check();
+    await restore.getByRole('button', { name: '恢复此备份' }).click();
+    await page.getByText(/^已从备份恢复：手动备份-/).waitFor();
+    const after = dataEntries((await exportPackage(a, 'whole')).buffer);
+    for (const [path, text] of Object.entries(before)) if (!path.endsWith('assessment.json')) expect(after[path], path).toBe(text);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    await a.go(`${base}/audit`);
+    await expect.poll(() => page.getByTestId('audit-check').innerText()).toContain('审计日志完整');
+    await a.go('#/backups');
+    await expect.poll(() => page.getByTestId('backup-list').innerText()).toContain('操作前备份-恢复-');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});
+
+describe('closing the page in the middle of a merge', () => {
+  let c: App;
+  beforeAll(async () => {
+    c = await openApp('exchange-C');
+  });
+  afterAll(async () => {
+    await c?.close();
+  });
+
+  /** Counts what the database holds of the assessment, straight from IndexedDB. */
+  const counts = (page: Page, id: string) =>
+    page.evaluate(
+      (aid) =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          const request = indexedDB.open('shuangping');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const idb = request.result;
+            const stores = ['assessments', 'secretaries', 'tallies', 'attachments', 'audit'];
+            const tx = idb.transaction(stores, 'readonly');
+            const out: Record<string, number> = {};
+            for (const name of stores) {
+              const store = tx.objectStore(name);
+              const r = name === 'assessments' ? store.count(aid) : store.index('assessmentId').count(aid);
+              r.onsuccess = () => (out[name] = r.result);
+            }
+            tx.oncomplete = () => {
+              idb.close();
+              resolve(out);
+            };
+          };
+        }),
+      id,
+    );
+
+  it('holds the old state or the new, never a mix', async () => {
+    // a big package: a county of 3000 secretaries with tallies and 12 scans of 1 MB
+    const id = 'big-county-2024';
+    const n = 3000;
+    const scans = Array.from({ length: 12 }, (_, i) => Uint8Array.from({ length: 1 << 20 }, (_, j) => (j * 7 + i) & 0xff));
+    const { sha256OfBytes } = await import('../../shared/digest');
+    const files = new Map(scans.map((s) => [sha256OfBytes(s), s]));
+    const data = {
+      ...empty({ ...row(id), name: '大县考核' }),
+      secretaries: Array.from({ length: n }, (_, i) => secretary(`X${String(i).padStart(4, '0')}`, `镇${i % 20}`, id)),
+      tallies: Array.from({ length: n }, (_, i) => tallyRow(`X${String(i).padStart(4, '0')}`, 20 + (i % 10), id)),
+      attachments: [...files].map(([sha, bytes], i) => ({ key: `${id}|X${String(i).padStart(4, '0')}|${sha}`, assessmentId: id, id: `X${String(i).padStart(4, '0')}`, itemCode: 'A1.1', name: `扫描件${i}.jpg`, type: 'image/jpeg', size: bytes.length, sha256: sha, addedAt: '2024-12-02T09:00:00.000Z' })),
+    };
+    const { bytes } = await writePackage({ kind: 'exchange', createdAt: new Date().toISOString(), laptopId: 'big-laptop-0001', operator: '王五', scope: { kind: 'assessment' }, assessments: [{ data, audit: chain(id, ['assessment.create', 'roster.import']), received: [] }], files });
+    const file = { name: '双评交换包-大县考核-全部.zip', buffer: Buffer.from(bytes) };
+
+    const context = c.page.context();
+    // test instrumentation: note when the merge's write transaction starts and ends
+    await context.addInitScript(() => {
+      const w = window as unknown as { __mergeStarted?: number; __mergeDone?: number };
+      const original = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        const tx = original.apply(this, args);
+        const stores = Array.from(tx.objectStoreNames);
+        if (this.name === 'shuangping' && tx.mode === 'readwrite' && stores.includes('secretaries') && stores.includes('audit')) {
+          w.__mergeStarted = (w.__mergeStarted ?? 0) + 1;
+          tx.addEventListener('complete', () => (w.__mergeDone = (w.__mergeDone ?? 0) + 1));
+        }
+        return tx;
+      } as IDBDatabase['transaction'];
+    });
+
+    let page = await context.newPage();
+    await c.page.close();
+    await page.goto(c.url);
+    const chooser = async (p: Page) => {
+      const picked = p.waitForEvent('filechooser');
+      await p.getByRole('button', { name: '导入交换包（新考核）…' }).click();
+      await (await picked).setFiles({ name: file.name, mimeType: 'application/zip', buffer: file.buffer });
+    };
+    const operator = page.getByRole('dialog', { name: '设置操作员' });
+    await operator.getByLabel('操作员姓名').fill('赵六');
+    await operator.getByRole('button', { name: '确定' }).click();
+
+    // kill in the middle: as soon as the merge transaction has started
+    await page.evaluate(() => (location.hash = '#/backups'));
+    await chooser(page);
+    const preview = page.getByRole('dialog', { name: '导入交换包' });
+    await preview.getByTestId('package-verified').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}exchange-08-大包-预览.png` });
+    await preview.getByRole('button', { name: '合并到本机' }).click();
+    await page.waitForFunction(() => ((window as unknown as { __mergeStarted?: number }).__mergeStarted ?? 0) >= 1, undefined, { polling: 5, timeout: 30_000 });
+    const doneBeforeClose = await page.evaluate(() => (window as unknown as { __mergeDone?: number }).__mergeDone ?? 0);
+    await page.close();
+    expect(doneBeforeClose, 'the page closed after the merge had committed: make the package bigger').toBe(0);
+
+    page = await context.newPage();
+    await page.goto(c.url);
+    expect(await counts(page, id)).toEqual({ assessments: 0, secretaries: 0, tallies: 0, attachments: 0, audit: 0 });
+
+    // the same merge left alone: the new state, whole
+    await page.evaluate(() => (location.hash = '#/backups'));
+    await chooser(page);
+    await page.getByRole('dialog', { name: '导入交换包' }).getByRole('button', { name: '合并到本机' }).click();
+    await page.getByRole('dialog', { name: '合并完成' }).waitFor({ timeout: 60_000 });
+    const whole = await counts(page, id);
+    expect(whole).toMatchObject({ assessments: 1, secretaries: n, tallies: n, attachments: 12 });
+    expect(whole.audit).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}exchange-09-大包-合并完成.png` });
+  }, 180_000);
+});
+
+/** A small PNG made here, so the test needs no fixture. */
+function png(width: number, height: number): Buffer {
+  const crc = (buf: Buffer) => crc32(new Uint8Array(buf));
+  const chunk = (type: string, body: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), body]);
+    const out = Buffer.alloc(8 + body.length + 4);
+    out.writeUInt32BE(body.length, 0);
+    typed.copy(out, 4);
+    out.writeUInt32BE(crc(typed), 8 + body.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const line = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(line)))), chunk('IEND', Buffer.alloc(0))]);
+}
