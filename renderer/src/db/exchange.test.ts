@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BallotTally, Secretary } from '../../../shared/model';
-import type { AssessmentData } from '../../../shared/exchange';
+import { readPackage, type AssessmentData } from '../../../shared/exchange';
 import { saveEvidence, addAttachment, newEvidence } from '../features/evidence/store';
 import { createAssessment } from './assessments';
 import { checkAuditLog } from './audit';
@@ -60,6 +60,8 @@ describe('merging packages between laptops', () => {
     const a = await laptopA();
     const b = laptop();
     const preview = await send(a.db, a.id, b);
+    // written with Web Crypto's SHA-256, verified by the pure one of the command line
+    expect((await readPackage((await exportPackage(a.db, a.id, { kind: 'assessment' }, '张三')).bytes)).ok).toBe(true);
     expect(preview.plans[0]!.creates).toBe(true);
     expect(preview.plans[0]!.conflicts).toEqual([]);
     const [result] = await applyMerge(b, preview, {}, '李四');
