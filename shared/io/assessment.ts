@@ -11,7 +11,7 @@ import { sortErrors, type ParseOutcome, type Parsed } from './parsed';
 import { parseRoster } from './roster';
 import { parseScores } from './scores';
 import { parseSummary } from './summary';
-import { openWorkbook, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { openWorkbook, type OpenedWorkbook, type WorkbookOpener, type WorkbookSource } from './workbook';
 
 export interface AssessmentFiles {
   roster: WorkbookSource;
@@ -21,13 +21,19 @@ export interface AssessmentFiles {
   events?: WorkbookSource;
 }
 
+export interface ReadOptions {
+  /** how workbook bytes are opened: ExcelJS's model by default, a streaming reader in Node */
+  open?: WorkbookOpener;
+}
+
 async function parseFile<T>(
   source: WorkbookSource | undefined,
   parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
   errors: InputError[],
+  open: WorkbookOpener,
 ): Promise<Parsed<T> | null | undefined> {
   if (source === undefined) return undefined;
-  const opened = await openWorkbook(source);
+  const opened = await open(source);
   if (!opened.ok) {
     errors.push(...opened.errors);
     return null;
@@ -43,13 +49,14 @@ export async function readAssessmentInputs(
   policy: Policy,
   rubric: Rubric,
   communityRubric?: Rubric,
+  { open = openWorkbook }: ReadOptions = {},
 ): Promise<Checked<AssessmentInput>> {
   const errors: InputError[] = [];
-  const roster = await parseFile(files.roster, (o) => parseRoster(o, { requirePresence: policy.minPresence !== null }), errors);
-  const summary = await parseFile(files.summary, parseSummary, errors);
-  const scores = await parseFile(files.scores, (o) => parseScores(o, rubric), errors);
-  const ballots = await parseFile(files.ballots, parseBallots, errors);
-  const events = await parseFile(files.events, parseEvents, errors);
+  const roster = await parseFile(files.roster, (o) => parseRoster(o, { requirePresence: policy.minPresence !== null }), errors, open);
+  const summary = await parseFile(files.summary, parseSummary, errors, open);
+  const scores = await parseFile(files.scores, (o) => parseScores(o, rubric), errors, open);
+  const ballots = await parseFile(files.ballots, parseBallots, errors, open);
+  const events = await parseFile(files.events, parseEvents, errors, open);
 
   if (roster) {
     const secretaries = new Map(roster.entries.map((e) => [e.value.id, e.value]));

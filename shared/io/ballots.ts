@@ -7,21 +7,15 @@ import { BALLOT_OPTION_ENUM } from './enums';
 import { Fields, reportDuplicateIds } from './fields';
 import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
 import { BALLOT_FIELDS, BALLOT_ROW_FIELDS, BALLOT_SHEET, requiredOf, type BallotKey, type BallotRowKey } from './schemas';
-import { matcherFor, readTable, type TableRow } from './table';
-import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
-import { readCell } from './cells';
+import { matcherFor, readTable, textCells, type TableRow } from './table';
+import { dataSheet, sheetLabel, type OpenedWorkbook, type Sheet, type WorkbookSource } from './workbook';
 import { headerKey } from './normalize';
-import type ExcelJS from 'exceljs';
 
-const isPerBallot = (ws: ExcelJS.Worksheet): boolean => {
+const isPerBallot = (ws: Sheet): boolean => {
   const byRow = matcherFor(BALLOT_ROW_FIELDS);
   const tally = matcherFor(BALLOT_FIELDS);
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-    const texts: string[] = [];
-    ws.getRow(r).eachCell((cell) => {
-      const c = readCell(cell.value);
-      if (c.kind === 'text') texts.push(c.text);
-    });
+    const texts = textCells(ws, r);
     if (texts.some((t) => byRow(t) === 'option')) return !texts.some((t) => tally(t) === 'verySatisfied');
     if (texts.some((t) => headerKey(t) === headerKey('很满意'))) return false;
   }
@@ -29,11 +23,11 @@ const isPerBallot = (ws: ExcelJS.Worksheet): boolean => {
 };
 
 export function parseBallots(opened: OpenedWorkbook): ParseOutcome<BallotTally> {
-  const ws = dataSheet(opened.workbook, [BALLOT_SHEET]);
+  const ws = dataSheet(opened, [BALLOT_SHEET]);
   return isPerBallot(ws) ? parsePerBallot(opened, ws) : parseTallies(opened, ws);
 }
 
-function parseTallies(opened: OpenedWorkbook, ws: ExcelJS.Worksheet): ParseOutcome<BallotTally> {
+function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTally> {
   const errors: InputError[] = [];
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(BALLOT_FIELDS), requiredOf(BALLOT_FIELDS), 'id', errors);
@@ -73,7 +67,7 @@ function parseTallies(opened: OpenedWorkbook, ws: ExcelJS.Worksheet): ParseOutco
   };
 }
 
-function parsePerBallot(opened: OpenedWorkbook, ws: ExcelJS.Worksheet): ParseOutcome<BallotTally> {
+function parsePerBallot(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTally> {
   const errors: InputError[] = [];
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(BALLOT_ROW_FIELDS), requiredOf(BALLOT_ROW_FIELDS), 'id', errors);

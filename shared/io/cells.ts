@@ -9,17 +9,28 @@ export type Cell =
   | { kind: 'bool'; value: boolean }
   | { kind: 'error'; text: string };
 
-const BLANK: Cell = { kind: 'blank' };
+export const BLANK: Cell = { kind: 'blank' };
+
+/** Text cells by raw text: a sheet repeats its ids, options and names row after row. */
+const texts = new Map<string, Cell>();
+const TEXTS_MAX = 4096;
+
+function textCell(value: string): Cell {
+  let cell = texts.get(value);
+  if (cell) return cell;
+  const text = normalizeText(value);
+  cell = text === '' ? BLANK : { kind: 'text', text };
+  if (texts.size >= TEXTS_MAX) texts.clear();
+  texts.set(value, cell);
+  return cell;
+}
 
 /** Reads a raw ExcelJS value; formulas by their cached result; text normalised. */
 export function readCell(value: CellValue | undefined): Cell {
   if (value === null || value === undefined) return BLANK;
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'boolean') return { kind: 'bool', value };
-  if (typeof value === 'string') {
-    const text = normalizeText(value);
-    return text === '' ? BLANK : { kind: 'text', text };
-  }
+  if (typeof value === 'string') return textCell(value);
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
   if ('error' in value) return { kind: 'error', text: String(value.error) };
   if ('richText' in value) return readCell(value.richText.map((part) => part.text).join(''));

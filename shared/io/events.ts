@@ -10,7 +10,7 @@ import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from 
 /** A secretary may have several events: ids repeat here by design. */
 export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
   const errors: InputError[] = [];
-  const ws = dataSheet(opened.workbook, [EVENT_SHEET]);
+  const ws = dataSheet(opened, [EVENT_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(EVENT_FIELDS), requiredOf(EVENT_FIELDS), 'id', errors);
   if (!table) return { parsed: null, errors };

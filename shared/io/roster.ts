@@ -17,7 +17,7 @@ const headerOf = Object.fromEntries(ROSTER_FIELDS.map((x) => [x.key, x.header]))
 
 export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {}): ParseOutcome<Secretary> {
   const errors: InputError[] = [];
-  const ws = dataSheet(opened.workbook, [ROSTER_SHEET]);
+  const ws = dataSheet(opened, [ROSTER_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(ROSTER_FIELDS), requiredOf(ROSTER_FIELDS), 'id', errors);
   if (!table) return { parsed: null, errors };

@@ -5,7 +5,6 @@
 import { toDecimal } from '../exact/rational';
 import { checkInputValue } from '../method/score';
 import type { InputError, ItemScores, Rubric, RubricInput } from '../model';
-import { readCell } from './cells';
 import { cellRational, Fields, reportDuplicateIds } from './fields';
 import { cellDisplay } from './cells';
 import { matchBool } from './enums';
@@ -13,14 +12,14 @@ import { headerKey, normalizeText } from './normalize';
 import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
 import { codeOfHeader, inputColumns, looksLikeCode } from './rubric-inputs';
 import { SCORES_SHEET } from './schemas';
-import { readTable, type TableRow } from './table';
+import { readTable, textCells, type TableRow } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
 
 type ScoreKey = 'id' | 'name' | `input:${string}`;
 
 export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcome<ItemScores> {
   const errors: InputError[] = [];
-  const ws = dataSheet(opened.workbook, [SCORES_SHEET]);
+  const ws = dataSheet(opened, [SCORES_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const inputs = new Map<string, RubricInput>();
   for (const { input } of inputColumns(rubric)) inputs.set(input.code.toLowerCase(), input);
@@ -36,14 +35,12 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcom
   if (!table) return { parsed: null, errors };
 
   // a column headed by a code the rubric does not have is a rubric mismatch, not a note
-  ws.getRow(table.headerRow).eachCell((cell) => {
-    const c = readCell(cell.value);
-    if (c.kind !== 'text') return;
-    const code = codeOfHeader(c.text);
-    if (match(c.text) === null && looksLikeCode(code)) {
-      errors.push({ sheet, row: table.headerRow, column: c.text, message: `考评细则“${rubric.name}”中没有输入项“${code}”` });
+  for (const text of textCells(ws, table.headerRow)) {
+    const code = codeOfHeader(text);
+    if (match(text) === null && looksLikeCode(code)) {
+      errors.push({ sheet, row: table.headerRow, column: text, message: `考评细则“${rubric.name}”中没有输入项“${code}”` });
     }
-  });
+  }
 
   const fields = new Fields<ScoreKey>(table, errors);
   const columns = [...table.headers.keys()].filter((k): k is `input:${string}` => k.startsWith('input:'));

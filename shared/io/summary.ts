@@ -9,7 +9,7 @@ import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from 
 
 export function parseSummary(opened: OpenedWorkbook): ParseOutcome<SummaryScore> {
   const errors: InputError[] = [];
-  const ws = dataSheet(opened.workbook, [SUMMARY_SHEET]);
+  const ws = dataSheet(opened, [SUMMARY_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(SUMMARY_FIELDS), requiredOf(SUMMARY_FIELDS), 'id', errors);
   if (!table) return { parsed: null, errors };

@@ -2,10 +2,10 @@
  * A sheet as a table: the header row found by text (Chinese header or English key,
  * any order), then one record per non-blank row, with the Excel row number.
  */
-import type ExcelJS from 'exceljs';
 import type { InputError } from '../model';
-import { readCell, type Cell } from './cells';
+import { BLANK, readCell, type Cell } from './cells';
 import { headerKey, normalizeText } from './normalize';
+import type { Sheet } from './workbook';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -44,10 +44,21 @@ export function matcherFor<K extends string>(specs: readonly ColumnSpec<K>[]): H
 /** How many rows from the top may hold a title before the header row. */
 const HEADER_SEARCH_ROWS = 10;
 
-function rowTexts(ws: ExcelJS.Worksheet, r: number): Map<number, string> {
+/** The texts of row `r` (text cells only, numbers left out), in column order. */
+export function textCells(ws: Sheet, r: number): string[] {
+  const texts: string[] = [];
+  ws.row(r)?.forEach((value) => {
+    const c = readCell(value);
+    if (c.kind === 'text') texts.push(c.text);
+  });
+  return texts;
+}
+
+/** The text of each non-blank cell of row `r`, by column. */
+function rowTexts(ws: Sheet, r: number): Map<number, string> {
   const texts = new Map<number, string>();
-  ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-    const c = readCell(cell.value);
+  ws.row(r)?.forEach((value, col) => {
+    const c = readCell(value);
     if (c.kind === 'text') texts.set(col, c.text);
     else if (c.kind === 'number') texts.set(col, String(c.value));
   });
@@ -60,7 +71,7 @@ function rowTexts(ws: ExcelJS.Worksheet, r: number): Map<number, string> {
  * are errors.
  */
 export function readTable<K extends string>(
-  ws: ExcelJS.Worksheet,
+  ws: Sheet,
   sheet: string,
   match: HeaderMatcher<K>,
   required: readonly { key: K; header: string }[],
@@ -96,13 +107,16 @@ export function readTable<K extends string>(
   }
   if (!ok) return null;
 
+  // a row keeps its cells in the order of `keys`: one small array, no map per row
+  const keys = [...columns.keys()];
+  const slot = new Map(keys.map((key, i) => [key, i]));
   const rows: TableRow<K>[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const excelRow = ws.getRow(r);
-    const cells = new Map<K, Cell>();
-    for (const [key, col] of columns) cells.set(key, readCell(excelRow.getCell(col).value));
-    if ([...cells.values()].every((c) => c.kind === 'blank')) continue;
-    rows.push({ row: r, cell: (key) => cells.get(key) ?? { kind: 'blank' } });
+    const values = ws.row(r);
+    if (!values) continue;
+    const cells = keys.map((key) => readCell(values[columns.get(key)!]));
+    if (cells.every((c) => c.kind === 'blank')) continue;
+    rows.push({ row: r, cell: (key) => cells[slot.get(key) ?? -1] ?? BLANK });
   }
   return { sheet, headerRow, headers, rows };
 }

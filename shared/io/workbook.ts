@@ -1,15 +1,33 @@
-/** Opening a workbook from bytes, and naming where an error is. */
+/**
+ * Opening a workbook from bytes, and naming where an error is. Readers see a
+ * workbook as sheets of cell values (`Sheet`), so the rows may come from ExcelJS's
+ * workbook model (here, pure) or from a streaming reader (Node, shared/cli).
+ */
 import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import type { Checked } from '../model';
 
 /** An input workbook: its bytes, and optionally its file name (shown in messages). */
 export type WorkbookSource = Uint8Array | ArrayBuffer | { name: string; bytes: Uint8Array | ArrayBuffer };
 
+/** One sheet as the readers see it. */
+export interface Sheet {
+  name: string;
+  hidden: boolean;
+  /** the number of the last row */
+  rowCount: number;
+  /** the values of row `r` (from 1), indexed by column (from 1); undefined when the row is empty */
+  row(r: number): readonly (CellValue | undefined)[] | undefined;
+}
+
 export interface OpenedWorkbook {
-  workbook: ExcelJS.Workbook;
+  sheets: Sheet[];
   /** the file name, when known */
   name: string | undefined;
 }
+
+/** Opens workbook bytes: ExcelJS's model here, a streaming reader in Node. */
+export type WorkbookOpener = (source: WorkbookSource) => Promise<Checked<OpenedWorkbook>>;
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -25,27 +43,54 @@ function bytesOf(source: WorkbookSource): { bytes: Uint8Array; name: string | un
   return { bytes: asBytes(source as Uint8Array | ArrayBuffer), name: undefined };
 }
 
-/** Loads an .xlsx; anything else is one clear Chinese error, never a stack trace. */
-export async function openWorkbook(source: WorkbookSource): Promise<Checked<OpenedWorkbook>> {
+/** A failed open: one clear Chinese error, on the file when its name is known. */
+export function openFailure(name: string | undefined, message: string): Checked<OpenedWorkbook> {
+  return { ok: false, errors: [name ? { sheet: name, message } : { message }] };
+}
+
+/**
+ * The bytes and name of a source that looks like an .xlsx (a zip), or the error
+ * for an empty file or an old .xls/.et; then `read` opens it.
+ */
+export async function openWith(
+  source: WorkbookSource,
+  read: (bytes: Uint8Array) => Promise<Sheet[] | null>,
+): Promise<Checked<OpenedWorkbook>> {
   const { bytes, name } = bytesOf(source);
-  const fail = (message: string): Checked<OpenedWorkbook> => ({
-    ok: false,
-    errors: [name ? { sheet: name, message } : { message }],
-  });
-  if (bytes.length === 0) return fail('文件是空的，不是有效的 Excel 工作簿（.xlsx）');
+  if (bytes.length === 0) return openFailure(name, '文件是空的，不是有效的 Excel 工作簿（.xlsx）');
   if (startsWith(bytes, OLE_MAGIC)) {
-    return fail('这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel/WPS 中“另存为” .xlsx 格式后再导入');
+    return openFailure(name, '这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel/WPS 中“另存为” .xlsx 格式后再导入');
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) return fail('无法读取：不是有效的 Excel 工作簿（.xlsx）文件');
-  const workbook = new ExcelJS.Workbook();
+  if (!startsWith(bytes, ZIP_MAGIC)) return openFailure(name, '无法读取：不是有效的 Excel 工作簿（.xlsx）文件');
+  let sheets: Sheet[] | null;
   try {
+    sheets = await read(bytes);
+  } catch {
+    sheets = null;
+  }
+  if (!sheets) return openFailure(name, '无法读取：文件已损坏，或不是有效的 Excel 工作簿（.xlsx）文件');
+  if (sheets.length === 0) return openFailure(name, '工作簿中没有工作表');
+  return { ok: true, value: { sheets, name } };
+}
+
+/** A sheet of ExcelJS's workbook model. */
+function modelSheet(ws: ExcelJS.Worksheet): Sheet {
+  return {
+    name: ws.name,
+    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+    rowCount: ws.rowCount,
+    row: (r) => ws.findRow(r)?.values as (CellValue | undefined)[] | undefined,
+  };
+}
+
+/** Loads an .xlsx; anything else is one clear Chinese error, never a stack trace. */
+export function openWorkbook(source: WorkbookSource): Promise<Checked<OpenedWorkbook>> {
+  return openWith(source, async (bytes) => {
+    const workbook = new ExcelJS.Workbook();
     // exceljs and JSZip accept a Uint8Array in Node and in the browser
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return fail('无法读取：文件已损坏，或不是有效的 Excel 工作簿（.xlsx）文件');
-  }
-  if (workbook.worksheets.length === 0) return fail('工作簿中没有工作表');
-  return { ok: true, value: { workbook, name } };
+    return workbook.worksheets.map(modelSheet);
+  });
 }
 
 /** Sheets a reader skips when looking for data: the instructions. */
@@ -55,9 +100,9 @@ const INSTRUCTION_SHEETS = ['填表说明', '说明'];
  * The data sheet: the one with the expected name if there is one, else the first
  * sheet that is not the instructions.
  */
-export function dataSheet(workbook: ExcelJS.Workbook, names: readonly string[]): ExcelJS.Worksheet {
-  const visible = workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
-  const sheets = visible.length ? visible : workbook.worksheets;
+export function dataSheet(opened: OpenedWorkbook, names: readonly string[]): Sheet {
+  const visible = opened.sheets.filter((ws) => !ws.hidden);
+  const sheets = visible.length ? visible : opened.sheets;
   const named = sheets.find((ws) => names.includes(ws.name.trim()));
   if (named) return named;
   const data = sheets.find((ws) => !INSTRUCTION_SHEETS.includes(ws.name.trim()));
@@ -65,6 +110,6 @@ export function dataSheet(workbook: ExcelJS.Workbook, names: readonly string[]):
 }
 
 /** How errors name the sheet: "名册", or "名册.xlsx / 名册" when the file name is known. */
-export function sheetLabel(opened: OpenedWorkbook, sheet: ExcelJS.Worksheet): string {
+export function sheetLabel(opened: OpenedWorkbook, sheet: Sheet): string {
   return opened.name ? `${opened.name} / ${sheet.name}` : sheet.name;
 }
