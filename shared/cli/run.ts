@@ -7,6 +7,7 @@ import { formatInputError, type AssessmentResult, type InputError, type Policy }
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
+import type { WorkbookOpener } from '../io/workbook';
 import { writeResultsWorkbook } from '../io/results';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
 import type { AssessmentInput } from '../method/input';
@@ -39,6 +40,8 @@ export interface CliEnv {
   sampleDir: string;
   /** injected PDF renderer; without it `--pdf` is a usage error */
   printPdf?: PrintPdf;
+  /** how input workbooks are opened (Node: a streaming reader); ExcelJS's workbook model by default */
+  openWorkbook?: WorkbookOpener;
 }
 
 export const EXIT_OK = 0;
@@ -184,7 +187,7 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC, undefined, env.openWorkbook ? { open: env.openWorkbook } : {});
   if (!checked.ok) throw inputFailure(checked.errors);
   return { input: checked.value, policy };
 }
