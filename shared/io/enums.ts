@@ -34,6 +34,8 @@ export interface Enumeration<K extends string> {
   /** the label a template offers in its drop-down */
   label: (key: K) => string;
   lookup: Map<string, K>;
+  /** what cell texts were found to mean, for the next row */
+  seen: Map<string, K | null>;
 }
 
 /** Quotes and spaces do not matter when matching: “六严禁” = 六严禁. */
@@ -49,12 +51,17 @@ function enumeration<K extends string>(
   for (const key of keys) {
     for (const form of [key, label(key), ...others.flatMap((o) => o(key))]) lookup.set(enumKey(form), key);
   }
-  return { name, keys, label, lookup };
+  return { name, keys, label, lookup, seen: new Map() };
 }
 
 /** The key a cell's text stands for, or null. */
 export function matchEnum<K extends string>(e: Enumeration<K>, text: string): K | null {
-  return e.lookup.get(enumKey(text)) ?? null;
+  let key = e.seen.get(text);
+  if (key !== undefined) return key;
+  key = e.lookup.get(enumKey(text)) ?? null;
+  if (e.seen.size >= 1024) e.seen.clear();
+  e.seen.set(text, key);
+  return key;
 }
 
 /** "镇(街道)、市直部门(单位)" for messages. */

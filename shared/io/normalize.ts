@@ -16,8 +16,12 @@ export function toHalfWidth(text: string): string {
     .replace(/\u3000/g, ' ');
 }
 
+/** Anything normalizeText would change: spaces, full-width forms, `*`. */
+const NEEDS_NORMALIZING = /[\s\u00a0\u3000\uFF05-\uFF5A*]/;
+
 /** Trimmed, half-width, without a trailing required-marker `*`. */
 export function normalizeText(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   return toHalfWidth(text)
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()

@@ -78,14 +78,51 @@ function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[],
   printSetup(ws, `1:${r}`);
 }
 
-function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt?: string, wrap = false): void {
+/** How a body cell looks, beyond the font and border every body cell has. */
+interface Look {
+  numFmt?: string | undefined;
+  /** left-aligned and wrapped: notes */
+  wrap?: boolean;
+  /** left-aligned, not wrapped: labels in the first column */
+  left?: boolean;
+  fill?: string;
+  bold?: boolean;
+}
+
+/**
+ * One style object per look and kind of value: ExcelJS works out a style once per
+ * object, not once per cell, and a province has 180,000 cells. Cells never change
+ * a shared style afterwards.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf(value: ExcelJS.CellValue, look: Look): Partial<ExcelJS.Style> {
+  const kind = value === null ? 'null' : typeof value;
+  const key = `${kind}|${look.numFmt ?? ''}|${look.wrap === true}|${look.left === true}|${look.fill ?? ''}|${look.bold ?? ''}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = {
+      font: look.bold === undefined ? CELL_FONT : { ...CELL_FONT, bold: look.bold },
+      border: BORDER,
+      ...(look.numFmt ? { numFmt: look.numFmt } : {}),
+      alignment: look.left
+        ? { horizontal: 'left', vertical: 'middle' }
+        : look.wrap
+          ? { vertical: 'middle', horizontal: 'left', wrapText: true }
+          : { vertical: 'middle', horizontal: typeof value === 'number' ? 'right' : 'center', wrapText: typeof value === 'string' },
+      ...(look.fill ? { fill: fill(look.fill) } : {}),
+    };
+    styles.set(key, style);
+  }
+  return style;
+}
+
+function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, look: Look = {}): void {
   cell.value = value;
-  cell.font = CELL_FONT;
-  cell.border = BORDER;
-  if (numFmt) cell.numFmt = numFmt;
-  cell.alignment = wrap
-    ? { vertical: 'middle', horizontal: 'left', wrapText: true }
-    : { vertical: 'middle', horizontal: typeof value === 'number' ? 'right' : 'center', wrapText: typeof value === 'string' };
+  const style = styleOf(value, look);
+  // a merged cell shares its style object with the cells it covers: styled in place
+  if (cell.isMerged) Object.assign(cell.style, style);
+  else cell.style = style;
 }
 
 function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: AssessmentResult, policy: Policy): void {
@@ -116,13 +153,11 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
       [b?.eligible ?? s.eligibleVoters],
       [rounded(row.satisfaction, 4), '0.00%'],
       [rounded(row.total, 2), '0.00'],
-      [policy.labels[row.grade]],
     ];
-    values.forEach(([v, fmt], c) => bodyCell(r.getCell(c + 1), v ?? null, fmt));
-    r.getCell(17).fill = fill(GRADE_FILLS[row.grade]);
-    r.getCell(17).font = { ...CELL_FONT, bold: row.grade === 'excellent' || row.grade === 'pending' };
+    values.forEach(([v, numFmt], c) => bodyCell(r.getCell(c + 1), v ?? null, { numFmt }));
+    bodyCell(r.getCell(17), policy.labels[row.grade], { fill: GRADE_FILLS[row.grade], bold: row.grade === 'excellent' || row.grade === 'pending' });
     const note = explainRow(row, policy.labels);
-    bodyCell(r.getCell(18), note, undefined, true);
+    bodyCell(r.getCell(18), note, { wrap: true });
     r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
   });
 }
@@ -140,14 +175,10 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
     const values = [c.size, ...bands.map((k) => c.quotas[k] ?? 0), ...counts];
     values.forEach((v, j) => (totals[j + 1] = (totals[j + 1] ?? 0) + v));
     const row = ws.getRow(4 + i);
-    [c.label, ...values, c.smallCategory ? '是' : ''].forEach((v, j) => bodyCell(row.getCell(j + 1), v));
-    row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+    [c.label, ...values, c.smallCategory ? '是' : ''].forEach((v, j) => bodyCell(row.getCell(j + 1), v, { left: j === 0 }));
   });
   const total = ws.getRow(4 + result.categories.length);
-  ['合计', ...totals.slice(1, -1), ''].forEach((v, j) => {
-    bodyCell(total.getCell(j + 1), v);
-    total.getCell(j + 1).font = { ...CELL_FONT, bold: true };
-  });
+  ['合计', ...totals.slice(1, -1), ''].forEach((v, j) => bodyCell(total.getCell(j + 1), v, { bold: true }));
 }
 
 function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {
@@ -160,11 +191,9 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
     for (const row of c.rows) {
       for (const flag of row.flags) {
         const values = [c.label, row.rank, row.id, row.secretary.name, FLAG_LABELS[flag], policy.labels[row.grade]];
-        values.forEach((v, j) => bodyCell(ws.getRow(r).getCell(j + 1), v));
-        ws.getRow(r).getCell(5).alignment = { horizontal: 'left', vertical: 'middle' };
-        ws.getRow(r).getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+        values.forEach((v, j) => bodyCell(ws.getRow(r).getCell(j + 1), v, { left: j === 0 || j === 4 }));
         const reasons = row.reasons.join('；');
-        bodyCell(ws.getRow(r).getCell(7), reasons, undefined, true);
+        bodyCell(ws.getRow(r).getCell(7), reasons, { wrap: true });
         ws.getRow(r).height = Math.max(20, Math.ceil(reasons.length / 36) * 13 + 4);
         r++;
       }
