@@ -20,6 +20,8 @@ let a: App;
 let b: App;
 let base = '';
 let assessmentId = '';
+let shareA: { name: string; buffer: Buffer };
+let shareB: { name: string; buffer: Buffer };
 
 beforeAll(async () => {
   a = await openApp('exchange-A');
@@ -114,9 +116,9 @@ describe('exchange packages between two laptops', () => {
     // A: 胶莱镇 (T1, T2) and S1 of 三里河街道; B: 里岔镇 (T3, T4) and S1 too, counted differently
     await importBallots(a, [['T1', 40, 0, 0, 0, 0], ['T2', 40, 0, 0, 0, 0], ['S1', 30, 8, 2, 0, 0]]);
     await importBallots(b, [['T3', 30, 10, 0, 0, 0], ['T4', 30, 10, 0, 0, 0], ['S1', 28, 10, 2, 0, 0]]);
-    const shareA = await exportPackage(a, ['胶莱镇', '三里河街道']);
+    shareA = await exportPackage(a, ['胶莱镇', '三里河街道']);
     expect(shareA.name).toMatch(/^双评交换包-.+-胶莱镇、三里河街道-\d{8}\.zip$/);
-    const shareB = await exportPackage(b, ['里岔镇', '三里河街道']);
+    shareB = await exportPackage(b, ['里岔镇', '三里河街道']);
 
     await b.go(`${base}/exchange`);
     await importPackage(b, shareA);
@@ -169,6 +171,63 @@ describe('exchange packages between two laptops', () => {
     await b.go(`${base}/audit`);
     await expect.poll(() => b.page.getByTestId('audit-check').innerText()).toContain('审计日志完整');
     expect(await b.page.getByTestId('audit-table').innerText()).toContain('来自电脑');
+  });
+
+  it('a third laptop merging the two shares in either order ends with the same data', async () => {
+    /** A fresh laptop: a new browser context of A's browser, with IndexedDB of its own. */
+    const laptop = async (operator: string): Promise<App> => {
+      const context = await a.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
+      const app: App = {
+        ...a,
+        page,
+        errors,
+        shot: async () => {},
+        go: async (hash) => void (await page.evaluate((h) => (window.location.hash = h), hash)),
+        chooseFile: async (trigger, file) => {
+          const chooser = page.waitForEvent('filechooser');
+          await trigger.click();
+          if (typeof file !== 'string') await (await chooser).setFiles({ name: file.name, mimeType: 'application/zip', buffer: file.buffer });
+        },
+        close: () => context.close(),
+      };
+      await page.goto(a.url);
+      const dialog = page.getByRole('dialog', { name: '设置操作员' });
+      await dialog.getByLabel('操作员姓名').fill(operator);
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await app.go('#/backups');
+      return app;
+    };
+    /** Merges `file`; for the one conflict (S1's tally) keeps the count of 30 whichever side has it. */
+    const merge = async (app: App, file: { name: string; buffer: Buffer }) => {
+      await importPackage(app, file, '导入交换包（新考核）…');
+      const preview = dialog(app, '导入交换包');
+      await preview.getByTestId('merge-summary').waitFor();
+      const conflict = preview.getByTestId('conflict');
+      if (await conflict.count()) {
+        const mineHas30 = /很满意\s+30\s+28/.test(await conflict.innerText());
+        await conflict.getByRole('radio', { name: mineHas30 ? '保留本机' : '采用交换包' }).check();
+      }
+      await preview.getByRole('button', { name: '合并到本机' }).click();
+      await dialog(app, '合并完成').getByRole('button', { name: '知道了' }).click();
+    };
+    const c1 = await laptop('王五');
+    const c2 = await laptop('赵六');
+    await merge(c1, shareA);
+    await merge(c1, shareB);
+    await merge(c2, shareB);
+    await merge(c2, shareA);
+    const one = dataEntries((await exportPackage(c1, 'whole')).buffer);
+    const two = dataEntries((await exportPackage(c2, 'whole')).buffer);
+    expect(Object.keys(two).sort()).toEqual(Object.keys(one).sort());
+    for (const [path, text] of Object.entries(one)) if (!path.endsWith('assessment.json')) expect(two[path], path).toBe(text);
+    expect(one[Object.keys(one).find((p) => p.endsWith('/tallies.json'))!]).toMatch(/"id":"S1".*"verySatisfied":30|"verySatisfied":30.*"id":"S1"/);
+    expect(c1.errors.concat(c2.errors)).toEqual([]);
+    await c1.close();
+    await c2.close();
   });
 
   it('a package with one changed byte is refused, with the reason shown', async () => {
