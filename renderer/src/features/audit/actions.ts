@@ -34,6 +34,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'tally.reset': '清空计票',
   'decision.set': '录入审定意见',
   'decision.remove': '撤销审定意见',
+  merge: '合并交换包',
+  restore: '从备份恢复',
 };
 
 /** The Chinese words for an action; an unknown key (from a newer version) is shown as it is. */
