@@ -46,7 +46,7 @@ export function App() {
 
 function AssessmentTitle({ assessmentId }: { assessmentId: string }) {
   const a = useAssessment(assessmentId);
-  return <>{a ? `${a.year}年度 · ${a.name}${a.region ? ` · ${a.region}` : ''}${a.status === 'archived' ? '（已归档）' : ''}` : ''}</>;
+  return <>{a ? `${a.year}年度 · ${a.name}${a.region ? ` · ${a.region}` : ''}${a.status === 'archived' ? '（已归档）' : ''}${a.locked ? '（已定稿）' : ''}` : ''}</>;
 }
 
 function Nav({ assessmentId, current }: { assessmentId: string; current: Screen | 'print' }) {
