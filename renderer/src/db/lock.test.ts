@@ -68,6 +68,17 @@ describe('a locked assessment refuses every write at the data layer', () => {
     await expect(db.transaction('rw', [db.events, ...changeTables(db)], () => db.events.delete(event!.key!))).rejects.toBeInstanceOf(LockedError);
   });
 
+  it("the assessment's own settings stay as they are; archiving is allowed", async () => {
+    const locked = (await db.assessments.get(assessmentId))!;
+    await expect(db.assessments.update(assessmentId, { name: '改名' })).rejects.toBeInstanceOf(LockedError);
+    await expect(db.assessments.put({ ...locked, policy: { ...locked.policy, minTurnout: '0.5' } })).rejects.toBeInstanceOf(LockedError);
+    await expect(db.assessments.delete(assessmentId)).rejects.toBeInstanceOf(LockedError);
+    await expect(db.assessments.clear()).rejects.toBeInstanceOf(LockedError);
+    expect(await db.assessments.get(assessmentId)).toEqual(locked);
+    await db.assessments.update(assessmentId, { status: 'archived', updatedAt: 'later' });
+    expect((await db.assessments.get(assessmentId))?.status).toBe('archived');
+  });
+
   it('other assessments stay editable', async () => {
     await saveSecretary(db, other, sec('S7'), '张三');
     expect(await db.secretaries.get([other, 'S7'])).toBeDefined();

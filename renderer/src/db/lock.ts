@@ -8,6 +8,7 @@
  * gives the tables a change writes with (assessments, audit, meta).
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
+import { canonicalJson } from '../../../shared/digest';
 import { appendAudit, auditState } from './audit';
 import { nowIso } from './ids';
 import type { AssessmentRecord, ShuangpingDb } from './schema';
@@ -21,8 +22,8 @@ export class LockedError extends Error {
   }
 }
 
-/** Tables whose records belong to an assessment but are not guarded: the log must take lock and unlock entries. */
-const UNGUARDED = new Set(['assessments', 'audit', 'meta']);
+/** Tables with an `assessmentId` that are not guarded: the log must take lock and unlock entries. */
+const UNGUARDED = new Set(['audit', 'meta']);
 
 /** The tables a change of an assessment's data writes with, besides its own. */
 export function changeTables(db: ShuangpingDb): Table[] {
@@ -101,6 +102,29 @@ function refuseLocked(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest
   });
 }
 
+/** A locked assessment's record keeps its settings: only the lock, archiving and the time may change. */
+const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, ...settings }: AssessmentRecord) => canonicalJson(settings);
+
+function refuseLockedSettings(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
+  if (unguarded.has(req.trans)) return Dexie.Promise.resolve();
+  const pk = table.schema.primaryKey;
+  const existing =
+    req.type === 'deleteRange'
+      ? table.query({ trans: req.trans, values: true, query: { index: pk, range: req.range } }).then((r) => r.result)
+      : req.type === 'delete'
+        ? table.getMany({ trans: req.trans, keys: req.keys })
+        : table.getMany({ trans: req.trans, keys: req.keys ?? req.values.map((v) => pk.extractKey!(v)) });
+  return Dexie.Promise.resolve(existing).then((records: (AssessmentRecord | undefined)[]) => {
+    records.forEach((before, i) => {
+      if (!before?.locked) return;
+      const after = req.type === 'add' || req.type === 'put' ? (req.values[i] as AssessmentRecord) : undefined;
+      if (after && settingsOf(after) === settingsOf(before)) return;
+      req.trans.abort();
+      throw new LockedError(before.id);
+    });
+  });
+}
+
 /** The middleware; ShuangpingDb installs it. */
 export const lockGuard: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -109,13 +133,11 @@ export const lockGuard: Middleware<DBCore> = {
     ...down,
     table: (name) => {
       const table = down.table(name);
+      // Dexie's own promise carries its transaction zone, which the middlewares below read
+      if (name === 'assessments') return { ...table, mutate: (req) => Dexie.Promise.resolve(refuseLockedSettings(table, req)).then(() => table.mutate(req)) };
       const guarded = !UNGUARDED.has(name) && table.schema.indexes.some((i) => i.name === 'assessmentId');
       if (!guarded) return table;
-      return {
-        ...table,
-        // Dexie's own promise carries its transaction zone, which the middlewares below read
-        mutate: (req) => Dexie.Promise.resolve(refuseLocked(down, table, req)).then(() => table.mutate(req)),
-      };
+      return { ...table, mutate: (req) => Dexie.Promise.resolve(refuseLocked(down, table, req)).then(() => table.mutate(req)) };
     },
   }),
 };
