@@ -1,0 +1,190 @@
+/**
+ * The app in Chromium (playwright-core, the system's /usr/bin/chromium), as a person
+ * uses it: the built app served from dist/, a new assessment, the province's
+ * workbooks imported through the import buttons (the app's own import path, the file
+ * chooser, one transaction each), then the results of the largest category opened
+ * and scrolled while requestAnimationFrame timestamps are recorded.
+ */
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { serveStatic } from '../test/e2e/server';
+
+export interface ImportTiming {
+  kind: string;
+  file: string;
+  /** from choosing the file to the notice of success */
+  ms: number;
+  /** then until the screen has caught up (the roster screen lists every secretary) */
+  settleMs: number;
+  count: number;
+  /** the progress bar was on screen during the import */
+  progress: boolean;
+}
+
+export interface AppFigures {
+  chromium: string;
+  imports: ImportTiming[];
+  importMs: number;
+  /** from clicking 结果 to every category on screen */
+  resultsMs: number;
+  categories: number;
+  largest: { label: string; size: number; rowsInDom: number; rowsInDomMax: number };
+  scroll: { frames: number; p50: number; p95: number; max: number; over50: number; ms: number };
+  /** whole page: result rows in the DOM (every category) */
+  rowsInPage: number;
+  jsHeapMb: number;
+}
+
+const BUTTONS: Record<string, string> = {
+  roster: '导入名册',
+  summary: '导入考评得分汇总',
+  scores: '导入考评细则评分',
+  ballots: '导入测评计票',
+  events: '导入直接定等事项',
+};
+
+async function setOperator(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '设置操作员' });
+  await dialog.waitFor();
+  await dialog.getByLabel('操作员姓名').fill(name);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function newAssessment(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '新建考核' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建考核' });
+  await dialog.getByLabel('考核年度').fill('2024');
+  await dialog.getByLabel('地区').fill('示例省');
+  await dialog.getByLabel('考核名称').fill('全省第一书记考核（基准测试）');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await page.getByRole('heading', { name: '考核设置' }).waitFor();
+  return new URL(page.url()).hash.split('/')[2]!;
+}
+
+/** Resolves once the page has painted a frame and run a task after it: nothing left to render. */
+const idle = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+
+/** One workbook through its import button: from the click to the notice of success. */
+async function importFile(page: Page, kind: string, path: string, timeout: number): Promise<ImportTiming> {
+  const name = path.split('/').pop()!;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: BUTTONS[kind]!, exact: true }).click();
+  const start = Date.now();
+  await (await chooser).setFiles(path);
+  const progress = page.getByTestId('import-progress').waitFor({ timeout }).then(
+    () => true,
+    () => false,
+  );
+  // the notice of success, read as soon as it shows (notices fade), or the table of errors
+  const notice = kind === 'roster' ? '已导入名册，共' : `已从“${name}”导入`;
+  const outcome = await page.waitForFunction(
+    (words) => {
+      if (document.querySelector('[data-testid="error-table"]')) return 'error';
+      return [...document.querySelectorAll('.toast')].map((t) => t.textContent ?? '').find((t) => t.includes(words)) ?? false;
+    },
+    notice,
+    { timeout, polling: 20 },
+  );
+  const ms = Date.now() - start;
+  const text = String(await outcome.jsonValue());
+  if (text === 'error') throw new Error(`${name}: the app found errors`);
+  const count = Number(/(\d+)\s*(名|条)/.exec(text)?.[1] ?? NaN);
+  await idle(page);
+  const settleMs = Date.now() - start - ms;
+  return { kind, file: name, ms, settleMs, count, progress: await progress };
+}
+
+/** Scrolls the largest category's table from top to bottom, one step a frame, recording frame times. */
+async function scrollLargest(page: Page, label: string) {
+  return page.evaluate(async (heading) => {
+    const section = [...document.querySelectorAll('[data-testid="result-category"]')].find((s) => s.querySelector('h2')?.textContent === heading)!;
+    const scroller = section.querySelector<HTMLElement>('[data-scroll]') ?? section.querySelector<HTMLElement>('.table-wrap')!;
+    scroller.scrollIntoView();
+    const rowsNow = () => section.querySelectorAll('[data-testid="result-row"]').length;
+    const frames: number[] = [];
+    let rowsMax = rowsNow();
+    const steps = 240;
+    const distance = scroller.scrollHeight - scroller.clientHeight;
+    const started = performance.now();
+    await new Promise<void>((done) => {
+      let last = performance.now();
+      let step = 0;
+      const tick = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        rowsMax = Math.max(rowsMax, rowsNow());
+        if (step++ >= steps) return done();
+        scroller.scrollTop = (distance * step) / steps;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const ms = performance.now() - started;
+    frames.shift();
+    const sorted = [...frames].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return {
+      scroll: { frames: frames.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, over50: frames.filter((f) => f > 50).length, ms },
+      rowsInDomMax: rowsMax,
+      scrolledTo: scroller.scrollTop,
+      distance,
+    };
+  }, label);
+}
+
+export async function benchApp(options: { dist: string; dir: string; files: Record<string, string>; chromium: string; timeout: number }): Promise<AppFigures> {
+  const server = await serveStatic(options.dist);
+  const browser = await chromium.launch({
+    executablePath: options.chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // tsx names the functions it compiles with a helper the page does not have
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await setOperator(page, '基准测试');
+    const id = await newAssessment(page);
+    await page.evaluate((h) => (window.location.hash = h), `#/a/${id}/roster`);
+    await page.getByRole('heading', { name: '名册' }).waitFor();
+
+    const imports: ImportTiming[] = [];
+    for (const [kind, file] of Object.entries(options.files)) imports.push(await importFile(page, kind, join(options.dir, file), options.timeout));
+
+    const start = Date.now();
+    await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-category"]').length >= 16, undefined, { timeout: options.timeout, polling: 50 });
+    await idle(page);
+    const resultsMs = Date.now() - start;
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="result-category"]')].map((s) => ({
+        label: s.querySelector('h2')?.textContent ?? '',
+        size: Number(/共 (\d+) 人/.exec(s.textContent ?? '')?.[1] ?? 0),
+        rowsInDom: s.querySelectorAll('[data-testid="result-row"]').length,
+      })),
+    );
+    const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
+    const rowsInPage = sizes.reduce((n, s) => n + s.rowsInDom, 0);
+    const scrolled = await scrollLargest(page, largest.label);
+    const jsHeapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return {
+      chromium: browser.version(),
+      imports,
+      importMs: imports.reduce((n, i) => n + i.ms, 0),
+      resultsMs,
+      categories: sizes.length,
+      largest: { ...largest, rowsInDomMax: scrolled.rowsInDomMax },
+      scroll: scrolled.scroll,
+      rowsInPage,
+      jsHeapMb,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

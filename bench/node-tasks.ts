@@ -1,0 +1,111 @@
+/**
+ * One measurement per process, so each starts cold and its peak memory is its own:
+ *
+ *   tsx bench/node-tasks.ts <task> <json args>
+ *
+ * prints one line of JSON: { ms, maxRssMb, heapMb, ...figures }. Tasks:
+ *   bare     ExcelJS's streaming reader over the files, every row and cell visited (the floor)
+ *   cli      `shuangping <args>` in this process (main() of shared/cli), with its phases timed apart
+ *   compute  computeAssessment on the inputs, warm, several runs
+ *   print    `shuangping print ranking …` through system Chromium (the county's PDF)
+ */
+import { readFile } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
+import ExcelJS from 'exceljs';
+import { main } from '../shared/cli/main';
+import { openWorkbookStreaming } from '../shared/cli/stream-workbook';
+import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
+import { writeResultsWorkbook } from '../shared/io/results';
+import { computeAssessment, resultToJson } from '../shared/method';
+import { presetPolicy } from '../shared/policy/presets';
+import { JIAOZHOU_RUBRIC } from '../shared/rubric/jiaozhou';
+
+type Files = Partial<Record<keyof AssessmentFiles, string>>;
+
+/** The largest heap seen at the end of any phase (the peak RSS is the process's own). */
+let heapPeak = 0;
+const noteHeap = () => (heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size));
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  noteHeap();
+  return { ms: performance.now() - start, value };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The floor: every cell of every file visited by ExcelJS's streaming reader, nothing else done. */
+async function bare(files: string[]) {
+  let rows = 0;
+  let cells = 0;
+  const { ms } = await timed(async () => {
+    for (const file of files) {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+      for await (const sheet of reader) {
+        for await (const row of sheet) {
+          rows++;
+          cells += (row.values as unknown[]).filter((v) => v !== undefined).length;
+        }
+      }
+    }
+  });
+  return { ms, rows, cells };
+}
+
+/** The command as a person runs it, in this process (the PDF printer as bin/shuangping.mjs passes it). */
+async function cli(args: string[]) {
+  const { printPdf } = await import('../renderer/src/features/print/node/cli');
+  const { ms, value: code } = await timed(() => main(args, { printPdf }));
+  if (code !== 0) throw new Error(`shuangping ${args[0]} exited ${code}`);
+  return { ms, code };
+}
+
+/** Where the command's time goes: read and check, compute, write the workbook and the JSON. */
+async function phases(files: Files) {
+  const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
+  for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
+  const policy = presetPolicy('jiaozhou');
+  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC, undefined, { open: openWorkbookStreaming }));
+  if (!read.value.ok) throw new Error(read.value.errors.slice(0, 3).map((e) => e.message).join('; '));
+  const input = read.value.value;
+  const compute = await timed(async () => computeAssessment(input));
+  const xlsx = await timed(() => writeResultsWorkbook(compute.value, policy));
+  const json = await timed(async () => JSON.stringify(resultToJson(compute.value), null, 2));
+  return { ms: read.ms + compute.ms + xlsx.ms + json.ms, readMs: read.ms, computeMs: compute.ms, xlsxMs: xlsx.ms, jsonMs: json.ms, secretaries: input.secretaries.length };
+}
+
+/** Compute alone: warmed up, then the median and the fastest of several runs. */
+async function compute(files: Files, runs: number) {
+  const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
+  for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
+  const read = await readAssessmentInputs(sources, presetPolicy('jiaozhou'), JIAOZHOU_RUBRIC, undefined, { open: openWorkbookStreaming });
+  if (!read.ok) throw new Error('inputs do not read');
+  const input = read.value;
+  const first = (await timed(async () => computeAssessment(input))).ms;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(async () => computeAssessment(input))).ms);
+  return { ms: median(times), firstMs: first, minMs: Math.min(...times), runs, secretaries: input.secretaries.length };
+}
+
+async function run(task: string, args: unknown): Promise<Record<string, number | string>> {
+  switch (task) {
+    case 'bare':
+      return bare(args as string[]);
+    case 'cli':
+    case 'print':
+      return cli(args as string[]);
+    case 'phases':
+      return phases(args as Files);
+    case 'compute':
+      return compute((args as { files: Files }).files, (args as { runs: number }).runs);
+    default:
+      throw new Error(`unknown task ${task}`);
+  }
+}
+
+const [task = '', json = 'null'] = process.argv.slice(2);
+const figures = await run(task, JSON.parse(json));
+noteHeap();
+// stdout is the command's own in `cli`: the figures go last, on a line of their own
+process.stdout.write(`\nBENCH ${JSON.stringify({ ...figures, maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb: heapPeak / 2 ** 20 })}\n`);

@@ -1,0 +1,94 @@
+/** The benchmark's figures as one table, each with its target and whether it is met. */
+import type { AppFigures } from './app';
+import type { Machine } from './machine';
+
+type Figures = Record<string, number>;
+
+export interface CliFigures {
+  /** ExcelJS's streaming reader over the same workbooks: the floor */
+  bare: Figures;
+  /** `shuangping compute … --out --json` in one process */
+  compute: Figures;
+  check: Figures;
+  /** read and check, compute, workbook, JSON */
+  phases: Figures;
+  /** `node bin/shuangping.mjs compute …`, startup included */
+  spawnedMs: number;
+  ratio: number;
+  /** every run, in order: the figures above are the medians */
+  runsMs: { bare: number[]; compute: number[] };
+}
+
+export interface Report {
+  date: string;
+  machine: Machine;
+  province: { secretaries: number; ballots: number; county: number; generatedMs: number | null };
+  cli: Partial<Record<'tallies' | 'perBallot', CliFigures>>;
+  /** the results JSON is the same whether ballots were read as tallies or one row per ballot */
+  sameResults: boolean;
+  compute: Figures;
+  pdf: Figures;
+  app: AppFigures | null;
+}
+
+export const TARGETS = {
+  cliRatio: 2,
+  computeMs: 100,
+  memoryMb: 1024,
+  appRatio: 2,
+  /** "a few hundred rows" in the DOM */
+  domRows: 300,
+};
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (x: number) => `${Math.round(x)} MB`;
+const met = (ok: boolean) => (ok ? '达到' : '未达到');
+
+/** Rows of [measure, figure, target, met]. */
+export function reportRows(r: Report): string[][] {
+  const rows: string[][] = [];
+  const words = { tallies: '计票汇总表', perBallot: `逐票表（${r.province.ballots.toLocaleString('en')} 行）` };
+  for (const [variant, c] of Object.entries(r.cli) as ['tallies' | 'perBallot', CliFigures][]) {
+    const w = words[variant];
+    rows.push([`裸读（ExcelJS 流式读取，${w}）`, s(c.bare.ms!), '下限', '']);
+    rows.push([`命令行 check + compute + 导出（${w}）`, `${s(c.compute.ms!)}（${c.ratio.toFixed(2)}×）`, `≤ ${TARGETS.cliRatio}× 裸读`, met(c.ratio <= TARGETS.cliRatio)]);
+    rows.push([`　其中 读取与检查 / 计算 / 结果工作簿 / JSON`, [c.phases.readMs, c.phases.computeMs, c.phases.xlsxMs, c.phases.jsonMs].map((x) => s(x!)).join(' / '), '', '']);
+    rows.push([`　命令行 check 单独（${w}）`, s(c.check.ms!), '', '']);
+    rows.push([`　node bin/shuangping.mjs compute，含启动（${w}）`, s(c.spawnedMs), '', '']);
+    rows.push([`命令行峰值内存 RSS / 堆（${w}）`, `${mb(c.compute.maxRssMb!)} / ${mb(c.compute.heapMb!)}`, `≤ ${TARGETS.memoryMb} MB`, met(c.compute.maxRssMb! <= TARGETS.memoryMb)]);
+  }
+  rows.push(['两种计票表结果相同', r.sameResults ? '相同' : '不同', '相同', met(r.sameResults)]);
+  rows.push([
+    `计算 ${r.compute.secretaries} 人（${r.compute.runs} 次的中位数；最快 / 首次）`,
+    `${r.compute.ms!.toFixed(0)} ms（${r.compute.minMs!.toFixed(0)} / ${r.compute.firstMs!.toFixed(0)} ms）`,
+    `≤ ${TARGETS.computeMs} ms`,
+    met(r.compute.ms! <= TARGETS.computeMs),
+  ]);
+  rows.push([`县级排名表 PDF（${r.pdf.secretaries} 人，${r.pdf.pages} 页）`, s(r.pdf.ms!), '', '']);
+  const a = r.app;
+  const tallies = r.cli.tallies;
+  if (a) {
+    const ratio = tallies ? a.importMs / tallies.compute.ms! : NaN;
+    rows.push([`应用导入全省（5 个工作簿，计票汇总表）`, `${s(a.importMs)}（命令行的 ${ratio.toFixed(2)}×）`, `≤ ${TARGETS.appRatio}× 命令行`, met(ratio <= TARGETS.appRatio)]);
+    for (const i of a.imports) rows.push([`　${i.file}（${i.count} 条）；随后页面更新`, `${s(i.ms)}；${s(i.settleMs)}`, '进度条', i.progress ? '显示' : '未显示']);
+    rows.push([`打开结果（${a.categories} 个类别）`, s(a.resultsMs), '', '']);
+    rows.push([`最大类别“${a.largest.label}”${a.largest.size} 人：DOM 中的行（滚动中最多）`, `${a.largest.rowsInDom}（${a.largest.rowsInDomMax}）`, `≤ ${TARGETS.domRows}`, met(a.largest.rowsInDomMax <= TARGETS.domRows)]);
+    rows.push([`　滚动到底 ${a.scroll.frames} 帧：中位 / 95% / 最长帧，超过 50 ms 的帧`, `${a.scroll.p50.toFixed(1)} / ${a.scroll.p95.toFixed(1)} / ${a.scroll.max.toFixed(1)} ms，${a.scroll.over50} 帧`, '', '']);
+    rows.push([`整页结果 DOM 中的行（全部类别）`, String(a.rowsInPage), '', '']);
+  }
+  return rows;
+}
+
+/** The table, in Markdown, after the machine. */
+export function renderReport(r: Report): string {
+  const m = r.machine;
+  const head = [
+    `日期：${r.date}`,
+    `机器：${m.cpu}，${m.cores} 核，内存 ${m.ramGb} GB，${m.os}；Node ${m.node}；${m.chromium}；开始时负载 ${m.load.toFixed(2)}`,
+    `数据：${r.province.secretaries.toLocaleString('en')} 名第一书记，${r.province.ballots.toLocaleString('en')} 张选票`,
+    '',
+  ];
+  const rows = reportRows(r);
+  const table = ['| 项目 | 结果 | 目标 | 是否达到 |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return [...head, ...table].join('\n');
+}
