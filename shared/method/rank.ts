@@ -1,5 +1,5 @@
 /** Order within a category (RULES.md §4): total desc, then the policy's tie-breaks; competition ranks. */
-import { cmp, roundTo, toNumber, type Rational } from '../exact/rational';
+import { cmp, roundTo, type Rational } from '../exact/rational';
 import type { Policy, TieBreak } from '../model';
 
 export interface Rankable {
@@ -49,17 +49,9 @@ function compareTieBreaks(a: Rankable, b: Rankable, policy: Pick<Policy, 'tieBre
  * and gives competition ranks: 1, 2, 2, 4.
  */
 export function rankRows<T extends Rankable>(rows: readonly T[], policy: Pick<Policy, 'rankOn' | 'tieBreak'>): { row: T; rank: number }[] {
-  // the figure ranked on, once per row, with a float that orders clearly different totals without BigInt
-  const keyed = rows.map((row) => {
-    const total = rankedTotal(row.total, policy);
-    return { row, total, approx: toNumber(total) };
-  });
-  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
-    const diff = b.approx - a.approx;
-    // a float is within 1e-15 of its rational: a gap this wide has the exact sign
-    if (Math.abs(diff) > 1e-9 * Math.max(Math.abs(a.approx), Math.abs(b.approx))) return diff;
-    return cmp(b.total, a.total) || compareTieBreaks(a.row, b.row, policy);
-  };
+  // the figure ranked on, computed once per row; compared exactly (no float decides an order)
+  const keyed = rows.map((row) => ({ row, total: rankedTotal(row.total, policy) }));
+  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => cmp(b.total, a.total) || compareTieBreaks(a.row, b.row, policy);
   const sorted = keyed.sort((a, b) => order(a, b) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   const ranked: { row: T; rank: number }[] = [];
   sorted.forEach((entry, i) => {
