@@ -62,7 +62,7 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
           <ImportButton
             label="导入测评计票（Excel）"
             title="导入测评计票"
-            run={(file) => importWorkbook({ kind: 'ballots', file, assessmentId, operator: operator ?? '' })}
+            run={(file, onProgress) => importWorkbook({ kind: 'ballots', file, assessmentId, operator: operator ?? '', onProgress })}
           />
         )}
       </div>

@@ -13,7 +13,7 @@ export function ImportHub({ assessmentId, kinds, disabled }: { assessmentId: str
           label={`导入${WORKBOOK_LABELS[kind]}`}
           title={`导入${WORKBOOK_LABELS[kind]}`}
           disabled={disabled ?? false}
-          run={async (file) => importWorkbook({ kind, assessmentId, file, operator: await getOperator() })}
+          run={async (file, onProgress) => importWorkbook({ kind, assessmentId, file, operator: await getOperator(), onProgress })}
         />
       ))}
     </div>

@@ -31,24 +31,47 @@ export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
   events: '直接定等事项',
 };
 
+/** The steps of an import, in order: read the workbook, check its rows, write them in one transaction. */
+export const IMPORT_STEPS = ['open', 'check', 'write'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+
+/** How far an import has got: its step, and the rows to write once they are known. */
+export interface ImportProgress {
+  step: ImportStep;
+  rows?: number;
+}
+
 export interface WorkbookImport {
   kind: WorkbookKind;
   assessmentId: string;
   file: PickedFile;
   operator: string;
   db?: ShuangpingDb;
+  /** told at the start of each step; the page gets to paint before the step runs */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/** A moment for the page to paint the progress before the next long step. */
+const paint = () => new Promise<void>((done) => setTimeout(done, 16));
 
 async function run<T>(
   request: WorkbookImport,
   parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
   write: (ctx: ImportContext, values: T[]) => Promise<ImportOutcome>,
 ): Promise<ImportOutcome> {
+  const report = async (progress: ImportProgress) => {
+    if (!request.onProgress) return;
+    request.onProgress(progress);
+    await paint();
+  };
+  await report({ step: 'open' });
   const { openWorkbook } = await import('./readers');
   const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
   if (!opened.ok) return opened;
+  await report({ step: 'check' });
   const { parsed, errors } = parse(opened.value);
   if (errors.length || !parsed) return { ok: false, errors };
+  await report({ step: 'write', rows: parsed.entries.length });
   // the app's database is backed up before every import (tests pass a db of their own)
   if (!request.db) {
     try {

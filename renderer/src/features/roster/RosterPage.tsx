@@ -59,7 +59,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
           title="导入名册"
           variant="primary"
           disabled={readOnly}
-          run={async (file) => importWorkbook({ kind: 'roster', assessmentId, file, operator: await getOperator() })}
+          run={async (file, onProgress) => importWorkbook({ kind: 'roster', assessmentId, file, operator: await getOperator(), onProgress })}
           success={(n) => `已导入名册，共 ${n} 名第一书记`}
         />
         <Button onClick={() => setEditing('new')} disabled={readOnly}>
