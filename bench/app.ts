@@ -29,7 +29,7 @@ export interface AppFigures {
   resultsMs: number;
   categories: number;
   largest: { label: string; size: number; rowsInDom: number; rowsInDomMax: number };
-  scroll: { frames: number; p50: number; p95: number; max: number; over50: number; ms: number };
+  scroll: { wheel: FrameStats; fling: FrameStats };
   /** whole page: result rows in the DOM (every category) */
   rowsInPage: number;
   jsHeapMb: number;
@@ -95,41 +95,68 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
   return { kind, file: name, ms, settleMs, count, progress: await progress };
 }
 
-/** Scrolls the largest category's table from top to bottom, one step a frame, recording frame times. */
-async function scrollLargest(page: Page, label: string) {
+export interface FrameStats {
+  frames: number;
+  /** pixels scrolled a frame */
+  step: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** frames longer than 50 ms */
+  over50: number;
+  /** long animation frames (the main thread busy over 50 ms in a frame): how many, and their time */
+  longFrames: number;
+  longFramesMs: number;
+}
+
+/**
+ * Scrolls the largest category's box twice, a fixed step a frame: as a mouse wheel
+ * does (100 px), then to the bottom in 240 frames (a drag of the scroll bar), with
+ * requestAnimationFrame timestamps and the main thread's long animation frames.
+ */
+async function scrollLargest(page: Page, label: string): Promise<{ wheel: FrameStats; fling: FrameStats; rowsInDomMax: number }> {
   return page.evaluate(async (heading) => {
     const section = [...document.querySelectorAll('[data-testid="result-category"]')].find((s) => s.querySelector('h2')?.textContent === heading)!;
     const scroller = section.querySelector<HTMLElement>('[data-scroll]') ?? section.querySelector<HTMLElement>('.table-wrap')!;
     scroller.scrollIntoView();
-    const rowsNow = () => section.querySelectorAll('[data-testid="result-row"]').length;
-    const frames: number[] = [];
-    let rowsMax = rowsNow();
-    const steps = 240;
-    const distance = scroller.scrollHeight - scroller.clientHeight;
-    const started = performance.now();
-    await new Promise<void>((done) => {
-      let last = performance.now();
-      let step = 0;
-      const tick = (now: number) => {
-        frames.push(now - last);
-        last = now;
-        rowsMax = Math.max(rowsMax, rowsNow());
-        if (step++ >= steps) return done();
-        scroller.scrollTop = (distance * step) / steps;
+    let rowsMax = 0;
+    const pass = async (frames: number, step: number) => {
+      const long: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries()));
+      observer.observe({ type: 'long-animation-frame' });
+      const times: number[] = [];
+      await new Promise<void>((done) => {
+        let last = performance.now();
+        let n = 0;
+        const tick = (now: number) => {
+          times.push(now - last);
+          last = now;
+          rowsMax = Math.max(rowsMax, section.querySelectorAll('[data-testid="result-row"]').length);
+          if (n++ >= frames) return done();
+          scroller.scrollTop += step;
+          requestAnimationFrame(tick);
+        };
         requestAnimationFrame(tick);
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      times.shift();
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+      return {
+        frames: times.length,
+        step,
+        p50: at(0.5),
+        p95: at(0.95),
+        max: sorted[sorted.length - 1]!,
+        over50: times.filter((t) => t > 50).length,
+        longFrames: long.length,
+        longFramesMs: long.reduce((n, e) => n + e.duration, 0),
       };
-      requestAnimationFrame(tick);
-    });
-    const ms = performance.now() - started;
-    frames.shift();
-    const sorted = [...frames].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-    return {
-      scroll: { frames: frames.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, over50: frames.filter((f) => f > 50).length, ms },
-      rowsInDomMax: rowsMax,
-      scrolledTo: scroller.scrollTop,
-      distance,
     };
+    const wheel = await pass(240, 100);
+    const fling = await pass(240, Math.ceil((scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop) / 240));
+    return { wheel, fling, rowsInDomMax: rowsMax };
   }, label);
 }
 
@@ -179,7 +206,7 @@ export async function benchApp(options: { dist: string; dir: string; files: Reco
       resultsMs,
       categories: sizes.length,
       largest: { ...largest, rowsInDomMax: scrolled.rowsInDomMax },
-      scroll: scrolled.scroll,
+      scroll: { wheel: scrolled.wheel, fling: scrolled.fling },
       rowsInPage,
       jsHeapMb,
     };

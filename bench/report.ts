@@ -73,7 +73,14 @@ export function reportRows(r: Report): string[][] {
     for (const i of a.imports) rows.push([`　${i.file}（${i.count} 条）；随后页面更新`, `${s(i.ms)}；${s(i.settleMs)}`, '进度条', i.progress ? '显示' : '未显示']);
     rows.push([`打开结果（${a.categories} 个类别）`, s(a.resultsMs), '', '']);
     rows.push([`最大类别“${a.largest.label}”${a.largest.size} 人：DOM 中的行（滚动中最多）`, `${a.largest.rowsInDom}（${a.largest.rowsInDomMax}）`, `≤ ${TARGETS.domRows}`, met(a.largest.rowsInDomMax <= TARGETS.domRows)]);
-    rows.push([`　滚动到底 ${a.scroll.frames} 帧：中位 / 95% / 最长帧，超过 50 ms 的帧`, `${a.scroll.p50.toFixed(1)} / ${a.scroll.p95.toFixed(1)} / ${a.scroll.max.toFixed(1)} ms，${a.scroll.over50} 帧`, '', '']);
+    for (const [words, f] of [['滚轮式', a.scroll.wheel], ['拖到底', a.scroll.fling]] as const) {
+      rows.push([
+        `　${words}滚动 ${f.frames} 帧、每帧 ${f.step} px：帧时 中位 / 95% / 最长；超过 50 ms 的帧；主线程长帧`,
+        `${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms；${f.over50}；${f.longFrames}（${f.longFramesMs.toFixed(0)} ms）`,
+        '',
+        '',
+      ]);
+    }
     rows.push([`整页结果 DOM 中的行（全部类别）`, String(a.rowsInPage), '', '']);
   }
   return rows;
