@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type PrintPdf } from './run';
+import { writeResultsWorkbookStreaming } from './stream-results';
 import { openWorkbookStreaming } from './stream-workbook';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,6 +30,7 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     stderr: (line) => process.stderr.write(`${line}\n`),
     sampleDir: join(repoRoot, 'samples', 'sample-county'),
     openWorkbook: openWorkbookStreaming,
+    writeResults: writeResultsWorkbookStreaming,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
 }

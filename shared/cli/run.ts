@@ -42,6 +42,8 @@ export interface CliEnv {
   printPdf?: PrintPdf;
   /** how input workbooks are opened (Node: a streaming reader); ExcelJS's workbook model by default */
   openWorkbook?: WorkbookOpener;
+  /** how the results workbook is written (Node: a streaming writer); writeResultsWorkbook by default */
+  writeResults?: typeof writeResultsWorkbook;
 }
 
 export const EXIT_OK = 0;
@@ -199,7 +201,7 @@ async function printTo(env: CliEnv, result: AssessmentResult, file: string, requ
 
 async function writeOutputs(env: CliEnv, result: AssessmentResult, request: PrintRequest, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
   // build everything first: a failure must not leave half the outputs written
-  const xlsx = options.out ? await writeResultsWorkbook(result, request.policy) : null;
+  const xlsx = options.out ? await (env.writeResults ?? writeResultsWorkbook)(result, request.policy) : null;
   const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result), null, 2)}\n`) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { roundTo, toDecimal, toNumber, type Rational } from '../exact/rational';
 import { FLAG_LABELS, GRADES, type AssessmentResult, type CategoryResult, type Grade, type Policy, type ResultRow } from '../model';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
+import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printOptions, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
 
 /** Row columns, exactly as FORMATS.md lists them. */
 export const RESULT_COLUMNS = [
@@ -15,6 +15,8 @@ export const RESULT_COLUMNS = [
 /** sized for A4 landscape at about 75%: Chinese characters are two units wide */
 const RESULT_WIDTHS = [5, 8, 8, 18, 12, 7, 10, 6, 6, 7, 6, 5, 6, 7, 8, 8, 8, 42];
 const NOTE_CHARS_PER_LINE = 22;
+/** Rows 1–2 title, row 3 the header: frozen, and repeated on every printed page. */
+const HEADER_ROWS = 3;
 const CELL_FONT: Partial<ExcelJS.Font> = { ...BODY_FONT, size: 10 };
 
 const GRADE_FILLS: Record<Grade, string> = {
@@ -74,8 +76,6 @@ function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[],
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     ws.getColumn(i + 1).width = widths[i] ?? 10;
   });
-  ws.views = [{ state: 'frozen', ySplit: r, xSplit: 0 }];
-  printSetup(ws, `1:${r}`);
 }
 
 /** How a body cell looks, beyond the font and border every body cell has. */
@@ -131,7 +131,7 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
   if (category.merged.length) notes.push(`已合并小类别 ${category.merged.length} 个`);
   if (category.smallCategory) notes.push('本类别人数过少，按比例无名额，请部长办公会研究');
   title(ws, RESULT_COLUMNS.length, `${category.label} “第一书记”考核结果`, notes.join('　'));
-  headerRow(ws, 3, RESULT_COLUMNS, RESULT_WIDTHS);
+  headerRow(ws, HEADER_ROWS, RESULT_COLUMNS, RESULT_WIDTHS);
   category.rows.forEach((row, i) => {
     const r = ws.getRow(4 + i);
     const b = row.ballots;
@@ -168,7 +168,7 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
   const widths = [26, 7, ...bands.map(() => 9.5), ...GRADES.map(() => 8), 10];
   const size = result.categories.reduce((n, c) => n + c.size, 0);
   title(ws, headers.length, '“第一书记”考核结果汇总', `考核规则：${result.policyName}　类别 ${result.categories.length} 个　共 ${size} 人`);
-  headerRow(ws, 3, headers, widths);
+  headerRow(ws, HEADER_ROWS, headers, widths);
   const totals = new Array<number>(headers.length).fill(0);
   result.categories.forEach((c, i) => {
     const counts = GRADES.map((g) => c.rows.filter((row) => row.grade === g).length);
@@ -185,7 +185,7 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
   const headers = ['类别', '名次', '编号', '姓名', '标记', '等次', '说明'];
   const widths = [26, 6, 10, 9.5, 30, 9.5, 70];
   title(ws, headers.length, '需要关注的标记', `考核规则：${result.policyName}　每个标记一行，供部长办公会审核`);
-  headerRow(ws, 3, headers, widths);
+  headerRow(ws, HEADER_ROWS, headers, widths);
   let r = 4;
   for (const c of result.categories) {
     for (const row of c.rows) {
@@ -205,14 +205,33 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
   }
 }
 
-/** The results workbook of an assessment; labels and bands come from the policy that produced it. */
+/** What the results are written into: ExcelJS's workbook model, or its streaming writer (Node). */
+export type ResultsBook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
+
+function addSheet(book: ResultsBook, name: string, fill: (ws: ExcelJS.Worksheet) => void): void {
+  const rows = `1:${HEADER_ROWS}`;
+  // given when the sheet is made, as a streaming writer writes them first; set again so
+  // that the model's sheet keeps these settings only
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit: 0 }], ...printOptions(rows) });
+  printSetup(ws, rows);
+  fill(ws);
+  // a streaming writer's sheet is written out and let go
+  if (typeof (ws as { commit?: unknown }).commit === 'function') ws.commit();
+}
+
+/** Fills a workbook with the results; labels and bands come from the policy that produced them. */
+export function fillResultsWorkbook(book: ResultsBook, result: AssessmentResult, policy: Policy): void {
+  const taken = new Set<string>(['汇总', '标记']);
+  addSheet(book, '汇总', (ws) => summarySheet(ws, result, policy));
+  for (const category of result.categories) {
+    addSheet(book, safeSheetName(category.label, taken), (ws) => categorySheet(ws, category, result, policy));
+  }
+  addSheet(book, '标记', (ws) => flagsSheet(ws, result, policy));
+}
+
+/** The results workbook of an assessment, as bytes (pure: the app and the tests). */
 export async function writeResultsWorkbook(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
   const workbook = newWorkbook();
-  const taken = new Set<string>(['汇总', '标记']);
-  summarySheet(workbook.addWorksheet('汇总'), result, policy);
-  for (const category of result.categories) {
-    categorySheet(workbook.addWorksheet(safeSheetName(category.label, taken)), category, result, policy);
-  }
-  flagsSheet(workbook.addWorksheet('标记'), result, policy);
+  fillResultsWorkbook(workbook, result, policy);
   return workbookBytes(workbook);
 }

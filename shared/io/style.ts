@@ -13,26 +13,40 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom:
 /** A workbook stamped with the program's name and a fixed date, so output is reproducible. */
 export function newWorkbook(date = new Date(Date.UTC(2024, 0, 1))): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
+  stamp(workbook, date);
+  return workbook;
+}
+
+/** A4 landscape, fit to one page wide, header rows repeated on every page: options of a new sheet. */
+export function printOptions(headerRows: string): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: headerRows,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  };
+}
+
+/** The same print setup on a sheet that exists. */
+export function printSetup(ws: ExcelJS.Worksheet, headerRows: string): void {
+  const { pageSetup, headerFooter } = printOptions(headerRows);
+  ws.pageSetup = pageSetup;
+  ws.headerFooter = headerFooter;
+}
+
+/** Stamps the program's name and a fixed date on a workbook (model or streaming writer). */
+export function stamp(workbook: Pick<ExcelJS.Workbook, 'creator' | 'lastModifiedBy' | 'created' | 'modified'>, date = new Date(Date.UTC(2024, 0, 1))): void {
   workbook.creator = '双评工作站';
   workbook.lastModifiedBy = '双评工作站';
   workbook.created = date;
   workbook.modified = date;
-  return workbook;
-}
-
-/** A4 landscape, fit to one page wide, header rows repeated on every page. */
-export function printSetup(ws: ExcelJS.Worksheet, headerRows: string): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: headerRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
 }
 
 /** Excel-safe sheet name: no []:*?/\, at most 31 characters, unique in the workbook. */
