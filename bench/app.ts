@@ -19,6 +19,8 @@ export interface ImportTiming {
   count: number;
   /** the progress bar was on screen during the import */
   progress: boolean;
+  /** time in each step the progress bar showed (open, check, backup, write) */
+  steps: Record<string, number>;
 }
 
 export interface AppFigures {
@@ -62,12 +64,36 @@ async function newAssessment(page: Page): Promise<string> {
   return new URL(page.url()).hash.split('/')[2]!;
 }
 
-/** Resolves once the page has painted a frame and run a task after it: nothing left to render. */
-const idle = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+/** Resolves once the page paints ten frames in a row on time: whatever the last change set off is rendered. */
+const idle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let quiet = 0;
+        let last = performance.now();
+        const tick = (now: number) => {
+          quiet = now - last < 50 ? quiet + 1 : 0;
+          last = now;
+          if (quiet >= 10) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 
 /** One workbook through its import button: from the click to the notice of success. */
 async function importFile(page: Page, kind: string, path: string, timeout: number): Promise<ImportTiming> {
   const name = path.split('/').pop()!;
+  // the steps the progress bar shows, with when each began
+  await page.evaluate(() => {
+    const seen: [string, number][] = [];
+    (window as unknown as { STEPS: [string, number][] }).STEPS = seen;
+    const observer = new MutationObserver(() => {
+      const step = document.querySelector<HTMLElement>('[data-testid="import-progress"]')?.dataset.step ?? 'done';
+      if (seen[seen.length - 1]?.[0] !== step) seen.push([step, performance.now()]);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
+  });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: BUTTONS[kind]!, exact: true }).click();
   const start = Date.now();
@@ -92,7 +118,13 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
   const count = Number(/(\d+)\s*(名|条)/.exec(text)?.[1] ?? NaN);
   await idle(page);
   const settleMs = Date.now() - start - ms;
-  return { kind, file: name, ms, settleMs, count, progress: await progress };
+  const seen = await page.evaluate(() => (window as unknown as { STEPS: [string, number][] }).STEPS);
+  const steps: Record<string, number> = {};
+  seen.forEach(([step, at], i) => {
+    const next = seen[i + 1];
+    if (step !== 'done' && next) steps[step] = next[1] - at;
+  });
+  return { kind, file: name, ms, settleMs, count, progress: await progress, steps };
 }
 
 export interface FrameStats {

@@ -26,6 +26,7 @@ export type ImportRun = (file: PickedFile, onProgress: (progress: ImportProgress
 const STEP_WORDS: Record<ImportProgress['step'], (p: ImportProgress, file: string) => string> = {
   open: (_, file) => `正在读取“${file}”…`,
   check: () => '正在逐行检查…',
+  backup: () => '正在备份数据库…',
   write: (p) => `正在写入 ${(p.rows ?? 0).toLocaleString('zh-CN')} 条记录…`,
 };
 
@@ -33,7 +34,7 @@ const STEP_WORDS: Record<ImportProgress['step'], (p: ImportProgress, file: strin
 function ImportProgressBar({ progress, file }: { progress: ImportProgress; file: string }) {
   const step = IMPORT_STEPS.indexOf(progress.step) + 1;
   return (
-    <span className="import-progress" role="status" data-testid="import-progress">
+    <span className="import-progress" role="status" data-testid="import-progress" data-step={progress.step}>
       <progress max={IMPORT_STEPS.length + 1} value={step} aria-label={`导入进度：第 ${step} 步，共 ${IMPORT_STEPS.length} 步`} />
       <span>{STEP_WORDS[progress.step](progress, file)}</span>
     </span>

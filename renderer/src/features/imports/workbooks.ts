@@ -31,8 +31,8 @@ export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
   events: '直接定等事项',
 };
 
-/** The steps of an import, in order: read the workbook, check its rows, write them in one transaction. */
-export const IMPORT_STEPS = ['open', 'check', 'write'] as const;
+/** The steps of an import, in order: read the workbook, check its rows, back up the database, write the rows in one transaction. */
+export const IMPORT_STEPS = ['open', 'check', 'backup', 'write'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /** How far an import has got: its step, and the rows to write once they are known. */
@@ -71,15 +71,16 @@ async function run<T>(
   await report({ step: 'check' });
   const { parsed, errors } = parse(opened.value);
   if (errors.length || !parsed) return { ok: false, errors };
-  await report({ step: 'write', rows: parsed.entries.length });
   // the app's database is backed up before every import (tests pass a db of their own)
   if (!request.db) {
+    await report({ step: 'backup' });
     try {
       await backupBefore('导入');
     } catch (e) {
       return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
     }
   }
+  await report({ step: 'write', rows: parsed.entries.length });
   const ctx: ImportContext = {
     db: request.db ?? appDb,
     assessmentId: request.assessmentId,
