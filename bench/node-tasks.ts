@@ -13,9 +13,9 @@ import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { main } from '../shared/cli/main';
+import { writeResultsWorkbookStreaming } from '../shared/cli/stream-results';
 import { openWorkbookStreaming } from '../shared/cli/stream-workbook';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
-import { writeResultsWorkbook } from '../shared/io/results';
 import { computeAssessment, resultToJson } from '../shared/method';
 import { presetPolicy } from '../shared/policy/presets';
 import { JIAOZHOU_RUBRIC } from '../shared/rubric/jiaozhou';
@@ -61,7 +61,7 @@ async function cli(args: string[]) {
   return { ms, code };
 }
 
-/** Where the command's time goes: read and check, compute, write the workbook and the JSON. */
+/** Where the command's time goes: read and check, compute, write the workbook and the JSON (as the command does). */
 async function phases(files: Files) {
   const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
@@ -70,7 +70,7 @@ async function phases(files: Files) {
   if (!read.value.ok) throw new Error(read.value.errors.slice(0, 3).map((e) => e.message).join('; '));
   const input = read.value.value;
   const compute = await timed(async () => computeAssessment(input));
-  const xlsx = await timed(() => writeResultsWorkbook(compute.value, policy));
+  const xlsx = await timed(() => writeResultsWorkbookStreaming(compute.value, policy));
   const json = await timed(async () => JSON.stringify(resultToJson(compute.value), null, 2));
   return { ms: read.ms + compute.ms + xlsx.ms + json.ms, readMs: read.ms, computeMs: compute.ms, xlsxMs: xlsx.ms, jsonMs: json.ms, secretaries: input.secretaries.length };
 }
