@@ -28,7 +28,10 @@ async function seen(bytes: Uint8Array) {
     const { orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow, paperSize, margins } = ws.pageSetup;
     return {
       name: ws.name,
-      views: ws.views.map(({ state, ySplit, xSplit }) => ({ state, ySplit, xSplit })),
+      views: ws.views.map((v) => {
+        const { state, ySplit, xSplit } = v as Partial<ExcelJS.WorksheetViewFrozen>;
+        return { state, ySplit, xSplit };
+      }),
       page: { orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow, paperSize, margins },
       footer: ws.headerFooter.oddFooter,
       merges: (ws.model as { merges?: string[] }).merges,
