@@ -66,14 +66,16 @@ export function reportRows(r: Report): string[][] {
   ]);
   rows.push([`县级排名表 PDF（${r.pdf.secretaries} 人，${r.pdf.pages} 页）`, s(r.pdf.ms!), '', '']);
   const a = r.app;
-  const tallies = r.cli.tallies;
   if (a) {
-    const ratio = tallies ? a.importMs / tallies.compute.ms! : NaN;
-    rows.push([`应用导入全省（5 个工作簿，计票汇总表）`, `${s(a.importMs)}（命令行的 ${ratio.toFixed(2)}×）`, `≤ ${TARGETS.appRatio}× 命令行`, met(ratio <= TARGETS.appRatio)]);
     const STEP_WORDS: Record<string, string> = { open: '读取', check: '检查', backup: '备份', write: '写入' };
-    for (const i of a.imports) {
-      const steps = Object.entries(i.steps).map(([k, v]) => `${STEP_WORDS[k] ?? k} ${s(v)}`).join('，');
-      rows.push([`　${i.file}（${i.count} 条）：${steps}；随后页面更新`, `${s(i.ms)}；${s(i.settleMs)}`, '进度条', i.progress ? '显示' : '未显示']);
+    for (const [variant, run] of [['tallies', a.tallies], ['perBallot', a.perBallot]] as const) {
+      const cliMs = r.cli[variant]?.compute.ms;
+      const ratio = cliMs ? run.importMs / cliMs : NaN;
+      rows.push([`应用导入全省（5 个工作簿，${words[variant]}）`, `${s(run.importMs)}（命令行的 ${ratio.toFixed(2)}×）`, `≤ ${TARGETS.appRatio}× 命令行`, met(ratio <= TARGETS.appRatio)]);
+      for (const i of run.imports) {
+        const steps = Object.entries(i.steps).map(([k, v]) => `${STEP_WORDS[k] ?? k} ${s(v)}`).join('，');
+        rows.push([`　${i.file}（${i.count} 条）：${steps}；随后页面更新`, `${s(i.ms)}；${s(i.settleMs)}`, '进度条', i.progress ? '显示' : '未显示']);
+      }
     }
     rows.push([`打开结果（${a.categories} 个类别）`, s(a.resultsMs), '', '']);
     rows.push([`最大类别“${a.largest.label}”${a.largest.size} 人：DOM 中的行（滚动中最多）`, `${a.largest.rowsInDom}（${a.largest.rowsInDomMax}）`, `≤ ${TARGETS.domRows}`, met(a.largest.rowsInDomMax <= TARGETS.domRows)]);

@@ -138,6 +138,7 @@ async function main(): Promise<void> {
       dist: await buildApp(),
       dir: province,
       files: { roster: 'roster.xlsx', summary: 'summary.xlsx', scores: 'scores.xlsx', ballots: 'ballots.xlsx', events: 'events.xlsx' },
+      perBallot: 'ballots-per-ballot.xlsx',
       chromium: CHROMIUM,
       timeout: 600_000,
     });
