@@ -22,6 +22,8 @@ const isPerBallot = (ws: Sheet): boolean => {
   return false;
 };
 
+const REQUIRED = { required: true };
+
 export function parseBallots(opened: OpenedWorkbook): ParseOutcome<BallotTally> {
   const ws = dataSheet(opened, [BALLOT_SHEET]);
   return isPerBallot(ws) ? parsePerBallot(opened, ws) : parseTallies(opened, ws);
@@ -41,17 +43,16 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
     const id = fields.text(row, 'id', true);
     allIds.push({ row: row.row, id });
     if (id !== undefined) seen.push({ id, row });
-    const count = (key: BallotKey, required: boolean) => fields.int(row, key, { required });
     const tally = {
       id: id!,
-      verySatisfied: count('verySatisfied', true)!,
-      satisfied: count('satisfied', true)!,
-      basic: count('basic', true)!,
-      dissatisfied: count('dissatisfied', true)!,
-      invalid: count('invalid', false) ?? 0,
-      abstain: count('abstain', false) ?? 0,
+      verySatisfied: fields.int(row, 'verySatisfied', REQUIRED)!,
+      satisfied: fields.int(row, 'satisfied', REQUIRED)!,
+      basic: fields.int(row, 'basic', REQUIRED)!,
+      dissatisfied: fields.int(row, 'dissatisfied', REQUIRED)!,
+      invalid: fields.int(row, 'invalid') ?? 0,
+      abstain: fields.int(row, 'abstain') ?? 0,
     } satisfies BallotTally;
-    const issued = count('issued', false);
+    const issued = fields.int(row, 'issued');
     if (errors.length > before) continue;
     const cast = castOf(tally);
     if (issued !== undefined && cast > issued) {

@@ -109,14 +109,27 @@ export function readTable<K extends string>(
 
   // a row keeps its cells in the order of `keys`: one small array, no map per row
   const keys = [...columns.keys()];
-  const slot = new Map(keys.map((key, i) => [key, i]));
+  const slots = new Map(keys.map((key, i) => [key, i]));
   const rows: TableRow<K>[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const values = ws.row(r);
     if (!values) continue;
     const cells = keys.map((key) => readCell(values[columns.get(key)!]));
     if (cells.every((c) => c.kind === 'blank')) continue;
-    rows.push({ row: r, cell: (key) => cells[slot.get(key) ?? -1] ?? BLANK });
+    rows.push(new Row(r, cells, slots));
   }
   return { sheet, headerRow, headers, rows };
+}
+
+/** A row of a table: its cells by column key. A class, not a closure per row: sheets have half a million rows. */
+class Row<K extends string> implements TableRow<K> {
+  constructor(
+    readonly row: number,
+    private readonly cells: readonly Cell[],
+    private readonly slots: ReadonlyMap<K, number>,
+  ) {}
+
+  cell(key: K): Cell {
+    return this.cells[this.slots.get(key) ?? -1] ?? BLANK;
+  }
 }

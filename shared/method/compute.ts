@@ -115,18 +115,17 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
   work.dissatisfaction = outcome.dissatisfaction;
   work.satisfactionGrade = outcome.grade;
   const denominator = policy.satisfactionDenominator === 'cast' ? cast : cast - tally.invalid - tally.abstain;
-  // words only for the flagged few
-  const dissatisfied = () => describeRate(tally.dissatisfied, denominator);
+  // the rates are put in words only for the flagged few
   if (outcome.recall) {
     work.flags.add('recall');
     const line = describeRatio(policy.recallAboveDissatisfaction ?? '');
-    work.notes.push(`不满意票${dissatisfied()}，超过${line}，应予召回`);
+    work.notes.push(`不满意票${describeRate(tally.dissatisfied, denominator)}，超过${line}，应予召回`);
     if (policy.recallBlocksExcellent) work.excellentBlockers.push('应予召回，当年不得评先评优');
   }
   if (outcome.grade === 'incompetent') {
     work.flags.add('satisfactionIncompetent');
     work.notes.push(
-      `不满意票${dissatisfied()}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
+      `不满意票${describeRate(tally.dissatisfied, denominator)}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
     );
   } else if (outcome.grade === 'basic') {
     work.flags.add('satisfactionBasic');

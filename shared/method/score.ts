@@ -112,6 +112,18 @@ const lostOf = (p: PreparedItem, value: Rational): Rational => (gt(p.start, valu
 /** points won on a bonus item (tie-break moreBonus) */
 const wonOf = (p: PreparedItem, value: Rational): Rational => (p.item.kind === 'bonus' && gt(value, ZERO) ? value : ZERO);
 
+/** The items a secretary's inputs move, with the sum of their effects. */
+interface Moves {
+  effects: (Rational | undefined)[];
+  touched: PreparedItem[];
+}
+
+function move(moves: Moves, p: PreparedItem, effect: Rational): void {
+  const before = moves.effects[p.at];
+  if (before === undefined) moves.touched.push(p);
+  moves.effects[p.at] = before === undefined ? effect : add(before, effect);
+}
+
 export type Scorer<I extends ItemResult = ItemScore> = (inputs: Readonly<Record<string, string>>, secretary: Secretary) => SecretaryScore<I>;
 
 /** Scores many secretaries against one rubric and policy (see scorerOf). */
@@ -165,21 +177,16 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
 
   return (inputs, secretary) => {
     /** per item: Σ effects of its inputs (and of the rating change); the items moved */
-    const effects: (Rational | undefined)[] = new Array(items.length);
-    const touched: PreparedItem[] = [];
-    const move = (p: PreparedItem, effect: Rational) => {
-      const before = effects[p.at];
-      if (before === undefined) touched.push(p);
-      effects[p.at] = before === undefined ? effect : add(before, effect);
-    };
+    const moves: Moves = { effects: new Array(items.length), touched: [] };
     for (const code in inputs) {
       const targets = byCode.get(code);
       if (!targets) continue;
       const text = inputs[code]!;
       const entered = text.trim() === '' ? null : parseRational(text);
-      if (entered) for (const { input, p } of targets) move(p, inputEffect(input, entered, policy));
+      if (entered) for (const { input, p } of targets) move(moves, p, inputEffect(input, entered, policy));
     }
-    for (const p of rated) move(p, mul(rat(ratingLevelsUp(secretary)), p.perLevel!));
+    for (const p of rated) move(moves, p, mul(rat(ratingLevelsUp(secretary)), p.perLevel!));
+    const { effects, touched } = moves;
 
     const entries = idle.entries.slice();
     const totals = idle.totals.slice();
