@@ -45,7 +45,7 @@ async function bare(files: string[]) {
       for await (const sheet of reader) {
         for await (const row of sheet) {
           rows++;
-          cells += (row.values as unknown[]).filter((v) => v !== undefined).length;
+          cells += row.cellCount;
         }
       }
     }
