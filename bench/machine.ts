@@ -10,8 +10,9 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string;
-  /** 1-minute load average when the run started: other work slows every figure */
+  /** 1-minute load average when the run started (and ended): other work slows every figure */
   load: number;
+  loadEnd?: number;
 }
 
 const run = (file: string, args: string[]) =>

@@ -97,7 +97,7 @@ export function renderReport(r: Report): string {
   const m = r.machine;
   const head = [
     `日期：${r.date}`,
-    `机器：${m.cpu}，${m.cores} 核，内存 ${m.ramGb} GB，${m.os}；Node ${m.node}；${m.chromium}；开始时负载 ${m.load.toFixed(2)}`,
+    `机器：${m.cpu}，${m.cores} 核，内存 ${m.ramGb} GB，${m.os}；Node ${m.node}；${m.chromium}；负载（1 分钟平均）开始 ${m.load.toFixed(2)}、结束 ${(m.loadEnd ?? NaN).toFixed(2)}`,
     `数据：${r.province.secretaries.toLocaleString('en')} 名第一书记，${r.province.ballots.toLocaleString('en')} 张选票`,
     '',
   ];

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchApp, type AppFigures } from './app';
@@ -102,6 +103,7 @@ async function buildApp(): Promise<string> {
 
 async function main(): Promise<void> {
   await mkdir(data, { recursive: true });
+  const startMachine = await machine(CHROMIUM);
   const generated = await ensureProvince();
   const out = join(data, 'out');
   await mkdir(out, { recursive: true });
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
 
   const report: Report = {
     date: new Date().toISOString(),
-    machine: await machine(CHROMIUM),
+    machine: { ...startMachine, loadEnd: loadavg()[0] ?? 0 },
     province: generated,
     cli,
     sameResults: same,
