@@ -86,9 +86,9 @@ export function BackupsPage() {
       await backupBefore('恢复');
       await restoreBackup(db, c.opened, await getOperator(), c.name);
       setCandidate(null);
-      toast(`已从备份恢复：${c.name}`);
-      await refresh();
+      // the data changed under every screen: start again from the list (this page reloads its list when opened)
       navigate('#/');
+      toast(`已从备份恢复：${c.name}`);
     });
 
   return (
