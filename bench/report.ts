@@ -14,6 +14,7 @@ export interface CliFigures {
   phases: Figures;
   /** `node bin/shuangping.mjs compute …`, startup included */
   spawnedMs: number;
+  /** the median of command ÷ floor over runs made in turns */
   ratio: number;
   /** every run, in order: the figures above are the medians */
   runsMs: { bare: number[]; compute: number[] };

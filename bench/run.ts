@@ -54,13 +54,13 @@ function task(name: string, args: unknown): Promise<Figures> {
   });
 }
 
-/** The median run of `times` runs of a task (by time), with the largest peak memory of all, and every time. */
-async function repeated(name: string, args: unknown, times = REPEAT): Promise<{ figures: Figures; runs: number[] }> {
-  const runs: Figures[] = [];
-  for (let i = 0; i < times; i++) runs.push(await task(name, args));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The median run (by time), with the largest peak memory of all, and every time. */
+function medianOf(runs: Figures[]): { figures: Figures; runs: number[] } {
   const sorted = [...runs].sort((a, b) => a.ms! - b.ms!);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  return { figures: { ...median, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb!)) }, runs: runs.map((r) => r.ms!) };
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  return { figures: { ...middle, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb!)) }, runs: runs.map((r) => r.ms!) };
 }
 
 /** `node bin/shuangping.mjs …` as a person starts it: wall time, startup included. */
@@ -113,12 +113,18 @@ async function main(): Promise<void> {
   for (const [variant, ballots] of [['tallies', 'ballots.xlsx'], ['perBallot', 'ballots-per-ballot.xlsx']] as const) {
     log(`命令行（${variant}）…`);
     const files = inputs(ballots);
-    const bare = await repeated('bare', Object.values(files));
-    const compute = await repeated('cli', ['compute', ...flags(files), '--out', join(out, `results-${variant}.xlsx`), '--json', join(out, `results-${variant}.json`)]);
+    // the floor and the command run in turns, so that both see the same load; the ratio is the median of the pairs'
+    const pairs: [Figures, Figures][] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      const floor = await task('bare', Object.values(files));
+      pairs.push([floor, await task('cli', ['compute', ...flags(files), '--out', join(out, `results-${variant}.xlsx`), '--json', join(out, `results-${variant}.json`)])]);
+    }
+    const bare = medianOf(pairs.map(([floor]) => floor));
+    const compute = medianOf(pairs.map(([, command]) => command));
+    const ratio = median(pairs.map(([floor, command]) => command.ms! / floor.ms!));
     const check = await task('cli', ['check', ...flags(files)]);
     const phases = await task('phases', files);
     const wall = await spawned(['compute', ...flags(files), '--out', join(out, `results-${variant}.xlsx`)]);
-    const ratio = compute.figures.ms! / bare.figures.ms!;
     cli[variant] = { bare: bare.figures, compute: compute.figures, check, phases, spawnedMs: wall, ratio, runsMs: { bare: bare.runs, compute: compute.runs } };
   }
   const same = (await readFile(join(out, 'results-tallies.json'), 'utf8')) === (await readFile(join(out, 'results-perBallot.json'), 'utf8'));
