@@ -4,10 +4,10 @@
  */
 import { castOf, type BallotTally, type InputError } from '../model';
 import { BALLOT_OPTION_ENUM } from './enums';
-import { Fields, reportDuplicateIds } from './fields';
-import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { Fields } from './fields';
+import { idsOf, parseIdRows, readWith, type Located, type ParseOutcome } from './parsed';
 import { BALLOT_FIELDS, BALLOT_ROW_FIELDS, BALLOT_SHEET, requiredOf, type BallotKey, type BallotRowKey } from './schemas';
-import { matcherFor, readTable, textCells, type TableRow } from './table';
+import { matcherFor, readTable, textCells } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type Sheet, type WorkbookSource } from './workbook';
 import { headerKey } from './normalize';
 
@@ -35,14 +35,8 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
   const table = readTable(ws, sheet, matcherFor(BALLOT_FIELDS), requiredOf(BALLOT_FIELDS), 'id', errors);
   if (!table) return { parsed: null, errors };
   const fields = new Fields<BallotKey>(table, errors);
-  const entries: Located<BallotTally>[] = [];
-  const seen: { id: string; row: TableRow<BallotKey> }[] = [];
-  const allIds: { row: number; id: string | undefined }[] = [];
-  for (const row of table.rows) {
+  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): BallotTally | undefined => {
     const before = errors.length;
-    const id = fields.text(row, 'id', true);
-    allIds.push({ row: row.row, id });
-    if (id !== undefined) seen.push({ id, row });
     const tally = {
       id: id!,
       verySatisfied: fields.int(row, 'verySatisfied', REQUIRED)!,
@@ -53,19 +47,15 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
       abstain: fields.int(row, 'abstain') ?? 0,
     } satisfies BallotTally;
     const issued = fields.int(row, 'issued');
-    if (errors.length > before) continue;
+    if (id === undefined || errors.length > before) return undefined;
     const cast = castOf(tally);
     if (issued !== undefined && cast > issued) {
       fields.fail(row, 'issued', `投票数 ${cast} 超过发出票数 ${issued}，本次测评无效，应重新组织投票`);
-      continue;
+      return undefined;
     }
-    entries.push({ value: issued === undefined ? tally : { ...tally, issued }, row: row.row });
-  }
-  const duplicated = reportDuplicateIds(seen, fields, 'id');
-  return {
-    parsed: { sheet, idHeader: fields.header('id'), entries: entries.filter((e) => !duplicated.has(e.value.id)), ids: idsOf(allIds) },
-    errors,
-  };
+    return issued === undefined ? tally : { ...tally, issued };
+  });
+  return { parsed, errors };
 }
 
 function parsePerBallot(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTally> {

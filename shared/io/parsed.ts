@@ -1,5 +1,7 @@
 /** What a sheet parser hands to the cross-checks: values with the rows they came from. */
 import type { Checked, InputError } from '../model';
+import { reportDuplicateIds, type Fields } from './fields';
+import type { Table, TableRow } from './table';
 import { openWorkbook, type OpenedWorkbook, type WorkbookSource } from './workbook';
 
 export interface Located<T> {
@@ -48,4 +50,32 @@ export function idsOf<K extends string>(rows: readonly { row: number; id: string
   const ids = new Map<string, number>();
   for (const { row, id } of rows) if (id !== undefined && !ids.has(id)) ids.set(id, row);
   return ids;
+}
+
+/**
+ * The loop every one-row-per-secretary sheet shares: each row's 编号 and its value from
+ * `parseRow` (kept only when the row added no error, so every error of every row is
+ * reported), then a 编号 given twice reported on each of its rows and dropped.
+ */
+export function parseIdRows<K extends string, T extends { id: string }>(
+  sheet: string,
+  table: Table<K>,
+  fields: Fields<K>,
+  errors: readonly InputError[],
+  idKey: K,
+  parseRow: (row: TableRow<K>, id: string | undefined) => T | undefined,
+): Parsed<T> {
+  const entries: Located<T>[] = [];
+  const seen: { id: string; row: TableRow<K> }[] = [];
+  const allIds: { row: number; id: string | undefined }[] = [];
+  for (const row of table.rows) {
+    const before = errors.length;
+    const id = fields.text(row, idKey, true);
+    allIds.push({ row: row.row, id });
+    if (id !== undefined) seen.push({ id, row });
+    const value = parseRow(row, id);
+    if (value !== undefined && errors.length === before) entries.push({ value, row: row.row });
+  }
+  const duplicated = reportDuplicateIds(seen, fields, idKey);
+  return { sheet, idHeader: fields.header(idKey), entries: entries.filter((e) => !duplicated.has(e.value.id)), ids: idsOf(allIds) };
 }

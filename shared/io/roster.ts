@@ -1,7 +1,7 @@
 /** 名册 (`roster`): the secretaries assessed. */
 import type { Secretary } from '../model';
-import { Fields, reportDuplicateIds } from './fields';
-import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { Fields } from './fields';
+import { parseIdRows, readWith, type ParseOutcome } from './parsed';
 import { ROSTER_FIELDS, ROSTER_SHEET, requiredOf, type RosterKey } from './schemas';
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
@@ -23,14 +23,8 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
   if (!table) return { parsed: null, errors };
   const fields = new Fields<RosterKey>(table, errors, headerOf);
 
-  const entries: Located<Secretary>[] = [];
-  const seen: { id: string; row: (typeof table.rows)[number] }[] = [];
-  const allIds: { row: number; id: string | undefined }[] = [];
-  for (const row of table.rows) {
+  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): Secretary | undefined => {
     const before = errors.length;
-    const id = fields.text(row, 'id', true);
-    allIds.push({ row: row.row, id });
-    if (id !== undefined) seen.push({ id, row });
     const name = fields.text(row, 'name', true);
     const unit = fields.text(row, 'unit');
     const source = fields.enumeration(row, 'source', SOURCE_ENUM, true);
@@ -48,9 +42,9 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
     if (daysPresent !== undefined && workDays !== undefined && daysPresent > workDays) {
       fields.fail(row, 'daysPresent', `在村工作天数 ${daysPresent} 超过全年工作日数 ${workDays}`);
     }
-    if (errors.length > before) continue;
+    if (id === undefined || errors.length > before) return undefined;
     const secretary: Secretary = {
-      id: id!,
+      id,
       name: name!,
       source: source!,
       mode: mode!,
@@ -65,18 +59,9 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
     if (ratingEnd !== undefined) secretary.ratingEnd = ratingEnd;
     if (daysPresent !== undefined) secretary.daysPresent = daysPresent;
     if (workDays !== undefined) secretary.workDays = workDays;
-    entries.push({ value: secretary, row: row.row });
-  }
-  const duplicated = reportDuplicateIds(seen, fields, 'id');
-  return {
-    parsed: {
-      sheet,
-      idHeader: fields.header('id'),
-      entries: entries.filter((e) => !duplicated.has(e.value.id)),
-      ids: idsOf(allIds),
-    },
-    errors,
-  };
+    return secretary;
+  });
+  return { parsed, errors };
 }
 
 /** Reads a roster workbook: every secretary, or every error. */

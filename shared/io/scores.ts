@@ -5,11 +5,11 @@
 import { toDecimal } from '../exact/rational';
 import { checkInputValue } from '../method/score';
 import type { InputError, ItemScores, Rubric, RubricInput } from '../model';
-import { cellRational, Fields, reportDuplicateIds } from './fields';
+import { cellRational, Fields } from './fields';
 import { cellDisplay } from './cells';
 import { matchBool } from './enums';
 import { headerKey, normalizeText } from './normalize';
-import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { parseIdRows, readWith, type ParseOutcome } from './parsed';
 import { codeOfHeader, inputColumns, looksLikeCode } from './rubric-inputs';
 import { SCORES_SHEET } from './schemas';
 import { readTable, textCells, type TableRow } from './table';
@@ -44,28 +44,16 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcom
 
   const fields = new Fields<ScoreKey>(table, errors);
   const columns = [...table.headers.keys()].filter((k): k is `input:${string}` => k.startsWith('input:'));
-  const entries: Located<ItemScores>[] = [];
-  const seen: { id: string; row: TableRow<ScoreKey> }[] = [];
-  const allIds: { row: number; id: string | undefined }[] = [];
-  for (const row of table.rows) {
-    const before = errors.length;
-    const id = fields.text(row, 'id', true);
-    allIds.push({ row: row.row, id });
-    if (id !== undefined) seen.push({ id, row });
+  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): ItemScores | undefined => {
     const values: Record<string, string> = {};
     for (const key of columns) {
       const input = inputs.get(key.slice('input:'.length).toLowerCase())!;
       const text = inputValue(fields, row, key, input);
       if (text !== undefined) values[input.code] = text;
     }
-    if (errors.length > before) continue;
-    entries.push({ value: { id: id!, inputs: values }, row: row.row });
-  }
-  const duplicated = reportDuplicateIds(seen, fields, 'id');
-  return {
-    parsed: { sheet, idHeader: fields.header('id'), entries: entries.filter((e) => !duplicated.has(e.value.id)), ids: idsOf(allIds) },
-    errors,
-  };
+    return id === undefined ? undefined : { id, inputs: values };
+  });
+  return { parsed, errors };
 }
 
 /** One input's value as decimal text ("1"/"0" for met/not met), or undefined when blank or bad. */
