@@ -6,66 +6,29 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
-import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../../../shared/model';
+import type { AssessmentRow, AssessmentTables, AttachmentRow, EventRow, EvidenceRow, TallyEntryRow, TallyRow } from '../../../shared/exchange/types';
 import { lockGuard } from './lock';
 
-export interface AssessmentRecord {
-  id: string;
-  year: number;
-  name: string;
-  region: string;
-  policy: Policy;
-  rubric: Rubric;
-  /** used when policy.communityRubric is "own" */
-  communityRubric?: Rubric;
-  status: 'active' | 'archived';
-  /** finalized after the review meeting: no edits */
-  locked: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-type Scoped<T> = T & { assessmentId: string };
-
-export type SecretaryRecord = Scoped<Secretary>;
-export type ItemScoresRecord = Scoped<ItemScores>;
-export type SummaryScoreRecord = Scoped<SummaryScore>;
+// The records are the rows an exchange package or a backup carries (shared/exchange/types.ts):
+// one definition, so what the database holds is what travels.
+/** an assessment; `locked` once finalized after the review meeting (no edits) */
+export type AssessmentRecord = AssessmentRow;
+export type SecretaryRecord = AssessmentTables['secretaries'][number];
+export type ItemScoresRecord = AssessmentTables['itemScores'][number];
+export type SummaryScoreRecord = AssessmentTables['summaryScores'][number];
 /** the tally that counts: imported, or agreed by double entry */
-export type TallyRecord = Scoped<BallotTally> & { source: 'import' | 'doubleEntry' };
+export type TallyRecord = TallyRow;
 /** one person's blind entry of a tally (slot 1 or 2) before it counts */
-export type TallyEntryRecord = Scoped<BallotTally> & { slot: 1 | 2; operator: string };
-export type EventRecord = Scoped<DirectEvent> & { key?: number };
-export type DecisionRecord = Scoped<Decision>;
+export type TallyEntryRecord = TallyEntryRow;
+export type EventRecord = EventRow;
+export type DecisionRecord = AssessmentTables['decisions'][number];
 
-export const EVIDENCE_STATUSES = ['checked', 'missing', 'doubtful'] as const;
-export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-
+export const EVIDENCE_STATUSES = ['checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
+export type EvidenceStatus = EvidenceRow['status'];
 /** one line of an item's evidence checklist (民情日记, 会议记录, 项目台账 …) */
-export interface EvidenceRecord {
-  assessmentId: string;
-  id: string;
-  itemCode: string;
-  kind: string;
-  status: EvidenceStatus;
-  checker: string;
-  date: string;
-  reference: string;
-  note: string;
-}
-
+export type EvidenceRecord = EvidenceRow;
 /** a photo, scan or PDF kept locally, never sent anywhere */
-export interface AttachmentRecord {
-  key: string;
-  assessmentId: string;
-  id: string;
-  itemCode: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  blob: Blob;
-  addedAt: string;
-}
+export type AttachmentRecord = AttachmentRow & { blob: Blob };
 
 /** one entry of an assessment's audit chain (shared/audit/chain.ts) */
 export type AuditRecord = ChainedAuditEntry & { seq?: number };
