@@ -5,6 +5,7 @@
  * the same way.
  */
 import { canonicalJson, sha256Hex } from '../digest';
+import { actionLabel } from './actions';
 
 export interface AuditFields {
   assessmentId: string;
@@ -54,7 +55,7 @@ export type ChainCheck =
 export function verifyChain(entries: readonly ChainedAuditEntry[], expectedHead?: string): ChainCheck {
   let previous = '';
   for (const [index, entry] of entries.entries()) {
-    const where = `审计日志第${index + 1}条（${entry.at}，${entry.operator || '未署名'}，${entry.action}）`;
+    const where = `审计日志第${index + 1}条（${entry.at}，${entry.operator || '未署名'}，${actionLabel(entry.action)}）`;
     if (entry.prevHash !== previous) {
       return { ok: false, index, message: `${where}与前一条接不上：之前的记录被删除、插入或调换了顺序` };
     }

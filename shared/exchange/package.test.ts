@@ -89,7 +89,7 @@ describe('packages', () => {
     const audit = chain(AID, ['assessment.create', 'roster.import', 'ballots.import']);
     audit[1] = { ...audit[1]!, operator: '李四' };
     const { bytes } = await writePackage(input([{ data, audit, received: [] }], files));
-    expect(await messageOf(bytes)).toMatch(/^审计日志第2条（.*李四，roster\.import）的内容与其哈希不符：该条记录被改动过，拒绝导入$/);
+    expect(await messageOf(bytes)).toMatch(/^审计日志第2条（.*李四，导入名册）的内容与其哈希不符：该条记录被改动过，拒绝导入$/);
   });
 
   it('received chains travel and are verified too', async () => {

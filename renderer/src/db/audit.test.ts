@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secretary } from '../../../shared/model';
 import { acceptResolved, discardSecondEntry, resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence } from '../features/evidence/store';
-import { actionLabel } from '../features/audit/actions';
+import { actionLabel } from '../../../shared/audit/actions';
 import { createAssessment, duplicateAssessment, setArchived, updateAssessment } from './assessments';
 import { auditState, checkAuditLog, digestOf, readAuditLog } from './audit';
 import { recordDecision, removeDecision } from './decisions';

@@ -17,7 +17,7 @@ import type { AuditRecord, ShuangpingDb } from './schema';
 export interface AuditEntry {
   assessmentId: string;
   operator: string;
-  /** English key: 'roster.import', 'decision.set', 'assessment.lock' … (labels: features/audit/actions.ts) */
+  /** English key: 'roster.import', 'decision.set', 'assessment.lock' … (labels: shared/audit/actions.ts) */
   action: string;
   /** what was changed: a secretary's 编号, a sheet, a setting */
   target: string;

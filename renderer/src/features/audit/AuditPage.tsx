@@ -12,7 +12,7 @@ import { db } from '../../db/db';
 import type { AuditRecord } from '../../db/schema';
 import { JSON_FILTER, platform } from '../../platform';
 import { Button, Field, Table, useToast } from '../../ui';
-import { actionLabel } from './actions';
+import { actionLabel } from '../../../../shared/audit/actions';
 import { auditExport, localTime } from './exportLog';
 import './audit.css';
 

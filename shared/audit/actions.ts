@@ -1,4 +1,4 @@
-/** The audit log's action keys (English, as stored) and what a person reads for them. */
+/** The audit log's action keys (English, as stored) and what a person reads for them: the app, a package check and `shuangping verify` name actions alike. */
 export const ACTION_LABELS: Record<string, string> = {
   'assessment.create': '新建考核',
   'assessment.duplicate': '复制考核',
