@@ -5,3 +5,4 @@ export { Tabs, type Tab } from './Tabs';
 export { Table, type Column } from './Table';
 export { ErrorTable } from './ErrorTable';
 export { ToastProvider, useToast } from './Toast';
+export { TownSelect } from './TownSelect';

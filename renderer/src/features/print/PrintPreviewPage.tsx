@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { printHref, screenHref } from '../../app/router';
 import { platform } from '../../platform';
-import { Button, Field, useToast } from '../../ui';
+import { Button, Field, TownSelect, useToast } from '../../ui';
 import { ALL, matches, selectRows, type PrintFilter } from './data';
 import { isLandscape, isPerSecretary, PRINT_KIND_LABELS, PRINT_KINDS, type PrintData, type PrintKind } from './model';
 import { PrintDocument } from './PrintDocument';
@@ -117,16 +117,7 @@ function Narrowing(props: {
           ))}
         </select>
       </Field>
-      <Field label="镇街">
-        <select value={filter.town} onChange={(e) => narrow({ town: e.target.value })}>
-          <option value="">全部镇街</option>
-          {towns.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <TownSelect towns={towns} value={filter.town} onChange={(town) => narrow({ town })} />
       <Field label="第一书记">
         <select value={filter.id} onChange={(e) => onFilter({ ...filter, id: e.target.value })}>
           <option value="">全部（{secretaries.length}人）</option>

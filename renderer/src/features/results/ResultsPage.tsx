@@ -12,7 +12,7 @@ import { useAssessment } from '../../app/useAssessment';
 import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
-import { Button, Field, useToast } from '../../ui';
+import { Button, TownSelect, useToast } from '../../ui';
 import { LockControls } from '../lock/LockControls';
 import { CategoryTable } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
@@ -69,16 +69,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
         </a>
       </div>
       <div className="toolbar">
-        <Field label="镇街">
-          <select value={town} onChange={(e) => setTown(e.target.value)}>
-            <option value="">全部镇街</option>
-            {towns.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TownSelect towns={towns} value={town} onChange={setTown} />
         <div className="note" style={{ flex: 1 }}>
           按“{r.policyName}”计算，共 {allRows.length} 人、{r.categories.length} 个类别。
           {counts.map(([g, n]) => `${labels[g]} ${n} 人`).join('，')}

@@ -8,7 +8,7 @@ import { useAssessment } from '../../app/useAssessment';
 import { db } from '../../db/db';
 import { saveSecretary } from '../../db/roster';
 import type { SecretaryRecord } from '../../db/schema';
-import { Button, Field, Table, useToast } from '../../ui';
+import { Button, Field, Table, TownSelect, useToast } from '../../ui';
 import { ImportButton } from '../imports/ImportButton';
 import { ImportHub } from '../imports/ImportHub';
 import { importWorkbook } from '../imports/workbooks';
@@ -77,16 +77,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         <Field label="查找">
           <input type="search" placeholder="编号、姓名、单位或村" value={query} onChange={(e) => setQuery(e.target.value)} />
         </Field>
-        <Field label="镇街">
-          <select value={town} onChange={(e) => setTown(e.target.value)}>
-            <option value="">全部镇街</option>
-            {towns.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TownSelect towns={towns} value={town} onChange={setTown} />
         <Field label="类别">
           <select value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">全部类别</option>
