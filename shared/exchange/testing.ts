@@ -5,6 +5,7 @@ import type { Secretary } from '../model';
 import { presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import type { AssessmentData, AssessmentRow, AttachmentRow, PackedAssessment } from './types';
+import { emptyData } from './units';
 import type { PackageInput } from './write';
 
 export const AID = 'a-2024';
@@ -32,18 +33,7 @@ export function tally(id: string, verySatisfied: number, assessmentId = AID) {
   return { assessmentId, id, verySatisfied, satisfied: 5, basic: 2, dissatisfied: 1, invalid: 0, abstain: 0, source: 'import' as const };
 }
 
-export const empty = (assessment = row()): AssessmentData => ({
-  assessment,
-  secretaries: [],
-  itemScores: [],
-  summaryScores: [],
-  tallies: [],
-  tallyEntries: [],
-  events: [],
-  decisions: [],
-  evidence: [],
-  attachments: [],
-});
+export const empty = (assessment = row()): AssessmentData => emptyData(assessment);
 
 export function file(text: string): { bytes: Uint8Array; sha256: string } {
   const bytes = new TextEncoder().encode(text);

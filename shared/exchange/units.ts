@@ -113,20 +113,23 @@ export function withSettings(assessment: AssessmentRow, settings: Settings): Ass
   return { ...(row as unknown as AssessmentRow), ...settings };
 }
 
+/** An assessment with no records yet. */
+export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
+  assessment,
+  secretaries: [],
+  itemScores: [],
+  summaryScores: [],
+  tallies: [],
+  tallyEntries: [],
+  events: [],
+  decisions: [],
+  evidence: [],
+  attachments: [],
+});
+
 /** The data made of `units` on top of an assessment row (records sorted as in a package). */
 export function dataOf(assessment: AssessmentRow, units: Iterable<Unit>): AssessmentData {
-  const data: AssessmentData = {
-    assessment,
-    secretaries: [],
-    itemScores: [],
-    summaryScores: [],
-    tallies: [],
-    tallyEntries: [],
-    events: [],
-    decisions: [],
-    evidence: [],
-    attachments: [],
-  };
+  const data = emptyData(assessment);
   for (const unit of units) {
     if (unit.settings) data.assessment = withSettings(data.assessment, unit.settings);
     for (const table of UNIT_TABLES[unit.kind]) (data[table] as unknown[]).push(...(unit.rows[table] ?? []));
