@@ -21,15 +21,21 @@ export interface AuditFields {
   after: string;
   /** hash of the previous entry of the same assessment; '' for the first */
   prevHash: string;
+  /**
+   * The records the change replaced or removed, as canonical JSON (`AuditPrior`), so a
+   * replaced value can be seen and brought back; absent when nothing was replaced.
+   */
+  prior?: string;
 }
 
 export interface ChainedAuditEntry extends AuditFields {
   hash: string;
 }
 
+/** The entry's hash: its fields and the previous hash (`prior` only where there is one, so older entries hash as they did). */
 export function auditHash(fields: AuditFields): string {
-  const { assessmentId, at, operator, action, target, before, after, prevHash } = fields;
-  return sha256Hex(canonicalJson({ assessmentId, at, operator, action, target, before, after, prevHash }));
+  const { assessmentId, at, operator, action, target, before, after, prevHash, prior } = fields;
+  return sha256Hex(canonicalJson({ assessmentId, at, operator, action, target, before, after, prevHash, ...(prior !== undefined ? { prior } : {}) }));
 }
 
 /** The entry that follows `previous` (undefined for the first), with its hash. */

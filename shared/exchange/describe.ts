@@ -127,7 +127,7 @@ export function unitFields(unit: Unit | undefined): Fields {
     case 'evidence': {
       const e = r.evidence?.[0];
       if (!e) return [];
-      const status = { checked: '已核实', missing: '缺失', doubtful: '存疑' }[e.status] ?? e.status;
+      const status = { pending: '待核实', checked: '已核实', missing: '缺失', doubtful: '存疑' }[e.status] ?? e.status;
       return [
         ['状态', status],
         ['核查人', text(e.checker)],

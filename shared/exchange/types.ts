@@ -23,19 +23,52 @@ export interface AssessmentRow {
   updatedAt: string;
 }
 
-export type TallyRow = Scoped<BallotTally> & { source: 'import' | 'doubleEntry' };
+/** Who did an act, and when (ISO time). */
+export interface Act {
+  by: string;
+  at: string;
+}
+
+/**
+ * The tally that counts. `doubleEntry`: two operators' blind entries agreed (or a person
+ * settled every difference). `import`: read from a workbook by `importedBy` — one entry,
+ * not a confirmed one, until a second operator confirms it (`confirmed`): a blind second
+ * entry that agreed (`entry`) or a 复核 against the paper tally sheet (`review`).
+ */
+export type TallyRow = Scoped<BallotTally> & {
+  source: 'import' | 'doubleEntry';
+  importedBy?: string;
+  confirmed?: Act & { how: 'entry' | 'review' };
+};
+
+/**
+ * A secretary is scored one way: by summary (汇总分) or by items (细则). Switching keeps
+ * the other record, `setAside` (by whom, when): it does not count, and can be taken up again.
+ */
+export type SummaryScoreRow = Scoped<SummaryScore> & { setAside?: Act };
+/** Item inputs; `completed` once the scorer says the scoring is done (typing one item is not). */
+export type ItemScoresRow = Scoped<ItemScores> & { setAside?: Act; completed?: Act };
 export type TallyEntryRow = Scoped<BallotTally> & { slot: 1 | 2; operator: string };
 /** `key` is the database's own counter: kept in backups, ignored when merging */
 export type EventRow = Scoped<DirectEvent> & { key?: number };
 
+/**
+ * One line of an item's evidence checklist. Registering a line (`registeredBy`, `registeredAt`)
+ * is not checking it: it is `pending` until an operator checks it (核实) — `checker` and
+ * `date` are that act's, set by it, never typed.
+ */
 export interface EvidenceRow {
   assessmentId: string;
   id: string;
   itemCode: string;
   kind: string;
-  status: 'checked' | 'missing' | 'doubtful';
+  status: 'pending' | 'checked' | 'missing' | 'doubtful';
+  /** who checked it ('' while pending) */
   checker: string;
+  /** the day it was checked, YYYY-MM-DD ('' while pending) */
   date: string;
+  registeredBy?: string;
+  registeredAt?: string;
   reference: string;
   note: string;
 }
@@ -56,8 +89,8 @@ export interface AttachmentRow {
 /** The per-secretary tables of an assessment, in the order they are written. */
 export interface AssessmentTables {
   secretaries: Scoped<Secretary>[];
-  itemScores: Scoped<ItemScores>[];
-  summaryScores: Scoped<SummaryScore>[];
+  itemScores: ItemScoresRow[];
+  summaryScores: SummaryScoreRow[];
   tallies: TallyRow[];
   tallyEntries: TallyEntryRow[];
   events: EventRow[];

@@ -19,6 +19,8 @@ const optional = (check: Check): Check => (v) => v === undefined || check(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringMap: Check = (v) => isObject(v) && Object.values(v).every(text);
 const sha: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+const act = (extra: Record<string, Check> = {}): Check => (v) =>
+  isObject(v) && nonEmpty(v.by) && text(v.at) && Object.entries(extra).every(([k, check]) => check(v[k]));
 
 const TALLY: Record<string, Check> = { ...Object.fromEntries(BALLOT_OPTIONS.map((k) => [k, count])), issued: optional(count) };
 
@@ -38,13 +40,13 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     daysPresent: optional(count),
     workDays: optional(positive),
   },
-  itemScores: { inputs: stringMap },
-  summaryScores: { baseScore: nonEmpty, orgScore: nonEmpty },
-  tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']) },
+  itemScores: { inputs: stringMap, setAside: optional(act()), completed: optional(act()) },
+  summaryScores: { baseScore: nonEmpty, orgScore: nonEmpty, setAside: optional(act()) },
+  tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']), importedBy: optional(text), confirmed: optional(act({ how: oneOf(['entry', 'review']) })) },
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
   events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text) },
-  evidence: { itemCode: text, kind: text, status: oneOf(['checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text },
+  evidence: { itemCode: text, kind: text, status: oneOf(['pending', 'checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text, registeredBy: optional(text), registeredAt: optional(text) },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
 };
 
@@ -85,7 +87,7 @@ const CHAIN_FIELDS = ['assessmentId', 'at', 'operator', 'action', 'target', 'bef
 export function checkChainShape(entries: unknown, assessmentId: string, where: string): string | null {
   if (!Array.isArray(entries)) return `${where} 不是记录列表`;
   for (const [i, e] of entries.entries()) {
-    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f]))) return `${where} 第${i + 1}条缺少字段`;
+    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f])) || !optional(text)(e.prior)) return `${where} 第${i + 1}条缺少字段`;
     if (e.assessmentId !== assessmentId) return `${where} 第${i + 1}条不属于本考核`;
   }
   return null;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { Button, Dialog, Field } from '../ui';
-import { chooseOperator, hasPin, PIN_MIN_LENGTH, useOperator } from './operator';
+import { chooseOperator, hasPin, PIN_MIN_LENGTH, removeOperator, useOperator, useOperators } from './operator';
 
 /** The operator confirmed with their PIN in this window (asked again after a restart). */
 const CONFIRMED = 'shuangping.operatorConfirmed';
@@ -33,6 +33,8 @@ export function OperatorButton() {
   const [error, setError] = useState('');
   const operatorHasPin = useLiveQuery(() => (operator ? hasPin(operator) : false), [operator]);
   const nameHasPin = useLiveQuery(() => hasPin(name), [name]) ?? false;
+  const operators = useOperators() ?? [];
+  const isNew = name.trim() !== '' && !operators.some((o) => o.name === name.trim());
 
   const start = (who = operator ?? '') => {
     setName(who);
@@ -82,10 +84,11 @@ export function OperatorButton() {
             void save();
           }}
         >
-          <p className="note">录入评分、测评票数和审定意见时，将记录操作员姓名。</p>
-          <Field label="操作员姓名" required>
+          <p className="note">录入评分、测评票数和审定意见时，将记录操作员姓名。第二次录入、复核、核实须由名单中的另一名操作员完成。</p>
+          <Field label="操作员姓名" required hint={isNew ? `将把“${name.trim()}”加入操作员名单` : undefined}>
             <input
               autoFocus
+              list="operator-names"
               value={name}
               onChange={(e) => {
                 setName(e.target.value);
@@ -94,6 +97,11 @@ export function OperatorButton() {
               maxLength={30}
             />
           </Field>
+          <datalist id="operator-names">
+            {operators.map((o) => (
+              <option key={o.name} value={o.name} />
+            ))}
+          </datalist>
           {nameHasPin ? (
             <>
               <Field label="PIN" required error={error || undefined} hint="该操作员设有PIN，请输入。">
@@ -108,11 +116,36 @@ export function OperatorButton() {
               <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPinText(e.target.value)} maxLength={20} />
             </Field>
           )}
+          {operators.length ? <OperatorList operators={operators} current={operator ?? ''} /> : null}
           <p className="note" data-testid="pin-hint">
             操作员和PIN只用于在审计日志中记明“谁做了哪项改动”，便于事后查对，不是安全措施：PIN只防止误选他人姓名，不能防止有意冒用；数据保存在本机，未加密。
           </p>
         </form>
       </Dialog>
     </>
+  );
+}
+
+/** The operator list, each with a way off it (not the current operator). */
+function OperatorList({ operators, current }: { operators: { name: string; pin: boolean }[]; current: string }) {
+  return (
+    <div className="operator-list" data-testid="operator-list">
+      <span className="field-label">操作员名单</span>
+      <ul>
+        {operators.map((o) => (
+          <li key={o.name}>
+            {o.name}
+            {o.pin ? <span className="muted">（设有PIN）</span> : null}
+            {o.name === current ? (
+              <span className="muted">（当前）</span>
+            ) : (
+              <Button variant="ghost" onClick={() => void removeOperator(o.name)} aria-label={`将${o.name}移出名单`}>
+                移出名单
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secretary } from '../../../shared/model';
 import { acceptResolved, discardSecondEntry, resetTally, saveEntry } from '../features/ballots/store';
-import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence } from '../features/evidence/store';
+import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
 import { actionLabel } from '../../../shared/audit/actions';
 import { createAssessment, duplicateAssessment, setArchived, updateAssessment } from './assessments';
 import { auditState, checkAuditLog, digestOf, readAuditLog } from './audit';
@@ -12,7 +12,7 @@ import { importRoster, importTallies } from './imports';
 import { lockAssessment, unlockAssessment } from './lock';
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
-import { deleteSummaryScore, enterSummaryScore, saveItemScores } from './scores';
+import { enterSummaryScore, saveItemScores, scoreByItems } from './scores';
 
 const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 45 });
 const counts = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
@@ -48,9 +48,10 @@ describe('every change is logged, in its own transaction, with digests rather th
       ['ballots.import', () => importTallies({ db, assessmentId: a, operator: '张三', sheet: '计票' }, [{ id: 'S2', ...counts }])],
       ['scores.save', () => saveItemScores(db, a, 'S1', { 'A1.2': '1' }, '张三')],
       ['summary.enter', () => enterSummaryScore(db, a, 'S2', { baseScore: '80', orgScore: '90' }, '张三')],
-      ['summary.delete', () => deleteSummaryScore(db, a, 'S2', '张三')],
+      ['scores.byItems', () => scoreByItems(db, a, 'S2', '张三')],
       ['evidence.add', () => saveEvidence(db, newEvidence(a, 'S1', 'A1.1', 'diary', '张三'), '张三')],
-      ['evidence.update', () => saveEvidence(db, { ...newEvidence(a, 'S1', 'A1.1', 'diary', '张三'), status: 'missing' }, '张三')],
+      ['evidence.update', () => saveEvidence(db, { ...newEvidence(a, 'S1', 'A1.1', 'diary', '张三'), reference: '第3页' }, '张三')],
+      ['evidence.verify', () => verifyEvidence(db, newEvidence(a, 'S1', 'A1.1', 'diary', '张三'), 'missing', '李四')],
       ['evidence.remove', () => removeEvidence(db, newEvidence(a, 'S1', 'A1.1', 'diary', '张三'), '张三')],
       ['attachment.add', () => addAttachment(db, a, 'S1', 'A1.1', file, '张三')],
       ['attachment.remove', async () => removeAttachment(db, (await db.attachments.toArray())[0]!, '张三')],

@@ -12,6 +12,7 @@ import Dexie, { type Table } from 'dexie';
 import { chainEntry, verifyChain, type ChainCheck } from '../../../shared/audit/chain';
 import { canonicalJson, sha256Hex } from '../../../shared/digest';
 import { nowIso } from './ids';
+import type { AuditPrior } from './prior';
 import type { AuditRecord, ShuangpingDb } from './schema';
 
 export interface AuditEntry {
@@ -24,6 +25,8 @@ export interface AuditEntry {
   /** the state before and after: `auditState(record, words)` or plain words */
   before?: string | undefined;
   after?: string | undefined;
+  /** what the change replaced or removed, to see and bring back (prior.ts) */
+  prior?: AuditPrior | undefined;
 }
 
 /** The first 16 hex digits of the SHA-256 of the value's canonical JSON. */
@@ -60,6 +63,7 @@ export async function appendAudit(db: ShuangpingDb, entry: AuditEntry): Promise<
     target: entry.target,
     before: entry.before ?? '',
     after: entry.after ?? '',
+    ...(entry.prior ? { prior: canonicalJson(entry.prior) } : {}),
   };
   const record: AuditRecord = chainEntry(fields, previous);
   await db.audit.add(record);

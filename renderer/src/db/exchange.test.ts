@@ -114,7 +114,7 @@ describe('merging packages between laptops', () => {
     const a = await laptopA();
     const b = laptop();
     await applyMerge(b, await send(a.db, a.id, b), {}, '李四');
-    await importTallies(ctx(b, a.id, '李四'), [tally('S1', 25)]);
+    await importTallies(ctx(b, a.id, '李四'), [tally('S1', 25)], { S1: 'theirs' });
     const preview = await send(b, a.id, a.db);
     expect(preview.plans[0]!.conflicts.map((c) => c.key)).toEqual(['tally|S1']);
     await expect(applyMerge(a.db, preview, {}, '张三')).rejects.toThrow();

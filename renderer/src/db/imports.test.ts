@@ -43,8 +43,7 @@ afterEach(async () => {
 });
 
 describe('imports, one transaction each', () => {
-  it('a roster that fails to write leaves the old roster whole', async () => {
-    // two rows with the same 编号: the second add fails inside the transaction, after the delete
+  it('a roster with an 编号 twice is refused, and the old roster stays whole', async () => {
     const outcome = await importRoster(ctx('名册'), [sec('N1'), sec('N1')]);
     expect(outcome.ok).toBe(false);
     const ids = (await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => s.id);
@@ -111,7 +110,11 @@ describe('workbook imports', () => {
       ['编号', '姓名', '单位类别', '驻村方式', '职级类别', '应参加人数'],
       ['R1', '王明', '镇街', '脱产', '正股级', 45],
     ]);
-    expect(await importWorkbook({ kind: 'roster', assessmentId, file: { name: '名册.xlsx', bytes }, operator: '', db })).toEqual({ ok: true, count: 1 });
+    const request = { kind: 'roster' as const, assessmentId, file: { name: '名册.xlsx', bytes }, operator: '', db };
+    // S1 and S2 are not in the file: kept unless a person chooses to remove them
+    expect(await importWorkbook(request)).toEqual({ ok: true, count: 1 });
+    expect((await db.secretaries.toArray()).map((s) => s.id).sort()).toEqual(['R1', 'S1', 'S2']);
+    expect(await importWorkbook(request, { S1: 'theirs', S2: 'theirs' })).toEqual({ ok: true, count: 2 });
     expect((await db.secretaries.toArray()).map((s) => s.id)).toEqual(['R1']);
   });
 });

@@ -1,26 +1,39 @@
 /**
- * Imports of checked records, each in ONE Dexie transaction: the records are
- * checked against what the database holds (roster ids, eligible voters …) inside
- * the transaction, and any error aborts it, so a bad import changes nothing.
+ * Imports of checked workbook records in two steps. `previewImport` checks the records
+ * against this assessment (roster ids, 姓名, eligible voters, the lock) — every error at
+ * once — and plans what they would change (import-plan.ts). `applyImport` writes the plan
+ * with a person's choice for every difference, in ONE transaction that re-plans first:
+ * a change since the preview aborts it (StaleImport), and any error leaves the old data.
  * Workbook bytes are read by shared/io first (see ../features/imports/workbooks.ts).
+ *
+ *   const preview = await previewImport(ctx, 'ballots', tallies);
+ *   if (preview.ok) await applyImport(ctx, preview.value, { S1: 'theirs' });
  */
-import Dexie, { type Table } from 'dexie';
-import type { BallotTally, DirectEvent, InputError, ItemScores, Secretary, SummaryScore } from '../../../shared/model';
-import { castOf } from '../../../shared/model';
-import { appendAudit, tableState } from './audit';
-import { changeTables } from './lock';
+import Dexie from 'dexie';
+import { castOf, type Checked, type InputError, type Secretary } from '../../../shared/model';
+import type { Unit } from '../../../shared/exchange/units';
+import { tableState } from './audit';
+import { changeRecords } from './change';
+import { nowIso } from './ids';
+import {
+  IMPORT_UNIT,
+  incomingUnit,
+  planImport,
+  planShape,
+  rowsToWrite,
+  unanswered,
+  type ImportChoices,
+  type ImportKind,
+  type ImportPlan,
+  type ImportRecords,
+} from './import-plan';
+import { LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
+import { readUnits } from './units';
 
 export type ImportOutcome = { ok: true; count: number } | { ok: false; errors: InputError[] };
 
-/** Thrown inside a transaction to roll it back with the errors a person should see. */
-export class ImportRejected extends Error {
-  constructor(readonly errors: InputError[]) {
-    super('import rejected');
-  }
-}
-
-interface ImportContext {
+export interface ImportContext {
   db: ShuangpingDb;
   assessmentId: string;
   operator: string;
@@ -32,6 +45,17 @@ interface ImportContext {
   idHeader?: string;
 }
 
+/** A plan with what its write needs. */
+export interface ImportPreview extends ImportPlan {
+  sheet: string;
+}
+
+export class StaleImport extends Error {
+  constructor() {
+    super('本考核的数据在预览之后有了变化，请重新导入该文件');
+  }
+}
+
 /** An error about one secretary's row of the file. */
 function rowError(ctx: ImportContext, id: string, message: string, column?: string): InputError {
   const error: InputError = { sheet: ctx.sheet, column: column ?? ctx.idHeader ?? '编号', message };
@@ -40,127 +64,176 @@ function rowError(ctx: ImportContext, id: string, message: string, column?: stri
   return error;
 }
 
-/** Runs `write` in one rw transaction over `tables` (+ audit); ImportRejected → errors, nothing written. */
-async function inTransaction(
-  { db }: ImportContext,
-  tables: Table[],
-  write: () => Promise<number>,
-): Promise<ImportOutcome> {
-  try {
-    const count = await db.transaction('rw', [...tables, ...changeTables(db)], write);
-    return { ok: true, count };
-  } catch (e) {
-    if (e instanceof ImportRejected) return { ok: false, errors: e.errors };
-    if (e instanceof Dexie.DexieError) {
-      return { ok: false, errors: [{ message: `数据库写入失败（${e.name}），未导入任何数据` }] };
+/** Errors of the records against this assessment's roster (and an 编号 twice where one record each is the rule). */
+function checkAgainstRoster<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], roster: ReadonlyMap<string, Secretary>): InputError[] {
+  const errors: InputError[] = [];
+  if (kind !== 'events') {
+    const seen = new Set<string>();
+    for (const { id } of records) {
+      if (seen.has(id)) errors.push(rowError(ctx, id, `编号“${id}”重复`));
+      seen.add(id);
     }
-    throw e;
   }
-}
-
-async function assertEditable(ctx: ImportContext): Promise<void> {
-  const a = await ctx.db.assessments.get(ctx.assessmentId);
-  if (!a) throw new ImportRejected([{ message: '考核不存在' }]);
-  if (a.locked) throw new ImportRejected([{ message: '本次考核已定稿，不能再导入' }]);
-}
-
-async function rosterIndex(ctx: ImportContext): Promise<Map<string, Secretary>> {
-  const roster = await ctx.db.secretaries.where('assessmentId').equals(ctx.assessmentId).toArray();
-  return new Map(roster.map((s) => [s.id, s]));
-}
-
-function unknownIds(ctx: ImportContext, ids: readonly string[], roster: Map<string, Secretary>): InputError[] {
-  return ids
-    .filter((id) => !roster.has(id))
-    .map((id) => rowError(ctx, id, `编号“${id}”不在本次考核的名册中，请先导入或补录名册`));
-}
-
-/** Replaces the roster of the assessment. */
-export function importRoster(ctx: ImportContext, secretaries: Secretary[]): Promise<ImportOutcome> {
-  const { db, assessmentId } = ctx;
-  return inTransaction(ctx, [db.secretaries], async () => {
-    await assertEditable(ctx);
-    const before = await tableState(db.secretaries, assessmentId, '人');
-    await db.secretaries.where('assessmentId').equals(assessmentId).delete();
-    await db.secretaries.bulkAdd(secretaries.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'roster.import', target: ctx.sheet, before, after: await tableState(db.secretaries, assessmentId, '人') });
-    return secretaries.length;
-  });
-}
-
-/** Adds or replaces ballot tallies by 编号; cast may not exceed eligible voters. */
-export function importTallies(ctx: ImportContext, tallies: BallotTally[]): Promise<ImportOutcome> {
-  const { db, assessmentId } = ctx;
-  return inTransaction(ctx, [db.secretaries, db.tallies], async () => {
-    await assertEditable(ctx);
-    const roster = await rosterIndex(ctx);
-    const errors = unknownIds(ctx, tallies.map((t) => t.id), roster);
-    for (const t of tallies) {
+  if (kind === 'roster') return errors;
+  for (const id of new Set(records.map((r) => r.id))) {
+    if (!roster.has(id)) errors.push(rowError(ctx, id, `编号“${id}”不在本次考核的名册中，请先导入或补录名册`));
+  }
+  if (kind === 'ballots') {
+    for (const t of records as readonly ImportRecords['ballots'][]) {
       const eligible = roster.get(t.id)?.eligibleVoters;
       if (eligible !== undefined && castOf(t) > eligible) {
         errors.push(rowError(ctx, t.id, `编号“${t.id}”投票数 ${castOf(t)} 超过应参加人数 ${eligible}，该次测评无效，须重新组织测评`));
       }
     }
-    if (errors.length) throw new ImportRejected(errors);
-    const before = await tableState(db.tallies, assessmentId, '人');
-    await db.tallies.bulkPut(tallies.map((t) => ({ ...t, assessmentId, source: 'import' as const })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'ballots.import', target: `${ctx.sheet}（${tallies.length}条）`, before, after: await tableState(db.tallies, assessmentId, '人') });
-    return tallies.length;
-  });
+  }
+  return errors;
 }
 
-/** Adds or replaces summary scores by 编号; a secretary scored by items may not also have a summary. */
-export function importSummaryScores(ctx: ImportContext, scores: SummaryScore[]): Promise<ImportOutcome> {
+/** The file's records as units, one per secretary. */
+function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], at: string): Map<string, Unit> {
+  const byId = new Map<string, ImportRecords[K][]>();
+  for (const r of records) {
+    const list = byId.get(r.id);
+    if (list) list.push(r);
+    else byId.set(r.id, [r]);
+  }
+  const units = new Map<string, Unit>();
+  for (const [id, list] of byId) {
+    const unit = incomingUnit(kind, ctx.assessmentId, id, list, ctx.operator, at);
+    units.set(unit.key, unit);
+  }
+  return units;
+}
+
+/**
+ * Checks the records against this assessment and plans the import: every error at once
+ * (`errors` found earlier in the file are reported with them), and nothing written.
+ */
+export async function previewImport<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], errors: readonly InputError[] = []): Promise<Checked<ImportPreview>> {
   const { db, assessmentId } = ctx;
-  return inTransaction(ctx, [db.secretaries, db.summaryScores, db.itemScores], async () => {
-    await assertEditable(ctx);
-    const roster = await rosterIndex(ctx);
-    const errors = unknownIds(ctx, scores.map((s) => s.id), roster);
-    const itemized = new Set((await db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys()).map((k) => k[1]));
-    for (const s of scores) {
-      if (itemized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有考评细则评分，不能同时导入汇总得分`));
+  try {
+    return await db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events], async () => {
+      const assessment = await db.assessments.get(assessmentId);
+      if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
+      if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
+      const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
+      const all = [...errors, ...checkAgainstRoster(ctx, kind, records, roster)];
+      if (all.length) return { ok: false, errors: all };
+      const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
+      return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
+    });
+  } catch (e) {
+    if (e instanceof Dexie.DexieError) return { ok: false, errors: [{ message: `数据库读取失败（${e.name}），未导入任何数据` }] };
+    throw e;
+  }
+}
+
+/** `新增 12，相同 30，采用文件 2（S1、S2），保留本机 1，删除 1` */
+function planWords(plan: ImportPlan, choices: ImportChoices): string {
+  const chosen = (status: 'different' | 'absent', choice: 'mine' | 'theirs') =>
+    plan.rows.filter((r) => r.status === status && (choices[r.id] ?? 'mine') === choice).map((r) => r.id);
+  const list = (ids: string[]) => (ids.length > 8 ? `${ids.slice(0, 8).join('、')}等${ids.length}人` : ids.join('、'));
+  const taken = chosen('different', 'theirs');
+  const kept = chosen('different', 'mine');
+  const removed = chosen('absent', 'theirs');
+  return [
+    `新增 ${plan.counts.new}`,
+    `相同 ${plan.counts.same}`,
+    taken.length ? `采用文件 ${taken.length}（${list(taken)}）` : '',
+    kept.length ? `保留本机 ${kept.length}（${list(kept)}）` : '',
+    removed.length ? `删除 ${removed.length}（${list(removed)}）` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+}
+
+const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary: '人', scores: '人', ballots: '人', events: '条' };
+
+/**
+ * Writes the plan with a person's choice for every difference, in one transaction:
+ * everything or nothing. A difference left without a choice is an error (nothing is
+ * replaced by default); records here but not in the file stay unless chosen to go.
+ */
+export async function applyImport(ctx: ImportContext, preview: ImportPreview, choices: ImportChoices = {}): Promise<ImportOutcome> {
+  const { db, assessmentId, operator } = ctx;
+  const open = unanswered(preview, choices);
+  if (open.length) return { ok: false, errors: [{ message: `有 ${open.length} 人的数据与本机不同，须逐一选择“保留本机”或“采用文件”（${open.slice(0, 5).map((r) => r.id).join('、')}${open.length > 5 ? '等' : ''}）` }] };
+  const kind = preview.kind;
+  const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events }[kind];
+  try {
+    const count = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
+      const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
+      const now = planImport(kind, await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]), incoming);
+      if (planShape(now) !== planShape(preview)) throw new StaleImport();
+      const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
+      const rows = rowsToWrite(now, choices);
+      await writeRows(ctx, kind, rows);
+      log({
+        operator,
+        action: `${kind}.import`,
+        target: `${preview.sheet}（${planWords(now, choices)}）`,
+        before,
+        after: await tableState(table, assessmentId, TABLE_UNITS[kind]),
+      });
+      return rows.length;
+    });
+    return { ok: true, count };
+  } catch (e) {
+    if (e instanceof LockedError) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
+    if (e instanceof StaleImport) return { ok: false, errors: [{ message: e.message }] };
+    if (e instanceof Dexie.DexieError) return { ok: false, errors: [{ message: `数据库写入失败（${e.name}），未导入任何数据` }] };
+    throw e;
+  }
+}
+
+/** Writes each row the plan takes from the file (or removes, for those the file lacks). */
+async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<typeof rowsToWrite>): Promise<void> {
+  const { db, assessmentId, operator } = ctx;
+  const aside = { by: operator, at: nowIso() };
+  const key = (id: string): [string, string] => [assessmentId, id];
+  const removed = rows.filter((r) => !r.theirs).map((r) => r.id);
+  const taken = rows.filter((r) => r.theirs);
+  switch (kind) {
+    case 'roster':
+      // only the roster row goes: the secretary's scores and tallies stay, and count again if they come back
+      await db.secretaries.bulkDelete(removed.map(key));
+      await db.secretaries.bulkPut(taken.flatMap((r) => r.theirs!.rows.secretaries ?? []));
+      return;
+    case 'summary':
+    case 'scores': {
+      // the other way of scoring is set aside, never deleted
+      const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) => rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
+      const ids = taken.map((r) => key(r.id));
+      if (kind === 'summary') {
+        await db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(ids)));
+        await db.summaryScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []));
+      } else {
+        await db.summaryScores.bulkPut(setAside(await db.summaryScores.bulkGet(ids)));
+        await db.itemScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.itemScores ?? []));
+      }
+      return;
     }
-    if (errors.length) throw new ImportRejected(errors);
-    const before = await tableState(db.summaryScores, assessmentId, '人');
-    await db.summaryScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'summary.import', target: `${ctx.sheet}（${scores.length}条）`, before, after: await tableState(db.summaryScores, assessmentId, '人') });
-    return scores.length;
-  });
+    case 'ballots':
+      // the file's tally replaces the entries in progress and the tally there was (kept in the log)
+      for (const r of taken) if (r.mine?.rows.tallyEntries?.length) await db.tallyEntries.where('[assessmentId+id]').equals(key(r.id)).delete();
+      await db.tallies.bulkPut(taken.flatMap((r) => r.theirs!.rows.tallies ?? []));
+      return;
+    case 'events':
+      for (const r of rows) if (r.mine) await db.events.where('[assessmentId+id]').equals(key(r.id)).delete();
+      await db.events.bulkAdd(taken.flatMap((r) => r.theirs!.rows.events ?? []).map(({ key: _key, ...e }) => e));
+      return;
+  }
 }
 
-/** Adds or replaces item scores by 编号; a secretary with a summary score may not also be scored by items. */
-export function importItemScores(ctx: ImportContext, scores: ItemScores[]): Promise<ImportOutcome> {
-  const { db, assessmentId } = ctx;
-  return inTransaction(ctx, [db.secretaries, db.summaryScores, db.itemScores], async () => {
-    await assertEditable(ctx);
-    const roster = await rosterIndex(ctx);
-    const errors = unknownIds(ctx, scores.map((s) => s.id), roster);
-    const summarized = new Set((await db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys()).map((k) => k[1]));
-    for (const s of scores) {
-      if (summarized.has(s.id)) errors.push(rowError(ctx, s.id, `编号“${s.id}”已有汇总得分，不能同时导入考评细则评分`));
-    }
-    if (errors.length) throw new ImportRejected(errors);
-    const before = await tableState(db.itemScores, assessmentId, '人');
-    await db.itemScores.bulkPut(scores.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'scores.import', target: `${ctx.sheet}（${scores.length}条）`, before, after: await tableState(db.itemScores, assessmentId, '人') });
-    return scores.length;
-  });
+/** Previews and writes at once when nothing needs a choice (and with `choices` given for what does). */
+export async function importRecords<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], choices: ImportChoices = {}): Promise<ImportOutcome> {
+  const preview = await previewImport(ctx, kind, records);
+  if (!preview.ok) return preview;
+  return applyImport(ctx, preview.value, choices);
 }
 
-/** Replaces the direct-grade events (直接定等事项) of the assessment. */
-export function importEvents(ctx: ImportContext, events: DirectEvent[]): Promise<ImportOutcome> {
-  const { db, assessmentId } = ctx;
-  return inTransaction(ctx, [db.secretaries, db.events], async () => {
-    await assertEditable(ctx);
-    const roster = await rosterIndex(ctx);
-    const errors = unknownIds(ctx, events.map((e) => e.id), roster);
-    if (errors.length) throw new ImportRejected(errors);
-    const before = await tableState(db.events, assessmentId, '条');
-    await db.events.where('assessmentId').equals(assessmentId).delete();
-    await db.events.bulkAdd(events.map((e) => ({ ...e, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'events.import', target: ctx.sheet, before, after: await tableState(db.events, assessmentId, '条') });
-    return events.length;
-  });
-}
-
-export type { ImportContext };
+export const importRoster = (ctx: ImportContext, rows: ImportRecords['roster'][], choices?: ImportChoices) => importRecords(ctx, 'roster', rows, choices);
+export const importSummaryScores = (ctx: ImportContext, rows: ImportRecords['summary'][], choices?: ImportChoices) => importRecords(ctx, 'summary', rows, choices);
+export const importItemScores = (ctx: ImportContext, rows: ImportRecords['scores'][], choices?: ImportChoices) => importRecords(ctx, 'scores', rows, choices);
+export const importTallies = (ctx: ImportContext, rows: ImportRecords['ballots'][], choices?: ImportChoices) => importRecords(ctx, 'ballots', rows, choices);
+export const importEvents = (ctx: ImportContext, rows: ImportRecords['events'][], choices?: ImportChoices) => importRecords(ctx, 'events', rows, choices);

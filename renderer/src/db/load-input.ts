@@ -27,9 +27,10 @@ export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string
         policy: assessment.policy,
         rubric: assessment.rubric,
         secretaries: secretaries.map(unscope),
-        itemScores: itemScores.map(unscope),
-        summaryScores: summaryScores.map(unscope),
-        tallies: tallies.map(({ source: _, ...t }) => unscope(t)),
+        // a record set aside (the other way of scoring counts) is kept, not counted
+        itemScores: itemScores.filter((s) => !s.setAside).map(({ setAside: _a, completed: _c, ...s }) => unscope(s)),
+        summaryScores: summaryScores.filter((s) => !s.setAside).map(({ setAside: _a, ...s }) => unscope(s)),
+        tallies: tallies.map(({ source: _s, importedBy: _i, confirmed: _c, ...t }) => unscope(t)),
         events: events.map(({ key: _, ...e }) => unscope(e)),
         decisions: decisions.map(unscope),
       };

@@ -23,7 +23,7 @@ export type TallyEntryRecord = TallyEntryRow;
 export type EventRecord = EventRow;
 export type DecisionRecord = AssessmentTables['decisions'][number];
 
-export const EVIDENCE_STATUSES = ['checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
+export const EVIDENCE_STATUSES = ['pending', 'checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
 export type EvidenceStatus = EvidenceRow['status'];
 /** one line of an item's evidence checklist (民情日记, 会议记录, 项目台账 …) */
 export type EvidenceRecord = EvidenceRow;

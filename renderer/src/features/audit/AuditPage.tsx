@@ -14,6 +14,7 @@ import { JSON_FILTER, platform } from '../../platform';
 import { Button, Field, Table, useToast } from '../../ui';
 import { actionLabel } from '../../../../shared/audit/actions';
 import { auditExport, localTime } from './exportLog';
+import { PriorDialog } from './PriorDialog';
 import './audit.css';
 
 const PAGE = 500;
@@ -41,6 +42,7 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
   const [action, setAction] = useState('');
   const [operator, setOperator] = useState('');
   const [shown, setShown] = useState(PAGE);
+  const [prior, setPrior] = useState<AuditRecord | null>(null);
 
   const rows = useMemo<Row[]>(() => (log?.entries ?? []).map((entry, i) => ({ entry, n: i + 1 })).reverse(), [log]);
   const actions = useMemo(() => [...new Set(rows.map((r) => r.entry.action))].sort(), [rows]);
@@ -96,7 +98,7 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
         <span className="audit-checked">（校验于 {localTime(log.at.toISOString())}）</span>
       </div>
       <p className="note">
-        每条记录含操作员、操作、对象，以及变更前后数据的摘要（SHA-256 前16位）；每条的哈希都包含前一条的哈希，任何一条被改动、删除或调换顺序，校验即不通过。
+        每条记录含操作员、操作、对象，以及变更前后数据的摘要（SHA-256 前16位）；被替换或删除的值留在记录中，点“原值”可查看和恢复。每条的哈希都包含前一条的哈希，任何一条被改动、删除或调换顺序，校验即不通过。
       </p>
       <div className="toolbar">
         <Field label="操作">
@@ -138,9 +140,20 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
           { key: 'target', header: '对象', render: (r) => <span className="wrap">{r.entry.target}</span> },
           { key: 'before', header: '变更前', render: (r) => <span className="wrap audit-state">{r.entry.before}</span> },
           { key: 'after', header: '变更后', render: (r) => <span className="wrap audit-state">{r.entry.after}</span> },
+          {
+            key: 'prior',
+            header: '原值',
+            render: (r) =>
+              r.entry.prior ? (
+                <Button variant="ghost" onClick={() => setPrior(r.entry)} aria-label={`第${r.n}条 查看原值`}>
+                  查看
+                </Button>
+              ) : null,
+          },
           { key: 'hash', header: '哈希', render: (r) => <span className="hash-text" title={r.entry.hash}>{r.entry.hash.slice(0, 8)}</span> },
         ]}
       />
+      {prior ? <PriorDialog entry={prior} locked={assessment.locked} onClose={() => setPrior(null)} /> : null}
       {filtered.length > shown ? (
         <p>
           <Button onClick={() => setShown((n) => n + PAGE)}>再显示 {Math.min(PAGE, filtered.length - shown)} 条（共 {filtered.length} 条）</Button>

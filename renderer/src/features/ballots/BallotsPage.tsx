@@ -1,20 +1,21 @@
 /** 测评: per secretary, two blind entries of the ballot tally, checked live and agreed field by field. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeRate } from '../../../../shared/method/satisfaction';
-import { useOperator } from '../../app/operator';
+import { checkOperator, useOperator } from '../../app/operator';
+import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
 import { db } from '../../db/db';
 import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord } from '../../db/schema';
-import { Button, useToast } from '../../ui';
+import { Button, ConfirmButton, useToast } from '../../ui';
+import { useWrite } from '../lock/useWrite';
 import { ImportButton } from '../imports/ImportButton';
-import { importWorkbook } from '../imports/workbooks';
 import { useAssessment, useSecretaries } from '../scoring/data';
 import { SecretaryPicker } from '../scoring/SecretaryPicker';
 import { DiffResolver } from './DiffResolver';
 import { EntryForm } from './EntryForm';
-import { acceptResolved, countsOf, discardSecondEntry, resetTally, saveEntry, TALLY_STATUS_LABELS, tallyStatus, type TallyStatus } from './store';
+import { acceptResolved, countsOf, discardSecondEntry, importAsEntry, resetTally, reviewTally, saveEntry, TALLY_STATUS_LABELS, tallyStatus, type TallyStatus } from './store';
 import { TallyChecks } from './TallyChecks';
-import { castOfCounts, checkTally, draftFromCounts, TALLY_FIELDS, TALLY_FIELD_LABELS } from './tally';
+import { castOfCounts, checkTally, draftFromCounts, TALLY_FIELDS, TALLY_FIELD_LABELS, type TallyCounts } from './tally';
 import '../scoring/features.css';
 import './ballots.css';
 
@@ -23,7 +24,9 @@ const STATUS_BADGE: Record<TallyStatus, string> = {
   firstEntered: 'badge-warn',
   differs: 'badge-accent',
   accepted: 'badge-ok',
-  imported: 'badge-ok',
+  imported: 'badge-warn',
+  importDiffers: 'badge-accent',
+  confirmed: 'badge-ok',
 };
 
 export function StatusBadge({ status }: { status: TallyStatus }) {
@@ -47,14 +50,16 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
   if (assessment === null) return <p>找不到该考核。</p>;
   const statusOf = (id: string) => tallyStatus(state.tallies.get(id), state.entries.filter((e) => e.id === id));
   const selected = secretaries.find((s) => s.id === chosen) ?? secretaries[0] ?? null;
-  const done = secretaries.filter((s) => ['accepted', 'imported'].includes(statusOf(s.id))).length;
+  const statuses = secretaries.map((s) => statusOf(s.id));
+  const done = statuses.filter((st) => st === 'accepted' || st === 'confirmed').length;
+  const unconfirmed = statuses.filter((st) => st === 'imported' || st === 'importDiffers').length;
 
   return (
     <div data-testid="ballots-page">
       <div className="page-head">
         <h1>群众满意度测评计票</h1>
-        <span className="note">
-          已确认 {done} / {secretaries.length} 人
+        <span className="note" data-testid="ballots-confirmed">
+          已确认 {done} / {secretaries.length} 人{unconfirmed ? `，导入待复核 ${unconfirmed} 人` : ''}
         </span>
         {assessment.locked ? (
           <span className="badge badge-warn">考核已定稿，只读</span>
@@ -62,7 +67,8 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
           <ImportButton
             label="导入测评计票（Excel）"
             title="导入测评计票"
-            run={(file, onProgress) => importWorkbook({ kind: 'ballots', file, assessmentId, operator: operator ?? '', onProgress })}
+            kind="ballots"
+            assessmentId={assessmentId}
           />
         )}
       </div>
@@ -103,24 +109,78 @@ function TallyDesk({
   operator: string;
 }) {
   const toast = useToast();
+  const write = useWrite();
   const status = tallyStatus(tally, entries);
   const first = entries.find((e) => e.slot === 1);
   const second = entries.find((e) => e.slot === 2);
   const eligible = secretary.eligibleVoters;
   const minTurnout = assessment.policy.minTurnout;
   const aid = assessment.id;
+  const [checkBy, setCheckBy] = useState<'review' | 'entry' | null>(null);
 
   const save = (slot: 1 | 2) => async (counts: Parameters<typeof saveEntry>[5], who: string) => {
     const outcome = await saveEntry(db, aid, secretary.id, slot, who, counts);
     toast(
       outcome === 'accepted'
-        ? '两次录入一致，计票结果已生效'
+        ? tally
+          ? '录入与导入的计票一致，计票结果已确认'
+          : '两次录入一致，计票结果已生效'
         : outcome === 'differs'
-          ? '两次录入不一致，请逐项核对'
+          ? tally
+            ? '录入与导入的计票不一致，请逐项核对'
+            : '两次录入不一致，请逐项核对'
           : '第一次录入已保存，请另一名录入员背靠背录入第二次',
       outcome === 'differs' ? 'error' : 'success',
     );
   };
+  const resolver = (a: TallyEntryRecord, b: TallyEntryRecord) => (
+    <DiffResolver
+      first={a}
+      second={b}
+      eligible={eligible}
+      minTurnout={minTurnout}
+      onAccept={async (x, y, resolved) => {
+        await acceptResolved(db, aid, secretary.id, operator, x, y, resolved);
+        toast('差异已逐项确认，计票结果已生效');
+      }}
+      onReenterSecond={() => discardSecondEntry(db, aid, secretary.id, operator)}
+    />
+  );
+
+  const desk = (() => {
+    if (assessment.locked) return null;
+    switch (status) {
+      case 'none':
+        return <EntryForm key="slot1" slot={1} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} onSave={save(1)} />;
+      case 'firstEntered':
+        // keyed: the second form must never inherit the first one's typed numbers
+        return first ? (
+          <EntryForm key="slot2" slot={2} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={first.operator} onSave={save(2)} />
+        ) : (
+          // only a second entry (the first was removed): start again
+          <div className="card">
+            <Button onClick={() => write(resetTally(db, aid, secretary.id, operator))}>重新录入</Button>
+          </div>
+        );
+      case 'differs':
+        return first && second ? resolver(first, second) : null;
+      case 'importDiffers':
+        return tally && second ? resolver(importAsEntry(tally), second) : null;
+      case 'imported':
+        return tally ? (
+          <ImportedTally tally={tally} checkBy={checkBy} onCheckBy={setCheckBy}>
+            {checkBy === 'entry' ? (
+              <EntryForm key="import-entry" slot={2} againstImport eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={tally.importedBy ?? ''} onSave={save(2)} />
+            ) : checkBy === 'review' ? (
+              <ReviewForm tally={tally} eligible={eligible} minTurnout={minTurnout} operator={operator} />
+            ) : null}
+          </ImportedTally>
+        ) : null;
+      case 'accepted':
+      case 'confirmed':
+        return null;
+    }
+  })();
 
   return (
     <div data-testid="tally-desk">
@@ -136,63 +196,77 @@ function TallyDesk({
           应参加测评人数（名册）：<strong className="num">{eligible}</strong>　投票人数须不少于应参加人数的 {minTurnout}
         </p>
       </div>
-      {assessment.locked ? null : tally ? null : !first && !second ? (
-        <EntryForm key="slot1" slot={1} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} onSave={save(1)} />
-      ) : first && !second ? (
-        // keyed: the second form must never inherit the first one's typed numbers
-        <EntryForm key="slot2" slot={2} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={first.operator} onSave={save(2)} />
-      ) : first && second ? (
-        <DiffResolver
-          first={first}
-          second={second}
-          eligible={eligible}
-          minTurnout={minTurnout}
-          onAccept={async (a, b, resolved) => {
-            await acceptResolved(db, aid, secretary.id, operator, a, b, resolved);
-            toast('差异已逐项确认，计票结果已生效');
-          }}
-          onReenterSecond={() => discardSecondEntry(db, aid, secretary.id, operator)}
-        />
-      ) : (
-        // only a second entry (the first was removed): start again
-        <div className="card">
-          <Button onClick={() => void resetTally(db, aid, secretary.id, operator)}>重新录入</Button>
-        </div>
-      )}
-      {tally ? <AcceptedTally tally={tally} eligible={eligible} minTurnout={minTurnout} entries={entries} locked={assessment.locked} operator={operator} /> : null}
+      {desk}
+      {tally && (status === 'accepted' || status === 'confirmed') ? (
+        <AcceptedTally tally={tally} eligible={eligible} minTurnout={minTurnout} entries={entries} locked={assessment.locked} operator={operator} />
+      ) : null}
     </div>
   );
 }
 
-function AcceptedTally({
-  tally,
-  eligible,
-  minTurnout,
-  entries,
-  locked,
-  operator,
-}: {
-  tally: TallyRecord;
-  eligible: number;
-  minTurnout: string;
-  entries: TallyEntryRecord[];
-  locked: boolean;
-  operator: string;
-}) {
+/** An imported tally waiting for its second person: a 复核 against the paper sheet, or a blind entry. */
+function ImportedTally({ tally, checkBy, onCheckBy, children }: { tally: TallyRecord; checkBy: 'review' | 'entry' | null; onCheckBy: (by: 'review' | 'entry') => void; children: ReactNode }) {
+  return (
+    <div className="card" data-testid="imported-tally">
+      <h3>导入的计票，待第二人确认</h3>
+      <p className="note">
+        该计票由“{tally.importedBy || '未署名'}”从Excel导入，只算一次录入。须由另一名操作员确认后才算核实：对照原始计票单逐项复核，或不看导入的数字背靠背录入一次（一致即确认）。确认前，结果页、首页和定稿时会提示“未复核”。
+      </p>
+      <div className="toolbar" style={{ marginBottom: 0 }}>
+        <Button variant={checkBy === 'review' ? 'primary' : 'secondary'} onClick={() => onCheckBy('review')}>
+          复核（对照原始计票单）
+        </Button>
+        <Button variant={checkBy === 'entry' ? 'primary' : 'secondary'} onClick={() => onCheckBy('entry')}>
+          背靠背录入核对
+        </Button>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** 复核: another operator sees the imported counts beside the paper sheet and confirms them. */
+function ReviewForm({ tally, eligible, minTurnout, operator }: { tally: TallyRecord; eligible: number; minTurnout: string; operator: string }) {
+  const toast = useToast();
+  const write = useWrite();
+  const importer = tally.importedBy ?? '';
+  const [picked, setPicked] = useState<OperatorPick | null>(null);
+  const who = picked ?? { name: operator === importer ? '' : operator, pin: '' };
+  const [error, setError] = useState<string | undefined>(undefined);
   const counts = countsOf(tally);
+  const confirm = async () => {
+    const checked = await checkOperator(who.name, who.pin);
+    if (!checked.ok) return setError(checked.message);
+    write(reviewTally(db, tally.assessmentId, tally.id, who.name).then(() => toast('已复核，计票结果已确认')));
+  };
+  return (
+    <div className="review-form" data-testid="review-form">
+      <TallyTable counts={counts} eligible={eligible} minTurnout={minTurnout} testIdPrefix="imported" />
+      <OperatorChoice label="复核人" value={who} exclude={[importer]} error={error} testId="review-operator" onChange={(p) => (setPicked(p), setError(undefined))} />
+      <div className="toolbar" style={{ marginTop: 8, marginBottom: 0 }}>
+        <Button variant="primary" disabled={!who.name} onClick={() => void confirm()}>
+          已对照原始计票单，复核无误
+        </Button>
+        <span className="note" style={{ alignSelf: 'center' }}>
+          如有不符，请“背靠背录入核对”，或作废后重新录入。
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** The counts of a tally with its cast, rates and checks. */
+function TallyTable({ counts, eligible, minTurnout, testIdPrefix }: { counts: TallyCounts; eligible: number; minTurnout: string; testIdPrefix: string }) {
   const cast = castOfCounts(counts);
   const check = checkTally(draftFromCounts(counts), eligible, minTurnout);
   return (
-    <div className="card" data-testid="accepted-tally">
-      <h3>
-        计票结果（{tally.source === 'import' ? '导入' : `双录确认：${entries.map((e) => e.operator).join('、')}`}）
-      </h3>
+    <>
       <table className="table tally-result">
         <tbody>
           {TALLY_FIELDS.map((f) => (
             <tr key={f}>
               <th scope="row">{TALLY_FIELD_LABELS[f]}</th>
-              <td className="num" data-testid={`accepted-${f}`}>
+              <td className="num" data-testid={`${testIdPrefix}-${f}`}>
                 {counts[f] ?? '未填'}
               </td>
             </tr>
@@ -212,17 +286,48 @@ function AcceptedTally({
         </tbody>
       </table>
       <TallyChecks check={check} eligible={eligible} showCast={false} />
+    </>
+  );
+}
+
+/** Who confirmed a tally, in words. */
+function confirmedBy(tally: TallyRecord, entries: readonly TallyEntryRecord[]): string {
+  if (tally.source === 'doubleEntry') return `双录确认：${entries.map((e) => e.operator).join('、')}`;
+  const c = tally.confirmed;
+  const how = c?.how === 'review' ? '复核' : '背靠背录入核对';
+  return `导入：${tally.importedBy || '未署名'}；${how}：${c?.by ?? ''}${c ? `，${c.at.slice(0, 10)}` : ''}`;
+}
+
+function AcceptedTally({
+  tally,
+  eligible,
+  minTurnout,
+  entries,
+  locked,
+  operator,
+}: {
+  tally: TallyRecord;
+  eligible: number;
+  minTurnout: string;
+  entries: TallyEntryRecord[];
+  locked: boolean;
+  operator: string;
+}) {
+  const write = useWrite();
+  return (
+    <div className="card" data-testid="accepted-tally">
+      <h3>计票结果（{confirmedBy(tally, entries)}）</h3>
+      <TallyTable counts={countsOf(tally)} eligible={eligible} minTurnout={minTurnout} testIdPrefix="accepted" />
       {locked ? null : (
-        <Button
+        <ConfirmButton
           variant="danger"
-          onClick={() => {
-            if (window.confirm('作废本次计票结果和两次录入，重新录入？（如重新组织投票）')) {
-              void resetTally(db, tally.assessmentId, tally.id, operator);
-            }
-          }}
+          label="作废并重新录入"
+          title="作废计票结果"
+          confirmLabel="作废并重新录入"
+          onConfirm={() => write(resetTally(db, tally.assessmentId, tally.id, operator))}
         >
-          作废并重新录入
-        </Button>
+          <p>作废本次计票结果和两次录入，重新录入？（如重新组织投票）作废的计票结果记入审计日志，可在“审计”页查看和恢复。</p>
+        </ConfirmButton>
       )}
     </div>
   );

@@ -3,6 +3,8 @@
  * Enter on the last saves. The second person never sees the first entry's numbers.
  */
 import { useState, type KeyboardEvent } from 'react';
+import { checkOperator } from '../../app/operator';
+import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
 import { Button } from '../../ui';
 import { PerBallotCounter } from './PerBallotCounter';
 import { TallyChecks } from './TallyChecks';
@@ -14,33 +16,38 @@ export function EntryForm({
   minTurnout,
   defaultOperator,
   otherOperator,
+  againstImport = false,
   onSave,
 }: {
   slot: 1 | 2;
   eligible: number;
   minTurnout: string;
   defaultOperator: string;
-  /** the first entry's operator, when this is the second */
+  /** who entered the counts this entry checks (the first entry's operator or the importer), when this is the second */
   otherOperator?: string;
+  /** the first counts were imported from a workbook */
+  againstImport?: boolean;
   onSave: (counts: TallyCounts, operator: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useState<TallyDraft>(EMPTY_DRAFT);
-  // null until typed: the current operator loads asynchronously. The second entry is
-  // someone else, so the first one's name is not prefilled.
-  const [typedOperator, setOperator] = useState<string | null>(null);
-  const operator = typedOperator ?? (defaultOperator === otherOperator ? '' : defaultOperator);
+  // null until chosen: the current operator loads asynchronously. The second entry is
+  // someone else, so the first one's name is not offered.
+  const [picked, setPicked] = useState<OperatorPick | null>(null);
+  const who = picked ?? { name: defaultOperator === otherOperator ? '' : defaultOperator, pin: '' };
+  const [operatorError, setOperatorError] = useState<string | undefined>(undefined);
   const [counting, setCounting] = useState(false);
   const [saving, setSaving] = useState(false);
   const check = checkTally(draft, eligible, minTurnout);
   const touched = TALLY_FIELDS.some((f) => draft[f].trim() !== '');
-  const sameOperator = otherOperator !== undefined && operator.trim() === otherOperator;
-  const blocked = check.errors.length > 0 || !operator.trim() || sameOperator || check.cast === 0;
+  const blocked = check.errors.length > 0 || !who.name || check.cast === 0;
 
   const save = async () => {
     if (blocked || !check.counts || saving) return;
     setSaving(true);
     try {
-      await onSave(check.counts, operator.trim());
+      const checked = await checkOperator(who.name, who.pin);
+      if (!checked.ok) return setOperatorError(checked.message);
+      await onSave(check.counts, who.name);
     } finally {
       setSaving(false);
     }
@@ -80,24 +87,26 @@ export function EntryForm({
         void save();
       }}
     >
-      <h3>{slot === 1 ? '第一次录入' : '第二次录入（背靠背）'}</h3>
+      <h3>{slot === 1 ? '第一次录入' : againstImport ? '背靠背录入，核对导入的计票' : '第二次录入（背靠背）'}</h3>
       <p className="note">
         {slot === 1
           ? '两人背靠背各录一次，两次一致后计票结果才生效。'
-          : `第一次已由“${otherOperator ?? ''}”录入。请另一名录入员对照原始计票单独立录入，看不到第一次的数字。`}
+          : againstImport
+            ? `计票已由“${otherOperator ?? ''}”从Excel导入。请另一名录入员对照原始计票单独立录入，看不到导入的数字；一致即确认。`
+            : `第一次已由“${otherOperator ?? ''}”录入。请另一名录入员对照原始计票单独立录入，看不到第一次的数字。`}
       </p>
+      <OperatorChoice
+        label={slot === 1 ? '录入员' : '第二名录入员'}
+        value={who}
+        exclude={otherOperator !== undefined ? [otherOperator] : []}
+        error={operatorError}
+        testId={`entry-operator-${slot}`}
+        onChange={(pick) => {
+          setPicked(pick);
+          setOperatorError(undefined);
+        }}
+      />
       <div className="tally-grid">
-        <label className="field">
-          <span className="field-label">录入员</span>
-          <input data-field="operator" value={operator} placeholder={slot === 2 ? '第二名录入员姓名' : '录入员姓名'} onChange={(e) => setOperator(e.target.value)} autoComplete="off" />
-          {sameOperator ? (
-            <span className="field-error" role="alert">
-              第二次录入须由另一名录入员完成
-            </span>
-          ) : touched && !operator.trim() ? (
-            <span className="field-error">请填写录入员姓名</span>
-          ) : null}
-        </label>
         {TALLY_FIELDS.map((f) => (
           <label key={f} className={`field${check.fieldErrors[f] ? ' field-invalid' : ''}`}>
             <span className="field-label">

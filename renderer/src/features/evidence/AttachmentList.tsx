@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { db } from '../../db/db';
 import type { AttachmentRecord } from '../../db/schema';
-import { Button, Dialog } from '../../ui';
+import { Button, ConfirmButton, Dialog } from '../../ui';
 import { useOperator } from '../../app/operator';
 import { useWrite } from '../lock/useWrite';
 import { formatSize, isImage, isPdf, removeAttachment } from './store';
@@ -52,14 +52,9 @@ export function AttachmentList({ attachments, readOnly }: { attachments: readonl
               {a.sha256.slice(0, 16)}…
             </div>
             {readOnly ? null : (
-              <Button
-                variant="ghost"
-                onClick={() => {
-                  if (window.confirm(`删除附件“${a.name}”？`)) write(removeAttachment(db, a, operator ?? ''));
-                }}
-              >
-                删除
-              </Button>
+              <ConfirmButton variant="danger" label="删除" title="删除附件" confirmLabel="删除附件" onConfirm={() => write(removeAttachment(db, a, operator ?? ''))}>
+                <p>删除附件“{a.name}”？删除记入审计日志。</p>
+              </ConfirmButton>
             )}
           </li>
         ))}

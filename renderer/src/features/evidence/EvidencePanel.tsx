@@ -1,24 +1,29 @@
 /**
- * One rubric item's evidence: the checklist (kind, 已核/缺失/存疑, checker, date,
- * reference, note) and the item's attachments. Text fields save when they lose focus.
+ * One rubric item's evidence: the checklist and the item's attachments. A line is
+ * registered (登记, by whom and when) and then checked (核实: 已核/缺失/存疑, by an
+ * operator, dated) — two acts. 出处 and 备注 save when they lose focus.
  */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { EVIDENCE_STATUSES, type AttachmentRecord, type EvidenceRecord, type EvidenceStatus } from '../../db/schema';
-import { Button, useToast } from '../../ui';
+import { checkOperator } from '../../app/operator';
+import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
+import type { AttachmentRecord, EvidenceRecord } from '../../db/schema';
+import { Button, Field, useToast } from '../../ui';
 import { AttachmentList } from './AttachmentList';
 import { EVIDENCE_KINDS, EVIDENCE_STATUS_LABELS, kindLabel, type EvidenceKind } from './kinds';
 import { useWrite } from '../lock/useWrite';
-import { addAttachment, newEvidence, removeEvidence, saveEvidence } from './store';
+import { addAttachment, CHECK_OUTCOMES, newEvidence, removeEvidence, saveEvidence, today, verifyEvidence, type CheckOutcome } from './store';
 
-type TextField = 'checker' | 'date' | 'reference' | 'note';
+type TextField = 'reference' | 'note';
+
+const STATUS_CLASS: Record<EvidenceRecord['status'], string> = { pending: 'badge-warn', checked: 'badge-ok', missing: 'badge-accent', doubtful: 'badge-accent' };
 
 function EvidenceRow({ line, readOnly, operator }: { line: EvidenceRecord; readOnly: boolean; operator: string }) {
   const write = useWrite();
+  const [checking, setChecking] = useState(false);
   const save = (patch: Partial<EvidenceRecord>) => write(saveEvidence(db, { ...line, ...patch }, operator));
-  const text = (field: TextField, className: string, label: string, type = 'text') => (
+  const text = (field: TextField, className: string, label: string) => (
     <input
-      type={type}
       className={className}
       aria-label={`${kindLabel(line.kind)} ${label}`}
       defaultValue={line[field]}
@@ -29,35 +34,79 @@ function EvidenceRow({ line, readOnly, operator }: { line: EvidenceRecord; readO
     />
   );
   return (
-    <tr>
-      <td>{kindLabel(line.kind)}</td>
-      <td>
-        <select
-          aria-label={`${kindLabel(line.kind)} 核查结果`}
-          className={`status-${line.status}`}
-          value={line.status}
-          disabled={readOnly}
-          onChange={(e) => save({ status: e.target.value as EvidenceStatus })}
-        >
-          {EVIDENCE_STATUSES.map((s) => (
+    <>
+      <tr data-evidence={line.kind}>
+        <td>{kindLabel(line.kind)}</td>
+        <td className="nowrap">
+          {line.registeredBy !== undefined ? `${line.registeredBy || '未署名'} ${line.registeredAt ?? ''}` : <span className="muted">—</span>}
+        </td>
+        <td className="nowrap">
+          <span className={`badge ${STATUS_CLASS[line.status]}`} data-testid="evidence-status">
+            {EVIDENCE_STATUS_LABELS[line.status]}
+          </span>
+          {line.status !== 'pending' ? (
+            <span className="muted">
+              {' '}
+              {line.checker || '未署名'} {line.date}
+            </span>
+          ) : null}
+        </td>
+        <td>{text('reference', 'w-m', '出处/编号')}</td>
+        <td style={{ width: '100%' }}>{text('note', 'w-l', '备注')}</td>
+        <td className="nowrap">
+          {readOnly ? null : (
+            <>
+              <Button variant="ghost" onClick={() => setChecking(!checking)} aria-expanded={checking}>
+                {line.status === 'pending' ? '核实' : '重新核实'}
+              </Button>
+              <Button variant="ghost" onClick={() => write(removeEvidence(db, line, operator))}>
+                删除
+              </Button>
+            </>
+          )}
+        </td>
+      </tr>
+      {checking && !readOnly ? (
+        <tr>
+          <td colSpan={6}>
+            <VerifyForm line={line} operator={operator} onDone={() => setChecking(false)} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** 核实: who checked the line against the material, and what they found; the date is today. */
+function VerifyForm({ line, operator, onDone }: { line: EvidenceRecord; operator: string; onDone: () => void }) {
+  const write = useWrite();
+  const [outcome, setOutcome] = useState<CheckOutcome>('checked');
+  const [picked, setPicked] = useState<OperatorPick | null>(null);
+  const who = picked ?? { name: operator, pin: '' };
+  const [error, setError] = useState<string | undefined>(undefined);
+  const confirm = async () => {
+    const checked = await checkOperator(who.name, who.pin);
+    if (!checked.ok) return setError(checked.message);
+    write(verifyEvidence(db, line, outcome, who.name));
+    onDone();
+  };
+  return (
+    <div className="verify-form" data-testid="verify-form">
+      <Field label="核实结果">
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value as CheckOutcome)} aria-label={`${kindLabel(line.kind)} 核实结果`}>
+          {CHECK_OUTCOMES.map((s) => (
             <option key={s} value={s}>
               {EVIDENCE_STATUS_LABELS[s]}
             </option>
           ))}
         </select>
-      </td>
-      <td>{text('checker', 'w-s', '核查人')}</td>
-      <td>{text('date', 'w-m', '核查日期', 'date')}</td>
-      <td>{text('reference', 'w-m', '出处/编号')}</td>
-      <td style={{ width: '100%' }}>{text('note', 'w-l', '备注')}</td>
-      <td>
-        {readOnly ? null : (
-          <Button variant="ghost" onClick={() => write(removeEvidence(db, line, operator))}>
-            删除
-          </Button>
-        )}
-      </td>
-    </tr>
+      </Field>
+      <OperatorChoice label="核实人" value={who} error={error} onChange={(p) => (setPicked(p), setError(undefined))} />
+      <Button variant="primary" disabled={!who.name} onClick={() => void confirm()}>
+        确认核实（{today()}）
+      </Button>
+      <Button onClick={onDone}>取消</Button>
+    </div>
   );
 }
 
@@ -98,9 +147,8 @@ export function EvidencePanel({
         <thead>
           <tr>
             <th>佐证材料</th>
-            <th>核查结果</th>
-            <th>核查人</th>
-            <th>日期</th>
+            <th>登记</th>
+            <th>核实</th>
             <th>出处/编号</th>
             <th>备注</th>
             <th />
@@ -112,7 +160,7 @@ export function EvidencePanel({
           ))}
           {lines.length === 0 ? (
             <tr>
-              <td colSpan={7} className="muted">
+              <td colSpan={6} className="muted">
                 尚未登记佐证材料
               </td>
             </tr>
@@ -135,7 +183,7 @@ export function EvidencePanel({
                   if (chosen) write(saveEvidence(db, newEvidence(assessmentId, secretaryId, itemCode, chosen, operator), operator));
                 }}
               >
-                登记佐证
+                登记佐证（待核实）
               </Button>
             </>
           ) : null}

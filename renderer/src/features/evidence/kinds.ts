@@ -45,6 +45,7 @@ export function kindFromFileName(name: string): EvidenceKind | null {
 }
 
 export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = {
+  pending: '待核实',
   checked: '已核',
   missing: '缺失',
   doubtful: '存疑',

@@ -1,6 +1,6 @@
 /** Evidence lines and attachments in the database; files stay on this machine. */
-import { appendAudit, auditState } from '../../db/audit';
-import { editAssessment } from '../../db/lock';
+import { auditState } from '../../db/audit';
+import { changeRecords } from '../../db/change';
 import type { AttachmentRecord, EvidenceRecord, EvidenceStatus, ShuangpingDb } from '../../db/schema';
 import { EVIDENCE_STATUS_LABELS, kindLabel } from './kinds';
 import { sha256Hex } from './sha256';
@@ -11,16 +11,14 @@ export function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function newEvidence(
-  assessmentId: string,
-  id: string,
-  itemCode: string,
-  kind: string,
-  checker: string,
-  status: EvidenceStatus = 'checked',
-): EvidenceRecord {
-  return { assessmentId, id, itemCode, kind, status, checker, date: today(), reference: '', note: '' };
+/** A line registered by `registeredBy` today: pending until someone checks it (`verifyEvidence`). */
+export function newEvidence(assessmentId: string, id: string, itemCode: string, kind: string, registeredBy: string): EvidenceRecord {
+  return { assessmentId, id, itemCode, kind, status: 'pending', checker: '', date: '', reference: '', note: '', registeredBy, registeredAt: today() };
 }
+
+/** The outcomes of checking a line (核实). */
+export const CHECK_OUTCOMES = ['checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceStatus[];
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 /** One attachment per file content and secretary: the same file twice is kept once. */
 export function attachmentKey(assessmentId: string, id: string, sha256: string): string {
@@ -33,22 +31,40 @@ const fileTarget = (a: AttachmentRecord) => `${a.id}${a.itemCode ? ` ${a.itemCod
 /** an attachment as the log keeps it: its name and the first digits of the file's own SHA-256 */
 const fileState = (a: AttachmentRecord | undefined) => (a ? `${a.name} · ${a.sha256.slice(0, 16)}` : '');
 
-/** Registers, changes or removes an evidence line, with its audit entry. */
+const lineKey = (l: EvidenceRecord): [string, string, string, string] => [l.assessmentId, l.id, l.itemCode, l.kind];
+const evidenceScope = (id: string) => ({ ids: [id], kinds: ['evidence'] as const });
+
+/**
+ * Registers an evidence line, or changes its 出处 and 备注. The check itself (status,
+ * who, when) is not changed here: that is `verifyEvidence`.
+ */
 export async function saveEvidence(db: ShuangpingDb, line: EvidenceRecord, operator: string): Promise<void> {
-  const key: [string, string, string, string] = [line.assessmentId, line.id, line.itemCode, line.kind];
-  await editAssessment(db, line.assessmentId, [db.evidence], async () => {
-    const before = await db.evidence.get(key);
-    await db.evidence.put(line);
-    await appendAudit(db, { assessmentId: line.assessmentId, operator, action: before ? 'evidence.update' : 'evidence.add', target: lineTarget(line), before: lineState(before), after: lineState(line) });
+  await changeRecords(db, line.assessmentId, evidenceScope(line.id), async (log) => {
+    const before = await db.evidence.get(lineKey(line));
+    const record: EvidenceRecord = before ? { ...before, reference: line.reference, note: line.note } : { ...line, status: 'pending', checker: '', date: '' };
+    if (before && before.reference === record.reference && before.note === record.note) return;
+    await db.evidence.put(record);
+    log({ operator, action: before ? 'evidence.update' : 'evidence.add', target: lineTarget(record), before: lineState(before), after: lineState(record) });
+  });
+}
+
+/** 核实: an operator checked the line — found it (已核), found it missing or doubtful — today. */
+export async function verifyEvidence(db: ShuangpingDb, line: EvidenceRecord, outcome: CheckOutcome, operator: string): Promise<void> {
+  await changeRecords(db, line.assessmentId, evidenceScope(line.id), async (log) => {
+    const before = await db.evidence.get(lineKey(line));
+    if (!before) throw new Error('verifying an evidence line that is not registered');
+    const record: EvidenceRecord = { ...before, status: outcome, checker: operator, date: today() };
+    await db.evidence.put(record);
+    log({ operator, action: 'evidence.verify', target: lineTarget(record), before: lineState(before), after: `${lineState(record)}（${operator}，${record.date}）` });
   });
 }
 
 export async function removeEvidence(db: ShuangpingDb, line: EvidenceRecord, operator: string): Promise<void> {
-  await editAssessment(db, line.assessmentId, [db.evidence], async () => {
-    const before = await db.evidence.get([line.assessmentId, line.id, line.itemCode, line.kind]);
+  await changeRecords(db, line.assessmentId, evidenceScope(line.id), async (log) => {
+    const before = await db.evidence.get(lineKey(line));
     if (!before) return;
-    await db.evidence.delete([line.assessmentId, line.id, line.itemCode, line.kind]);
-    await appendAudit(db, { assessmentId: line.assessmentId, operator, action: 'evidence.remove', target: lineTarget(before), before: lineState(before) });
+    await db.evidence.delete(lineKey(line));
+    log({ operator, action: 'evidence.remove', target: lineTarget(before), before: lineState(before) });
   });
 }
 
@@ -62,7 +78,7 @@ export async function addAttachment(
 ): Promise<{ record: AttachmentRecord; duplicate: boolean }> {
   const sha256 = await sha256Hex(file);
   const key = attachmentKey(assessmentId, id, sha256);
-  return editAssessment(db, assessmentId, [db.attachments], async () => {
+  return changeRecords(db, assessmentId, { ids: [id], kinds: ['attachment'] }, async (log) => {
     const existing = await db.attachments.get(key);
     const record: AttachmentRecord = {
       key,
@@ -79,17 +95,17 @@ export async function addAttachment(
     const duplicate = existing !== undefined;
     if (duplicate && existing.name === record.name && existing.itemCode === record.itemCode) return { record: existing, duplicate };
     await db.attachments.put(record);
-    await appendAudit(db, { assessmentId, operator, action: duplicate ? 'attachment.update' : 'attachment.add', target: fileTarget(record), before: fileState(existing), after: fileState(record) });
+    log({ operator, action: duplicate ? 'attachment.update' : 'attachment.add', target: fileTarget(record), before: fileState(existing), after: fileState(record) });
     return { record, duplicate };
   });
 }
 
 export async function removeAttachment(db: ShuangpingDb, attachment: AttachmentRecord, operator: string): Promise<void> {
-  await editAssessment(db, attachment.assessmentId, [db.attachments], async () => {
+  await changeRecords(db, attachment.assessmentId, { ids: [attachment.id], kinds: ['attachment'] }, async (log) => {
     const before = await db.attachments.get(attachment.key);
     if (!before) return;
     await db.attachments.delete(attachment.key);
-    await appendAudit(db, { assessmentId: attachment.assessmentId, operator, action: 'attachment.remove', target: fileTarget(before), before: fileState(before) });
+    log({ operator, action: 'attachment.remove', target: fileTarget(before), before: fileState(before) });
   });
 }
 
@@ -110,12 +126,16 @@ export function typeFromName(name: string): string {
 export const isImage = (a: Pick<AttachmentRecord, 'type'>) => a.type.startsWith('image/');
 export const isPdf = (a: Pick<AttachmentRecord, 'type'>) => a.type === 'application/pdf';
 
-/** What the checklist says of a secretary's evidence, for progress counts. */
-export type EvidenceState = 'none' | 'complete' | 'incomplete';
+/**
+ * What the checklist says of a secretary's evidence, for progress counts: nothing
+ * registered; something missing or doubtful; registered lines not yet checked; all checked.
+ */
+export type EvidenceState = 'none' | 'incomplete' | 'pending' | 'complete';
 
 export function evidenceState(lines: readonly Pick<EvidenceRecord, 'status'>[]): EvidenceState {
   if (lines.length === 0) return 'none';
-  return lines.every((l) => l.status === 'checked') ? 'complete' : 'incomplete';
+  if (lines.some((l) => l.status === 'missing' || l.status === 'doubtful')) return 'incomplete';
+  return lines.some((l) => l.status === 'pending') ? 'pending' : 'complete';
 }
 
 export function formatSize(bytes: number): string {

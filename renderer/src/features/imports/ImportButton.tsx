@@ -1,27 +1,27 @@
 /**
  * The one way to import a workbook, shared by every screen.
  *
- *   <ImportButton label="导入名册" run={(file) => importWorkbook({ kind: 'roster', file, assessmentId })} />
+ *   <ImportButton kind="roster" assessmentId={id} label="导入名册" title="导入名册" />
  *
  * - asks for an .xlsx file (platform.openFiles: Electron's dialog or a browser file input);
- * - calls `run(file, onProgress)`, which resolves to an ImportOutcome (db/imports.ts) and
- *   reports its steps (pass `onProgress` on to importWorkbook): a progress bar beside
- *   the button says which step, and how many rows, while a big workbook is imported;
- * - the outcome:
- *   `{ ok: true, count }` → a toast “已导入 N 条”; `{ ok: false, errors }` → a dialog
- *   listing every error in an ErrorTable (工作表/行/列/说明) — nothing was imported;
- * - anything thrown by `run` becomes one Chinese message, never a stack trace.
- * For a custom trigger use `useImportFlow(run)` → `{ start, busy, view }` and render `view`.
+ * - reads and checks it (a progress bar beside the button says which step): any error →
+ *   a dialog listing every error in an ErrorTable (工作表/行/列/说明) — nothing imported;
+ * - if the file would change what this assessment holds (differences, records it lacks)
+ *   or has warnings, shows the preview (ImportPreview) and imports only what the person
+ *   chose; otherwise (only new records) imports at once;
+ * - then a toast “已导入 N 条”; anything thrown becomes one Chinese message, never a stack trace.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { InputError } from '../../../../shared/model';
-import { platform, XLSX_FILTER, type PickedFile } from '../../platform';
+import { getOperator } from '../../app/operator';
+import { db } from '../../db/db';
+import { needsChoices, type ImportChoices } from '../../db/import-plan';
+import { platform, XLSX_FILTER } from '../../platform';
 import { Button, Dialog, ErrorTable, useToast } from '../../ui';
-import type { ImportOutcome } from '../../db/imports';
-import { IMPORT_STEPS, type ImportProgress } from './workbooks';
+import { ImportPreview } from './ImportPreview';
+import { applyWorkbook, IMPORT_STEPS, previewWorkbook, type ImportProgress, type WorkbookImport, type WorkbookKind, type WorkbookPreview } from './workbooks';
 import './imports.css';
-
-export type ImportRun = (file: PickedFile, onProgress: (progress: ImportProgress) => void) => Promise<ImportOutcome>;
 
 const STEP_WORDS: Record<ImportProgress['step'], (p: ImportProgress, file: string) => string> = {
   open: (_, file) => `正在读取“${file}”…`,
@@ -42,45 +42,79 @@ function ImportProgressBar({ progress, file }: { progress: ImportProgress; file:
 }
 
 export interface ImportOptions {
+  kind: WorkbookKind;
+  assessmentId: string;
   /** the dialog title, e.g. "导入名册" */
   title: string;
-  /** the success notice; default “已导入 N 条记录” */
-  success?: (count: number, file: PickedFile) => string;
-  /** called after a successful import */
-  onDone?: (count: number) => void;
+  /** the success notice; default “已从“文件”导入 N 条记录” */
+  success?: (count: number, file: string) => string;
 }
 
-export function useImportFlow(run: ImportRun, options: ImportOptions): { start: () => Promise<void>; busy: boolean; view: ReactNode } {
+export function ImportButton({
+  label,
+  variant = 'secondary',
+  disabled,
+  ...options
+}: ImportOptions & { label: string; variant?: 'primary' | 'secondary'; disabled?: boolean }) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ file: string; progress: ImportProgress } | null>(null);
   const [failed, setFailed] = useState<{ file: string; errors: InputError[] } | null>(null);
+  const [asking, setAsking] = useState<{ request: WorkbookImport; preview: WorkbookPreview } | null>(null);
+  const names = useLiveQuery(
+    async () => new Map((await db.secretaries.where('assessmentId').equals(options.assessmentId).toArray()).map((s) => [s.id, s.name])),
+    [options.assessmentId],
+  );
 
-  const start = async () => {
-    const files = await platform.openFiles({ title: options.title, filters: [XLSX_FILTER], multiple: false });
-    const file = files?.[0];
-    if (!file) return;
+  const finish = (file: string, outcome: { ok: true; count: number } | { ok: false; errors: InputError[] }) => {
+    if (outcome.ok) toast(options.success?.(outcome.count, file) ?? `已从“${file}”导入 ${outcome.count} 条记录`);
+    else setFailed({ file, errors: outcome.errors });
+  };
+
+  /** Runs a step of the import; anything thrown is one Chinese message. */
+  const guarded = async (file: string, step: () => Promise<void>) => {
     setBusy(true);
     try {
-      const outcome = await run(file, (p) => setProgress({ file: file.name, progress: p }));
-      if (outcome.ok) {
-        toast(options.success?.(outcome.count, file) ?? `已从“${file.name}”导入 ${outcome.count} 条记录`);
-        options.onDone?.(outcome.count);
-      } else {
-        setFailed({ file: file.name, errors: outcome.errors });
-      }
+      await step();
     } catch (e) {
       console.error(e);
-      setFailed({ file: file.name, errors: [{ sheet: file.name, message: '无法读取该文件，请确认它是 Excel 工作簿（.xlsx）' }] });
+      setFailed({ file, errors: [{ sheet: file, message: '无法读取该文件，请确认它是 Excel 工作簿（.xlsx）' }] });
     } finally {
       setBusy(false);
       setProgress(null);
     }
   };
 
-  const view = (
+  const start = async () => {
+    const files = await platform.openFiles({ title: options.title, filters: [XLSX_FILTER], multiple: false });
+    const file = files?.[0];
+    if (!file) return;
+    await guarded(file.name, async () => {
+      const request: WorkbookImport = { kind: options.kind, assessmentId: options.assessmentId, file, operator: await getOperator(), onProgress: (p) => setProgress({ file: file.name, progress: p }) };
+      const preview = await previewWorkbook(request);
+      if (!preview.ok) return setFailed({ file: file.name, errors: preview.errors });
+      if (needsChoices(preview.value) || preview.value.warnings.length) return setAsking({ request, preview: preview.value });
+      finish(file.name, await applyWorkbook(request, preview.value));
+    });
+  };
+
+  const confirm = (choices: ImportChoices) => {
+    if (!asking) return;
+    const { request, preview } = asking;
+    void guarded(request.file.name, async () => {
+      const outcome = await applyWorkbook(request, preview, choices);
+      setAsking(null);
+      finish(request.file.name, outcome);
+    });
+  };
+
+  return (
     <>
+      <Button variant={variant} onClick={() => void start()} disabled={busy || disabled}>
+        {busy ? '正在导入…' : label}
+      </Button>
       {progress ? <ImportProgressBar progress={progress.progress} file={progress.file} /> : null}
+      {asking ? <ImportPreview preview={asking.preview} names={names ?? new Map()} busy={busy} onCancel={() => setAsking(null)} onConfirm={confirm} /> : null}
       <Dialog
         open={failed !== null}
         wide
@@ -101,25 +135,6 @@ export function useImportFlow(run: ImportRun, options: ImportOptions): { start: 
           </>
         ) : null}
       </Dialog>
-    </>
-  );
-  return { start, busy, view };
-}
-
-export function ImportButton({
-  label,
-  run,
-  variant = 'secondary',
-  disabled,
-  ...options
-}: ImportOptions & { label: string; run: ImportRun; variant?: 'primary' | 'secondary'; disabled?: boolean }) {
-  const { start, busy, view } = useImportFlow(run, options);
-  return (
-    <>
-      <Button variant={variant} onClick={() => void start()} disabled={busy || disabled}>
-        {busy ? '正在导入…' : label}
-      </Button>
-      {view}
     </>
   );
 }

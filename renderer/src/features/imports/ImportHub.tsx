@@ -1,7 +1,6 @@
 /** One button per exchange workbook (FORMATS.md), for the screens that gather data. */
-import { getOperator } from '../../app/operator';
 import { ImportButton } from './ImportButton';
-import { importWorkbook, WORKBOOK_LABELS, type WorkbookKind } from './workbooks';
+import { WORKBOOK_LABELS, type WorkbookKind } from './workbooks';
 
 export function ImportHub({ assessmentId, kinds, disabled }: { assessmentId: string; kinds: WorkbookKind[]; disabled?: boolean }) {
   return (
@@ -13,7 +12,8 @@ export function ImportHub({ assessmentId, kinds, disabled }: { assessmentId: str
           label={`导入${WORKBOOK_LABELS[kind]}`}
           title={`导入${WORKBOOK_LABELS[kind]}`}
           disabled={disabled ?? false}
-          run={async (file, onProgress) => importWorkbook({ kind, assessmentId, file, operator: await getOperator(), onProgress })}
+          kind={kind}
+          assessmentId={assessmentId}
         />
       ))}
     </div>

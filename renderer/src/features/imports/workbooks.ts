@@ -1,27 +1,24 @@
 /**
  * Reading an exchange workbook (shared/io) and importing it into an assessment
- * (db/imports.ts, one transaction). The kinds are those of FORMATS.md.
+ * (db/imports.ts): first a preview — every error of the file and against this
+ * assessment at once, and what would change — then, with a person's choice for every
+ * difference, a backup of the database and the write in one transaction.
  *
- *   const outcome = await importWorkbook({ kind: 'ballots', assessmentId, file, operator });
+ *   const preview = await previewWorkbook({ kind: 'ballots', assessmentId, file, operator });
+ *   if (preview.ok) await applyWorkbook(request, preview.value, { S1: 'theirs' });
  */
 import type { ParseOutcome } from '../../../../shared/io/parsed';
 import type { OpenedWorkbook } from '../../../../shared/io/workbook';
+import type { Checked, InputError } from '../../../../shared/model';
 import { db as appDb } from '../../db/db';
-import {
-  importEvents,
-  importItemScores,
-  importRoster,
-  importSummaryScores,
-  importTallies,
-  type ImportContext,
-  type ImportOutcome,
-} from '../../db/imports';
+import type { ImportChoices, ImportKind, ImportRecords } from '../../db/import-plan';
+import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
 import { backupBefore } from '../backups/service';
 
-export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
-export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
+export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const satisfies readonly ImportKind[];
+export type WorkbookKind = ImportKind;
 
 export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
   roster: '名册',
@@ -51,37 +48,56 @@ export interface WorkbookImport {
   onProgress?: (progress: ImportProgress) => void;
 }
 
+/** A previewed workbook: the plan, the warnings a person acknowledges, and where errors point. */
+export interface WorkbookPreview extends ImportPreview {
+  file: string;
+  warnings: InputError[];
+  context: ImportContext;
+}
+
 /** A moment for the page to paint the progress before the next long step. */
 const paint = () => new Promise<void>((done) => setTimeout(done, 16));
 
-async function run<T>(
-  request: WorkbookImport,
-  parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
-  write: (ctx: ImportContext, values: T[]) => Promise<ImportOutcome>,
-): Promise<ImportOutcome> {
-  const report = async (progress: ImportProgress) => {
-    if (!request.onProgress) return;
-    request.onProgress(progress);
-    await paint();
-  };
-  await report({ step: 'open' });
+async function report(request: WorkbookImport, progress: ImportProgress): Promise<void> {
+  if (!request.onProgress) return;
+  request.onProgress(progress);
+  await paint();
+}
+
+async function parserFor(request: WorkbookImport): Promise<Checked<(opened: OpenedWorkbook) => ParseOutcome<ImportRecords[WorkbookKind]>>> {
+  const { parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
+  const assessment = await (request.db ?? appDb).assessments.get(request.assessmentId);
+  if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
+  switch (request.kind) {
+    case 'roster':
+      return { ok: true, value: (o) => parseRoster(o, { requirePresence: assessment.policy.minPresence !== null }) };
+    case 'summary':
+      return { ok: true, value: parseSummary };
+    case 'scores':
+      return { ok: true, value: (o) => parseScores(o, assessment.rubric) };
+    case 'ballots':
+      return { ok: true, value: parseBallots };
+    case 'events':
+      return { ok: true, value: parseEvents };
+  }
+}
+
+/**
+ * Reads the workbook, checks it and its rows against this assessment, and plans the
+ * import: every error at once (those of the file's rows and those against the roster),
+ * and nothing written.
+ */
+export async function previewWorkbook(request: WorkbookImport): Promise<Checked<WorkbookPreview>> {
+  const parse = await parserFor(request);
+  if (!parse.ok) return parse;
+  await report(request, { step: 'open' });
   const { openWorkbook } = await import('./readers');
   const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
   if (!opened.ok) return opened;
-  await report({ step: 'check' });
-  const { parsed, errors } = parse(opened.value);
-  if (errors.length || !parsed) return { ok: false, errors };
-  // the app's database is backed up before every import (tests pass a db of their own)
-  if (!request.db) {
-    await report({ step: 'backup' });
-    try {
-      await backupBefore('导入');
-    } catch (e) {
-      return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
-    }
-  }
-  await report({ step: 'write', rows: parsed.entries.length });
-  const ctx: ImportContext = {
+  await report(request, { step: 'check' });
+  const { parsed, errors } = parse.value(opened.value);
+  if (!parsed) return { ok: false, errors };
+  const context: ImportContext = {
     db: request.db ?? appDb,
     assessmentId: request.assessmentId,
     operator: request.operator,
@@ -89,29 +105,29 @@ async function run<T>(
     rows: parsed.ids,
     idHeader: parsed.idHeader,
   };
-  return write(ctx, parsed.entries.map((e) => e.value));
+  // the rows that read well are checked against the assessment too: one round of errors
+  const preview = await previewImport(context, request.kind, parsed.entries.map((e) => e.value), errors);
+  if (!preview.ok) return preview;
+  return { ok: true, value: { ...preview.value, file: request.file.name, warnings: [], context } };
 }
 
-/** Reads the workbook and imports it; every error at once, and then nothing is imported. */
-export async function importWorkbook(request: WorkbookImport): Promise<ImportOutcome> {
-  const database = request.db ?? appDb;
-  const { parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
-  switch (request.kind) {
-    case 'roster': {
-      const assessment = await database.assessments.get(request.assessmentId);
-      const requirePresence = assessment?.policy.minPresence != null;
-      return run(request, (o) => parseRoster(o, { requirePresence }), importRoster);
+/** Backs up the database (the app's; tests pass a db of their own) and writes the previewed import. */
+export async function applyWorkbook(request: WorkbookImport, preview: WorkbookPreview, choices: ImportChoices = {}): Promise<ImportOutcome> {
+  if (!request.db) {
+    await report(request, { step: 'backup' });
+    try {
+      await backupBefore('导入');
+    } catch (e) {
+      return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
     }
-    case 'summary':
-      return run(request, parseSummary, importSummaryScores);
-    case 'scores': {
-      const assessment = await database.assessments.get(request.assessmentId);
-      if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
-      return run(request, (o) => parseScores(o, assessment.rubric), importItemScores);
-    }
-    case 'ballots':
-      return run(request, parseBallots, importTallies);
-    case 'events':
-      return run(request, parseEvents, importEvents);
   }
+  await report(request, { step: 'write', rows: preview.rows.filter((r) => r.status !== 'same').length });
+  return applyImport(preview.context, preview, choices);
+}
+
+/** Preview and write at once, for what needs no choice (the sample county, tests); a difference without a choice is an error. */
+export async function importWorkbook(request: WorkbookImport, choices: ImportChoices = {}): Promise<ImportOutcome> {
+  const preview = await previewWorkbook(request);
+  if (!preview.ok) return preview;
+  return applyWorkbook(request, preview.value, choices);
 }

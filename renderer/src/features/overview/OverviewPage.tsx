@@ -31,15 +31,31 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
 
       <div className="progress-cards">
         <ProgressCard label="名册人数" value={progress.total} href={href('roster')} />
-        <ProgressCard label="已录考评得分" value={progress.scored} of={progress.total} href={href('scoring')} />
-        <ProgressCard label="测评计票已生效" value={progress.tallied} of={progress.total} href={href('ballots')} hint={`其中背靠背双录 ${progress.doubleEntered} 人`} />
+        <ProgressCard label="考评得分已完成" value={progress.scored} of={progress.total} href={href('scoring')} />
+        <ProgressCard
+          label="测评计票已经两人确认"
+          value={progress.confirmed}
+          of={progress.total}
+          href={href('ballots')}
+          hint={progress.unconfirmed ? `另有 ${progress.unconfirmed} 人为导入数据，待复核` : undefined}
+          testId="card-confirmed"
+        />
         <ProgressCard label="佐证材料全部核实" value={progress.evidenceComplete} of={progress.total} href={href('scoring')} />
       </div>
 
       {computed.kind === 'failed' ? <p className="error-summary">无法计算结果：{computed.message}</p> : null}
 
       <section className="card" aria-label="待办事项">
-        <h2>{blocking.length ? '结果尚不能定稿：以下事项待处理' : progress.total ? '各项已齐备，可到“结果”查看排名定档' : '请先导入名册'}</h2>
+        <h2>
+          {assessment.locked
+            ? '本次考核已定稿'
+            : blocking.length
+              ? '结果尚不能定稿：以下事项待处理'
+              : progress.total
+                ? '各项已齐备，可到“结果”查看排名定档'
+                : '请先导入名册'}
+        </h2>
+        {assessment.locked && blocking.length ? <p className="note">定稿时以下事项尚未处理（已确认仍定稿）：</p> : null}
         {progress.total === 0 ? (
           <p>
             <a href={href('roster')}>前往名册</a>
@@ -62,10 +78,10 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
   );
 }
 
-function ProgressCard({ label, value, of, href, hint }: { label: string; value: number; of?: number; href: string; hint?: string }) {
+function ProgressCard({ label, value, of, href, hint, testId }: { label: string; value: number; of?: number; href: string; hint?: string | undefined; testId?: string }) {
   const done = of !== undefined && of > 0 && value === of;
   return (
-    <a className={`card progress-card${done ? ' done' : ''}`} href={href}>
+    <a className={`card progress-card${done ? ' done' : ''}`} href={href} data-testid={testId}>
       <span className="k">{label}</span>
       <span className="v num">
         {value}

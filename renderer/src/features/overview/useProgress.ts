@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
 import { useAssessmentResult, type ResultState } from '../charts/useResult';
 import { sortById, useAssessment } from '../scoring/data';
+import { scoringStatus } from '../scoring/status';
 import { computeProgress, type Progress } from './progress';
 
 export interface ProgressState {
@@ -17,14 +18,17 @@ export function useProgress(assessmentId: string): ProgressState | undefined {
   const data = useLiveQuery(async () => {
     const [secretaries, items, summaries, tallies, entries, evidence] = await Promise.all([
       db.secretaries.where('assessmentId').equals(assessmentId).toArray(),
-      db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys(),
-      db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+      db.itemScores.where('assessmentId').equals(assessmentId).toArray(),
+      db.summaryScores.where('assessmentId').equals(assessmentId).toArray(),
       db.tallies.where('assessmentId').equals(assessmentId).toArray(),
       db.tallyEntries.where('assessmentId').equals(assessmentId).toArray(),
       db.evidence.where('assessmentId').equals(assessmentId).toArray(),
     ]);
-    const scoredIds = new Set([...items, ...summaries].map((k) => k[1]));
-    return { secretaries: sortById(secretaries), scoredIds, tallies, entries, evidence };
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+    const itemsById = byId(items);
+    const summariesById = byId(summaries);
+    const scoring = new Map(secretaries.map((s) => [s.id, scoringStatus(itemsById.get(s.id), summariesById.get(s.id))]));
+    return { secretaries: sortById(secretaries), scoring, tallies, entries, evidence };
   }, [assessmentId]);
   if (!assessment || !data || !computed) return undefined;
   const progress = computeProgress({

@@ -21,7 +21,7 @@ export const isPerSecretary = (kind: PrintKind): boolean => kind === 'individual
 
 export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);
 
-export type EvidenceStatus = 'checked' | 'missing' | 'doubtful';
+export type EvidenceStatus = 'pending' | 'checked' | 'missing' | 'doubtful';
 
 /** One line of a secretary's evidence checklist. */
 export interface EvidenceLine {

@@ -13,6 +13,7 @@ import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import { Button, TownSelect, useToast } from '../../ui';
+import { UnconfirmedNotice } from '../ballots/UnconfirmedNotice';
 import { LockControls } from '../lock/LockControls';
 import { CategoryTable } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
@@ -75,6 +76,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
           {counts.map(([g, n]) => `${labels[g]} ${n} 人`).join('，')}
         </div>
       </div>
+      <UnconfirmedNotice assessmentId={assessmentId} />
       {ties.length ? (
         <div className={`card ${undecidedTies.length ? 'notice-warn' : 'notice-ok'}`} role="status" data-testid="tie-notice">
           {undecidedTies.length

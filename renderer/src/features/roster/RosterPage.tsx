@@ -11,7 +11,6 @@ import type { SecretaryRecord } from '../../db/schema';
 import { Button, Field, Table, TownSelect, useToast } from '../../ui';
 import { ImportButton } from '../imports/ImportButton';
 import { ImportHub } from '../imports/ImportHub';
-import { importWorkbook } from '../imports/workbooks';
 import { SecretaryForm } from './SecretaryForm';
 import { TemplateButtons } from './Templates';
 
@@ -59,8 +58,9 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
           title="导入名册"
           variant="primary"
           disabled={readOnly}
-          run={async (file, onProgress) => importWorkbook({ kind: 'roster', assessmentId, file, operator: await getOperator(), onProgress })}
-          success={(n) => `已导入名册，共 ${n} 名第一书记`}
+          kind="roster"
+          assessmentId={assessmentId}
+          success={(n) => `已导入名册：写入 ${n} 名第一书记`}
         />
         <Button onClick={() => setEditing('new')} disabled={readOnly}>
           添加第一书记
@@ -70,7 +70,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         <TemplateButtons rubric={assessment.rubric} />
         <ImportHub assessmentId={assessmentId} kinds={['summary', 'scores', 'ballots', 'events']} disabled={readOnly} />
         <p className="note" style={{ margin: '6px 0 0' }}>
-          导入名册会替换本次考核的全部名册；得分和计票按编号补充或替换。文件有任何错误时，不导入任何数据。
+          导入时按编号与本机数据逐人比对：新增的直接导入，与本机不同的先列出，由您逐一选择保留本机或采用文件。文件有任何错误时，不导入任何数据。
         </p>
       </div>
       <div className="toolbar">

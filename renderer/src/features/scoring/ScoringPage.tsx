@@ -3,18 +3,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useOperator } from '../../app/operator';
 import { db } from '../../db/db';
-import { saveItemScores } from '../../db/scores';
-import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, SecretaryRecord } from '../../db/schema';
-import { Button } from '../../ui';
+import { completeItemScores, saveItemScores, scoringMode } from '../../db/scores';
+import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, ItemScoresRecord, SecretaryRecord } from '../../db/schema';
+import { Button, ConfirmButton } from '../../ui';
 import { AttachmentList } from '../evidence/AttachmentList';
 import { BulkAttach } from '../evidence/BulkAttach';
 import { useWrite } from '../lock/useWrite';
 import { EvidencePanel } from '../evidence/EvidencePanel';
-import { evidenceState } from '../evidence/store';
+import { evidenceState, type EvidenceState } from '../evidence/store';
 import { rubricFor, unscoped, useAssessment, useSecretaries } from './data';
 import { RubricForm, allItemCodes } from './RubricForm';
 import { SecretaryPicker } from './SecretaryPicker';
-import { SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
+import { SummaryKept, SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
+import { scoringStatus, SCORING_STATUS_BADGES, SCORING_STATUS_LABELS } from './status';
 import { useCoalescedSave } from './useCoalescedSave';
 import './features.css';
 
@@ -24,10 +25,10 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const scored = useLiveQuery(async () => {
     const [items, summaries] = await Promise.all([
-      db.itemScores.where('assessmentId').equals(assessmentId).primaryKeys(),
-      db.summaryScores.where('assessmentId').equals(assessmentId).primaryKeys(),
+      db.itemScores.where('assessmentId').equals(assessmentId).toArray(),
+      db.summaryScores.where('assessmentId').equals(assessmentId).toArray(),
     ]);
-    return { items: new Set(items.map((k) => k[1])), summaries: new Set(summaries.map((k) => k[1])) };
+    return { items: new Map(items.map((r) => [r.id, r])), summaries: new Map(summaries.map((r) => [r.id, r])) };
   }, [assessmentId]);
 
   if (assessment === undefined || secretaries === undefined) return <p className="muted">正在读取…</p>;
@@ -52,15 +53,10 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
             secretaries={secretaries}
             selectedId={selected?.id ?? null}
             onSelect={setChosen}
-            status={(s) =>
-              scored?.summaries.has(s.id) ? (
-                <span className="badge">汇总</span>
-              ) : scored?.items.has(s.id) ? (
-                <span className="badge badge-ok">已评</span>
-              ) : (
-                <span className="badge badge-warn">未评</span>
-              )
-            }
+            status={(s) => {
+              const status = scoringStatus(scored?.items.get(s.id), scored?.summaries.get(s.id));
+              return <span className={`badge ${SCORING_STATUS_BADGES[status]}`}>{SCORING_STATUS_LABELS[status]}</span>;
+            }}
           />
           {selected ? <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} /> : null}
         </div>
@@ -102,20 +98,23 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
       <span className="muted">
         {[secretary.town, secretary.village, secretary.unit].filter(Boolean).join(' · ')}
       </span>
-      <span className={`badge ${state === 'complete' ? 'badge-ok' : state === 'incomplete' ? 'badge-warn' : ''}`}>
-        佐证：{state === 'complete' ? '已全部核实' : state === 'incomplete' ? '有缺失或存疑' : '未登记'}
+      <span className={`badge ${EVIDENCE_BADGES[state]}`} data-testid="evidence-badge">
+        佐证：{EVIDENCE_WORDS[state]}
       </span>
     </div>
   );
 
-  if (record.summary) {
+  const mode = scoringMode(record.items ?? undefined, record.summary ?? undefined);
+  if (mode === 'summary' && record.summary) {
     return (
       <div>
         <div className="card">{title}</div>
-        <SummaryScoreCard summary={record.summary} readOnly={readOnly} />
+        <SummaryScoreCard summary={record.summary} itemsKept={record.items !== null} readOnly={readOnly} />
       </div>
     );
   }
+  const kept = record.summary?.setAside ? record.summary : null;
+  const items = record.items && !record.items.setAside ? record.items : null;
 
   const toggle = (code: string) =>
     setOpenItems((s) => {
@@ -131,7 +130,7 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
         rubric={rubric}
         policy={assessment.policy}
         secretary={domainSecretary}
-        saved={record.items?.inputs ?? {}}
+        saved={items?.inputs ?? {}}
         readOnly={readOnly}
         onSave={saveInputs}
         header={(totals) => (
@@ -142,6 +141,8 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
                 {readOnly ? null : <SummaryScoreDialog assessmentId={assessment.id} secretaryId={secretary.id} />}
               </div>
               {totals}
+              <Completion assessmentId={assessment.id} secretaryId={secretary.id} items={items} operator={operator ?? ''} readOnly={readOnly} />
+              {kept ? <SummaryKept summary={kept} readOnly={readOnly} /> : null}
             </div>
           </div>
         )}
@@ -174,6 +175,32 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
   );
 }
 
+/** Whether the scorer has finished this secretary's item scoring: typing one item is not finishing. */
+function Completion({ assessmentId, secretaryId, items, operator, readOnly }: { assessmentId: string; secretaryId: string; items: ItemScoresRecord | null; operator: string; readOnly: boolean }) {
+  const write = useWrite();
+  if (!items) return <p className="note" data-testid="scoring-completion">尚未录入任何项目。</p>;
+  const done = items.completed;
+  return (
+    <div className="toolbar scoring-completion" data-testid="scoring-completion" style={{ marginTop: 8, marginBottom: 0, alignItems: 'center' }}>
+      <span className={`badge ${done ? 'badge-ok' : 'badge-warn'}`}>
+        {done ? `评分完成（${done.by || '未署名'}，${done.at.slice(0, 10)}）` : `评分中：已录入 ${Object.keys(items.inputs).length} 项`}
+      </span>
+      {readOnly ? null : done ? (
+        <Button variant="ghost" onClick={() => write(completeItemScores(db, assessmentId, secretaryId, operator, false))}>
+          撤销完成
+        </Button>
+      ) : (
+        <ConfirmButton variant="primary" label="评分完成" title="评分完成" confirmLabel="确认评分完成" onConfirm={() => write(completeItemScores(db, assessmentId, secretaryId, operator))}>
+          <p>确认已按考评细则逐项核对并录入该书记的全部评分？未录入的项目按“无”（0分、未完成）计。</p>
+        </ConfirmButton>
+      )}
+    </div>
+  );
+}
+
+const EVIDENCE_WORDS: Record<EvidenceState, string> = { none: '未登记', pending: '有待核实的材料', incomplete: '有缺失或存疑', complete: '已全部核实' };
+const EVIDENCE_BADGES: Record<EvidenceState, string> = { none: '', pending: 'badge-warn', incomplete: 'badge-warn', complete: 'badge-ok' };
+
 function EvidenceToggle({
   open,
   onToggle,
@@ -186,11 +213,13 @@ function EvidenceToggle({
   attachments: readonly AttachmentRecord[];
 }) {
   const checked = lines.filter((l) => l.status === 'checked').length;
-  const problems = lines.length - checked;
+  const pending = lines.filter((l) => l.status === 'pending').length;
+  const problems = lines.length - checked - pending;
   return (
     <Button variant="ghost" className={problems ? 'evidence-problem' : undefined} aria-expanded={open} onClick={onToggle}>
       {open ? '▾' : '▸'} 佐证
       {lines.length ? ` 已核${checked}/${lines.length}` : ''}
+      {pending ? `，待核实${pending}` : ''}
       {problems ? `，缺失或存疑${problems}` : ''}
       {attachments.length ? `，附件${attachments.length}` : ''}
     </Button>

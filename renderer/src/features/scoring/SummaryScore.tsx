@@ -1,43 +1,77 @@
 /**
  * Summary scores (paper scoring, FORMATS.md `summary`): shown instead of the item form
- * when present, with a way to switch to item scoring, and a dialog to enter them.
+ * when they count, correctable on screen; switching to item scoring sets them aside
+ * (kept, and can be taken up again) — nothing is deleted by a switch.
  */
 import { useState } from 'react';
 import { parseRational, toDecimal } from '../../../../shared/exact/rational';
 import { useOperator } from '../../app/operator';
 import { db } from '../../db/db';
-import { deleteSummaryScore, enterSummaryScore } from '../../db/scores';
+import { enterSummaryScore, scoreByItems, takeUpSummary } from '../../db/scores';
 import type { SummaryScoreRecord } from '../../db/schema';
-import { Button, Dialog, Field } from '../../ui';
+import { Button, ConfirmButton, Dialog, Field } from '../../ui';
+import { useWrite } from '../lock/useWrite';
 
-export function SummaryScoreCard({ summary, readOnly }: { summary: SummaryScoreRecord; readOnly: boolean }) {
+const day = (iso: string) => iso.slice(0, 10);
+
+export function SummaryScoreCard({ summary, itemsKept, readOnly }: { summary: SummaryScoreRecord; itemsKept: boolean; readOnly: boolean }) {
   const { operator } = useOperator();
-  const switchToItems = () => deleteSummaryScore(db, summary.assessmentId, summary.id, operator ?? '');
+  const write = useWrite();
   return (
     <div className="card" data-testid="summary-score">
       <p>该书记按汇总分计分（纸质评分汇总录入），汇总分已含晋位升级加减分：</p>
       <div className="score-totals">
         <div className="score-total">
           <span className="k">基本分（A+B）</span>
-          <span className="v">{summary.baseScore}</span>
+          <span className="v" data-testid="summary-base">{summary.baseScore}</span>
         </div>
         <div className="score-total org-total">
           <span className="k">组织工作目标考评得分</span>
-          <span className="v">{summary.orgScore}</span>
+          <span className="v" data-testid="summary-org">{summary.orgScore}</span>
         </div>
       </div>
       {readOnly ? null : (
         <div className="toolbar" style={{ marginTop: 10 }}>
-          <Button
-            onClick={() => {
-              if (window.confirm('删除汇总分，改为按考评细则逐项评分？')) void switchToItems();
-            }}
+          <SummaryScoreDialog assessmentId={summary.assessmentId} secretaryId={summary.id} current={summary} />
+          <ConfirmButton
+            label="改为按细则逐项评分"
+            title="改为按细则逐项评分"
+            confirmLabel="改为逐项评分"
+            onConfirm={() => write(scoreByItems(db, summary.assessmentId, summary.id, operator ?? ''))}
           >
-            改为按细则逐项评分
-          </Button>
+            <p>
+              改为按考评细则逐项评分后，汇总分（基本分 {summary.baseScore}，考评得分 {summary.orgScore}）<strong>不删除</strong>，留存备查，随时可以恢复使用。
+            </p>
+            <p>{itemsKept ? '此前留存的逐项评分将重新使用。' : '逐项评分从空白开始，逐项录入完成后请点击“评分完成”。'}</p>
+          </ConfirmButton>
         </div>
       )}
     </div>
+  );
+}
+
+/** A summary set aside while the secretary is scored by items: shown, and can be taken up again. */
+export function SummaryKept({ summary, readOnly }: { summary: SummaryScoreRecord; readOnly: boolean }) {
+  const { operator } = useOperator();
+  const write = useWrite();
+  return (
+    <p className="note" data-testid="summary-kept">
+      留存的汇总分：基本分 {summary.baseScore}，考评得分 {summary.orgScore}
+      {summary.setAside ? `（${day(summary.setAside.at)} 由 ${summary.setAside.by || '未署名'} 改为逐项评分时留存，不计入结果）` : ''}
+      {readOnly ? null : (
+        <ConfirmButton
+          variant="ghost"
+          label="恢复使用汇总分"
+          title="恢复使用汇总分"
+          confirmLabel="恢复使用"
+          onConfirm={() => write(takeUpSummary(db, summary.assessmentId, summary.id, operator ?? ''))}
+        >
+          <p>
+            恢复后按汇总分（基本分 {summary.baseScore}，考评得分 {summary.orgScore}）计分；已录入的逐项评分不删除，留存备查。
+          </p>
+        </ConfirmButton>
+      )}
+    </p>
   );
 }
 
@@ -49,27 +83,35 @@ export function checkSummary(base: string, org: string): { base?: string; org?: 
   return errors;
 }
 
-export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId: string; secretaryId: string }) {
+/** Enters a summary score, or corrects the one that counts (`current`). */
+export function SummaryScoreDialog({ assessmentId, secretaryId, current }: { assessmentId: string; secretaryId: string; current?: SummaryScoreRecord }) {
   const [open, setOpen] = useState(false);
-  const [base, setBase] = useState('');
-  const [org, setOrg] = useState('');
+  const [base, setBase] = useState(current?.baseScore ?? '');
+  const [org, setOrg] = useState(current?.orgScore ?? '');
   const [tried, setTried] = useState(false);
   const { operator } = useOperator();
+  const write = useWrite();
   const errors = checkSummary(base, org);
-  /** A secretary is scored one way only: the method takes item scores first, so they go. */
+  const start = () => {
+    setBase(current?.baseScore ?? '');
+    setOrg(current?.orgScore ?? '');
+    setTried(false);
+    setOpen(true);
+  };
   const save = async () => {
     setTried(true);
     if (errors.base || errors.org) return;
     const summary = { baseScore: toDecimal(parseRational(base)!), orgScore: toDecimal(parseRational(org)!) };
-    await enterSummaryScore(db, assessmentId, secretaryId, summary, operator ?? '');
+    write(enterSummaryScore(db, assessmentId, secretaryId, summary, operator ?? ''));
     setOpen(false);
   };
+  const title = current ? '修改汇总分' : '录入汇总分';
   return (
     <>
-      <Button onClick={() => setOpen(true)}>改为录入汇总分</Button>
+      <Button onClick={start}>{current ? '修改汇总分' : '改为录入汇总分'}</Button>
       <Dialog
         open={open}
-        title="录入汇总分"
+        title={title}
         onClose={() => setOpen(false)}
         footer={
           <>
@@ -95,7 +137,11 @@ export function SummaryScoreDialog({ assessmentId, secretaryId }: { assessmentId
           </Field>
           <button type="submit" hidden />
         </form>
-        <p className="note">保存后按汇总分计分，已录入的逐项分数将被删除（变更记入操作日志）。</p>
+        <p className="note">
+          {current
+            ? `原值（基本分 ${current.baseScore}，考评得分 ${current.orgScore}）记入审计日志，可在“审计”页查看和恢复。`
+            : '保存后按汇总分计分；已录入的逐项评分不删除，留存备查，可随时恢复使用。'}
+        </p>
       </Dialog>
     </>
   );

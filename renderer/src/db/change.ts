@@ -1,0 +1,47 @@
+/**
+ * One change of some secretaries' records, the way every edit and import writes: ONE
+ * transaction over the record tables and the change tables, the lock checked first
+ * (lock.ts), the units touched read before and after (units.ts), and the audit entries
+ * the change logs appended at the end — the last one keeping what the change replaced
+ * (`prior`, prior.ts), so it can be seen and brought back.
+ *
+ *   await changeRecords(db, assessmentId, { ids: ['S1'], kinds: ['decision'] }, async (log) => {
+ *     await db.decisions.put(record);
+ *     log({ operator, action: 'decision.set', target: 'S1', after: '优秀' });
+ *   });
+ */
+import type { UnitKind } from '../../../shared/exchange/units';
+import { appendAudit, type AuditEntry } from './audit';
+import { editAssessment } from './lock';
+import { priorOf } from './prior';
+import type { ShuangpingDb } from './schema';
+import { readUnits, unitTableList } from './units';
+
+/** What a change touches: the secretaries (null: all) and the kinds of their records. */
+export interface ChangeScope {
+  ids: readonly string[] | null;
+  kinds: readonly UnitKind[];
+}
+
+export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior'>;
+
+/** Runs `write` as one change; returns its result. A change that logs nothing is not recorded. */
+export async function changeRecords<T>(
+  db: ShuangpingDb,
+  assessmentId: string,
+  scope: ChangeScope,
+  write: (log: (entry: LogEntry) => void) => Promise<T>,
+): Promise<T> {
+  return editAssessment(db, assessmentId, unitTableList(db), async () => {
+    const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+    const entries: LogEntry[] = [];
+    const result = await write((entry) => entries.push(entry));
+    if (entries.length) {
+      const prior = priorOf(before, await readUnits(db, assessmentId, scope.ids, scope.kinds));
+      for (const [i, entry] of entries.entries()) {
+        await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+      }
+    }
+    return result;
+  });
+}
