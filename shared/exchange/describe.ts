@@ -13,7 +13,7 @@ import {
 } from '../model';
 import { shortId } from './paths';
 import { scopeLabel } from './scope';
-import { TABLE_LABELS, type Manifest } from './types';
+import { TABLE_LABELS, type Manifest, type TallyRow } from './types';
 import type { Unit } from './units';
 
 /** `2025-01-06 10:20` in the time zone of the machine showing it. */
@@ -96,10 +96,11 @@ export function unitFields(unit: Unit | undefined): Fields {
       const sum = r.summaryScores?.[0];
       const items = r.itemScores?.[0];
       const inputs = items ? Object.entries(items.inputs).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+      const aside = (row: { setAside?: unknown } | undefined) => (row?.setAside ? '（留存，不计入）' : '');
       return [
-        ['基本分', text(sum?.baseScore)],
-        ['组织工作目标考评得分', text(sum?.orgScore)],
-        ['考评细则评分', items ? (inputs.length ? inputs.map(([k, v]) => `${k}=${v}`).join('；') : '（无扣加分项）') : '—'],
+        ['基本分', `${text(sum?.baseScore)}${aside(sum)}`],
+        ['组织工作目标考评得分', `${text(sum?.orgScore)}${aside(sum)}`],
+        ['考评细则评分', items ? `${inputs.length ? inputs.map(([k, v]) => `${k}=${v}`).join('；') : '（无扣加分项）'}${aside(items)}${items.completed ? '（评分完成）' : ''}` : '—'],
       ];
     }
     case 'tally': {
@@ -108,7 +109,7 @@ export function unitFields(unit: Unit | undefined): Fields {
       return [
         ...BALLOT_OPTIONS.map((k): [string, string] => [BALLOT_OPTION_LABELS[k], text(t?.[k])]),
         ['发出票数', text(t?.issued)],
-        ['来源', t ? (t.source === 'doubleEntry' ? '双人录入' : '导入') : '—'],
+        ['来源', t ? tallySource(t) : '—'],
         ['双人录入记录', entries.length ? entries.map((e) => `第${e.slot}次 ${e.operator || '未署名'}：${BALLOT_OPTIONS.map((k) => e[k]).join('/')}`).join('；') : '—'],
       ];
     }
@@ -148,6 +149,13 @@ export function unitFields(unit: Unit | undefined): Fields {
       ];
     }
   }
+}
+
+/** Where a tally comes from and who confirmed it. */
+function tallySource(t: TallyRow): string {
+  if (t.source === 'doubleEntry') return '双人录入';
+  const by = `导入（${t.importedBy || '未署名'}）`;
+  return t.confirmed ? `${by}，${t.confirmed.how === 'review' ? '复核' : '背靠背录入核对'}：${t.confirmed.by}` : `${by}，待复核`;
 }
 
 /** The two sides of a conflict, field by field. */

@@ -11,7 +11,8 @@
  *   it('…', async () => { await app.page.goto(app.url); …; await app.shot('名册'); });
  *
  * - every spec gets a fresh browser profile (an empty IndexedDB); `app.setOperator()`
- *   answers the first-run operator dialog;
+ *   answers the first-run operator dialog, or later chooses another operator (adding them
+ *   to the operator list);
  * - `app.chooseFile(trigger, file)` clicks an import button and gives it a file
  *   (a path, or { name, buffer }) through the browser's file chooser;
  * - `app.shot(name)` writes test-output/screenshots/<spec>-<name>.png — look at them;
@@ -64,6 +65,10 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
     },
     setOperator: async (name) => {
       const dialog = page.getByRole('dialog', { name: '设置操作员' });
+      // asked for on the first screen; later, from the header
+      const operator = page.getByTestId('operator');
+      await Promise.race([dialog.waitFor(), operator.waitFor()]);
+      if (!(await dialog.isVisible())) await operator.click();
       await dialog.waitFor();
       await dialog.getByLabel('操作员姓名').fill(name);
       await dialog.getByRole('button', { name: '确定' }).click();

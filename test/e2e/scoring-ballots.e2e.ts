@@ -51,6 +51,8 @@ describe('考评与测评', () => {
   it('sets up an assessment with a roster', async () => {
     const { page } = app;
     await page.goto(app.url);
+    // two operators on the list: the second entry, 复核 and 核实 name one of them
+    await app.setOperator('李四');
     await app.setOperator('张三');
     await page.getByRole('button', { name: '新建考核' }).click();
     const dialog = page.getByRole('dialog', { name: '新建考核' });
@@ -87,10 +89,11 @@ describe('考评与测评', () => {
     }
     expect(await page.getByTestId('tally-desk').innerText()).not.toContain('30');
     await app.shot('01-第二次录入-背靠背');
-    // the same person may not enter twice
-    await second.getByLabel('录入员').fill('张三');
-    await expect.poll(() => second.innerText()).toContain('第二次录入须由另一名录入员完成');
-    await second.getByLabel('录入员').fill('李四');
+    // the same person may not enter twice: the first one is not offered
+    const choices = await second.getByLabel('第二名录入员').locator('option').allInnerTexts();
+    expect(choices).toContain('李四');
+    expect(choices).not.toContain('张三');
+    await second.getByLabel('第二名录入员').selectOption('李四');
     await second.getByLabel(/发出票数/).focus();
     await typeTally([45, 30, 9, 1, 0, 0, 0]);
 
@@ -182,9 +185,18 @@ describe('考评与测评', () => {
     await toggle.click();
     const panel = page.getByTestId('evidence-B1.1');
     await panel.getByLabel('佐证材料类别').selectOption('diary');
-    await panel.getByRole('button', { name: '登记佐证' }).click();
+    await panel.getByRole('button', { name: '登记佐证（待核实）' }).click();
+    // registered, not checked: 核实 is its own act
+    await expect.poll(() => panel.getByTestId('evidence-status').innerText()).toBe('待核实');
+    expect(await page.getByTestId('evidence-badge').innerText()).toContain('待核实');
     await panel.getByLabel('民情日记/工作日志 出处/编号').fill('民情日记第2册');
-    await panel.getByLabel('民情日记/工作日志 核查结果').selectOption('doubtful');
+    await panel.getByRole('button', { name: '核实', exact: true }).click();
+    const verify = panel.getByTestId('verify-form');
+    await verify.getByLabel('民情日记/工作日志 核实结果').selectOption('doubtful');
+    await verify.getByLabel('核实人').selectOption('李四');
+    await verify.getByRole('button', { name: /确认核实/ }).click();
+    await expect.poll(() => panel.getByTestId('evidence-status').innerText()).toBe('存疑');
+    expect(await panel.innerText()).toContain('李四');
     const photo = png(96, 64, [179, 38, 30]);
     const sha = createHash('sha256').update(photo).digest('hex');
     await panel.getByLabel('为 B1.1 添加附件').setInputFiles({ name: 'S1_民情日记.png', mimeType: 'image/png', buffer: photo });
@@ -231,6 +243,10 @@ describe('考评与测评', () => {
     await page1.waitFor();
     await expect.poll(() => page1.innerText()).toContain('未录入组织工作目标考评得分');
     expect(await page1.innerText()).toContain('佐证材料有缺失或存疑');
+    // S1 is being scored by items, not finished; the imported tallies wait for a second person
+    expect(await page1.innerText()).toContain('考评细则评分尚未完成（评分中）');
+    expect(await page1.innerText()).toContain('测评计票为导入数据，未经第二人复核：7 人');
+    expect(await page.getByTestId('card-confirmed').innerText()).toContain('另有 7 人为导入数据，待复核');
     await app.shot('10-首页');
     await page1.getByRole('link', { name: /未录入组织工作目标考评得分/ }).click();
     await page.getByTestId('scoring-page').waitFor();

@@ -31,7 +31,8 @@ import { LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
 import { readUnits } from './units';
 
-export type ImportOutcome = { ok: true; count: number } | { ok: false; errors: InputError[] };
+/** A finished import: the records written, the assessment's records of that kind after it, and what it did in words. */
+export type ImportOutcome = { ok: true; count: number; total: number; words: string } | { ok: false; errors: InputError[] };
 
 export interface ImportContext {
   db: ShuangpingDb;
@@ -161,23 +162,18 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
   const kind = preview.kind;
   const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events }[kind];
   try {
-    const count = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
+    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
       const now = planImport(kind, await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]), incoming);
       if (planShape(now) !== planShape(preview)) throw new StaleImport();
       const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
       const rows = rowsToWrite(now, choices);
       await writeRows(ctx, kind, rows);
-      log({
-        operator,
-        action: `${kind}.import`,
-        target: `${preview.sheet}（${planWords(now, choices)}）`,
-        before,
-        after: await tableState(table, assessmentId, TABLE_UNITS[kind]),
-      });
-      return rows.length;
+      const words = planWords(now, choices);
+      log({ operator, action: `${kind}.import`, target: `${preview.sheet}（${words}）`, before, after: await tableState(table, assessmentId, TABLE_UNITS[kind]) });
+      return { count: rows.length, total: await table.where('assessmentId').equals(assessmentId).count(), words };
     });
-    return { ok: true, count };
+    return { ok: true, ...done };
   } catch (e) {
     if (e instanceof LockedError) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
     if (e instanceof StaleImport) return { ok: false, errors: [{ message: e.message }] };

@@ -58,14 +58,14 @@ describe('a tally two people entered is not replaced by an import without a choi
   });
 
   it('kept: the double entry stays, the new ones are imported', async () => {
-    expect(await importTallies(ctx(), [tally('S1', 25), tally('S2')], { S1: 'mine' })).toEqual({ ok: true, count: 1 });
+    expect(await importTallies(ctx(), [tally('S1', 25), tally('S2')], { S1: 'mine' })).toMatchObject({ ok: true, count: 1 });
     expect(await statusOf('S1')).toBe('accepted');
     expect((await db.tallies.get([a, 'S1']))!.verySatisfied).toBe(30);
     expect(await statusOf('S2')).toBe('imported');
   });
 
   it('taken: the file’s tally is one entry again, and the replaced tally comes back from the log', async () => {
-    expect(await importTallies(ctx(), [tally('S1', 25)], { S1: 'theirs' })).toEqual({ ok: true, count: 1 });
+    expect(await importTallies(ctx(), [tally('S1', 25)], { S1: 'theirs' })).toMatchObject({ ok: true, count: 1 });
     expect(await statusOf('S1')).toBe('imported');
     const entry = (await readAuditLog(db, a)).at(-1)!;
     expect(entry.action).toBe('ballots.import');

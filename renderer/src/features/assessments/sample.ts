@@ -55,5 +55,5 @@ export async function loadSampleCounty(db: ShuangpingDb, operator: string): Prom
     if (!outcome.ok) return { assessmentId, outcome };
     total += outcome.count;
   }
-  return { assessmentId, outcome: { ok: true, count: total } };
+  return { assessmentId, outcome: { ok: true, count: total, total, words: '' } };
 }

@@ -17,6 +17,7 @@ import type { InputError } from '../../../../shared/model';
 import { getOperator } from '../../app/operator';
 import { db } from '../../db/db';
 import { needsChoices, type ImportChoices } from '../../db/import-plan';
+import type { ImportOutcome } from '../../db/imports';
 import { platform, XLSX_FILTER } from '../../platform';
 import { Button, Dialog, ErrorTable, useToast } from '../../ui';
 import { ImportPreview } from './ImportPreview';
@@ -46,8 +47,8 @@ export interface ImportOptions {
   assessmentId: string;
   /** the dialog title, e.g. "导入名册" */
   title: string;
-  /** the success notice; default “已从“文件”导入 N 条记录” */
-  success?: (count: number, file: string) => string;
+  /** the success notice; default “已从“文件”导入 N 条记录（新增…，采用文件…）” */
+  success?: (outcome: { count: number; total: number }, file: string) => string;
 }
 
 export function ImportButton({
@@ -66,8 +67,9 @@ export function ImportButton({
     [options.assessmentId],
   );
 
-  const finish = (file: string, outcome: { ok: true; count: number } | { ok: false; errors: InputError[] }) => {
-    if (outcome.ok) toast(options.success?.(outcome.count, file) ?? `已从“${file}”导入 ${outcome.count} 条记录`);
+  const finish = (file: string, outcome: ImportOutcome) => {
+    const details = outcome.ok && outcome.words !== `新增 ${outcome.count}，相同 0` ? `（${outcome.words}）` : '';
+    if (outcome.ok) toast(options.success?.(outcome, file) ?? `已从“${file}”导入 ${outcome.count} 条记录${details}`);
     else setFailed({ file, errors: outcome.errors });
   };
 

@@ -60,7 +60,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
           disabled={readOnly}
           kind="roster"
           assessmentId={assessmentId}
-          success={(n) => `已导入名册：写入 ${n} 名第一书记`}
+          success={({ total }) => `已导入名册，共 ${total} 名第一书记`}
         />
         <Button onClick={() => setEditing('new')} disabled={readOnly}>
           添加第一书记

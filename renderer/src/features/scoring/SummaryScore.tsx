@@ -55,7 +55,7 @@ export function SummaryKept({ summary, readOnly }: { summary: SummaryScoreRecord
   const { operator } = useOperator();
   const write = useWrite();
   return (
-    <p className="note" data-testid="summary-kept">
+    <div className="note" data-testid="summary-kept">
       留存的汇总分：基本分 {summary.baseScore}，考评得分 {summary.orgScore}
       {summary.setAside ? `（${day(summary.setAside.at)} 由 ${summary.setAside.by || '未署名'} 改为逐项评分时留存，不计入结果）` : ''}
       {readOnly ? null : (
@@ -71,7 +71,7 @@ export function SummaryKept({ summary, readOnly }: { summary: SummaryScoreRecord
           </p>
         </ConfirmButton>
       )}
-    </p>
+    </div>
   );
 }
 
