@@ -55,9 +55,15 @@ async function importPackage(app: App, file: { name: string; buffer: Buffer }, b
 
 const dialog = (app: App, name: string) => app.page.getByRole('dialog', { name });
 
-async function importBallots(app: App, rows: (string | number)[][]) {
+/** Imports tallies; where one differs from this laptop's, the file's is taken (by choice, in the preview). */
+async function importBallots(app: App, rows: (string | number)[][], differs = false) {
   await app.go(`${base}/ballots`);
   await app.chooseFile(app.page.getByRole('button', { name: '导入测评计票（Excel）' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, rows) });
+  if (differs) {
+    const preview = dialog(app, '导入测评计票：确认变更');
+    await preview.getByRole('button', { name: '不同的全部采用文件' }).click();
+    await preview.getByRole('button', { name: '确认导入' }).click();
+  }
   await app.page.getByText(`已从“计票.xlsx”导入 ${rows.length} 条记录`).waitFor();
 }
 
@@ -263,7 +269,7 @@ describe('exchange packages between two laptops', () => {
     expect(await list.innerText()).toContain('操作前备份-导入-');
     await a.shot('06-备份列表');
 
-    await importBallots(a, [['T1', 1, 1, 1, 1, 0]]);
+    await importBallots(a, [['T1', 1, 1, 1, 1, 0]], true);
     expect(dataEntries((await exportPackage(a, 'whole')).buffer)).not.toEqual(before);
 
     await a.go('#/backups');

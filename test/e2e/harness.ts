@@ -65,10 +65,10 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
     },
     setOperator: async (name) => {
       const dialog = page.getByRole('dialog', { name: '设置操作员' });
-      // asked for on the first screen; later, from the header
+      // with no operator yet the app asks by itself; later the header's button opens the dialog
       const operator = page.getByTestId('operator');
-      await Promise.race([dialog.waitFor(), operator.waitFor()]);
-      if (!(await dialog.isVisible())) await operator.click();
+      await operator.waitFor();
+      if (!(await operator.innerText()).includes('未设置')) await operator.click();
       await dialog.waitFor();
       await dialog.getByLabel('操作员姓名').fill(name);
       await dialog.getByRole('button', { name: '确定' }).click();
