@@ -47,12 +47,15 @@ export function decisionText(row: ResultRow, labels: Record<Grade, string>): str
 /** The method's line for the decision, which decisionText says in the documents' words. */
 const isDecisionReason = (reason: string) => reason.startsWith('部长办公会审定为');
 
-/** 说明: flags in words, the method's reasons, then the decision. */
+/** What the decisions did to the quotas now, said after the decision. */
+const isQuotaReason = (reason: string) => reason.startsWith('审定后本类别');
+
+/** 说明: flags in words, the method's reasons, then the decision and what the decisions did to the quotas. */
 export function explanation(row: ResultRow, labels: Record<Grade, string>): string[] {
   const flags = row.flags.filter((f) => f !== 'decided').map((f) => FLAG_LABELS[f]);
-  const reasons = row.decision ? row.reasons.filter((r) => !isDecisionReason(r)) : row.reasons;
+  const reasons = row.decision ? row.reasons.filter((r) => !isDecisionReason(r) && !isQuotaReason(r)) : row.reasons;
   const lines = [...(flags.length ? [`【${flags.join('；')}】`] : []), ...reasons];
   const decision = decisionText(row, labels);
-  if (decision) lines.push(decision);
+  if (decision) lines.push(decision, ...row.reasons.filter(isQuotaReason));
   return lines;
 }

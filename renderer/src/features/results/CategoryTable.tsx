@@ -108,7 +108,7 @@ export function CategoryTable(props: TableProps) {
         {category.merged.length ? <span className="badge">已合并：{category.merged.join('、')}</span> : null}
       </div>
       {category.quotaNotes.length ? (
-        <p className="quota-note" data-testid="category-quota">
+        <p className="category-quota" data-testid="category-quota">
           部长办公会审定后，本类别{category.quotaNotes.map((n) => n.text).join('；')}
         </p>
       ) : null}
