@@ -45,7 +45,7 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
   tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']), importedBy: optional(text), confirmed: optional(act({ how: oneOf(['entry', 'review']) })) },
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
   events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
-  decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text) },
+  decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
   evidence: { itemCode: text, kind: text, status: oneOf(['pending', 'checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text, registeredBy: optional(text), registeredAt: optional(text) },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
 };

@@ -75,6 +75,19 @@ describe('results workbook', () => {
     expect(String(s3.getCell(18).value)).toContain('部长办公会审定为良好：工作实绩突出，经研究调整（部长办公会，2024-12-30）；程序计算等次为称职');
   });
 
+  it('says in the notes what the decisions did to the quotas: the category sheet, the summary, the decided row', async () => {
+    const workbook = await workedExample([{ id: 'S3', grade: 'good', reason: '工作实绩突出，经研究调整', by: '部长办公会', at: '2024-12-30' }]);
+    const ws = workbook.getWorksheet('镇街·脱产·正股级')!;
+    expect(String(ws.getCell(2, 1).value)).toContain('部长办公会审定后，本类别良好 2 人，超出名额（1 人）1 人');
+    expect(String(ws.getRow(6).getCell(18).value)).toContain('审定后本类别良好 2 人，超出名额（1 人）1 人');
+    const summary = workbook.getWorksheet('汇总')!;
+    expect([7, 8].map((r) => summary.getCell(r, 1).value)).toEqual(['部长办公会审定后超出或空出名额：', '镇街·脱产·正股级：良好 2 人，超出名额（1 人）1 人']);
+    // within the quotas: no such lines
+    const plain = (await workedExample()).getWorksheet('汇总')!;
+    expect(plain.getCell(7, 1).value).toBeNull();
+    expect(String((await workedExample()).getWorksheet('镇街·脱产·正股级')!.getCell(2, 1).value)).not.toContain('审定后');
+  });
+
   it('makes sheet names Excel-safe, short and unique', () => {
     const taken = new Set<string>(['汇总']);
     expect(safeSheetName('汇总', taken)).toBe('汇总(2)');

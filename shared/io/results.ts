@@ -130,7 +130,13 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
   const notes = [`考核规则：${result.policyName}`, `人数 ${category.size}`, `名额：${quotas}`];
   if (category.merged.length) notes.push(`已合并小类别 ${category.merged.length} 个`);
   if (category.smallCategory) notes.push('本类别人数过少，按比例无名额，请部长办公会研究');
+  if (category.quotaNotes.length) notes.push(`部长办公会审定后，本类别${category.quotaNotes.map((n) => n.text).join('；')}`);
   title(ws, RESULT_COLUMNS.length, `${category.label} “第一书记”考核结果`, notes.join('　'));
+  if (category.quotaNotes.length) {
+    // the note may take a second line
+    ws.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(2).height = 30;
+  }
   headerRow(ws, HEADER_ROWS, RESULT_COLUMNS, RESULT_WIDTHS);
   category.rows.forEach((row, i) => {
     const r = ws.getRow(4 + i);
@@ -179,6 +185,20 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
   });
   const total = ws.getRow(4 + result.categories.length);
   ['合计', ...totals.slice(1, -1), ''].forEach((v, j) => bodyCell(total.getCell(j + 1), v, { bold: true }));
+  quotaLines(ws, 6 + result.categories.length, headers.length, result);
+}
+
+/** Below the summary: each category the review meeting's decisions put over a quota or left with a place empty. */
+function quotaLines(ws: ExcelJS.Worksheet, from: number, span: number, result: AssessmentResult): void {
+  const lines = result.categories.flatMap((c) => c.quotaNotes.map((n) => `${c.label}：${n.text}`));
+  if (!lines.length) return;
+  ['部长办公会审定后超出或空出名额：', ...lines].forEach((text, i) => {
+    ws.mergeCells(from + i, 1, from + i, span);
+    const cell = ws.getCell(from + i, 1);
+    cell.value = text;
+    cell.font = { ...CELL_FONT, bold: i === 0 };
+    cell.alignment = { horizontal: 'left', vertical: 'middle' };
+  });
 }
 
 function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): void {

@@ -4,7 +4,7 @@
  * exact ties at a band boundary are decided by the policy's `boundaryTie`.
  */
 import { ceil, floor, mul, r, rat, roundHalfAwayFromZero } from '../exact/rational';
-import type { Band, BandKey, Grade, Policy } from '../model';
+import type { Band, BandKey, Grade, Policy, TieHold } from '../model';
 import { compareRank, TIE_BREAK_LABELS, type Rankable } from './rank';
 
 export function quotaFor(ratio: string, n: number, rounding: Policy['quotaRounding']): number {
@@ -48,6 +48,12 @@ function tieWords(policy: Policies): string {
   return ['考核总分', ...policy.tieBreak.map((t) => TIE_BREAK_LABELS[t])].join('、');
 }
 
+export interface Filled {
+  placements: Map<string, Placement>;
+  /** tie groups left pending for the review meeting, with the places they hold */
+  ties: TieHold[];
+}
+
 /**
  * Places the candidates (in rank order, valid total, no direct or satisfaction-test
  * grade) into the bands; whoever is left is 称职.
@@ -57,8 +63,9 @@ export function fillBands(
   bands: readonly Band[],
   quotas: Partial<Record<BandKey, number>>,
   policy: Policies,
-): Map<string, Placement> {
+): Filled {
   const placements = new Map<string, Placement>();
+  const ties: TieHold[] = [];
   const reasonsOf = (c: Candidate): string[] => {
     let p = placements.get(c.id);
     if (!p) placements.set(c.id, (p = { grade: 'competent', tie: false, reasons: [] }));
@@ -116,7 +123,9 @@ export function fillBands(
       };
       switch (policy.boundaryTie) {
         case 'flag': {
-          const held = holdFollowingPlaces(open, i, group.length - remaining, bands, label);
+          const places: TieHold['places'] = { [band.key]: remaining };
+          const held = holdFollowingPlaces(open, i, group.length - remaining, bands, label, places);
+          ties.push({ ids: group.map((c) => c.id), places });
           for (const c of group) {
             place(c, 'pending', `${contest(c)}，待部长办公会确定${held}`, true);
             decided.add(c.id);
@@ -154,15 +163,18 @@ export function fillBands(
       p.reasons.unshift(`${blockers.join('，')}，不能评为${label('excellent')}`);
     }
   }
-  return placements;
+  return { placements, ties };
 }
 
-/** A pending group holds `count` places of the bands after `index`; returns how, in words. */
-function holdFollowingPlaces(open: number[], index: number, count: number, bands: readonly Band[], label: (k: BandKey) => string): string {
+/** A pending group holds `count` places of the bands after `index` (added to `places`); returns how, in words. */
+function holdFollowingPlaces(open: number[], index: number, count: number, bands: readonly Band[], label: (k: BandKey) => string, places: TieHold['places']): string {
   const held: string[] = [];
   for (let j = index + 1; j < open.length && count > 0; j++) {
     const take = Math.min(open[j]!, count);
-    if (take > 0) held.push(`${label(bands[j]!.key)}${take}名`);
+    if (take > 0) {
+      held.push(`${label(bands[j]!.key)}${take}名`);
+      places[bands[j]!.key] = take;
+    }
     open[j]! -= take;
     count -= take;
   }

@@ -13,6 +13,7 @@ import type {
   Grade,
   ItemResult,
   Policy,
+  QuotaNote,
   ResultRow,
   Rubric,
   SatisfactionGrade,
@@ -25,6 +26,7 @@ import type { AssessmentInput } from './input';
 import { rankRows } from './rank';
 import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
 import { isDowngraded, resultScorer, type Scorer } from './score';
+import { quotaNotes, quotaSentence } from './quota';
 
 /** One secretary on the way through the method. */
 interface Work {
@@ -267,7 +269,8 @@ function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[],
   const allReasons = [...reasons];
   if (decision) {
     flags.add('decided');
-    allReasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）`);
+    const when = decision.quotaNote ? `；审定时${decision.quotaNote}` : '';
+    allReasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）${when}`);
   }
   return {
     id: work.secretary.id,
@@ -310,7 +313,7 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
     .filter(({ row }) => row.work.fixedGrade === null)
     // the ranked row itself becomes the candidate: no copy per secretary
     .map(({ row, rank }) => Object.assign(row, { rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers }));
-  const placements = fillBands(candidates, policy.bands, quotas, policy);
+  const { placements, ties } = fillBands(candidates, policy.bands, quotas, policy);
 
   const rows: ResultRow[] = [];
   const finish = (work: Work, rank: number | null) => {
@@ -329,6 +332,8 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
   const unranked = members.filter((w) => w.total === null).sort((a, b) => (a.secretary.id < b.secretary.id ? -1 : 1));
   for (const work of unranked) finish(work, null);
 
+  const notes = quotaNotes({ quotas, rows, ties }, policy);
+  explainQuotaNotes(rows, notes);
   return {
     key,
     label: categoryLabel(key, policy.categoryDimensions),
@@ -337,7 +342,21 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
     smallCategory,
     merged,
     rows,
+    ties,
+    quotaNotes: notes,
   };
+}
+
+/** Each decided secretary behind a note reads what the decisions did now, unless their decision already says it. */
+function explainQuotaNotes(rows: ResultRow[], notes: readonly QuotaNote[]): void {
+  if (!notes.length) return;
+  for (const row of rows) {
+    const mine = quotaSentence(
+      notes.filter((n) => n.decided.includes(row.id)),
+      '本类别',
+    );
+    if (mine && mine !== row.decision?.quotaNote) row.reasons.push(`审定后${mine}`);
+  }
 }
 
 export function computeAssessment(input: AssessmentInput): AssessmentResult {

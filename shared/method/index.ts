@@ -6,3 +6,4 @@ export { evaluateBallots, turnoutMet, summarizeBallots, describeRate, describeRa
 export { quotaFor } from './bands';
 export { categoryKey, categoryLabel, compareCategoryKeys } from './categories';
 export { compareRank, rankRows, TIE_BREAK_LABELS } from './rank';
+export { quotaNotes, quotaSentence, type CandidateDecision } from './quota';

@@ -35,6 +35,8 @@ export interface CategoryJson {
   size: number;
   quotas: Partial<Record<BandKey, number>>;
   smallCategory: boolean;
+  /** only when the review meeting's decisions put a band over its quota or left a place empty */
+  quotaNotes?: { band: BandKey; quota: number; count: number; held: number; over: number; freed: number; decided: string[]; text: string }[];
   rows: RowJson[];
 }
 
@@ -76,14 +78,16 @@ function rowJson(row: ResultRow): RowJson {
 }
 
 function categoryJson(category: CategoryResult): CategoryJson {
-  return {
+  const json: CategoryJson = {
     key: category.key,
     label: category.label,
     size: category.size,
     quotas: category.quotas,
     smallCategory: category.smallCategory,
+    ...(category.quotaNotes.length ? { quotaNotes: category.quotaNotes } : {}),
     rows: category.rows.map(rowJson),
   };
+  return json;
 }
 
 export function resultToJson(result: AssessmentResult): ResultJson {

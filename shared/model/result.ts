@@ -53,6 +53,34 @@ export interface ResultRow {
   reasons: string[];
 }
 
+/** A tie group pending at a band boundary and the places it holds, per band (RULES.md §5.4). */
+export interface TieHold {
+  ids: string[];
+  places: Partial<Record<BandKey, number>>;
+}
+
+/**
+ * What the review meeting's decisions did to one band's quota (RULES.md §5.4–§5.6):
+ * the band ends over its quota (超出名额), or a place the method filled or held for a
+ * tie is left empty (名额空出, nobody moves up by it). Only when decisions did it.
+ */
+export interface QuotaNote {
+  band: BandKey;
+  quota: number;
+  /** secretaries holding the band after the decisions */
+  count: number;
+  /** places still held by tie groups with members not yet decided */
+  held: number;
+  /** count + held − quota when above it, else 0 */
+  over: number;
+  /** places filled or held before the decisions and left empty by them */
+  freed: number;
+  /** the decided secretaries who moved into the band (over) or out of it (freed) */
+  decided: string[];
+  /** 优秀 4 人，超出名额（3 人）1 人 · 良好 2 人，名额（3 人）空出 1 个，不由他人递补 */
+  text: string;
+}
+
 export interface CategoryResult {
   key: string;
   label: string;
@@ -62,6 +90,10 @@ export interface CategoryResult {
   /** keys of small categories merged into this one (mergeSmallCategories) */
   merged: string[];
   rows: ResultRow[];
+  /** tie groups pending at a band boundary (boundaryTie: flag), with the places they hold */
+  ties: TieHold[];
+  /** bands that the decisions put over their quota or left with a place empty; [] when within */
+  quotaNotes: QuotaNote[];
 }
 
 export interface AssessmentResult {

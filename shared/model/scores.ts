@@ -38,4 +38,9 @@ export interface Decision {
   by: string;
   /** ISO date */
   at?: string;
+  /**
+   * What the decision did to the category's quotas when it was recorded, in words
+   * (本类别优秀 4 人，超出名额（3 人）1 人); absent when it stayed within them.
+   */
+  quotaNote?: string;
 }

@@ -1,7 +1,7 @@
 /**
- * Crash in the middle of an import: a big roster or ballots workbook is being written
- * when the page is closed, or the browser process is killed (SIGKILL, on a profile on
- * disk). Reopened, the database holds the old state or the new one, never a mix:
+ * Crash in the middle of an import or a restore: a big roster or ballots workbook, or a
+ * backup of them, is being written when the page is closed, or the browser process is
+ * killed (SIGKILL, on a profile on disk). Reopened, the database holds the old state or the new one, never a mix:
  * counts, a digest of the table contents, and the audit chain with its head.
  *
  * “In the middle” is observed, not guessed: a second page keeps reading the table;
@@ -262,6 +262,124 @@ describe.each(cases)('crash in the middle of a big $kind import', ({ kind, start
       expect(await reopened.getByTestId('audit-check').innerText()).toContain('审计日志完整');
       await reopened.screenshot({ path: `${SCREENSHOTS}durability-${kind}-进程被杀后.png` });
       console.info(`${kind}: browser killed mid-import → ${state} state`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Crash in the middle of a big restore: the backup holds the big roster and its ballots;
+ * afterwards the roster was replaced by the small one. The restore writes every
+ * secretary and tally back in one transaction; closed or killed in the middle, the
+ * database holds the state before the restore or after it, with a verifying chain.
+ */
+describe('crash in the middle of a big restore', () => {
+  let oldState: ReturnType<typeof summary>;
+  let newState: ReturnType<typeof summary>;
+
+  /** The big assessment backed up, then its roster replaced by the small one; returns its id. */
+  async function backedUpThenChanged(page: Page): Promise<string> {
+    const id = await setUp(page, url, roster);
+    await choose(page, '导入测评计票', { name: '大计票.xlsx', buffer: ballots });
+    await page.getByText(`已从“大计票.xlsx”导入 ${BIG + 8} 条记录`).waitFor({ timeout: 120_000 });
+    await page.goto(`${url}#/backups`);
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByText(/^已备份：手动备份-/).waitFor({ timeout: 120_000 });
+    await page.goto(`${url}#/a/${encodeURIComponent(id)}/roster`);
+    await choose(page, '导入名册', { name: '名册.xlsx', buffer: small });
+    await page.getByText('已导入名册，共 8 名第一书记').waitFor({ timeout: 120_000 });
+    return id;
+  }
+
+  /** Opens the backup's preview and confirms the restore. */
+  async function startRestore(page: Page): Promise<void> {
+    await page.goto(`${url}#/backups`);
+    await page.getByTestId('backup-list').getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+    await dialog.getByTestId('restore-assessment').waitFor({ timeout: 120_000 });
+    await dialog.getByRole('checkbox', { name: /我已了解/ }).check();
+    await dialog.getByRole('button', { name: '恢复此备份' }).click();
+  }
+
+  const expectOldOrNew = (d: Dump) => {
+    expectConsistent(d);
+    const now = summary(d);
+    expect([oldState, newState]).toContainEqual(now);
+    return JSON.stringify(now) === JSON.stringify(newState) ? 'new' : 'old';
+  };
+
+  it('finds the old and the new state by running the restore to its end', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'sp-durable-'));
+    profiles.push(profile);
+    const context = await launch(profile);
+    try {
+      const page = await context.newPage();
+      const id = await backedUpThenChanged(page);
+      oldState = summary(await dump(page, id));
+      const probe = await context.newPage();
+      await probe.goto(`${url}#/`);
+      await startRestore(page);
+      await writeInProgress(probe, 'secretaries');
+      const took = await heldFor(probe);
+      console.info(`restore: the write transaction held secretaries for ${Math.round(took)} ms`);
+      expect(took).toBeGreaterThan(400);
+      await page.getByText(/^已从备份恢复：手动备份-/).waitFor({ timeout: 120_000 });
+      const after = await dump(page, id);
+      expectConsistent(after);
+      newState = summary(after);
+      expect(newState).toMatchObject({ secretaries: BIG + 8, tallies: BIG + 8, auditCount: oldState.auditCount + 1, lastAction: 'restore' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the page closed while the restore writes: old or new, never a mix', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'sp-durable-'));
+    profiles.push(profile);
+    const context = await launch(profile);
+    try {
+      const page = await context.newPage();
+      const id = await backedUpThenChanged(page);
+      const probe = await context.newPage();
+      await probe.goto(`${url}#/`);
+      await startRestore(page);
+      await writeInProgress(probe, 'secretaries');
+      await page.close({ runBeforeUnload: false });
+      const reopened = await context.newPage();
+      await reopened.goto(`${url}#/a/${encodeURIComponent(id)}/audit`);
+      await reopened.getByTestId('audit-check').waitFor();
+      const state = expectOldOrNew(await dump(reopened, id));
+      expect(await reopened.getByTestId('audit-check').innerText()).toContain('审计日志完整');
+      await reopened.screenshot({ path: `${SCREENSHOTS}durability-restore-关闭页面后.png` });
+      console.info(`restore: page closed mid-restore → ${state} state`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the browser process killed while the restore writes: old or new, never a mix', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'sp-durable-'));
+    profiles.push(profile);
+    let context = await launch(profile);
+    const page = await context.newPage();
+    const id = await backedUpThenChanged(page);
+    const probe = await context.newPage();
+    await probe.goto(`${url}#/`);
+    await startRestore(page);
+    await writeInProgress(probe, 'secretaries');
+    process.kill(browserPid(profile), 'SIGKILL');
+    await context.close().catch(() => undefined);
+
+    context = await launch(profile);
+    try {
+      const reopened = await context.newPage();
+      await reopened.goto(`${url}#/a/${encodeURIComponent(id)}/audit`);
+      await reopened.getByTestId('audit-check').waitFor();
+      const state = expectOldOrNew(await dump(reopened, id));
+      expect(await reopened.getByTestId('audit-check').innerText()).toContain('审计日志完整');
+      await reopened.screenshot({ path: `${SCREENSHOTS}durability-restore-进程被杀后.png` });
+      console.info(`restore: browser killed mid-restore → ${state} state`);
     } finally {
       await context.close();
     }

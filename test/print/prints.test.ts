@@ -9,7 +9,9 @@ import { toFixed } from '../../shared/exact/rational';
 import { printHtml } from '../../renderer/src/features/print/html';
 import { isLandscape, type PrintData, type PrintKind } from '../../renderer/src/features/print/model';
 import { htmlToPdf, launchBrowser } from '../../renderer/src/features/print/node/pdf';
-import { county, workedExample } from './fixtures';
+import { computeAssessment } from '../../shared/method';
+import { printDataOf } from '../../renderer/src/features/print/data';
+import { county, PRINT_DATE, workedExample } from './fixtures';
 import { insideMargins, isA4, pageNumber, savePdf, snapshot, squeeze, type SavedPdf } from './pdf-tools';
 
 let browser: Browser;
@@ -126,6 +128,35 @@ describe('the worked example (RULES.md §8)', () => {
     for (const name of people) has(text, `被测评人：${name}`);
     for (const w of ['很满意', '基本满意', '不满意', '废票', '弃权', '合计', '发出票数', '唱票人：', '计票人：', '监票人：']) has(text, w);
     expect(text.split('监票人：').length - 1).toBe(4);
+  });
+});
+
+describe('a decision against the quota (the worked example, 李志明 decided 优秀)', () => {
+  const { input } = workedExample();
+  const withDecision = { ...input, decisions: [{ id: 'S2', grade: 'excellent' as const, reason: '经部长办公会研究，确定为优秀', by: '张三', at: '2025-01-06', quotaNote: '本类别优秀 2 人，超出名额（1 人）1 人；良好 0 人，名额（1 人）空出 1 个，不由他人递补' }] };
+  const data = printDataOf(withDecision, computeAssessment(withDecision), input.policy, {
+    assessment: { name: '村(社区)党组织第一书记“三定一诺双评”考核', year: 2024, region: '胶州市' },
+    printDate: PRINT_DATE,
+  });
+
+  it('排名表 says it under the category, and in the decided row with what the decision recorded', async () => {
+    const pdf = await print('ranking', data, 'quota-ranking', 1);
+    const text = squeeze(pdf.text);
+    has(text, '部长办公会审定后，本类别优秀2人，超出名额（1人）1人；良好0人，名额（1人）空出1个，不由他人递补');
+    has(text, '部长办公会审定：优秀。理由：经部长办公会研究，确定为优秀（2025年1月6日）。审定时本类别优秀2人，超出名额（1人）1人');
+    has(text, '审定：优秀');
+    // the decision is said once, in the documents' words
+    expect(text.split('经部长办公会研究，确定为优秀').length - 1).toBe(1);
+  });
+
+  it('汇总表 lists the category, the band, its quota, how many hold it after the decision', async () => {
+    const pdf = await print('summary', data, 'quota-summary', 1);
+    // wrapped cells interleave in the layout text: read it in content order
+    const text = squeeze(pdf.raw);
+    has(text, '镇街·脱产·正股级（审定后超出名额）');
+    has(text, '部长办公会审定后超出或空出名额（2项）');
+    has(text, '1镇街·脱产·正股级优秀12超出名额1人');
+    has(text, '2镇街·脱产·正股级良好10空出名额1个，不由他人递补');
   });
 });
 

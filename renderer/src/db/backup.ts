@@ -2,19 +2,23 @@
  * Backups of the whole database, attachments and audit chains included, in the
  * package format (scope 'backup'), kept by a BackupStore (the platform: Electron's
  * user data folder, or the browser's own store). Rotation keeps a bounded number of
- * each kind; restore replaces everything in one transaction and logs a 'restore'
- * entry in every restored assessment's chain.
+ * each kind. A restore is previewed first (what changes per assessment, the lock
+ * here and in the backup), then written in one transaction that keeps every local
+ * audit chain, appends a 'restore' entry to it, and never unlocks without consent.
  */
 import type { BackupEntry } from '../../../shared/ipc/contract';
 import type { Checked } from '../../../shared/model';
-import { shortId, writePackage, type Manifest, type OpenedPackage, type ReceivedChain } from '../../../shared/exchange';
+import { shortId, writePackage, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain } from '../../../shared/exchange';
 import { timeLabel } from '../../../shared/exchange/describe';
-import { appendAudit, auditHeadKey } from './audit';
+import { planMerge } from '../../../shared/exchange/merge';
+import { receive } from '../../../shared/exchange/received';
+import { UNIT_KINDS, type UnitKind } from '../../../shared/exchange/units';
+import { appendAudit } from './audit';
 import { openPackage, webHasher } from './exchange';
 import { nowIso } from './ids';
 import { allowLockedWrites } from './lock';
 import type { ShuangpingDb } from './schema';
-import { bytesOf, laptopId, readAll, RECEIVED_PREFIX, receivedKey, recordTables, snapshotTables } from './snapshot';
+import { bytesOf, laptopId, readAll, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 
 export interface BackupStore {
   writeBackup(name: string, bytes: Uint8Array): Promise<BackupEntry>;
@@ -76,39 +80,244 @@ export async function openBackup(bytes: Uint8Array): Promise<Checked<OpenedPacka
   return opened;
 }
 
+/** Per kind of record (units of shared/exchange/units.ts): what a restore does to them. */
+export interface RestoreCounts {
+  /** in the backup, not here: added */
+  added: number;
+  /** the same here and in the backup */
+  identical: number;
+  /** here and in the backup, not the same: the backup's taken */
+  different: number;
+  /** here, not in the backup: removed */
+  removed: number;
+}
+
+export interface ChainState {
+  count: number;
+  /** hash of the last entry, '' when empty */
+  head: string;
+}
+
 /**
- * Replaces the whole database with the backup, in one transaction (finalized
- * assessments included: a backup is copied as it is). This laptop's id, operators and
- * settings in meta stay. Each restored assessment's chain gets a 'restore' entry.
+ * How the backup's audit chain stands to this laptop's. The local chain is always kept;
+ * the restore is appended to it as an entry that names both.
+ *
+ *   new       the assessment is not here: the backup's chain becomes this laptop's
+ *   behind    the backup's chain is the beginning of this laptop's (an older backup): nothing to add
+ *   ahead     this laptop's chain is the beginning of the backup's: its later entries are added
+ *   diverged  they went apart: the backup's chain is kept beside this laptop's, as a received chain
  */
-export async function restoreBackup(db: ShuangpingDb, opened: OpenedPackage, operator: string, label: string): Promise<void> {
-  const m = opened.manifest;
+export type ChainRelation = 'new' | 'behind' | 'ahead' | 'diverged';
+
+export interface AssessmentRestore {
+  id: string;
+  /** `2024年度 胶州市考核`, as the backup has it */
+  title: string;
+  /** this laptop's assessment, or null when it is not here */
+  here: { title: string; locked: boolean; chain: ChainState } | null;
+  backup: { locked: boolean; chain: ChainState };
+  counts: Record<UnitKind, RestoreCounts>;
+  /** its records or settings would change */
+  changes: boolean;
+  chain: ChainRelation;
+  /** finalized here and its data would change: restored only with a person's consent and reason */
+  needsConsent: boolean;
+}
+
+/** What restoring a backup would do, shown before anything is written. */
+export interface RestorePreview {
+  opened: OpenedPackage;
+  assessments: AssessmentRestore[];
+  /** assessments here that the backup does not have: kept as they are */
+  kept: { id: string; title: string; locked: boolean }[];
+  /** every local assessment's chain head when previewed: the restore refuses if one has moved */
+  heads: Record<string, string>;
+}
+
+/**
+ * For an assessment finalized here whose data the backup would change: not restored
+ * (the default), restored and still finalized, or restored and unlocked (only when the
+ * backup has it not finalized).
+ */
+export type FinalizedChoice = 'skip' | 'keepLocked' | 'unlock';
+
+export interface RestoreConsent {
+  finalized: Readonly<Record<string, FinalizedChoice>>;
+  /** why finalized data is restored (or unlocked); logged; required when any is */
+  reason: string;
+}
+
+export class StaleRestore extends Error {
+  constructor() {
+    super('本机数据在预览之后有了变化，请重新打开该备份，看过变化后再恢复');
+  }
+}
+
+const titleOf = (a: { year: number; name: string }) => `${a.year}年度 ${a.name}`;
+const chainOf = (entries: readonly { hash: string }[]): ChainState => ({ count: entries.length, head: entries.at(-1)?.hash ?? '' });
+
+/** Whether `a` is the beginning of `b` (or all of it): the hash at its end covers every entry before. */
+const startsWith = (b: readonly { hash: string }[], a: readonly { hash: string }[]) =>
+  a.length <= b.length && (a.length === 0 || b[a.length - 1]!.hash === a.at(-1)!.hash);
+
+export function chainRelation(local: readonly { hash: string }[] | null, backup: readonly { hash: string }[]): ChainRelation {
+  if (local === null) return 'new';
+  if (startsWith(local, backup)) return 'behind';
+  if (startsWith(backup, local)) return 'ahead';
+  return 'diverged';
+}
+
+function restoreCounts(local: AssessmentData | null, backup: AssessmentData): { counts: Record<UnitKind, RestoreCounts>; changes: boolean } {
+  const counts = Object.fromEntries(UNIT_KINDS.map((k) => [k, { added: 0, identical: 0, different: 0, removed: 0 }])) as Record<UnitKind, RestoreCounts>;
+  const plan = planMerge(local, backup);
+  for (const u of plan.added) counts[u.kind].added++;
+  for (const u of plan.identical) counts[u.kind].identical++;
+  for (const c of plan.conflicts) counts[c.kind].different++;
+  const inBackup = new Set([...plan.identical, ...plan.conflicts].map((u) => u.key));
+  for (const [key, u] of plan.local) if (!inBackup.has(key)) counts[u.kind].removed++;
+  if (!local) return { counts, changes: true };
+  const changed = UNIT_KINDS.some((k) => counts[k].added || counts[k].different || counts[k].removed);
+  return { counts, changes: changed || local.assessment.status !== backup.assessment.status };
+}
+
+async function localHeads(db: ShuangpingDb): Promise<Record<string, string>> {
+  const heads: Record<string, string> = {};
+  for (const id of (await db.assessments.orderBy('id').primaryKeys()) as string[]) {
+    heads[id] = (await db.audit.where('assessmentId').equals(id).last())?.hash ?? '';
+  }
+  return heads;
+}
+
+/** What restoring `opened` would do to each assessment, read in one snapshot of this laptop's data. */
+export async function previewRestore(db: ShuangpingDb, opened: OpenedPackage): Promise<RestorePreview> {
+  const { assessments: here } = await readAll(db);
+  const local = new Map(here.map((p) => [p.data.assessment.id, p] as const));
+  const assessments = opened.assessments.map(({ data, audit }): AssessmentRestore => {
+    const mine = local.get(data.assessment.id) ?? null;
+    const { counts, changes } = restoreCounts(mine?.data ?? null, data);
+    const lockedHere = mine?.data.assessment.locked ?? false;
+    return {
+      id: data.assessment.id,
+      title: titleOf(data.assessment),
+      here: mine ? { title: titleOf(mine.data.assessment), locked: lockedHere, chain: chainOf(mine.audit) } : null,
+      backup: { locked: data.assessment.locked, chain: chainOf(audit) },
+      counts,
+      changes,
+      chain: chainRelation(mine?.audit ?? null, audit),
+      needsConsent: lockedHere && changes,
+    };
+  });
+  const inBackup = new Set(opened.assessments.map((a) => a.data.assessment.id));
+  const kept = here.filter((p) => !inBackup.has(p.data.assessment.id)).map((p) => ({ id: p.data.assessment.id, title: titleOf(p.data.assessment), locked: p.data.assessment.locked }));
+  const heads = Object.fromEntries(here.map((p) => [p.data.assessment.id, p.audit.at(-1)?.hash ?? '']));
+  return { opened, assessments, kept, heads };
+}
+
+const sameHeads = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+/** `新增 12，不同 3，删除 1，相同 30` over every kind of record */
+function countWords(counts: Record<UnitKind, RestoreCounts>): string {
+  const sum = (f: keyof RestoreCounts) => UNIT_KINDS.reduce((n, k) => n + counts[k][f], 0);
+  return `新增 ${sum('added')}，不同 ${sum('different')}，删除 ${sum('removed')}，相同 ${sum('identical')}`;
+}
+
+const CHAIN_WORDS: Record<ChainRelation, (extra: number) => string> = {
+  new: () => '本机原无此考核，备份的审计日志即本机的审计日志',
+  behind: () => '备份的审计日志已全部含在本机审计日志中',
+  ahead: (extra) => `备份的审计日志接续本机审计日志，其后 ${extra} 条已接入`,
+  diverged: () => '备份的审计日志与本机的分叉，另行保存为转来的审计日志，本机审计日志不变',
+};
+
+/** Keeps `chain` among the assessment's received chains unless one already holds it; drops those it holds. */
+async function keepReceived(db: ShuangpingDb, assessmentId: string, chain: ReceivedChain): Promise<void> {
+  const kept = (await db.meta.where('key').startsWith(receivedPrefix(assessmentId)).toArray()).map((m) => m.value as ReceivedChain);
+  const { add, drop } = receive(kept, chain);
+  if (!add) return;
+  await db.meta.bulkDelete(drop.map((c) => receivedKey(assessmentId, c)));
+  await db.meta.put({ key: receivedKey(assessmentId, chain), value: { laptopId: chain.laptopId, entries: chain.entries } });
+}
+
+/** Replaces an assessment's records with the backup's (events keep their database key where it is free). */
+async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const id = data.assessment.id;
+  for (const table of recordTables(db)) await table.where('assessmentId').equals(id).delete();
+  await db.secretaries.bulkAdd(data.secretaries);
+  await db.itemScores.bulkAdd(data.itemScores);
+  await db.summaryScores.bulkAdd(data.summaryScores);
+  await db.tallies.bulkAdd(data.tallies);
+  await db.tallyEntries.bulkAdd(data.tallyEntries);
+  const keys = data.events.map((e) => e.key).filter((k): k is number => k !== undefined);
+  const taken = new Set((await db.events.bulkGet(keys)).flatMap((e) => (e?.key === undefined ? [] : [e.key])));
+  await db.events.bulkAdd(data.events.map(({ key, ...e }) => (key === undefined || taken.has(key) ? e : { ...e, key })));
+  await db.decisions.bulkAdd(data.decisions);
+  await db.evidence.bulkAdd(data.evidence);
+  await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
+}
+
+/**
+ * Restores the backup previewed, in one transaction: each of its assessments gets the
+ * backup's records and settings; assessments the backup does not have stay as they
+ * are. History is never shortened: this laptop's audit chain is kept and continues
+ * with a 'restore' entry naming the chain before it and the backup's; a backup chain
+ * that is not part of the local one is kept beside it. A finalized assessment whose
+ * data would change is left as it is unless `consent` says otherwise (with a reason,
+ * logged); it stays finalized unless the person chose to unlock it ('assessment.unlock').
+ * Throws StaleRestore when this laptop's data changed since the preview.
+ */
+export async function restoreBackup(db: ShuangpingDb, preview: RestorePreview, operator: string, label: string, consent: RestoreConsent = { finalized: {}, reason: '' }): Promise<void> {
+  const m = preview.opened.manifest;
+  const reason = consent.reason.trim();
+  const choiceOf = (a: AssessmentRestore): FinalizedChoice | null => (a.needsConsent ? (consent.finalized[a.id] ?? 'skip') : null);
+  for (const a of preview.assessments) {
+    const choice = choiceOf(a);
+    if (choice && choice !== 'skip' && !reason) throw new Error('restoring a finalized assessment needs a reason');
+    if (choice === 'unlock' && a.backup.locked) throw new Error('unlock: the backup has this assessment finalized');
+  }
+  const here = await laptopId(db);
+  const source = `备份 ${m.digest.slice(0, 16)}（电脑 ${shortId(m.laptopId)}，${timeLabel(m.createdAt)}）`;
   await db.transaction('rw', snapshotTables(db), async () => {
+    if (!sameHeads(await localHeads(db), preview.heads)) throw new StaleRestore();
     allowLockedWrites();
-    const before = await db.assessments.count();
-    const heads = await db.meta.filter((r) => r.key.startsWith(auditHeadKey('')) || r.key.startsWith(RECEIVED_PREFIX)).primaryKeys();
-    await db.meta.bulkDelete(heads);
-    for (const table of [db.assessments, ...recordTables(db), db.audit]) await table.clear();
-    for (const { data, audit, received } of opened.assessments) {
-      await db.assessments.add(data.assessment);
-      await db.secretaries.bulkAdd(data.secretaries);
-      await db.itemScores.bulkAdd(data.itemScores);
-      await db.summaryScores.bulkAdd(data.summaryScores);
-      await db.tallies.bulkAdd(data.tallies);
-      await db.tallyEntries.bulkAdd(data.tallyEntries);
-      await db.events.bulkAdd(data.events);
-      await db.decisions.bulkAdd(data.decisions);
-      await db.evidence.bulkAdd(data.evidence);
-      await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([opened.files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
-      await db.audit.bulkAdd(audit);
-      await db.meta.bulkPut(received.map((c: ReceivedChain) => ({ key: receivedKey(data.assessment.id, c), value: c })));
+    for (const [i, a] of preview.assessments.entries()) {
+      const choice = choiceOf(a);
+      if (choice === 'skip') continue;
+      const { data, audit, received } = preview.opened.assessments[i]!;
+      const local = await db.audit.where('assessmentId').equals(a.id).toArray();
+      const relation = a.here ? chainRelation(local, audit) : 'new';
+      const locked = choice === 'keepLocked' || (a.here?.locked === true && choice === null) || (choice === null && data.assessment.locked);
+
+      if (a.changes || locked !== a.here?.locked) {
+        await db.assessments.put({ ...data.assessment, locked });
+        if (a.changes) await writeRecords(db, data, preview.opened.files);
+      }
+      if (relation === 'new' || relation === 'ahead') await db.audit.bulkAdd(audit.slice(local.length).map((e) => ({ ...e })));
+      if (relation === 'diverged') await keepReceived(db, a.id, { laptopId: m.laptopId === here ? `${here}@${m.digest.slice(0, 8)}` : m.laptopId, entries: audit });
+      for (const chain of received) if (chain.laptopId !== here) await keepReceived(db, a.id, chain);
+
+      if (choice === 'unlock') {
+        await appendAudit(db, { assessmentId: a.id, operator, action: 'assessment.unlock', target: data.assessment.name, before: '已定稿', after: `理由：${reason}（从备份恢复：${label}）` });
+      }
+      const lockWords =
+        choice === 'keepLocked'
+          ? `保持定稿，理由：${reason}`
+          : choice === 'unlock'
+            ? `解除定稿，理由：${reason}`
+            : a.here?.locked
+              ? '保持定稿（数据与备份相同）'
+              : locked
+                ? '按备份为已定稿'
+                : '未定稿';
+      const before = a.here ? `本机审计日志 ${a.here.chain.count} 条（末条 ${a.here.chain.head.slice(0, 16)}），${a.here.locked ? '已定稿' : '未定稿'}` : '本机无此考核';
       await appendAudit(db, {
-        assessmentId: data.assessment.id,
+        assessmentId: a.id,
         operator,
         action: 'restore',
         target: label,
-        before: `恢复前本机有 ${before} 个考核`,
-        after: `备份 ${m.digest.slice(0, 16)}（电脑 ${shortId(m.laptopId)}，${timeLabel(m.createdAt)}）`,
+        before,
+        after:
+          `${source}：审计日志 ${audit.length} 条（末条 ${audit.at(-1)?.hash.slice(0, 16) ?? '无'}），${CHAIN_WORDS[relation](audit.length - local.length)}；` +
+          `${a.changes ? countWords(a.counts) : '数据与本机相同'}；${lockWords}`,
       });
     }
   });

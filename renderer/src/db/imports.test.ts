@@ -127,7 +127,9 @@ describe('loadAssessmentInput', () => {
     expect(input.secretaries.map((s) => s.id)).toEqual(['S1', 'S2']);
     expect(input.secretaries[0]).not.toHaveProperty('assessmentId');
     expect(input.tallies).toEqual([{ id: 'S1', verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 }]);
-    expect(input.decisions).toEqual([{ id: 'S1', grade: 'excellent', reason: '会议研究', by: '李四', at: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }]);
+    // a category of two has no 优秀 place: the decision says it is over the quota
+    const quotaNote = '本类别优秀 1 人，超出名额（0 人）1 人';
+    expect(input.decisions).toEqual([{ id: 'S1', grade: 'excellent', reason: '会议研究', by: '李四', at: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), quotaNote }]);
     expect(input.policy.preset).toBe('jiaozhou');
     const copy = await loadAssessmentInput(db, other);
     expect(copy.secretaries).toHaveLength(2);

@@ -1,39 +1,32 @@
 /**
  * 备份与恢复: the backups this machine keeps (automatic, daily, before each import,
  * merge and restore, and by hand), each downloadable; a backup now; restore from a
- * kept backup or a file, after a preview of what it holds and a confirmation.
+ * kept backup or a file, after a preview of what it would change (RestoreDialog) and
+ * a confirmation.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { OpenedPackage } from '../../../../shared/exchange';
-import { headLabel, timeLabel } from '../../../../shared/exchange/describe';
-import { shortId } from '../../../../shared/exchange/paths';
+import { timeLabel } from '../../../../shared/exchange/describe';
 import { getOperator } from '../../app/operator';
 import { navigate } from '../../app/router';
-import { backupSummary, KEEP, kindOfBackup, openBackup, restoreBackup, type BackupKind } from '../../db/backup';
+import { KEEP, kindOfBackup, openBackup, previewRestore, restoreBackup, StaleRestore, type BackupKind, type RestoreConsent } from '../../db/backup';
 import { db } from '../../db/db';
 import { platform, type BackupEntry } from '../../platform';
 import { Button, Dialog, Table, useToast } from '../../ui';
 import { formatSize } from '../evidence/store';
 import { ImportPackageButton } from '../exchange/ImportPackage';
+import { RestoreDialog, type RestoreCandidate } from './RestoreDialog';
 import { backupBefore, BackupFailed, backupNow, ZIP_FILTER } from './service';
 import '../exchange/exchange.css';
 import './backups.css';
 
 const KIND_LABELS: Record<BackupKind, string> = { auto: '自动', daily: '每日', before: '操作前', manual: '手动' };
 
-interface Candidate {
-  /** the kept backup's name, or the file's */
-  name: string;
-  opened: OpenedPackage;
-}
-
 export function BackupsPage() {
   const toast = useToast();
   const [list, setList] = useState<BackupEntry[] | null>(null);
   const [busy, setBusy] = useState('');
   const [refused, setRefused] = useState<{ name: string; message: string } | null>(null);
-  const [candidate, setCandidate] = useState<Candidate | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
+  const [candidate, setCandidate] = useState<RestoreCandidate | null>(null);
   const [where, setWhere] = useState('');
 
   const refresh = useCallback(async () => setList(await platform.listBackups()), []);
@@ -48,7 +41,8 @@ export function BackupsPage() {
       await work();
     } catch (e) {
       console.error(e);
-      toast(e instanceof BackupFailed ? e.message : `${label}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
+      toast(e instanceof BackupFailed || e instanceof StaleRestore ? e.message : `${label}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
+      if (e instanceof StaleRestore) setCandidate(null);
     } finally {
       setBusy('');
     }
@@ -69,8 +63,7 @@ export function BackupsPage() {
 
   const preview = async (name: string, bytes: Uint8Array) => {
     const opened = await openBackup(bytes);
-    setConfirmed(false);
-    if (opened.ok) setCandidate({ name, opened: opened.value });
+    if (opened.ok) setCandidate({ name, preview: await previewRestore(db, opened.value) });
     else setRefused({ name, message: opened.errors[0]?.message ?? '无法读取该备份' });
   };
 
@@ -81,10 +74,10 @@ export function BackupsPage() {
       if (file) await preview(file.name, file.bytes);
     });
 
-  const restore = (c: Candidate) =>
+  const restore = (c: RestoreCandidate, consent: RestoreConsent) =>
     run('恢复', async () => {
       await backupBefore('恢复');
-      await restoreBackup(db, c.opened, await getOperator(), c.name);
+      await restoreBackup(db, c.preview, await getOperator(), c.name, consent);
       setCandidate(null);
       // the data changed under every screen: start again from the list (this page reloads its list when opened)
       navigate('#/');
@@ -148,79 +141,8 @@ export function BackupsPage() {
         </Dialog>
       ) : null}
       {candidate ? (
-        <RestoreDialog
-          candidate={candidate}
-          confirmed={confirmed}
-          busy={busy === '恢复'}
-          onConfirm={setConfirmed}
-          onClose={() => setCandidate(null)}
-          onRestore={() => void restore(candidate)}
-        />
+        <RestoreDialog candidate={candidate} busy={busy === '恢复'} onClose={() => setCandidate(null)} onRestore={(consent) => void restore(candidate, consent)} />
       ) : null}
     </div>
   );
 }
-
-function RestoreDialog({
-  candidate,
-  confirmed,
-  busy,
-  onConfirm,
-  onClose,
-  onRestore,
-}: {
-  candidate: Candidate;
-  confirmed: boolean;
-  busy: boolean;
-  onConfirm: (v: boolean) => void;
-  onClose: () => void;
-  onRestore: () => void;
-}) {
-  const m = candidate.opened.manifest;
-  return (
-    <Dialog
-      open
-      wide
-      title="从备份恢复"
-      onClose={busy ? () => {} : onClose}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            取消
-          </Button>
-          <Button variant="danger" onClick={onRestore} disabled={!confirmed || busy}>
-            {busy ? '正在恢复…' : '恢复此备份'}
-          </Button>
-        </>
-      }
-    >
-      <div className="card notice-ok" role="status" data-testid="backup-verified">
-        <strong>校验通过：</strong>
-        {candidate.name}
-        <br />
-        生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值 <span className="hash-text">{m.digest.slice(0, 16)}…</span>
-      </div>
-      <Table
-        testId="backup-contents"
-        rows={backupSummary(m)}
-        rowKey={(a) => a.id}
-        empty="备份中没有考核"
-        columns={[
-          { key: 'title', header: '考核', render: (a) => a.title },
-          { key: 'secretaries', header: '书记', align: 'right', render: (a) => a.secretaries },
-          { key: 'tallies', header: '计票', align: 'right', render: (a) => a.tallies },
-          { key: 'attachments', header: '附件', align: 'right', render: (a) => a.attachments },
-          { key: 'audit', header: '审计日志', align: 'right', render: (a) => `${a.auditCount}条` },
-          { key: 'head', header: '末条哈希', render: (a) => <span className="hash-text">{headLabel(a.auditHead)}</span> },
-        ]}
-      />
-      <p className="card notice-warn">恢复将用该备份替换本机的全部考核数据（本机编号、操作员设置不变）。恢复之前会自动备份当前数据，恢复记入每个考核的审计日志。</p>
-      <label className="check-row">
-        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
-        我已了解：本机现有数据将被替换为该备份的内容
-      </label>
-    </Dialog>
-  );
-}
-
-

@@ -1,7 +1,9 @@
 /**
  * 定稿 and 解除定稿 for the head of the overview and results screens: a badge when
  * locked, and the action behind a confirming dialog. Finalizing warns when the results
- * are not complete; unlocking needs a reason. Both go to the audit log.
+ * are not complete, and lists the categories the review meeting's decisions put over a
+ * quota or left with a place empty; either needs an acknowledgment. Unlocking needs a
+ * reason. Both go to the audit log.
  */
 import { useState } from 'react';
 import { getOperator } from '../../app/operator';
@@ -36,6 +38,8 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
   const blocking = state?.progress.blockers.filter((b) => b.severity === 'blocks') ?? [];
   const failed = state?.computed.kind === 'failed';
   const incomplete = blocking.length > 0 || failed || state?.progress.total === 0;
+  const overQuota = state?.computed.kind === 'ok' ? state.computed.result.categories.filter((c) => c.quotaNotes.length) : [];
+  const needsAck = incomplete || overQuota.length > 0;
   const lock = async () => {
     setBusy(true);
     try {
@@ -54,7 +58,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
       footer={
         <>
           <Button onClick={onClose}>取消</Button>
-          <Button variant="primary" disabled={!state || busy || (incomplete && !anyway)} onClick={() => void lock()}>
+          <Button variant="primary" disabled={!state || busy || (needsAck && !anyway)} onClick={() => void lock()}>
             确认定稿
           </Button>
         </>
@@ -65,24 +69,40 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
       </p>
       <p className="note">如确需修改，可以解除定稿，但须说明理由；定稿和解除定稿都记入审计日志。</p>
       {state === undefined ? <p className="muted">正在检查结果是否完整…</p> : null}
-      {state && incomplete ? (
+      {state && needsAck ? (
         <div className="card notice-warn" role="alert" data-testid="lock-warnings">
-          <strong>结果尚不完整：</strong>
-          <ul>
-            {state.progress.total === 0 ? <li>名册为空</li> : null}
-            {failed ? <li>无法计算结果</li> : null}
-            {blocking.map((b) => (
-              <li key={b.key}>
-                {b.title}：{b.secretaries.length} 人
-              </li>
-            ))}
-          </ul>
+          {incomplete ? (
+            <>
+              <strong>结果尚不完整：</strong>
+              <ul>
+                {state.progress.total === 0 ? <li>名册为空</li> : null}
+                {failed ? <li>无法计算结果</li> : null}
+                {blocking.map((b) => (
+                  <li key={b.key}>
+                    {b.title}：{b.secretaries.length} 人
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {overQuota.length ? (
+            <div data-testid="lock-quota">
+              <strong>部长办公会审定后，以下类别超出名额或空出名额：</strong>
+              <ul>
+                {overQuota.map((c) => (
+                  <li key={c.key}>
+                    {c.label}：{c.quotaNotes.map((n) => n.text).join('；')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <label>
             <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} /> 我已知晓，仍要定稿
           </label>
         </div>
       ) : null}
-      {state && !incomplete ? <p className="notice-ok card">各项已齐备。</p> : null}
+      {state && !needsAck ? <p className="notice-ok card">各项已齐备。</p> : null}
     </Dialog>
   );
 }

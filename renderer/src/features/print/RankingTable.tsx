@@ -52,7 +52,12 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
         title="村(社区)党组织“第一书记”考核结果排名表"
         data={data}
         digest={digest}
-        extra={<p className="meta">类别：{category.label}　{quotaText(category, data)}</p>}
+        extra={
+          <>
+            <p className="meta">类别：{category.label}　{quotaText(category, data)}</p>
+            {category.quotaNotes.length ? <p className="meta quota-note">部长办公会审定后，本类别{category.quotaNotes.map((n) => n.text).join('；')}</p> : null}
+          </>
+        }
       />
       <table className="dense">
         <colgroup>

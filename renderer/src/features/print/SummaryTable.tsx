@@ -1,4 +1,7 @@
-/** 汇总表: categories with sizes, quotas and grade counts; then every flag, who has it. */
+/**
+ * 汇总表: categories with sizes, quotas and grade counts; the categories the review
+ * meeting's decisions put over a quota or left with a place empty; then every flag, who has it.
+ */
 import { FLAGS, FLAG_LABELS, GRADES, type ResultRow } from '../../../../shared/model';
 import { resultDigest } from './digest';
 import type { PrintData } from './model';
@@ -10,6 +13,7 @@ export function SummaryTable({ data }: { data: PrintData }) {
   const count = (list: readonly ResultRow[], g: (typeof GRADES)[number]) => list.filter((r) => r.grade === g).length;
   const categoryOf = new Map(result.categories.flatMap((c) => c.rows.map((r) => [r.id, c.label] as const)));
   const flagged = FLAGS.flatMap((f) => rows.filter((r) => r.flags.includes(f)).map((r) => ({ flag: f, row: r })));
+  const quotaNotes = result.categories.flatMap((c) => c.quotaNotes.map((note) => ({ category: c, note })));
   return (
     <section className="section">
       <DocHead title="村(社区)党组织“第一书记”考核结果汇总表" data={data} digest={resultDigest(result)} />
@@ -46,6 +50,7 @@ export function SummaryTable({ data }: { data: PrintData }) {
               <td className="left">
                 {c.label}
                 {c.smallCategory ? '（人数过少）' : ''}
+                {c.quotaNotes.some((n) => n.over) ? '（审定后超出名额）' : c.quotaNotes.length ? '（审定后空出名额）' : ''}
               </td>
               <td className="num">{c.size}</td>
               {policy.bands.map((b) => (
@@ -68,6 +73,44 @@ export function SummaryTable({ data }: { data: PrintData }) {
           </tr>
         </tbody>
       </table>
+
+      {quotaNotes.length ? (
+        <>
+          <h2>部长办公会审定后超出或空出名额（{quotaNotes.length}项）</h2>
+          <table className="grid">
+            <colgroup>
+              <col style={{ width: '10mm' }} />
+              <col style={{ width: '56mm' }} />
+              <col style={{ width: '14mm' }} />
+              <col style={{ width: '12mm' }} />
+              <col style={{ width: '16mm' }} />
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>序号</th>
+                <th>类别</th>
+                <th>等次</th>
+                <th>名额</th>
+                <th>审定后人数</th>
+                <th>情况</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quotaNotes.map(({ category, note }, i) => (
+                <tr key={`${category.key}/${note.band}`}>
+                  <td className="num">{i + 1}</td>
+                  <td className="left">{category.label}</td>
+                  <td>{policy.labels[note.band]}</td>
+                  <td className="num">{note.quota}</td>
+                  <td className="num">{note.count}</td>
+                  <td className="left">{note.over ? `超出名额${note.over}人` : `空出名额${note.freed}个，不由他人递补`}{note.held ? `（另有并列待定暂占${note.held}个）` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
 
       <h2>需关注的情形（{flagged.length}项）</h2>
       {flagged.length === 0 ? (

@@ -35,19 +35,27 @@ export function placeOf(s: Secretary): string {
   return [s.town, s.village].filter(Boolean).join(' ') || dash;
 }
 
-/** The decision of the review meeting in words, or null. */
+/** The decision of the review meeting in words, with what it did to the quotas when recorded, or null. */
 export function decisionText(row: ResultRow, labels: Record<Grade, string>): string | null {
   const d = row.decision;
   if (!d) return null;
   const date = d.at ? `（${chineseDate(d.at.slice(0, 10))}）` : '';
-  return `部长办公会审定：${labels[d.grade]}${d.reason ? `。理由：${d.reason}` : ''}${date}`;
+  const quota = d.quotaNote ? `。审定时${d.quotaNote}` : '';
+  return `部长办公会审定：${labels[d.grade]}${d.reason ? `。理由：${d.reason}` : ''}${date}${quota}`;
 }
 
-/** 说明: flags in words, the method's reasons, then the decision. */
+/** The method's line for the decision, which decisionText says in the documents' words. */
+const isDecisionReason = (reason: string) => reason.startsWith('部长办公会审定为');
+
+/** What the decisions did to the quotas now, said after the decision. */
+const isQuotaReason = (reason: string) => reason.startsWith('审定后本类别');
+
+/** 说明: flags in words, the method's reasons, then the decision and what the decisions did to the quotas. */
 export function explanation(row: ResultRow, labels: Record<Grade, string>): string[] {
   const flags = row.flags.filter((f) => f !== 'decided').map((f) => FLAG_LABELS[f]);
-  const lines = [...(flags.length ? [`【${flags.join('；')}】`] : []), ...row.reasons];
+  const reasons = row.decision ? row.reasons.filter((r) => !isDecisionReason(r) && !isQuotaReason(r)) : row.reasons;
+  const lines = [...(flags.length ? [`【${flags.join('；')}】`] : []), ...reasons];
   const decision = decisionText(row, labels);
-  if (decision) lines.push(decision);
+  if (decision) lines.push(decision, ...row.reasons.filter(isQuotaReason));
   return lines;
 }

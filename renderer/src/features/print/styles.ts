@@ -38,6 +38,7 @@ export function printCss({ landscape, pageNumbers }: CssOptions): string {
 .print-doc h2 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 14pt; margin: 4mm 0 2mm; break-after: avoid; }
 .print-doc h3 { font-family: ${FONT_HEI}; font-weight: normal; font-size: 12pt; margin: 3mm 0 1.5mm; break-after: avoid; }
 .print-doc .meta { text-align: center; font-size: 11pt; margin: 0 0 1mm; }
+.print-doc .meta.quota-note { font-family: ${FONT_HEI}; }
 .print-doc .meta-small { text-align: center; font-size: 9pt; margin: 0 0 3mm; }
 .print-doc .section { break-before: page; }
 .print-doc .section:first-child { break-before: auto; }

@@ -35,7 +35,7 @@ export function Explanation({ row }: { row: ResultRow; labels?: Record<Grade, st
         </>
       ) : null}
       {row.reasons.map((r, i) => (
-        <span key={i} className={r.startsWith('部长办公会') ? 'reason decision-note' : 'reason'}>
+        <span key={i} className={r.startsWith('部长办公会') ? 'reason decision-note' : r.startsWith('审定后本类别') ? 'reason quota-reason' : 'reason'}>
           {r}
         </span>
       ))}
@@ -107,6 +107,11 @@ export function CategoryTable(props: TableProps) {
         {category.smallCategory ? <span className="badge badge-warn">人数过少，部分等次无名额，请部长办公会研究</span> : null}
         {category.merged.length ? <span className="badge">已合并：{category.merged.join('、')}</span> : null}
       </div>
+      {category.quotaNotes.length ? (
+        <p className="category-quota" data-testid="category-quota">
+          部长办公会审定后，本类别{category.quotaNotes.map((n) => n.text).join('；')}
+        </p>
+      ) : null}
       {rows.length > VIRTUAL_FROM ? (
         <VirtualTable {...props} />
       ) : (

@@ -1,6 +1,12 @@
-/** 部长办公会审定: the meeting's grade for one secretary, with its reason and who recorded it. */
+/**
+ * 部长办公会审定: the meeting's grade for one secretary, with its reason and who
+ * recorded it. Before saving, it says what the grade chosen would do to the category's
+ * quotas (保存后本类别优秀 4 人，超出名额（3 人）1 人): the meeting may decide so, but
+ * not without seeing it.
+ */
 import { useState } from 'react';
-import type { Grade, ResultRow } from '../../../../shared/model';
+import { quotaNotes, quotaSentence } from '../../../../shared/method';
+import type { CategoryResult, Grade, Policy, ResultRow } from '../../../../shared/model';
 import { Button, Dialog, Field } from '../../ui';
 
 const DECIDABLE: Grade[] = ['excellent', 'good', 'competent', 'basic', 'incompetent'];
@@ -13,14 +19,17 @@ export interface DecisionValues {
 
 export function DecisionDialog({
   row,
-  labels,
+  category,
+  policy,
   operator,
   onClose,
   onSave,
   onRemove,
 }: {
   row: ResultRow;
-  labels: Record<Grade, string>;
+  /** the row's category as it stands, for what the decision would do to its quotas */
+  category: CategoryResult;
+  policy: Pick<Policy, 'bands' | 'labels'>;
   operator: string;
   onClose: () => void;
   onSave: (values: DecisionValues) => Promise<void>;
@@ -30,6 +39,8 @@ export function DecisionDialog({
   const [reason, setReason] = useState(row.decision?.reason ?? '');
   const [by, setBy] = useState(row.decision?.by ?? operator);
   const [tried, setTried] = useState(false);
+  const labels = policy.labels;
+  const afterSave = quotaSentence(quotaNotes(category, policy, { id: row.id, grade }), '保存后本类别');
   const submit = () => {
     setTried(true);
     if (reason.trim() && by.trim()) void onSave({ grade, reason: reason.trim(), by: by.trim() });
@@ -75,6 +86,16 @@ export function DecisionDialog({
             ))}
           </select>
         </Field>
+        {afterSave ? (
+          <p className="field-wide card notice-warn" role="alert" data-testid="decision-quota">
+            {afterSave}。部长办公会可以这样审定；保存后，结果页、定稿和打印件都将写明。
+          </p>
+        ) : null}
+        {row.decision?.quotaNote ? (
+          <p className="field-wide note" data-testid="decision-quota-recorded">
+            上次保存时：{row.decision.quotaNote}
+          </p>
+        ) : null}
         <Field label="记录人" required error={tried && !by.trim() ? '请填写记录人' : undefined}>
           <input value={by} onChange={(e) => setBy(e.target.value)} />
         </Field>

@@ -41,6 +41,8 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const allRows = r.categories.flatMap((c) => c.rows);
   const ties = allRows.filter((row) => row.flags.includes('tieAtBoundary'));
   const undecidedTies = ties.filter((row) => !row.decision);
+  const overQuota = r.categories.filter((c) => c.quotaNotes.length);
+  const decidingIn = deciding ? r.categories.find((c) => c.rows.some((row) => row.id === deciding.id)) : undefined;
   const fileBase = `${assessment.year}年度考核结果-${assessment.region || assessment.name}`;
 
   const exportXlsx = async () => {
@@ -84,16 +86,29 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
             : `等次分界处并列的 ${ties.length} 名第一书记均已审定。`}
         </div>
       ) : null}
+      {overQuota.length ? (
+        <div className="card notice-warn" role="status" data-testid="quota-notice">
+          <strong>部长办公会审定后，{overQuota.length} 个类别超出名额或空出名额：</strong>
+          <ul className="quota-list">
+            {overQuota.map((c) => (
+              <li key={c.key}>
+                {c.label}：{c.quotaNotes.map((n) => n.text).join('；')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {allRows.length === 0 ? <p className="card">还没有可计算的数据。请先在“名册”导入名册，并录入考评得分和测评票数。</p> : null}
       {r.categories.map((category) => {
         const rows = town ? category.rows.filter((row) => row.secretary.town === town) : category.rows;
         if (!rows.length) return null;
         return <CategoryTable key={category.key} category={category} rows={rows} labels={labels} readOnly={readOnly} onDecide={setDeciding} />;
       })}
-      {deciding ? (
+      {deciding && decidingIn ? (
         <DecisionDialog
-          row={deciding}
-          labels={labels}
+          row={decidingIn.rows.find((row) => row.id === deciding.id) ?? deciding}
+          category={decidingIn}
+          policy={assessment.policy}
           operator={operator ?? ''}
           onClose={() => setDeciding(null)}
           onSave={async (values) => {

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Secretary } from '../../../../shared/model';
+import { createAssessment } from '../../db/assessments';
+import { db } from '../../db/db';
+import { recordDecision } from '../../db/decisions';
+import { importRoster, importSummaryScores, importTallies } from '../../db/imports';
+import { ToastProvider } from '../../ui';
+import { LockControls } from './LockControls';
+
+const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'chief', postType: 'village', eligibleVoters: 45 });
+let assessmentId: string;
+
+beforeEach(async () => {
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  await db.meta.put({ key: 'operator', value: '张三' });
+  assessmentId = await createAssessment(db, { year: 2024, name: '测试', region: '胶州市', policy: 'jiaozhou' });
+  const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
+  const ids = ['A', 'B', 'C', 'D'];
+  await importRoster(ctx, ids.map(sec));
+  await importSummaryScores(ctx, ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })));
+  await importTallies(ctx, ids.map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })));
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+  await db.open();
+});
+
+describe('定稿 dialog', () => {
+  it('lists the categories the decisions put over a quota, and needs the acknowledgment', async () => {
+    await recordDecision(db, assessmentId, { id: 'B', grade: 'excellent', reason: '会议研究', by: '李四' }, '张三');
+    const assessment = (await db.assessments.get(assessmentId))!;
+    render(<ToastProvider><LockControls assessment={assessment} /></ToastProvider>);
+    fireEvent.click(screen.getByRole('button', { name: '定稿' }));
+    const quota = await screen.findByTestId('lock-quota');
+    expect(quota.textContent).toContain('镇街·脱产·党政正职：优秀 2 人，超出名额（1 人）1 人；良好 0 人，名额（1 人）空出 1 个，不由他人递补');
+    const confirm = screen.getByRole('button', { name: '确认定稿' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /我已知晓，仍要定稿/ }));
+    await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
+  });
+
+  it('decisions within the quotas: nothing to acknowledge', async () => {
+    await recordDecision(db, assessmentId, { id: 'C', grade: 'competent', reason: '会议研究', by: '李四' }, '张三');
+    const assessment = (await db.assessments.get(assessmentId))!;
+    render(<ToastProvider><LockControls assessment={assessment} /></ToastProvider>);
+    fireEvent.click(screen.getByRole('button', { name: '定稿' }));
+    await screen.findByText('各项已齐备。');
+    expect(screen.queryByTestId('lock-quota')).toBeNull();
+    expect(screen.getByRole('button', { name: '确认定稿' })).toHaveProperty('disabled', false);
+  });
+});
