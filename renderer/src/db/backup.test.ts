@@ -107,7 +107,7 @@ describe('backup and restore', () => {
     const backupChain = await chainOf(db, first);
     // changes after the backup: a tally, the roster replaced, a new assessment
     await importTallies(ctx(first), [{ id: 'S2', verySatisfied: 1, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 }]);
-    await importRoster(ctx(first), [sec('X1')]);
+    await importRoster(ctx(first), [sec('X1')], { S1: 'theirs', S2: 'theirs' });
     const third = await createAssessment(db, { year: 2025, name: '新考核', region: '', policy: 'jiaozhou' }, '张三');
     const later = await chainOf(db, first);
 
@@ -178,7 +178,7 @@ describe('backup and restore', () => {
       await lockAssessment(db, first, '张三');
       const locked = (await backupBytes(db, '张三')).bytes;
       await unlockAssessment(db, first, '张三', '补录');
-      await importTallies(ctx(first), [{ id: 'S1', verySatisfied: 2, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 }]);
+      await importTallies(ctx(first), [{ id: 'S1', verySatisfied: 2, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 }], { S1: 'theirs' });
       await lockAssessment(db, first, '张三');
       const preview = await previewOf(locked);
       await expect(restoreBackup(db, preview, '李四', '备份.zip', { finalized: { [first]: 'unlock' }, reason: '试' })).rejects.toThrow('finalized');

@@ -1,22 +1,21 @@
 /**
  * Decisions of the review meeting (部长办公会审定): recorded with who and why, in the
- * audit log. A decision that puts a band over its quota, or leaves a place empty,
+ * audit log, which keeps the decision a change replaced or removed. A decision that puts a band over its quota, or leaves a place empty,
  * keeps what it did (`quotaNote`), worked out from the data as it is saved.
  */
 import { computeAssessment, quotaSentence } from '../../../shared/method';
 import { DEFAULT_GRADE_LABELS, type Decision } from '../../../shared/model';
-import { appendAudit, auditState } from './audit';
+import { auditState } from './audit';
+import { changeRecords } from './change';
 import { nowIso } from './ids';
 import { loadAssessmentInput } from './load-input';
-import { editAssessment } from './lock';
 import type { DecisionRecord, ShuangpingDb } from './schema';
 
 /** A decision as the log keeps it: the grade in words, and what it did to the quota (the reason is in the digest). */
 const decisionState = (d: DecisionRecord | undefined) =>
   d ? auditState(d, `${DEFAULT_GRADE_LABELS[d.grade]}（${d.by}）${d.quotaNote ? `；${d.quotaNote}` : ''}`) : undefined;
 
-/** The tables the method reads, besides the decisions (and the assessment, which every change writes with). */
-const inputTables = (db: ShuangpingDb) => [db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.events];
+const decisionScope = (id: string) => ({ ids: [id], kinds: ['decision'] as const });
 
 /**
  * What `decision` does to its category's quotas, with every other decision as stored:
@@ -31,7 +30,7 @@ async function quotaNoteOf(db: ShuangpingDb, assessmentId: string, decision: Dec
 }
 
 export async function recordDecision(db: ShuangpingDb, assessmentId: string, decision: Omit<Decision, 'at' | 'quotaNote'>, operator: string): Promise<DecisionRecord> {
-  return editAssessment(db, assessmentId, [db.decisions, ...inputTables(db)], async () => {
+  return changeRecords(db, assessmentId, decisionScope(decision.id), async (log) => {
     const before = await db.decisions.get([assessmentId, decision.id]);
     const { id, grade, reason, by } = decision;
     // the day, as the decision reads on every print; the audit entry keeps the exact time
@@ -39,16 +38,16 @@ export async function recordDecision(db: ShuangpingDb, assessmentId: string, dec
     const quotaNote = await quotaNoteOf(db, assessmentId, { id, grade, reason, by });
     if (quotaNote) record.quotaNote = quotaNote;
     await db.decisions.put(record);
-    await appendAudit(db, { assessmentId, operator, action: 'decision.set', target: decision.id, before: decisionState(before), after: decisionState(record) });
+    log({ operator, action: 'decision.set', target: decision.id, before: decisionState(before), after: decisionState(record) });
     return record;
   });
 }
 
 export async function removeDecision(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
-  await editAssessment(db, assessmentId, [db.decisions], async () => {
+  await changeRecords(db, assessmentId, decisionScope(id), async (log) => {
     const before = await db.decisions.get([assessmentId, id]);
     if (!before) return;
     await db.decisions.delete([assessmentId, id]);
-    await appendAudit(db, { assessmentId, operator, action: 'decision.remove', target: id, before: decisionState(before) });
+    log({ operator, action: 'decision.remove', target: id, before: decisionState(before) });
   });
 }

@@ -8,6 +8,7 @@ import { db } from '../../db/db';
 import { recordDecision } from '../../db/decisions';
 import { importRoster, importSummaryScores, importTallies } from '../../db/imports';
 import { ToastProvider } from '../../ui';
+import { reviewTally } from '../ballots/store';
 import { LockControls } from './LockControls';
 
 const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'chief', postType: 'village', eligibleVoters: 45 });
@@ -24,6 +25,8 @@ beforeEach(async () => {
   await importRoster(ctx, ids.map(sec));
   await importSummaryScores(ctx, ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })));
   await importTallies(ctx, ids.map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })));
+  // imported tallies count once a second operator has checked them
+  for (const id of ids) await reviewTally(db, assessmentId, id, '李四');
 });
 afterEach(async () => {
   cleanup();
