@@ -16,6 +16,7 @@
  * - `app.chooseFile(trigger, file)` clicks an import button and gives it a file
  *   (a path, or { name, buffer }) through the browser's file chooser;
  * - `app.shot(name)` writes test-output/screenshots/<spec>-<name>.png — look at them;
+ *   `await app.settled()` first where the screen is still reading or drawing (never a sleep);
  * - console errors and page errors are collected in `app.errors`; check it is empty.
  * Run with `npm run test:e2e` (E2E_SKIP_BUILD=1 reuses dist/).
  */
@@ -38,6 +39,8 @@ export interface App {
   chooseFile(trigger: Locator, file: string | { name: string; buffer: Buffer }): Promise<void>;
   /** goes to `#/a/<id>/<screen>` or `#/` */
   go(hash: string): Promise<void>;
+  /** resolves once the screen has settled: fonts loaded, nothing 正在读取/正在计算, charts drawn, two frames painted */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,14 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
       await page.evaluate((h) => {
         window.location.hash = h;
       }, hash);
+    },
+    settled: async () => {
+      await page.waitForFunction(
+        () => !/正在读取|正在计算/.test(document.querySelector('main')?.textContent ?? '') && document.fonts.status === 'loaded' && !document.querySelector('.recharts-responsive-container:empty'),
+        undefined,
+        { timeout: 60_000 },
+      );
+      await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
     },
     close: () => browser.close(),
   };

@@ -55,7 +55,7 @@ describe('示例县', () => {
     const { page } = app;
     for (const label of ['首页', '考核', '考评', '测评', '图表']) {
       await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
-      await page.waitForTimeout(500);
+      await app.settled();
       await app.shot(label);
     }
     expect(app.errors).toEqual([]);

@@ -253,7 +253,7 @@ describe('考评与测评', () => {
     await app.go(`${base}/charts`);
     await page.getByTestId('charts-page').waitFor();
     await page.getByTestId('chart-scatter').waitFor();
-    await page.waitForTimeout(300);
+    await app.settled();
     await app.shot('11-图表');
     expect(app.errors).toEqual([]);
   });

@@ -9,8 +9,10 @@ export default defineConfig({
     globalSetup: ['test/e2e/global-setup.ts'],
     // one browser at a time: the machines are small
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // bounds for a busy machine (a load of 8 on 2 cores): every wait returns as soon as its state holds
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    expect: { poll: { timeout: 30_000 } },
     reporters: ['default'],
   },
 });

@@ -220,7 +220,7 @@ describe('双评工作站', () => {
     for (const [label, key] of screens) {
       await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
       await expect.poll(() => new URL(page.url()).hash).toContain(`/${key}`);
-      await page.waitForTimeout(400);
+      await app.settled();
       await app.shot(`20-${label}`);
     }
     await page.getByRole('link', { name: '← 考核列表' }).click();
