@@ -35,6 +35,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'decision.set': '录入审定意见',
   'decision.remove': '撤销审定意见',
   merge: '合并交换包',
+  export: '导出交换包',
   restore: '从备份恢复',
 };
 

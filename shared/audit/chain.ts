@@ -21,15 +21,19 @@ export interface AuditFields {
   after: string;
   /** hash of the previous entry of the same assessment; '' for the first */
   prevHash: string;
+  /** canonical JSON of the records a change replaced, when the change keeps them (hashed only when present) */
+  prior?: string;
 }
 
 export interface ChainedAuditEntry extends AuditFields {
   hash: string;
 }
 
+/** The hash of an entry's fields; `prior` counts only when present, so entries without it hash as they always did. */
 export function auditHash(fields: AuditFields): string {
-  const { assessmentId, at, operator, action, target, before, after, prevHash } = fields;
-  return sha256Hex(canonicalJson({ assessmentId, at, operator, action, target, before, after, prevHash }));
+  const { assessmentId, at, operator, action, target, before, after, prevHash, prior } = fields;
+  const hashed = { assessmentId, at, operator, action, target, before, after, prevHash };
+  return sha256Hex(canonicalJson(prior === undefined ? hashed : { ...hashed, prior }));
 }
 
 /** The entry that follows `previous` (undefined for the first), with its hash. */

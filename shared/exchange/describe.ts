@@ -58,7 +58,7 @@ const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 const digest = (v: unknown) => (v === undefined ? '—' : sha256Hex(canonicalJson(v)).slice(0, 8));
 
 /** A unit as label/value pairs a person compares. */
-export function unitFields(unit: Unit | undefined): Fields {
+export function unitFields(unit: Unit | null | undefined): Fields {
   if (!unit) return [];
   const r = unit.rows;
   switch (unit.kind) {
@@ -151,7 +151,7 @@ export function unitFields(unit: Unit | undefined): Fields {
 }
 
 /** The two sides of a conflict, field by field. */
-export function sideBySide(mine: Unit | undefined, theirs: Unit | undefined): SideBySide[] {
+export function sideBySide(mine: Unit | null | undefined, theirs: Unit | null | undefined): SideBySide[] {
   const a = unitFields(mine);
   const b = new Map(unitFields(theirs));
   const labels = [...new Set([...a.map(([l]) => l), ...b.keys()])];

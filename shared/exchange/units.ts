@@ -125,6 +125,7 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   decisions: [],
   evidence: [],
   attachments: [],
+  tombstones: [],
 });
 
 /** The data made of `units` on top of an assessment row (records sorted as in a package). */
