@@ -3,6 +3,7 @@ import { DEFAULT_GRADE_LABELS, type Decision } from '../../../shared/model';
 import { appendAudit, auditState } from './audit';
 import { nowIso } from './ids';
 import { editAssessment } from './lock';
+import { recordDeletions, unitsOfSecretaries } from './tombstones';
 import type { DecisionRecord, ShuangpingDb } from './schema';
 
 /** A decision as the log keeps it: the grade in words (the reason is in the digest). */
@@ -22,7 +23,9 @@ export async function removeDecision(db: ShuangpingDb, assessmentId: string, id:
   await editAssessment(db, assessmentId, [db.decisions], async () => {
     const before = await db.decisions.get([assessmentId, id]);
     if (!before) return;
+    const units = await unitsOfSecretaries(db, assessmentId, [id], ['decision']);
     await db.decisions.delete([assessmentId, id]);
-    await appendAudit(db, { assessmentId, operator, action: 'decision.remove', target: id, before: decisionState(before) });
+    const entry = await appendAudit(db, { assessmentId, operator, action: 'decision.remove', target: id, before: decisionState(before) });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, [id], ['decision']), entry);
   });
 }

@@ -9,6 +9,7 @@ import type { BallotTally, DirectEvent, InputError, ItemScores, Secretary, Summa
 import { castOf } from '../../../shared/model';
 import { appendAudit, tableState } from './audit';
 import { changeTables } from './lock';
+import { recordDeletions, unitsOfSecretaries } from './tombstones';
 import type { ShuangpingDb } from './schema';
 
 export type ImportOutcome = { ok: true; count: number } | { ok: false; errors: InputError[] };
@@ -81,9 +82,11 @@ export function importRoster(ctx: ImportContext, secretaries: Secretary[]): Prom
   return inTransaction(ctx, [db.secretaries], async () => {
     await assertEditable(ctx);
     const before = await tableState(db.secretaries, assessmentId, '人');
+    const units = await unitsOfSecretaries(db, assessmentId, null, ['roster']);
     await db.secretaries.where('assessmentId').equals(assessmentId).delete();
     await db.secretaries.bulkAdd(secretaries.map((s) => ({ ...s, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'roster.import', target: ctx.sheet, before, after: await tableState(db.secretaries, assessmentId, '人') });
+    const entry = await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'roster.import', target: ctx.sheet, before, after: await tableState(db.secretaries, assessmentId, '人') });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, null, ['roster']), entry);
     return secretaries.length;
   });
 }
@@ -156,9 +159,11 @@ export function importEvents(ctx: ImportContext, events: DirectEvent[]): Promise
     const errors = unknownIds(ctx, events.map((e) => e.id), roster);
     if (errors.length) throw new ImportRejected(errors);
     const before = await tableState(db.events, assessmentId, '条');
+    const units = await unitsOfSecretaries(db, assessmentId, null, ['events']);
     await db.events.where('assessmentId').equals(assessmentId).delete();
     await db.events.bulkAdd(events.map((e) => ({ ...e, assessmentId })));
-    await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'events.import', target: ctx.sheet, before, after: await tableState(db.events, assessmentId, '条') });
+    const entry = await appendAudit(db, { assessmentId, operator: ctx.operator, action: 'events.import', target: ctx.sheet, before, after: await tableState(db.events, assessmentId, '条') });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, null, ['events']), entry);
     return events.length;
   });
 }

@@ -2,6 +2,7 @@
 import type { SummaryScore } from '../../../shared/model';
 import { appendAudit, auditState } from './audit';
 import { editAssessment } from './lock';
+import { recordDeletions, unitsOfSecretaries } from './tombstones';
 import type { ItemScoresRecord, ShuangpingDb, SummaryScoreRecord } from './schema';
 
 type Inputs = Readonly<Record<string, string>>;
@@ -33,19 +34,23 @@ export async function enterSummaryScore(db: ShuangpingDb, assessmentId: string, 
     const items = await db.itemScores.get([assessmentId, id]);
     const previous = await db.summaryScores.get([assessmentId, id]);
     const record: SummaryScoreRecord = { assessmentId, id, ...summary };
+    const units = await unitsOfSecretaries(db, assessmentId, [id], ['score']);
     await db.itemScores.delete([assessmentId, id]);
     await db.summaryScores.put(record);
     const before = [items ? `细则${itemsState(items)}` : '', previous ? `汇总${summaryState(previous)}` : ''].filter(Boolean).join('；');
-    await appendAudit(db, { assessmentId, operator, action: 'summary.enter', target: id, before, after: summaryState(record) });
+    const entry = await appendAudit(db, { assessmentId, operator, action: 'summary.enter', target: id, before, after: summaryState(record) });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, [id], ['score']), entry);
   });
 }
 
 /** Deletes a summary score, to score by items instead. */
 export async function deleteSummaryScore(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
-  await editAssessment(db, assessmentId, [db.summaryScores], async () => {
+  await editAssessment(db, assessmentId, [db.summaryScores, db.itemScores], async () => {
     const before = await db.summaryScores.get([assessmentId, id]);
     if (!before) return;
+    const units = await unitsOfSecretaries(db, assessmentId, [id], ['score']);
     await db.summaryScores.delete([assessmentId, id]);
-    await appendAudit(db, { assessmentId, operator, action: 'summary.delete', target: id, before: summaryState(before) });
+    const entry = await appendAudit(db, { assessmentId, operator, action: 'summary.delete', target: id, before: summaryState(before) });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, [id], ['score']), entry);
   });
 }

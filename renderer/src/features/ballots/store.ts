@@ -7,6 +7,7 @@
 import { castOf, type BallotTally } from '../../../../shared/model';
 import { appendAudit, auditState } from '../../db/audit';
 import { editAssessment } from '../../db/lock';
+import { recordDeletions, unitsOfSecretaries } from '../../db/tombstones';
 import type { ShuangpingDb, TallyEntryRecord, TallyRecord } from '../../db/schema';
 import { differingFields } from './doubleEntry';
 import { TALLY_FIELD_LABELS, type TallyCounts } from './tally';
@@ -108,8 +109,10 @@ export async function discardSecondEntry(db: ShuangpingDb, assessmentId: string,
 export async function resetTally(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
   await editAssessment(db, assessmentId, [db.tallyEntries, db.tallies], async () => {
     const before = await db.tallies.get([assessmentId, id]);
+    const units = await unitsOfSecretaries(db, assessmentId, [id], ['tally']);
     await db.tallyEntries.where('[assessmentId+id]').equals([assessmentId, id]).delete();
     await db.tallies.delete([assessmentId, id]);
-    await appendAudit(db, { assessmentId, operator, action: 'tally.reset', target: id, before: before ? tallyState(before) : '', after: '清空，重新录入' });
+    const entry = await appendAudit(db, { assessmentId, operator, action: 'tally.reset', target: id, before: before ? tallyState(before) : '', after: '清空，重新录入' });
+    await recordDeletions(db, assessmentId, units, await unitsOfSecretaries(db, assessmentId, [id], ['tally']), entry);
   });
 }

@@ -1,6 +1,7 @@
 /** Evidence lines and attachments in the database; files stay on this machine. */
 import { appendAudit, auditState } from '../../db/audit';
 import { editAssessment } from '../../db/lock';
+import { recordDeletions, unitsOfSecretaries } from '../../db/tombstones';
 import type { AttachmentRecord, EvidenceRecord, EvidenceStatus, ShuangpingDb } from '../../db/schema';
 import { EVIDENCE_STATUS_LABELS, kindLabel } from './kinds';
 import { sha256Hex } from './sha256';
@@ -47,8 +48,10 @@ export async function removeEvidence(db: ShuangpingDb, line: EvidenceRecord, ope
   await editAssessment(db, line.assessmentId, [db.evidence], async () => {
     const before = await db.evidence.get([line.assessmentId, line.id, line.itemCode, line.kind]);
     if (!before) return;
+    const units = await unitsOfSecretaries(db, line.assessmentId, [line.id], ['evidence']);
     await db.evidence.delete([line.assessmentId, line.id, line.itemCode, line.kind]);
-    await appendAudit(db, { assessmentId: line.assessmentId, operator, action: 'evidence.remove', target: lineTarget(before), before: lineState(before) });
+    const entry = await appendAudit(db, { assessmentId: line.assessmentId, operator, action: 'evidence.remove', target: lineTarget(before), before: lineState(before) });
+    await recordDeletions(db, line.assessmentId, units, await unitsOfSecretaries(db, line.assessmentId, [line.id], ['evidence']), entry);
   });
 }
 
@@ -88,8 +91,10 @@ export async function removeAttachment(db: ShuangpingDb, attachment: AttachmentR
   await editAssessment(db, attachment.assessmentId, [db.attachments], async () => {
     const before = await db.attachments.get(attachment.key);
     if (!before) return;
+    const units = await unitsOfSecretaries(db, attachment.assessmentId, [attachment.id], ['attachment']);
     await db.attachments.delete(attachment.key);
-    await appendAudit(db, { assessmentId: attachment.assessmentId, operator, action: 'attachment.remove', target: fileTarget(before), before: fileState(before) });
+    const entry = await appendAudit(db, { assessmentId: attachment.assessmentId, operator, action: 'attachment.remove', target: fileTarget(before), before: fileState(before) });
+    await recordDeletions(db, attachment.assessmentId, units, await unitsOfSecretaries(db, attachment.assessmentId, [attachment.id], ['attachment']), entry);
   });
 }
 
