@@ -68,7 +68,7 @@ export function BackupsPage() {
     });
 
   const preview = async (name: string, bytes: Uint8Array) => {
-    const opened = await openBackup(bytes);
+    const opened = await openBackup(db, bytes);
     setConfirmed(false);
     if (opened.ok) setCandidate({ name, opened: opened.value });
     else setRefused({ name, message: opened.errors[0]?.message ?? '无法读取该备份' });
