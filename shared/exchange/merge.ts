@@ -14,9 +14,10 @@
  *   - a tombstone of the package that names this laptop's unit as it is deletes it
  *     (对方已删除); one that names another version is a conflict (本机有修改 / 对方已删除);
  *   - tombstones are kept and passed on; of two for the same content the earlier stays.
- * A tombstone acts once, when it arrives: one this laptop already holds does not delete
- * what was entered again since. Choosing a deletion in a conflict is a deletion too: it
- * leaves a tombstone of the content not kept, stamped with the merge's audit entry.
+ * A tombstone acts once, when it arrives; content entered again after its deletion on the
+ * same laptop is deleted again when that deletion comes back from another laptop (the
+ * deletion wins, on every laptop alike). Choosing a deletion in a conflict is a deletion
+ * too: it leaves a tombstone of the content not kept, stamped with the merge's audit entry.
  *
  *   const plan = planMerge(localOrNull, packaged.data);
  *   const merged = mergeData(plan, { 'tally|S1': 'theirs' }, stamp);
@@ -115,16 +116,26 @@ export function planMerge(local: AssessmentData | null, theirs: AssessmentData):
   };
   const digests = new Map<Unit, string>();
   const digest = (u: Unit) => digests.get(u) ?? (digests.set(u, unitDigest(u)), digests.get(u)!);
-  const known = new Map(localTombstones.map((t) => [tombstoneId(t), t]));
+  // a tombstone of content alive here again (entered again after the deletion) has no effect here:
+  // the same deletion arriving from elsewhere deletes it again, as on every other laptop
+  const known = new Map(
+    localTombstones
+      .filter((t) => {
+        const unit = mine.get(t.key);
+        return !unit || digest(unit) !== t.fingerprint;
+      })
+      .map((t) => [tombstoneId(t), t]),
+  );
   // a tombstone of content the package holds again was entered again there after the deletion: it does not act
   const incoming = theirs.tombstones.filter((t) => {
     const unit = incomingUnits.get(t.key);
     return !unit || digest(unit) !== t.fingerprint;
   });
   const fresh = incoming.filter((t) => !known.has(tombstoneId(t)));
+  const held = new Map(localTombstones.map((t) => [tombstoneId(t), t]));
   plan.tombstones = incoming.filter((t) => {
-    const held = known.get(tombstoneId(t));
-    return !held || earlier(held, t) === t;
+    const own = held.get(tombstoneId(t));
+    return !own || earlier(own, t) === t;
   });
   const here = groupByKey(localTombstones);
   const there = groupByKey(incoming);
@@ -160,7 +171,6 @@ export function planMerge(local: AssessmentData | null, theirs: AssessmentData):
     if (!own || incomingUnits.has(key)) continue;
     const hit = tombstones.find((t) => t.fingerprint === digest(own));
     if (hit) plan.deletedThere.push({ unit: own, tombstone: hit });
-    // a tombstone this laptop holds of this very content: it was entered again here since
     else if (!there.get(key)!.some((t) => t.fingerprint === digest(own))) {
       plan.conflicts.push({ key, kind: own.kind, secretaryId: own.secretaryId, mine: own, theirs: null, deletion: tombstones[0]! });
     }
