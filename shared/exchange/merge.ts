@@ -84,8 +84,8 @@ export const unitDigest = (unit: Pick<Unit, 'fingerprint'>): string => sha256Hex
 /** Identity of a tombstone: the unit and the content deleted. */
 export const tombstoneId = (t: Pick<TombstoneRow, 'key' | 'fingerprint'>) => `${t.key}\u0000${t.fingerprint}`;
 
-/** Of two tombstones of the same content, the one kept everywhere: the earlier (then the smaller hash). */
-export const earlier = (a: TombstoneRow, b: TombstoneRow) => (a.at < b.at || (a.at === b.at && a.auditHash <= b.auditHash) ? a : b);
+/** Of two tombstones of the same content, the one kept everywhere is the earlier (then the smaller hash): whether `a` goes before `b`. */
+export const isEarlier = (a: TombstoneRow, b: TombstoneRow) => a.at < b.at || (a.at === b.at && a.auditHash < b.auditHash);
 
 function groupByKey(tombstones: readonly TombstoneRow[]): Map<string, TombstoneRow[]> {
   const groups = new Map<string, TombstoneRow[]>();
@@ -135,7 +135,7 @@ export function planMerge(local: AssessmentData | null, theirs: AssessmentData):
   const held = new Map(localTombstones.map((t) => [tombstoneId(t), t]));
   plan.tombstones = incoming.filter((t) => {
     const own = held.get(tombstoneId(t));
-    return !own || earlier(own, t) === t;
+    return !own || isEarlier(t, own);
   });
   const here = groupByKey(localTombstones);
   const there = groupByKey(incoming);
@@ -223,8 +223,7 @@ export function mergeChanges(plan: MergePlan, choices: Choices, stamp: DeletionS
   for (const t of [...plan.tombstones, ...chosenDeletions(plan, choices, stamp)]) {
     const id = tombstoneId(t);
     const other = byId.get(id) ?? held.get(id);
-    const kept = other ? earlier(other, t) : t;
-    if (kept !== held.get(id)) byId.set(id, kept);
+    if (!other || isEarlier(t, other)) byId.set(id, t);
   }
   return { write, remove, tombstones: sortRows('tombstones', [...byId.values()]) };
 }
