@@ -4,17 +4,19 @@
  * kept backup or a file, after a preview of what it holds and a confirmation.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { OpenedPackage } from '../../../../shared/exchange';
-import { headLabel, timeLabel } from '../../../../shared/exchange/describe';
+import { keyIdLabel, openTeamKey, readEnvelopeHeader, type OpenedPackage } from '../../../../shared/exchange';
+import { describeProtection, headLabel, timeLabel } from '../../../../shared/exchange/describe';
 import { shortId } from '../../../../shared/exchange/paths';
 import { getOperator } from '../../app/operator';
 import { navigate } from '../../app/router';
-import { backupSummary, KEEP, kindOfBackup, openBackup, restoreBackup, type BackupKind } from '../../db/backup';
+import { backupSummary, KEEP, kindOfBackup, openBackup, restoreBackup, writtenHere, type BackupKind, type LedgerEntry } from '../../db/backup';
 import { db } from '../../db/db';
+import { teamKey } from '../../db/exchange';
 import { platform, type BackupEntry } from '../../platform';
-import { Button, Dialog, Table, useToast } from '../../ui';
+import { Button, Dialog, Field, Table, useToast } from '../../ui';
 import { formatSize } from '../evidence/store';
 import { ImportPackageButton } from '../exchange/ImportPackage';
+import { TeamKeyCard, useTeamKey } from '../exchange/TeamKey';
 import { backupBefore, BackupFailed, backupNow, ZIP_FILTER } from './service';
 import '../exchange/exchange.css';
 import './backups.css';
@@ -25,6 +27,18 @@ interface Candidate {
   /** the kept backup's name, or the file's */
   name: string;
   opened: OpenedPackage;
+  /** when this laptop wrote it (its ledger), or null */
+  origin: LedgerEntry | null;
+}
+
+/** A backup encrypted with a key this laptop does not have: the person types the key it was made with. */
+interface Locked {
+  name: string;
+  bytes: Uint8Array;
+  /** the key id the file names */
+  keyId: string;
+  /** this laptop's key id, or '' */
+  here: string;
 }
 
 export function BackupsPage() {
@@ -35,6 +49,8 @@ export function BackupsPage() {
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [where, setWhere] = useState('');
+  const [locked, setLocked] = useState<Locked | null>(null);
+  const { keyId: encrypting } = useTeamKey();
 
   const refresh = useCallback(async () => setList(await platform.listBackups()), []);
   useEffect(() => {
@@ -67,11 +83,31 @@ export function BackupsPage() {
       await platform.saveFile({ title: '下载备份', suggestedName: name, filters: [ZIP_FILTER], bytes });
     });
 
+  const accept = async (name: string, opened: OpenedPackage) => {
+    setConfirmed(false);
+    setCandidate({ name, opened, origin: await writtenHere(db, opened.manifest.digest) });
+  };
+
   const preview = async (name: string, bytes: Uint8Array) => {
     const opened = await openBackup(db, bytes);
-    setConfirmed(false);
-    if (opened.ok) setCandidate({ name, opened: opened.value });
-    else setRefused({ name, message: opened.errors[0]?.message ?? '无法读取该备份' });
+    if (opened.ok) return accept(name, opened.value);
+    const header = readEnvelopeHeader(bytes)?.header;
+    const here = (await teamKey(db))?.id ?? '';
+    // encrypted with another key (an old one, before the key changed): ask for it
+    if (header && header.keyId !== here) return setLocked({ name, bytes, keyId: header.keyId, here });
+    setRefused({ name, message: opened.errors[0]?.message ?? '无法读取该备份' });
+  };
+
+  /** Opens a locked backup with the key typed for it; returns why not, or '' when opened. */
+  const unlock = async (l: Locked, text: string): Promise<string> => {
+    const key = await openTeamKey(text);
+    if (!key.ok) return key.message;
+    if (key.value.id !== l.keyId) return `密钥不对：该密钥的标识是 ${keyIdLabel(key.value.id)}，这份备份需要标识为 ${keyIdLabel(l.keyId)} 的密钥`;
+    const opened = await openBackup(db, l.bytes, key.value);
+    setLocked(null);
+    if (opened.ok) await accept(l.name, opened.value);
+    else setRefused({ name: l.name, message: opened.errors[0]?.message ?? '无法读取该备份' });
+    return '';
   };
 
   const previewKept = (name: string) => run('读取备份', async () => preview(name, await platform.readBackup(name)));
@@ -104,11 +140,13 @@ export function BackupsPage() {
         <ImportPackageButton label="导入交换包（新考核）…" onDone={() => void refresh()} />
       </div>
       <p className="note">
-        备份包含全部考核的数据、附件和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近{KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。
+        备份包含全部考核的数据、附件、删除记录和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近{KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。
+        {encrypting ? `备份用工作组密钥加密（密钥标识 ${keyIdLabel(encrypting)}），恢复时需要同一密钥。` : '未设置工作组密钥，备份不加密（可在任一考核的“交换”页设置）。'}
         {platform.kind === 'desktop'
           ? `备份保存在用户数据文件夹${where ? `（${where}）` : ''}的 backups 子文件夹中。`
           : '浏览器中备份保存在本浏览器的独立存储中，请定期“下载”保存到其他位置。'}
       </p>
+      <TeamKeyCard />
       <Table
         testId="backup-list"
         scroll
@@ -147,6 +185,7 @@ export function BackupsPage() {
           <p className="note">本机数据没有任何改动。</p>
         </Dialog>
       ) : null}
+      {locked ? <KeyPrompt locked={locked} onClose={() => setLocked(null)} onUnlock={(text) => unlock(locked, text)} /> : null}
       {candidate ? (
         <RestoreDialog
           candidate={candidate}
@@ -199,6 +238,16 @@ function RestoreDialog({
         {candidate.name}
         <br />
         生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值 <span className="hash-text">{m.digest.slice(0, 16)}…</span>
+        <ul className="exchange-manifest" data-testid="backup-binding">
+          {describeProtection(candidate.opened).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+          <li>
+            {candidate.origin
+              ? `本机于 ${timeLabel(candidate.origin.at)} 写出的备份（${candidate.origin.name}），内容与写出时一致`
+              : '不是本机写出的备份（或本机的备份记录已清除）：请确认它的来源'}
+          </li>
+        </ul>
       </div>
       <Table
         testId="backup-contents"
@@ -223,4 +272,40 @@ function RestoreDialog({
   );
 }
 
-
+function KeyPrompt({ locked, onClose, onUnlock }: { locked: Locked; onClose: () => void; onUnlock: (text: string) => Promise<string> }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      setError(await onUnlock(text));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      title="输入备份的工作组密钥"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>取消</Button>
+          <Button variant="primary" disabled={!text.trim() || busy} onClick={() => void submit()}>
+            打开备份
+          </Button>
+        </>
+      }
+    >
+      <p>
+        备份 <strong>{locked.name}</strong> 是用工作组密钥（密钥标识 {keyIdLabel(locked.keyId)}）加密的，
+        {locked.here ? `本机现在的密钥（标识 ${keyIdLabel(locked.here)}）打不开它。` : '本机没有设置工作组密钥。'}
+        请输入当时使用的密钥：只用于打开这份备份，不改变本机的密钥。
+      </p>
+      <Field label="该备份的工作组密钥" error={error || undefined} wide>
+        <input value={text} onChange={(e) => (setText(e.target.value), setError(''))} autoComplete="off" spellCheck={false} />
+      </Field>
+    </Dialog>
+  );
+}

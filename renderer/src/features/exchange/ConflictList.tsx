@@ -6,20 +6,31 @@
  */
 import { sideBySide, timeLabel, unitTitle } from '../../../../shared/exchange/describe';
 import type { Choice, Choices, Conflict, MergePlan } from '../../../../shared/exchange/merge';
-import { UNIT_LABELS } from '../../../../shared/exchange/units';
+import { UNIT_LABELS, type Unit } from '../../../../shared/exchange/units';
 import { Button } from '../../ui';
 
-function namesOf(plan: MergePlan): Map<string, string> {
+/** The secretaries' names the plan knows, by 编号 (for titles). */
+export function namesOf(plan: MergePlan): Map<string, string> {
   const names = new Map<string, string>();
-  const units = [...plan.local.values(), ...plan.added, ...plan.conflicts.flatMap((c) => (c.theirs ? [c.theirs] : []))];
+  const units = [
+    ...plan.local.values(),
+    ...plan.added,
+    ...plan.deletedHere.map((d) => d.unit),
+    ...plan.conflicts.flatMap((c) => (c.theirs ? [c.theirs] : [])),
+  ];
   for (const u of units) for (const s of u.rows.secretaries ?? []) if (!names.has(s.id)) names.set(s.id, s.name);
   return names;
 }
 
+/** `测评计票 · S1 王明`, `佐证材料 · S1 · A1.1 · diary 王明` */
+export function unitLabel(unit: Unit, names: ReadonlyMap<string, string>): string {
+  const who = unit.secretaryId ? names.get(unit.secretaryId) : undefined;
+  const what = unitTitle(unit);
+  return `${UNIT_LABELS[unit.kind]}${what ? ` · ${what}` : ''}${who ? ` ${who}` : ''}`;
+}
+
 export function conflictTitle(c: Conflict, names: ReadonlyMap<string, string>): string {
-  const who = c.secretaryId ? names.get(c.secretaryId) : undefined;
-  const what = unitTitle((c.theirs ?? c.mine)!);
-  return `${UNIT_LABELS[c.kind]}${what ? ` · ${what}` : ''}${who ? ` ${who}` : ''}`;
+  return unitLabel((c.theirs ?? c.mine)!, names);
 }
 
 const DELETED = '（已删除）';
