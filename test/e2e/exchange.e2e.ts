@@ -429,6 +429,12 @@ describe('a team key: the same key exchanges, another key is refused', () => {
         await trigger.click();
         if (typeof file !== 'string') await (await chooser).setFiles({ name: file.name, mimeType: 'application/zip', buffer: file.buffer });
       },
+      setOperator: async (who) => {
+        const d = page.getByRole('dialog', { name: '设置操作员' });
+        await d.getByLabel('操作员姓名').fill(who);
+        await d.getByRole('button', { name: '确定' }).click();
+        await expect.poll(() => page.getByTestId('operator').textContent()).toContain(who);
+      },
       close: () => context.close(),
     };
     laptops.push(app);
@@ -529,6 +535,7 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     await onK1.getByTestId('merge-deleted-there').waitFor();
     expect(await onK1.getByTestId('merge-deleted-there').innerText()).toMatch(/名册 · T4 孙丽（李四于 .* 删除）/);
     expect(await onK1.getByTestId('merge-counts').innerText()).toMatch(/名册\s+0\s+7\s+1\s+0\s+0/);
+    await onK1.getByTestId('merge-deleted-there').scrollIntoViewIfNeeded();
     await k.shot('15-对方已删除-预览');
     await onK1.getByRole('button', { name: '合并到本机' }).click();
     await expect.poll(() => dialog(k, '合并完成').getByTestId('merge-result').innerText()).toContain('删除对方已删除的 1 项');
@@ -538,6 +545,29 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     await k.go(`${home}/audit`);
     await expect.poll(() => page.getByTestId('audit-check').innerText()).toContain('审计日志完整');
     expect(await page.getByTestId('audit-table').innerText()).toContain('对方已删除 1（名册 T4）');
+
+    // deleted on K1 while K2 changed it: a conflict for a person, the deletion one of the choices
+    await k.go(`${home}/roster`);
+    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 6)) });
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
+    const changed = ROSTER_ROWS.slice(0, 7).map((r) => (r[0] === 'T3' ? [...r.slice(0, 8), 46] : r));
+    await k2.go(`${home}/roster`);
+    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, changed) });
+    await expect.poll(() => k2.page.getByTestId('roster-table').innerText()).toMatch(/赵磊[^\n]*46/);
+    const changedOnK2 = await exportPackage(k2, 'whole');
+    await k.go(`${home}/exchange`);
+    await importPackage(k, changedOnK2);
+    const conflictOnK1 = dialog(k, '导入交换包').getByTestId('conflict');
+    await conflictOnK1.waitFor();
+    expect(await conflictOnK1.innerText()).toMatch(/名册 · T3 赵磊本机已删除 \/ 对方有修改[\s\S]*本机已删除（张三，.*），交换包中仍有且内容不同[\s\S]*应参加人数\s+（已删除）\s+46/);
+    await conflictOnK1.scrollIntoViewIfNeeded();
+    await k.shot('17-本机已删除-对方有修改');
+    await conflictOnK1.getByRole('radio', { name: '保留删除' }).check();
+    await dialog(k, '导入交换包').getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(k, '合并完成').getByTestId('merge-result').innerText()).toContain('冲突 1 项（采用交换包 0，保留本机 1）');
+    await dialog(k, '合并完成').getByRole('button', { name: '知道了' }).click();
+    await k.go(`${home}/roster`);
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
 
     // K1's backups are encrypted with the key too
     await k.go('#/backups');

@@ -130,7 +130,7 @@ export function ExchangePage({ assessmentId }: { assessmentId: string }) {
 
       <section className="card" aria-labelledby="import-title">
         <h2 id="import-title">导入交换包</h2>
-        <p className="note">导入其他电脑导出的交换包：先校验，再列出新增、相同和冲突的内容，选择后合并。合并前自动备份本机数据。</p>
+        <p className="note">导入其他电脑导出的交换包：先校验，再列出新增、相同、删除和冲突的内容，选择后合并。合并前自动备份本机数据。</p>
         <ImportPackageButton />
       </section>
     </div>
