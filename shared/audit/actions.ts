@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'decision.set': '录入审定意见',
   'decision.remove': '撤销审定意见',
   merge: '合并交换包',
+  export: '导出交换包',
   restore: '从备份恢复',
   revert: '恢复审计日志中的原值',
 };

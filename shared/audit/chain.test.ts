@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chainEntry, verifyChain, type ChainedAuditEntry } from './chain';
+import { canonicalJson, sha256Hex } from '../digest';
+import { auditHash, chainEntry, verifyChain, type ChainedAuditEntry } from './chain';
 
 function log(n: number): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];
@@ -43,5 +44,14 @@ describe('the audit chain', () => {
     const entries = log(3);
     const forged = chainEntry({ ...entries[1]!, operator: '李四' }, entries[0]);
     expect(verifyChain([entries[0]!, forged, entries[2]!])).toMatchObject({ ok: false, index: 2 });
+  });
+
+  it('an entry without `prior` hashes as entries always did; with it, `prior` is covered', () => {
+    const fields = { assessmentId: 'a1', at: '2025-01-01T08:00:00.000Z', operator: '张三', action: 'tally.reset', target: 'S1', before: '40票', after: '', prevHash: '' };
+    expect(auditHash(fields)).toBe(sha256Hex(canonicalJson(fields)));
+    const withPrior = chainEntry({ ...fields, prior: '{"id":"S1","verySatisfied":30}' }, undefined);
+    expect(withPrior.hash).not.toBe(auditHash(fields));
+    expect(verifyChain([withPrior]).ok).toBe(true);
+    expect(verifyChain([{ ...withPrior, prior: '{"id":"S1","verySatisfied":31}' }])).toMatchObject({ ok: false, index: 0 });
   });
 });

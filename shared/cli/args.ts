@@ -36,7 +36,7 @@ export type Command =
   | ({ command: 'print'; kind: PrintKind; out: string } & Pick<InputOptions, 'files' | 'policy'> & PrintMetaOptions)
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
-  | { command: 'verify'; file: string }
+  | { command: 'verify'; file: string; keyFile?: string }
   | { command: 'help' };
 
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
@@ -47,7 +47,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   check: [...FILE_OPTIONS, 'policy'],
   demo: ['out', 'policy', 'pdf'],
   print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date'],
-  verify: [],
+  verify: ['key-file'],
 };
 
 /** `--key value` or `--key=value`; positional words kept in order. */
@@ -110,7 +110,8 @@ export function parseArgs(args: readonly string[]): Parsed {
       const [file, ...extra] = rest;
       if (file === undefined) return { ok: false, message: '请指明要校验的交换包或备份：shuangping verify 交换包.zip' };
       if (extra.length) return { ok: false, message: `多余的参数“${extra.join(' ')}”` };
-      return { ok: true, value: { command: 'verify', file } };
+      const keyFile = opt('key-file');
+      return { ok: true, value: { command: 'verify', file, ...(keyFile ? { keyFile } : {}) } };
     }
     default: {
       if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”，输入文件请用 --roster 等选项指明` };
@@ -180,8 +181,9 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
   shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
       打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单
-  shuangping verify <交换包.zip|备份.zip>
-      校验交换包或备份：每个文件的 SHA-256、整包校验值和审计日志的哈希链；通过退出 0，否则指出第一处问题并退出 1
+  shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
+      校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
+      给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1
 
 考核规则预设：jiaozhou 胶州（默认）、daan 大安区、touyan 头雁工程；也可以给出规则 JSON 文件。
 

@@ -31,6 +31,7 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     sampleDir: join(repoRoot, 'samples', 'sample-county'),
     openWorkbook: openWorkbookStreaming,
     writeResults: writeResultsWorkbookStreaming,
+    env: process.env,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
 }

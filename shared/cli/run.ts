@@ -13,8 +13,7 @@ import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
 import type { AssessmentInput } from '../method/input';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions, type PrintKind, type PrintMetaOptions } from './args';
 import { summarize } from './summary';
-import { readPackage } from '../exchange/read';
-import { describeManifest } from '../exchange/describe';
+import { verify } from './verify';
 
 /** What to print and from what: the kind (compute --pdf prints the ranking table), the inputs and the policy. */
 export interface PrintRequest extends PrintMetaOptions {
@@ -44,6 +43,8 @@ export interface CliEnv {
   openWorkbook?: WorkbookOpener;
   /** how the results workbook is written (Node: a streaming writer); writeResultsWorkbook by default */
   writeResults?: typeof writeResultsWorkbook;
+  /** environment variables (Node: process.env): SHUANGPING_KEY, the team key for verify */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT_OK = 0;
@@ -129,23 +130,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     }
     case 'verify':
-      return verify(command.file, env);
+      return verify(command.file, command.keyFile, env);
   }
-}
-
-/** `shuangping verify`: the package's hashes and audit chains; the first problem, or what it holds. */
-async function verify(file: string, env: CliEnv): Promise<number> {
-  const bytes = await env.readFile(file);
-  if (!bytes) throw new Failure(EXIT_INPUT, [`找不到文件“${file}”`]);
-  const opened = await readPackage(bytes);
-  if (!opened.ok) {
-    env.stderr(`校验未通过：${env.baseName(file)}`);
-    for (const e of opened.errors) env.stderr(formatInputError(e));
-    return EXIT_INPUT;
-  }
-  env.stdout(`校验通过：${env.baseName(file)}`);
-  for (const line of describeManifest(opened.value.manifest)) env.stdout(line);
-  return EXIT_OK;
 }
 
 function requirePdf(pdf: string | undefined, env: CliEnv): void {

@@ -21,6 +21,10 @@ export function rowKey<T extends TableName>(table: T, row: Row<T>): string {
     }
     case 'attachments':
       return (r as Row<'attachments'>).key;
+    case 'tombstones': {
+      const t = r as Row<'tombstones'>;
+      return `${t.key}\u0000${t.fingerprint}`;
+    }
     default:
       return r.id;
   }

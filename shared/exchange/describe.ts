@@ -11,9 +11,11 @@ import {
   SOURCE_SHORT,
   type Grade,
 } from '../model';
+import { EXPORT_ACTION } from './bind';
 import { shortId } from './paths';
 import { scopeLabel } from './scope';
-import { TABLE_LABELS, type Manifest, type TallyRow } from './types';
+import { keyIdLabel } from './team-key';
+import { TABLE_LABELS, type Manifest, type OpenedPackage, type TallyRow } from './types';
 import type { Unit } from './units';
 
 /** `2025-01-06 10:20` in the time zone of the machine showing it. */
@@ -37,11 +39,30 @@ export function describeManifest(m: Manifest): string[] {
     lines.push(`考核：${a.year}年度 ${a.name}${a.region ? `（${a.region}）` : ''}，规则 ${a.policy}，编号 ${a.id}`);
     lines.push(
       `  ${TABLE_LABELS.secretaries} ${c.secretaries} 人，考评得分 ${c.summaryScores + c.itemScores} 人，${TABLE_LABELS.tallies} ${c.tallies} 份，` +
-        `${TABLE_LABELS.events} ${c.events} 项，${TABLE_LABELS.decisions} ${c.decisions} 条，${TABLE_LABELS.evidence} ${c.evidence} 条，${TABLE_LABELS.attachments} ${c.attachments} 个`,
+        `${TABLE_LABELS.events} ${c.events} 项，${TABLE_LABELS.decisions} ${c.decisions} 条，${TABLE_LABELS.evidence} ${c.evidence} 条，${TABLE_LABELS.attachments} ${c.attachments} 个` +
+        (c.tombstones ? `，${TABLE_LABELS.tombstones} ${c.tombstones} 条` : ''),
     );
     lines.push(`  审计日志 ${a.audit.count} 条，末条哈希 ${headLabel(a.audit.head)}${a.received.length ? `；另附转来的审计日志 ${a.received.length} 份` : ''}`);
   }
   lines.push(`文件 ${m.entries.length + 1} 个，整包校验值 ${m.digest}`);
+  return lines;
+}
+
+/** How a verified package was protected and what binds its data, in words. */
+export function describeProtection(opened: Pick<OpenedPackage, 'manifest' | 'security' | 'assessments'>): string[] {
+  const { manifest: m, security } = opened;
+  const key = m.signature ? keyIdLabel(m.signature.keyId) : '';
+  const lines: string[] = [];
+  if (security.signature === 'verified') lines.push(`${security.encrypted ? '已用工作组密钥加密并签名' : '已用工作组密钥签名'}（密钥标识 ${key}），签名核对无误`);
+  else if (security.signature === 'unchecked') lines.push(`已用工作组密钥签名（密钥标识 ${key}），本机未设置工作组密钥，未核对签名`);
+  else lines.push('未加密、未签名（导出的电脑未设置工作组密钥）');
+  if (m.version < 2) lines.push(`旧版格式（格式版本 ${m.version}）：数据未与审计日志绑定，不带删除记录`);
+  else if (m.kind === 'exchange') {
+    for (const a of opened.assessments) {
+      const last = a.audit.at(-1);
+      if (last?.action === EXPORT_ACTION) lines.push(`数据与审计日志末条“导出交换包”记录相符（${last.operator || '未署名'}，${timeLabel(last.at)}，${last.target}）`);
+    }
+  }
   return lines;
 }
 
@@ -58,7 +79,7 @@ const text = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 const digest = (v: unknown) => (v === undefined ? '—' : sha256Hex(canonicalJson(v)).slice(0, 8));
 
 /** A unit as label/value pairs a person compares. */
-export function unitFields(unit: Unit | undefined): Fields {
+export function unitFields(unit: Unit | null | undefined): Fields {
   if (!unit) return [];
   const r = unit.rows;
   switch (unit.kind) {
@@ -159,7 +180,7 @@ function tallySource(t: TallyRow): string {
 }
 
 /** The two sides of a conflict, field by field. */
-export function sideBySide(mine: Unit | undefined, theirs: Unit | undefined): SideBySide[] {
+export function sideBySide(mine: Unit | null | undefined, theirs: Unit | null | undefined): SideBySide[] {
   const a = unitFields(mine);
   const b = new Map(unitFields(theirs));
   const labels = [...new Set([...a.map(([l]) => l), ...b.keys()])];

@@ -1,5 +1,7 @@
 /** Exchange packages and backups: one zip format, pure (see README “Exchange packages and backups”). */
 export * from './types';
-export { writePackage, manifestDigest, type PackageInput } from './write';
-export { readPackage } from './read';
+export { writePackage, manifestDigest, type PackageInput, type WriteOptions } from './write';
+export { readPackage, type ReadOptions } from './read';
+export { openTeamKey, generateKeyText, normalizeKeyText, keyIdLabel, type TeamKey } from './team-key';
+export { isEnvelope, readEnvelopeHeader } from './envelope';
 export { pathLabel, shortId } from './paths';

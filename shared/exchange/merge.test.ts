@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countsByKind, isNoop, mergeData, planMerge, unresolved, type Choices } from './merge';
+import { countsByKind, isNoop, mergeData, planMerge, unitDigest, unresolved, type Choices } from './merge';
+import { unitsOf } from './units';
+import type { TombstoneRow } from './types';
 import { shareOf, townsOf } from './scope';
 import { sideBySide } from './describe';
 import { AID, county, empty, secretary, tally } from './testing';
@@ -19,9 +21,9 @@ describe('merge planning', () => {
   it('adds what is new, ignores what is identical, keeps what only this laptop has', () => {
     const plan = planMerge(laptopA, laptopB);
     const counts = countsByKind(plan);
-    expect(counts.roster).toEqual({ added: 0, identical: 4, conflicts: 0 });
-    expect(counts.tally).toEqual({ added: 2, identical: 0, conflicts: 0 });
-    expect(counts.decision).toEqual({ added: 1, identical: 0, conflicts: 0 });
+    expect(counts.roster).toMatchObject({ added: 0, identical: 4, conflicts: 0 });
+    expect(counts.tally).toMatchObject({ added: 2, identical: 0, conflicts: 0 });
+    expect(counts.decision).toMatchObject({ added: 1, identical: 0, conflicts: 0 });
     expect(plan.conflicts).toEqual([]);
     const merged = mergeData(plan, {});
     expect(merged.tallies.map((t) => t.id)).toEqual(['S1', 'S2', 'S3', 'S4']);
@@ -100,7 +102,7 @@ describe('merge planning', () => {
           order.reduce<AssessmentData | null>((local, pkg) => {
             const plan = planMerge(local, pkg);
             const choices: Record<string, 'mine' | 'theirs'> = {};
-            for (const c of plan.conflicts) choices[c.key] = (c.theirs.rows.tallies?.[0]?.verySatisfied ?? 0) > (c.mine.rows.tallies?.[0]?.verySatisfied ?? 0) ? 'theirs' : 'mine';
+            for (const c of plan.conflicts) choices[c.key] = (c.theirs?.rows.tallies?.[0]?.verySatisfied ?? 0) > (c.mine?.rows.tallies?.[0]?.verySatisfied ?? 0) ? 'theirs' : 'mine';
             return mergeData(plan, choices);
           }, null);
         const order = [...packages];
@@ -123,5 +125,82 @@ describe('shares', () => {
     expect(share.attachments).toEqual([]);
     expect(shareOf(base, { kind: 'secretaries', ids: ['S1'] }).attachments).toHaveLength(1);
     expect(townsOf({ secretaries: [...roster, secretary('S9', '')] })).toEqual(['', '胶莱镇', '里岔镇']);
+  });
+});
+
+/** `data` with the unit `key` deleted by `operator` at `at`: the records gone, a tombstone left. */
+function deleted(data: AssessmentData, key: string, operator = '张三', at = '2024-12-20T08:00:00.000Z'): AssessmentData {
+  const unit = unitsOf(data).get(key)!;
+  const tombstone: TombstoneRow = { assessmentId: AID, id: unit.secretaryId!, key, fingerprint: unitDigest(unit), at, operator, auditHash: `h-${operator}-${at}` };
+  const out = { ...data, tombstones: [...data.tombstones, tombstone] } as AssessmentData;
+  for (const [table, rows] of Object.entries(unit.rows)) (out as unknown as Record<string, unknown[]>)[table] = (data as unknown as Record<string, unknown[]>)[table]!.filter((r) => !(rows as unknown[]).includes(r));
+  return out;
+}
+
+describe('deletions (tombstones)', () => {
+  const decided = base;
+  const revoked = deleted(base, 'decision|S1');
+
+  it('a unit deleted here is not added back (已删除); a tombstone deletes the same unit there (对方已删除)', () => {
+    const back = planMerge(revoked, decided);
+    expect(back.deletedHere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    expect(isNoop(back)).toBe(true);
+    expect(mergeData(back, {}).decisions).toEqual([]);
+
+    const there = planMerge(decided, revoked);
+    expect(there.deletedThere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    expect(countsByKind(there).decision).toMatchObject({ deletedThere: 1 });
+    const merged = mergeData(there, {});
+    expect(merged.decisions).toEqual([]);
+    expect(merged.tombstones).toEqual(revoked.tombstones);
+  });
+
+  it('deleted on one side, changed on the other: a conflict, the deletion one of the choices', () => {
+    const changed = { ...base, decisions: [{ ...base.decisions[0]!, grade: 'good' as const }] };
+    const onChanged = planMerge(changed, revoked);
+    expect(onChanged.conflicts).toMatchObject([{ key: 'decision|S1', theirs: null, deletion: { operator: '张三' } }]);
+    expect(mergeData(onChanged, { 'decision|S1': 'mine' }).decisions[0]!.grade).toBe('good');
+    const stamp = { at: '2024-12-21T00:00:00.000Z', operator: '李四', auditHash: 'merge-entry' };
+    const accepted = mergeData(onChanged, { 'decision|S1': 'theirs' }, stamp);
+    expect(accepted.decisions).toEqual([]);
+    // taking the deletion deletes the changed decision too: it leaves a tombstone of its own
+    expect(accepted.tombstones.map((t) => t.operator).sort()).toEqual(['张三', '李四']);
+
+    const onRevoked = planMerge(revoked, changed);
+    expect(onRevoked.conflicts).toMatchObject([{ key: 'decision|S1', mine: null }]);
+    expect(mergeData(onRevoked, { 'decision|S1': 'theirs' }).decisions[0]!.grade).toBe('good');
+  });
+
+  it('a package that knows the deletion and has a new unit: the new unit is added, no conflict', () => {
+    const redone = { ...revoked, decisions: [{ ...base.decisions[0]!, grade: 'good' as const }] };
+    const plan = planMerge(revoked, redone);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.added.map((u) => u.key)).toEqual(['decision|S1']);
+    // on a laptop that has the old one: the deletion and the new one arrive together
+    const old = planMerge(decided, redone);
+    expect(old.deletedThere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    expect(old.added.map((u) => u.key)).toEqual(['decision|S1']);
+    expect(mergeData(old, {}).decisions[0]!.grade).toBe('good');
+  });
+
+  it('tombstones are kept and passed on: idempotent, any order, the earlier of two for the same content', () => {
+    const later = deleted(base, 'decision|S1', '李四', '2024-12-22T08:00:00.000Z');
+    const merge2 = (x: AssessmentData | null, y: AssessmentData) => mergeData(planMerge(x, y), {});
+    const one = merge2(merge2(merge2(null, decided), later), revoked);
+    const two = merge2(merge2(merge2(null, revoked), decided), later);
+    expect(one).toEqual(two);
+    expect(one.tombstones).toHaveLength(1);
+    expect(one.tombstones[0]!.operator).toBe('张三');
+    expect(isNoop(planMerge(one, revoked))).toBe(true);
+    expect(isNoop(planMerge(one, later))).toBe(true);
+  });
+
+  it('content entered again after its deletion travels without its tombstone acting', () => {
+    const reentered = { ...revoked, decisions: base.decisions };
+    const plan = planMerge(null, reentered);
+    expect(plan.added.map((u) => u.key)).toContain('decision|S1');
+    expect(plan.tombstones).toEqual([]);
+    // but the deletion, arriving from a laptop that kept it, deletes it again (as everywhere)
+    expect(planMerge(reentered, revoked).deletedThere.map((d) => d.unit.key)).toEqual(['decision|S1']);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chainEntry } from '../audit/chain';
 import { readPackage, writePackage } from '.';
-import { chainFields } from './canonical';
-import { AID, attachment, chain, county, empty, input, row, secretary } from './testing';
+import { withExportEntry } from './bind';
+import { chainFields, jsonLines } from './canonical';
+import { AID, attachment, chain, county, empty, entryOf, file, EXPORTED_AT, input, repack, row, secretary, textOf } from './testing';
 import { readZip, writeZip } from './zip';
 
 const messageOf = async (bytes: Uint8Array) => {
@@ -41,9 +42,12 @@ describe('packages', () => {
     if (!opened.ok) return;
     expect(opened.value.manifest).toEqual(manifest);
     expect(opened.value.assessments[0]!.data).toEqual(data);
-    expect(opened.value.assessments[0]!.audit).toEqual(audit.map(chainFields));
+    // the chain as it travels ends with the export entry, which names this data
+    expect(opened.value.assessments[0]!.audit).toEqual(withExportEntry(audit, data, { kind: 'assessment' }, EXPORTED_AT, '张三').map(chainFields));
+    expect(opened.value.assessments[0]!.audit.at(-1)).toMatchObject({ action: 'export', target: '整个考核', operator: '张三' });
+    expect(opened.value.security).toEqual({ encrypted: false, signature: 'none' });
     expect([...opened.value.files]).toEqual([...files]);
-    expect(manifest.assessments[0]).toMatchObject({ id: AID, name: '胶州市第一书记考核', counts: { secretaries: 4, tallies: 2, attachments: 1 }, audit: { count: 2, head: audit[1]!.hash } });
+    expect(manifest.assessments[0]).toMatchObject({ id: AID, name: '胶州市第一书记考核', counts: { secretaries: 4, tallies: 2, attachments: 1, tombstones: 0 }, audit: { count: 3 } });
     expect(manifest.entries.map((e) => e.path)).toContain(`attachments/${data.attachments[0]!.sha256}`);
   });
 
@@ -127,4 +131,100 @@ describe('packages', () => {
     expect(await messageOf(bytes.subarray(0, bytes.length - 1))).not.toBe('ok');
     expect(await messageOf(new Uint8Array([...bytes, 0]))).not.toBe('ok');
   }, 60_000);
+});
+
+const STRAY = (path: string) => `文件已被改动：交换包中有双评工作站不会写出的文件“${path}”，拒绝导入`;
+
+describe('entries the writer never writes are refused, even listed with their hash', () => {
+  it.each([
+    ['a parent directory', '../x'],
+    ['a parent directory inside', `data/${AID}/../${AID}/secretaries.json`],
+    ['a dot part', `data/${AID}/./secretaries.json`],
+    ['an absolute path', '/etc/passwd'],
+    ['a backslash', 'data\\x.json'],
+    ['a drive letter', 'C:/Windows/x.json'],
+    ['an empty part', `data//secretaries.json`],
+    ['an assessment the manifest does not name', 'data/other-assessment/secretaries.json'],
+    ['a table not in the format', `data/${AID}/scripts.json`],
+    ['another laptop’s chain as if it were the package’s own', `audit/${AID}/laptop-z-0009.json`],
+    ['a received chain the manifest does not name', `audit/${AID}/received/laptop-z-0009-0123456789abcdef.json`],
+    ['an attachment not named by its SHA-256', 'attachments/照片.jpg'],
+    ['a file at the top', 'readme.txt'],
+  ])('%s: %s', async (_, path) => {
+    const { bytes } = await countyPackage();
+    const forged = repack(bytes, (entries) => [...entries, entryOf(path, '[]\n')]);
+    expect(await messageOf(forged)).toBe(STRAY(path));
+  });
+
+  it('an attachment no record names', async () => {
+    const { bytes } = await countyPackage();
+    const extra = file('not named by any record');
+    const forged = repack(bytes, (entries) => [...entries, { path: `attachments/${extra.sha256}`, bytes: extra.bytes }]);
+    expect(await messageOf(forged)).toMatch(/^文件已被改动：交换包中有没有任何记录用到的附件 附件\/[0-9a-f]{12}…，拒绝导入$/);
+  });
+});
+
+describe('the data is bound to the audit chain', () => {
+  it('data edited with every hash and the manifest digest recomputed is refused', async () => {
+    const { bytes } = await countyPackage();
+    const forged = repack(bytes, (entries) => entries.map((e) => (e.path.endsWith('/tallies.json') ? entryOf(e.path, textOf(e).replace('"verySatisfied":30', '"verySatisfied":39')) : e)));
+    expect(await messageOf(forged)).toBe('文件已被改动：数据与导出时审计日志记下的校验值不符，拒绝导入');
+  });
+
+  it('a package whose chain does not end with its export entry is refused', async () => {
+    const { bytes } = await countyPackage();
+    const forged = repack(bytes, (entries, manifest) => {
+      const own = entries.find((e) => e.path === `audit/${AID}/laptop-a-0001.json`)!;
+      const cut = (JSON.parse(textOf(own)) as { hash: string }[]).slice(0, -1);
+      manifest.assessments[0]!.audit = { laptopId: 'laptop-a-0001', count: cut.length, head: cut.at(-1)!.hash };
+      return entries.map((e) => (e === own ? entryOf(e.path, jsonLines(cut)) : e));
+    });
+    expect(await messageOf(forged)).toBe('交换包的审计日志不是以“导出交换包”记录结尾，数据无法与审计日志核对，拒绝导入');
+  });
+
+  it('the writer refuses to write an exchange package its chain does not bind', async () => {
+    const { data, files } = county();
+    await expect(writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { bind: false }))).rejects.toThrow(/export entry/);
+  });
+
+  it('a backup is not bound to a chain entry (its binding is the key’s signature and the ledger of backups written)', async () => {
+    const { data, files } = county();
+    const { bytes } = await writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }));
+    expect(await messageOf(bytes)).toBe('ok');
+  });
+
+  it('a version-1 package (no deletions, no export entry) is still read', async () => {
+    const { data, files } = county();
+    const { bytes } = await writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }));
+    const v1 = repack(bytes, (entries, manifest) => {
+      manifest.version = 1;
+      manifest.kind = 'exchange';
+      manifest.scope = { kind: 'assessment' };
+      return entries.filter((e) => !e.path.endsWith('/tombstones.json'));
+    });
+    const opened = await readPackage(v1);
+    expect(opened.ok && opened.value.assessments[0]!.data).toEqual(data);
+    // but a version-2 package must carry its deletions
+    const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/tombstones.json')));
+    expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/删除记录/);
+  });
+});
+
+describe('audit entries travel with the fields the hash covers, and no other', () => {
+  it('an entry with `prior` (the records a change replaced) travels and verifies', async () => {
+    const { data, files } = county();
+    const audit = [...chain(AID, ['assessment.create'])];
+    audit.push(chainEntry({ assessmentId: AID, at: '2024-12-03T10:00:00.000Z', operator: '张三', action: 'tally.reset', target: 'S2', before: '40票', after: '', prior: '[{"id":"S2"}]' }, audit.at(-1)));
+    const { bytes } = await writePackage(input([{ data, audit, received: [] }], files));
+    const opened = await readPackage(bytes);
+    expect(opened.ok && opened.value.assessments[0]!.audit[1]!.prior).toBe('[{"id":"S2"}]');
+  });
+
+  it('an entry with a field the hash does not cover is refused', async () => {
+    const { bytes } = await countyPackage();
+    const forged = repack(bytes, (entries) =>
+      entries.map((e) => (e.path === `audit/${AID}/laptop-a-0001.json` ? entryOf(e.path, jsonLines((JSON.parse(textOf(e)) as object[]).map((x, i) => (i === 0 ? { ...x, note: '后加的' } : x)))) : e)),
+    );
+    expect(await messageOf(forged)).toBe('交换包内容无效：审计日志/laptop-a（2024 胶州市第一书记考核） 第1条有多余的字段');
+  });
 });

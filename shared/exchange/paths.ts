@@ -7,7 +7,7 @@
  *   audit/<assessment id>/received/<laptop id>-<head>.json    chains received from others
  *   attachments/<sha256>
  */
-import { TABLE_LABELS, TABLES, type Manifest, type TableName } from './types';
+import { TABLE_LABELS, TABLES, TABLES_V1, type Manifest, type TableName } from './types';
 
 export const MANIFEST = 'manifest.json';
 
@@ -21,6 +21,40 @@ export const receivedPath = (assessmentId: string, chain: { laptopId: string; en
 export const filePath = (sha256: string) => `attachments/${sha256}`;
 
 export const shortId = (id: string) => id.slice(0, 8);
+
+/** The tables a package of this format version holds. */
+export const tablesOf = (version: number): readonly TableName[] => (version >= 2 ? TABLES : TABLES_V1);
+
+const ATTACHMENT = /^attachments\/[0-9a-f]{64}$/;
+
+/** A path no writer makes and no file system should follow: `..`, `.` or empty parts, a root, a backslash, a drive, control characters. */
+function unsafe(path: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path) || /[\u0000-\u001f\u007f]/.test(path)) return true;
+  return path.split('/').some((part) => part === '' || part === '.' || part === '..');
+}
+
+/**
+ * The paths a writer of `manifest`'s version writes for it, besides attachments (which
+ * the records name): each assessment's data, its own chain and the chains it names as
+ * received. Everything else is refused, even when listed with a matching hash.
+ */
+export function expectedPaths(manifest: Pick<Manifest, 'version' | 'laptopId' | 'assessments'>): Set<string> {
+  const paths = new Set<string>();
+  for (const a of manifest.assessments) {
+    paths.add(assessmentPath(a.id));
+    for (const table of tablesOf(manifest.version)) paths.add(tablePath(a.id, table));
+    paths.add(auditPath(a.id, manifest.laptopId));
+    for (const r of a.received) paths.add(receivedPath(a.id, { laptopId: r.laptopId, entries: [{ hash: r.head }] }));
+  }
+  return paths;
+}
+
+/** The first listed path the writer would never write, or null. */
+export function strayPath(listed: readonly string[], manifest: Pick<Manifest, 'version' | 'laptopId' | 'assessments'>): string | null {
+  const expected = expectedPaths(manifest);
+  return listed.find((path) => unsafe(path) || !(expected.has(path) || ATTACHMENT.test(path))) ?? null;
+}
 
 /** `数据/测评计票（2024 胶州市考核）`, `附件/3fa2c1d0…`, `审计日志/1a2b3c4d` — for messages. */
 export function pathLabel(path: string, manifest?: Pick<Manifest, 'assessments'>): string {

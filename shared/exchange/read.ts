@@ -1,20 +1,31 @@
 /**
  * Reads and verifies a package or backup. Never throws for a person's file: every
- * problem is one clear Chinese message (the first found), in this order — not a zip,
- * no manifest, the manifest changed, an entry missing, added or changed, a record
- * malformed, an audit chain broken, a zip checksum changed.
+ * problem is one clear Chinese message (the first found), in this order — encrypted
+ * and not openable here, not a zip, no manifest, the manifest changed, a path the writer
+ * never writes, the team signature missing or wrong, an entry missing, added or
+ * changed, a record malformed, an audit chain broken, the data not the data the chain's
+ * `export` entry names, an attachment no record names, a zip checksum changed.
  *
- *   const opened = await readPackage(bytes);
+ *   const opened = await readPackage(bytes, { key });   // key: this laptop's team key, or null
  *   if (!opened.ok) show(opened.errors[0].message);
  */
 import { verifyChain, type ChainedAuditEntry } from '../audit/chain';
 import { canonicalJson, sha256OfBytes } from '../digest';
 import type { Checked } from '../model';
-import { assessmentPath, auditPath, filePath, MANIFEST, pathLabel, receivedPath, shortId, tablePath } from './paths';
-import { FORMAT, FORMAT_VERSION, TABLES, type AssessmentData, type Hasher, type Manifest, type OpenedPackage, type PackedAssessment } from './types';
+import { bindingProblem, dataFilesOf } from './bind';
+import { isEnvelope, unseal } from './envelope';
+import { assessmentPath, auditPath, filePath, MANIFEST, pathLabel, receivedPath, shortId, strayPath, tablePath, tablesOf } from './paths';
+import { keyIdLabel, verifyDigest, type TeamKey } from './team-key';
+import { FORMAT, FORMAT_VERSION, type AssessmentData, type Hasher, type Manifest, type OpenedPackage, type PackageSecurity, type PackedAssessment } from './types';
 import { checkAssessment, checkChainShape, checkRows, isObject } from './validate';
 import { manifestDigest } from './write';
 import { crcMismatch, readZip, type ParsedEntry } from './zip';
+
+export interface ReadOptions {
+  hash?: Hasher;
+  /** this laptop's team key: opens encrypted files, and then only files signed with it are accepted */
+  key?: TeamKey | null;
+}
 
 class Refused {
   constructor(readonly message: string) {}
@@ -24,9 +35,10 @@ const refuse = (message: string): never => {
   throw new Refused(message);
 };
 
-export async function readPackage(bytes: Uint8Array, hash: Hasher = sha256OfBytes): Promise<Checked<OpenedPackage>> {
+export async function readPackage(bytes: Uint8Array, options: Hasher | ReadOptions = {}): Promise<Checked<OpenedPackage>> {
+  const { hash = sha256OfBytes, key = null } = typeof options === 'function' ? { hash: options } : options;
   try {
-    return { ok: true, value: await open(bytes, hash) };
+    return { ok: true, value: await open(bytes, hash, key) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, errors: [{ message: e.message }] };
     throw e;
@@ -43,12 +55,21 @@ function parseJson(bytes: Uint8Array, what: string): unknown {
   }
 }
 
-async function open(bytes: Uint8Array, hash: Hasher): Promise<OpenedPackage> {
-  const zip = readZip(bytes);
+async function open(bytes: Uint8Array, hash: Hasher, key: TeamKey | null): Promise<OpenedPackage> {
+  let zipBytes = bytes;
+  if (isEnvelope(bytes)) {
+    const unsealed = await unseal(bytes, key);
+    if (!unsealed.ok) return refuse(unsealed.message);
+    zipBytes = unsealed.bytes;
+  }
+  const zip = readZip(zipBytes);
   if (!zip.ok) return refuse(zip.message);
   const [first, ...rest] = zip.entries;
   if (first?.path !== MANIFEST) refuse('这不是双评工作站的交换包或备份：缺少清单 manifest.json');
   const manifest = readManifest(first!);
+  const stray = strayPath(manifest.entries.map((e) => e.path), manifest);
+  if (stray !== null) refuse(`文件已被改动：交换包中有双评工作站不会写出的文件“${stray.slice(0, 120)}”，拒绝导入`);
+  const security: PackageSecurity = { encrypted: zipBytes !== bytes, signature: await checkSignature(manifest, key) };
 
   // the entries are exactly those listed, each with its size and hash
   const byPath = new Map<string, ParsedEntry>();
@@ -71,6 +92,12 @@ async function open(bytes: Uint8Array, hash: Hasher): Promise<OpenedPackage> {
 
   const entry = (path: string) => byPath.get(path)?.bytes ?? refuse(`文件不完整：缺少 ${pathLabel(path, manifest)}（${path}），拒绝导入`);
   const assessments = manifest.assessments.map((a) => readAssessment(a, manifest, entry));
+  if (manifest.kind === 'exchange' && manifest.version >= 2) {
+    for (const { data, audit } of assessments) {
+      const problem = bindingProblem(audit, data.assessment.id, manifest.scope, dataFilesOf(manifest.entries, data.assessment.id));
+      if (problem) refuse(problem);
+    }
+  }
   const files = new Map<string, Uint8Array>();
   for (const { data } of assessments) {
     for (const att of data.attachments) {
@@ -79,17 +106,33 @@ async function open(bytes: Uint8Array, hash: Hasher): Promise<OpenedPackage> {
       files.set(att.sha256, bytes);
     }
   }
+  // the writer writes the files the records name, and no other
+  const unnamed = manifest.entries.find((e) => e.path.startsWith('attachments/') && !files.has(e.path.slice('attachments/'.length)));
+  if (unnamed) refuse(`文件已被改动：交换包中有没有任何记录用到的附件 ${pathLabel(unnamed.path, manifest)}，拒绝导入`);
   const bad = crcMismatch(zip.entries);
   if (bad) refuse(`文件已被改动：压缩包中 ${pathLabel(bad.path, manifest)} 的校验码不符，拒绝导入`);
-  return { manifest, assessments, files };
+  return { manifest, assessments, files, security };
+}
+
+/** With a team key here, only packages signed with it are accepted; without one, a signature cannot be checked. */
+async function checkSignature(manifest: Manifest, key: TeamKey | null): Promise<PackageSecurity['signature']> {
+  const signature = manifest.signature;
+  if (!key) return signature ? 'unchecked' : 'none';
+  if (!signature) return refuse('该文件没有工作组签名：本机已设置工作组密钥，只接受用本组密钥签名的交换包和备份，拒绝导入');
+  if (signature.keyId !== key.id) {
+    return refuse(`该文件是用另一个工作组密钥签名的（密钥标识 ${keyIdLabel(signature.keyId)}，本机为 ${keyIdLabel(key.id)}），不是本组的文件，拒绝导入`);
+  }
+  if (!(await verifyDigest(key, manifest.digest, signature.hmac))) return refuse('工作组签名不符：文件已被改动，或不是用本组密钥签名的，拒绝导入');
+  return 'verified';
 }
 
 function readManifest(entry: ParsedEntry): Manifest {
   const value = parseJson(entry.bytes, '清单 manifest.json');
   if (!isObject(value) || value.format !== FORMAT) return refuse('这不是双评工作站的交换包或备份：清单 manifest.json 的格式不对');
-  if (typeof value.version !== 'number' || value.version > FORMAT_VERSION) {
+  if (typeof value.version === 'number' && value.version > FORMAT_VERSION) {
     return refuse(`该文件由更新版本的双评工作站生成（格式版本 ${String(value.version)}），请升级本机程序后再导入`);
   }
+  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) return refuse('交换包内容无效：清单 manifest.json 的格式版本无效');
   const m = value as unknown as Manifest;
   const shaped =
     (m.kind === 'exchange' || m.kind === 'backup') &&
@@ -98,10 +141,22 @@ function readManifest(entry: ParsedEntry): Manifest {
     typeof m.operator === 'string' &&
     isObject(m.scope) &&
     Array.isArray(m.assessments) &&
-    m.assessments.every((a) => isObject(a) && typeof a.id === 'string' && isObject(a.audit) && Array.isArray(a.received)) &&
+    m.assessments.every(
+      (a) =>
+        isObject(a) &&
+        typeof a.id === 'string' &&
+        a.id !== '' &&
+        isObject(a.counts) &&
+        isObject(a.audit) &&
+        typeof a.audit.head === 'string' &&
+        Array.isArray(a.received) &&
+        a.received.every((r) => isObject(r) && typeof r.laptopId === 'string' && typeof r.head === 'string'),
+    ) &&
+    new Set(m.assessments.map((a) => a.id)).size === m.assessments.length &&
     Array.isArray(m.entries) &&
     m.entries.every((e) => isObject(e) && typeof e.path === 'string' && typeof e.sha256 === 'string' && typeof e.size === 'number') &&
-    typeof m.digest === 'string';
+    typeof m.digest === 'string' &&
+    (m.signature === undefined || (isObject(m.signature) && typeof m.signature.keyId === 'string' && typeof m.signature.hmac === 'string'));
   if (!shaped) return refuse('交换包内容无效：清单 manifest.json 缺少必要的项目');
   if (decoder.decode(entry.bytes) !== canonicalJson(m) || manifestDigest(m) !== m.digest) {
     return refuse('文件已被改动：清单（manifest.json）的校验值不符，拒绝导入');
@@ -117,8 +172,8 @@ function readAssessment(summary: Manifest['assessments'][number], manifest: Mani
   };
   const assessment = json(assessmentPath(id));
   check(checkAssessment(assessment, id, pathLabel(assessmentPath(id), manifest)));
-  const data = { assessment } as AssessmentData;
-  for (const table of TABLES) {
+  const data = { assessment, tombstones: [] } as unknown as AssessmentData;
+  for (const table of tablesOf(manifest.version)) {
     const path = tablePath(id, table);
     const rows = json(path);
     check(checkRows(table, rows, id, pathLabel(path, manifest)));

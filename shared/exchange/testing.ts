@@ -1,12 +1,14 @@
 /** Small assessments for the exchange tests. */
 import { chainEntry, type ChainedAuditEntry } from '../audit/chain';
-import { sha256OfBytes } from '../digest';
+import { canonicalJson, sha256OfBytes } from '../digest';
 import type { Secretary } from '../model';
 import { presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
-import type { AssessmentData, AssessmentRow, AttachmentRow, PackedAssessment } from './types';
+import type { AssessmentData, AssessmentRow, AttachmentRow, Manifest, PackedAssessment } from './types';
 import { emptyData } from './units';
-import type { PackageInput } from './write';
+import { withExportEntry } from './bind';
+import { manifestDigest, type PackageInput } from './write';
+import { readZip, writeZip, type ZipEntry } from './zip';
 
 export const AID = 'a-2024';
 
@@ -77,6 +79,36 @@ export function chain(assessmentId: string, actions: string[]): ChainedAuditEntr
   return entries;
 }
 
-export function input(assessments: PackedAssessment[], files: Map<string, Uint8Array>, extra: Partial<PackageInput> = {}): PackageInput {
-  return { kind: 'exchange', createdAt: '2024-12-21T02:03:04.000Z', laptopId: 'laptop-a-0001', operator: '张三', scope: { kind: 'assessment' }, assessments, files, ...extra };
+export const EXPORTED_AT = '2024-12-21T02:03:04.000Z';
+
+/**
+ * A package's input; an exchange package's chains get their `export` entry, as the app's
+ * export appends it (bind.ts) — unless `bind: false`, for a package made by hand.
+ */
+export function input(assessments: PackedAssessment[], files: Map<string, Uint8Array>, extra: Partial<PackageInput> & { bind?: boolean } = {}): PackageInput {
+  const { bind = true, ...rest } = extra;
+  const base: PackageInput = { kind: 'exchange', createdAt: EXPORTED_AT, laptopId: 'laptop-a-0001', operator: '张三', scope: { kind: 'assessment' }, assessments, files, ...rest };
+  if (base.kind !== 'exchange' || !bind) return base;
+  return { ...base, assessments: assessments.map((a) => ({ ...a, audit: withExportEntry(a.audit, a.data, base.scope, base.createdAt, base.operator) })) };
 }
+
+/**
+ * A package made by hand from a written one: `edit` changes its entries (not the
+ * manifest) and the manifest, then every hash, the entry list and the digest are
+ * recomputed — what someone who knows the format could do.
+ */
+export function repack(bytes: Uint8Array, edit: (entries: ZipEntry[], manifest: Manifest) => ZipEntry[] | void): Uint8Array {
+  const zip = readZip(bytes);
+  if (!zip.ok) throw new Error(zip.message);
+  const [first, ...rest] = zip.entries;
+  const manifest = JSON.parse(new TextDecoder().decode(first!.bytes)) as Manifest;
+  const entries = (edit(rest.map((e) => ({ path: e.path, bytes: e.bytes })), manifest) ?? rest).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { signature: _signature, ...unsigned } = manifest;
+  const body = { ...unsigned, entries: entries.map((e) => ({ path: e.path, sha256: sha256OfBytes(e.bytes), size: e.bytes.length })) };
+  const rebuilt = { ...body, digest: manifestDigest(body) };
+  return writeZip([{ path: 'manifest.json', bytes: new TextEncoder().encode(canonicalJson(rebuilt)) }, ...entries]);
+}
+
+/** Text of an entry, and an entry of text. */
+export const textOf = (e: ZipEntry) => new TextDecoder().decode(e.bytes);
+export const entryOf = (path: string, text: string): ZipEntry => ({ path, bytes: new TextEncoder().encode(text) });

@@ -86,6 +86,25 @@ export interface AttachmentRow {
   addedAt: string;
 }
 
+/**
+ * A deletion that travels: the merge unit (units.ts key, e.g. `tally|S1`) as it was when
+ * a person deleted it, so another laptop's copy of that same content is not added back.
+ */
+export interface TombstoneRow {
+  assessmentId: string;
+  /** the secretary's 编号 (a share of some towns carries its own secretaries' deletions) */
+  id: string;
+  /** the merge unit's key: `tally|S1`, `decision|S2`, `evidence|S1|A1.1|diary` */
+  key: string;
+  /** SHA-256 of the unit's fingerprint (its canonical JSON) when it was deleted */
+  fingerprint: string;
+  /** ISO time of the deletion */
+  at: string;
+  operator: string;
+  /** hash of the audit entry that deleted it (on the laptop where it was deleted) */
+  auditHash: string;
+}
+
 /** The per-secretary tables of an assessment, in the order they are written. */
 export interface AssessmentTables {
   secretaries: Scoped<Secretary>[];
@@ -97,6 +116,7 @@ export interface AssessmentTables {
   decisions: Scoped<Decision>[];
   evidence: EvidenceRow[];
   attachments: AttachmentRow[];
+  tombstones: TombstoneRow[];
 }
 
 export const TABLES = [
@@ -109,6 +129,7 @@ export const TABLES = [
   'decisions',
   'evidence',
   'attachments',
+  'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
 
@@ -122,7 +143,11 @@ export const TABLE_LABELS: Record<TableName, string> = {
   decisions: '审定意见',
   evidence: '佐证材料',
   attachments: '附件',
+  tombstones: '删除记录',
 };
+
+/** The tables of a version-1 package (before deletions travelled). */
+export const TABLES_V1 = TABLES.filter((t) => t !== 'tombstones');
 
 export interface AssessmentData extends AssessmentTables {
   assessment: AssessmentRow;
@@ -175,7 +200,8 @@ export interface ManifestAssessment {
 }
 
 export const FORMAT = 'shuangping-package';
-export const FORMAT_VERSION = 1;
+/** 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures */
+export const FORMAT_VERSION = 2;
 
 export interface Manifest {
   format: typeof FORMAT;
@@ -190,8 +216,24 @@ export interface Manifest {
   assessments: ManifestAssessment[];
   /** every entry but manifest.json, sorted by path */
   entries: ManifestEntry[];
-  /** SHA-256 of the canonical JSON of this manifest without `digest`: the package's identity */
+  /** SHA-256 of the canonical JSON of this manifest without `digest` and `signature`: the package's identity */
   digest: string;
+  /** with a team key: HMAC-SHA-256 of `digest` under the key (team-key.ts) */
+  signature?: Signature;
+}
+
+export interface Signature {
+  /** the key's id: a short digest that names the key without revealing it */
+  keyId: string;
+  /** HMAC-SHA-256 of the manifest digest, hex */
+  hmac: string;
+}
+
+/** How a package was protected: encrypted with the team key, and its signature checked against this laptop's key. */
+export interface PackageSecurity {
+  encrypted: boolean;
+  /** 'verified': signed with this laptop's key; 'unchecked': signed, no key here to check; 'none': not signed */
+  signature: 'verified' | 'unchecked' | 'none';
 }
 
 /** A package read and verified. */
@@ -200,6 +242,7 @@ export interface OpenedPackage {
   assessments: PackedAssessment[];
   /** attachment bytes by SHA-256 (verified) */
   files: ReadonlyMap<string, Uint8Array>;
+  security: PackageSecurity;
 }
 
 /** SHA-256 of bytes as lowercase hex; the renderer passes Web Crypto's, the default is shared/digest's. */

@@ -78,12 +78,12 @@ function fingerprintOf(kind: UnitKind, rows: Partial<AssessmentTables>, settings
   return canonicalJson(parts);
 }
 
-/** Every unit of an assessment's data, by key. */
-export function unitsOf(data: AssessmentData): Map<string, Unit> {
-  const units = new Map<string, Unit>();
-  const settings = settingsOf(data.assessment);
-  units.set('settings|', { kind: 'settings', key: 'settings|', secretaryId: null, settings, rows: {}, fingerprint: fingerprintOf('settings', {}, settings) });
+/** The records that make up units: every table but the tombstones. */
+export type UnitRecords = Omit<AssessmentTables, 'tombstones'>;
 
+/** The units of some records (no settings), by key. */
+export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
+  const units = new Map<string, Unit>();
   const add = <T extends TableName>(kind: UnitKind, table: T, row: AssessmentTables[T][number], sub = '') => {
     const key = `${kind}|${row.id}${sub ? `|${sub}` : ''}`;
     let unit = units.get(key);
@@ -93,16 +93,24 @@ export function unitsOf(data: AssessmentData): Map<string, Unit> {
     }
     ((unit.rows[table] ??= []) as AssessmentTables[T][number][]).push(row);
   };
-  for (const r of data.secretaries) add('roster', 'secretaries', r);
-  for (const r of data.summaryScores) add('score', 'summaryScores', r);
-  for (const r of data.itemScores) add('score', 'itemScores', r);
-  for (const r of data.tallies) add('tally', 'tallies', r);
-  for (const r of data.tallyEntries) add('tally', 'tallyEntries', r);
-  for (const r of data.events) add('events', 'events', r);
-  for (const r of data.decisions) add('decision', 'decisions', r);
-  for (const r of data.evidence) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
-  for (const r of data.attachments) add('attachment', 'attachments', r, r.sha256);
-  for (const unit of units.values()) if (unit.kind !== 'settings') unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
+  for (const r of data.secretaries ?? []) add('roster', 'secretaries', r);
+  for (const r of data.summaryScores ?? []) add('score', 'summaryScores', r);
+  for (const r of data.itemScores ?? []) add('score', 'itemScores', r);
+  for (const r of data.tallies ?? []) add('tally', 'tallies', r);
+  for (const r of data.tallyEntries ?? []) add('tally', 'tallyEntries', r);
+  for (const r of data.events ?? []) add('events', 'events', r);
+  for (const r of data.decisions ?? []) add('decision', 'decisions', r);
+  for (const r of data.evidence ?? []) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
+  for (const r of data.attachments ?? []) add('attachment', 'attachments', r, r.sha256);
+  for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
+  return units;
+}
+
+/** Every unit of an assessment's data, by key: the settings, then the records'. */
+export function unitsOf(data: AssessmentData): Map<string, Unit> {
+  const settings = settingsOf(data.assessment);
+  const units = new Map<string, Unit>([['settings|', { kind: 'settings', key: 'settings|', secretaryId: null, settings, rows: {}, fingerprint: fingerprintOf('settings', {}, settings) }]]);
+  for (const [key, unit] of recordUnits(data)) units.set(key, unit);
   return units;
 }
 
@@ -125,6 +133,7 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   decisions: [],
   evidence: [],
   attachments: [],
+  tombstones: [],
 });
 
 /** The data made of `units` on top of an assessment row (records sorted as in a package). */

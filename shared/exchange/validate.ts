@@ -48,7 +48,12 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
   evidence: { itemCode: text, kind: text, status: oneOf(['pending', 'checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text, registeredBy: optional(text), registeredAt: optional(text) },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
+  tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
+
+/** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
+const DELETABLE = /^(roster|score|tally|events|decision|evidence|attachment)\|/;
+const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */
 export function checkRows(table: TableName, rows: unknown, assessmentId: string, where: string): string | null {
@@ -62,6 +67,7 @@ export function checkRows(table: TableName, rows: unknown, assessmentId: string,
     for (const [field, check] of Object.entries(FIELDS[table])) {
       if (!check(row[field])) return `${at}（编号 ${String(row.id)}）的 ${field} 无效`;
     }
+    if (table === 'tombstones' && !tombstoneKeyOk(row)) return `${at}（编号 ${String(row.id)}）的 key 无效`;
     if (table !== 'events') {
       const key = rowKey(table, row as never);
       if (seen.has(key)) return `${at}（编号 ${String(row.id)}）重复`;
@@ -83,11 +89,16 @@ export function checkAssessment(value: unknown, assessmentId: string, where: str
 }
 
 const CHAIN_FIELDS = ['assessmentId', 'at', 'operator', 'action', 'target', 'before', 'after', 'prevHash', 'hash'] as const;
+/** fields an entry may have besides: `prior`, the records a change replaced (canonical JSON) */
+const OPTIONAL_CHAIN_FIELDS = ['prior'] as const;
+const KNOWN_CHAIN_FIELDS = new Set<string>([...CHAIN_FIELDS, ...OPTIONAL_CHAIN_FIELDS]);
 
+/** Every entry has the fields of a chain entry as text, and no other: what the hash does not cover does not travel. */
 export function checkChainShape(entries: unknown, assessmentId: string, where: string): string | null {
   if (!Array.isArray(entries)) return `${where} 不是记录列表`;
   for (const [i, e] of entries.entries()) {
-    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f])) || !optional(text)(e.prior)) return `${where} 第${i + 1}条缺少字段`;
+    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f])) || !OPTIONAL_CHAIN_FIELDS.every((f) => optional(text)(e[f]))) return `${where} 第${i + 1}条缺少字段`;
+    if (Object.keys(e).some((k) => !KNOWN_CHAIN_FIELDS.has(k))) return `${where} 第${i + 1}条有多余的字段`;
     if (e.assessmentId !== assessmentId) return `${where} 第${i + 1}条不属于本考核`;
   }
   return null;

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePackage } from '../../shared/exchange';
+import { withExportEntry } from '../../shared/exchange/bind';
 import { chain, empty, row, secretary, tally as tallyRow } from '../../shared/exchange/testing';
 import { crc32, readZip } from '../../shared/exchange/zip';
 import { openApp, SCREENSHOTS, type App } from './harness';
@@ -131,7 +132,8 @@ describe('exchange packages between two laptops', () => {
     const preview = dialog(b, '导入交换包');
     await preview.getByTestId('conflicts').waitFor();
     const counts = await preview.getByTestId('merge-counts').innerText();
-    expect(counts).toMatch(/测评计票\s+2\s+0\s+1/);
+    // 新增 2, 相同 0, 对方已删除 0, 本机已删除 0, 冲突 1
+    expect(counts).toMatch(/测评计票\s+2\s+0\s+0\s+0\s+1/);
     const conflict = preview.getByTestId('conflict');
     expect(await conflict.count()).toBe(1);
     const text = await conflict.innerText();
@@ -343,7 +345,9 @@ describe('closing the page in the middle of a merge', () => {
       tallies: Array.from({ length: n }, (_, i) => tallyRow(`X${String(i).padStart(4, '0')}`, 20 + (i % 10), id)),
       attachments: [...files].map(([sha, bytes], i) => ({ key: `${id}|X${String(i).padStart(4, '0')}|${sha}`, assessmentId: id, id: `X${String(i).padStart(4, '0')}`, itemCode: 'A1.1', name: `扫描件${i}.jpg`, type: 'image/jpeg', size: bytes.length, sha256: sha, addedAt: '2024-12-02T09:00:00.000Z' })),
     };
-    const { bytes } = await writePackage({ kind: 'exchange', createdAt: new Date().toISOString(), laptopId: 'big-laptop-0001', operator: '王五', scope: { kind: 'assessment' }, assessments: [{ data, audit: chain(id, ['assessment.create', 'roster.import']), received: [] }], files });
+    const createdAt = new Date().toISOString();
+    const audit = withExportEntry(chain(id, ['assessment.create', 'roster.import']), data, { kind: 'assessment' }, createdAt, '王五');
+    const { bytes } = await writePackage({ kind: 'exchange', createdAt, laptopId: 'big-laptop-0001', operator: '王五', scope: { kind: 'assessment' }, assessments: [{ data, audit, received: [] }], files });
     const file = { name: '双评交换包-大县考核-全部.zip', buffer: Buffer.from(bytes) };
 
     const context = c.page.context();
@@ -400,6 +404,189 @@ describe('closing the page in the middle of a merge', () => {
     expect(whole.audit).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}exchange-09-大包-合并完成.png` });
   }, 180_000);
+});
+
+describe('a team key: the same key exchanges, another key is refused', () => {
+  let k: App;
+  const laptops: App[] = [];
+  beforeAll(async () => {
+    k = await openApp('exchange-key');
+  });
+  afterAll(async () => {
+    for (const l of laptops) await l.close();
+    await k?.close();
+  });
+
+  /** Another laptop: a new browser profile (IndexedDB of its own) in the same browser. */
+  const another = async (operator: string, name: string): Promise<App> => {
+    const context = await k.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
+    const app: App = {
+      ...k,
+      page,
+      errors,
+      shot: async (shot) => void (await page.screenshot({ path: `${SCREENSHOTS}exchange-key-${name}-${shot}.png` })),
+      go: async (hash) => void (await page.evaluate((h) => (window.location.hash = h), hash)),
+      chooseFile: async (trigger, file) => {
+        const chooser = page.waitForEvent('filechooser');
+        await trigger.click();
+        if (typeof file !== 'string') await (await chooser).setFiles({ name: file.name, mimeType: 'application/zip', buffer: file.buffer });
+      },
+      setOperator: async (who) => {
+        const d = page.getByRole('dialog', { name: '设置操作员' });
+        await d.getByLabel('操作员姓名').fill(who);
+        await d.getByRole('button', { name: '确定' }).click();
+        await expect.poll(() => page.getByTestId('operator').textContent()).toContain(who);
+      },
+      close: () => context.close(),
+    };
+    laptops.push(app);
+    await page.goto(k.url);
+    await app.setOperator(operator);
+    return app;
+  };
+
+  /** Types a key into the 工作组密钥 card of the page shown. */
+  const enterKey = async (app: App, text: string) => {
+    const card = app.page.getByTestId('team-key');
+    await card.getByRole('button', { name: /^(输入本组的密钥|更换密钥)…$/ }).click();
+    const d = dialog(app, '输入工作组密钥');
+    await d.getByLabel('工作组密钥').fill(text);
+    await d.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => card.getByTestId('team-key-state').innerText()).toMatch(/^已设置 · 密钥标识 [0-9a-f]{8}$/);
+    return (await card.getByTestId('team-key-state').innerText()).slice(-8);
+  };
+
+  const refusal = async (app: App, file: { name: string; buffer: Buffer }) => {
+    await importPackage(app, file, '导入交换包（新考核）…');
+    const refused = dialog(app, '交换包校验未通过');
+    await refused.getByTestId('package-refused').waitFor();
+    const text = await refused.getByTestId('package-refused').innerText();
+    return { text, close: () => refused.getByRole('button', { name: '知道了' }).click() };
+  };
+
+  it('K1 generates a key, K2 types it and takes K1’s encrypted package; K3 with its own key cannot open it', async () => {
+    const { page } = k;
+    await page.goto(k.url);
+    await k.setOperator('张三');
+    await page.getByRole('button', { name: '新建考核' }).click();
+    const create = dialog(k, '新建考核');
+    await create.getByLabel('考核年度').fill('2024');
+    await create.getByLabel('地区').fill('胶州市');
+    await create.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('heading', { name: '考核设置' }).waitFor();
+    const home = new URL(page.url()).hash.replace(/\/settings$/, '');
+    await k.go(`${home}/roster`);
+    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
+
+    // K1: 交换 → 工作组密钥 → 生成新密钥
+    await k.go(`${home}/exchange`);
+    const card = page.getByTestId('team-key');
+    expect(await card.getByTestId('team-key-state').innerText()).toBe('未设置：交换包和备份不加密');
+    await card.getByRole('button', { name: '生成新密钥' }).click();
+    const generate = dialog(k, '生成工作组密钥');
+    const key = (await generate.getByTestId('generated-key').innerText()).match(/SPK1(-[A-Z2-7]{4}){8}/)![0];
+    expect(await generate.getByRole('button', { name: '使用此密钥' }).isDisabled()).toBe(true);
+    await k.shot('10-生成工作组密钥');
+    await generate.getByRole('checkbox', { name: /我已抄下此密钥/ }).check();
+    await generate.getByRole('button', { name: '使用此密钥' }).click();
+    await expect.poll(() => card.getByTestId('team-key-state').innerText()).toMatch(/^已设置 · 密钥标识 [0-9a-f]{8}$/);
+    const keyId = (await card.getByTestId('team-key-state').innerText()).slice(-8);
+    await k.shot('11-工作组密钥已设置');
+    base = home;
+    const whole = await exportPackage(k, 'whole');
+    expect(whole.buffer.subarray(0, 40).toString('utf8')).toContain('"format":"shuangping-encrypted"');
+
+    // K2 without the key: refused, and told what to do
+    const k2 = await another('李四', 'K2');
+    await k2.go('#/backups');
+    const noKey = await refusal(k2, whole);
+    expect(noKey.text).toBe(`该文件已用工作组密钥加密（密钥标识 ${keyId}），本机没有设置工作组密钥，无法打开`);
+    await k2.shot('12-未设密钥-拒绝');
+    await noKey.close();
+    // K2 types the key (as copied, in small letters): the same key id; the package opens
+    expect(await enterKey(k2, key.toLowerCase().replaceAll('-', ' '))).toBe(keyId);
+    await importPackage(k2, whole, '导入交换包（新考核）…');
+    const preview = dialog(k2, '导入交换包');
+    await preview.getByTestId('package-verified').waitFor();
+    expect(await preview.getByTestId('package-verified').innerText()).toContain(`已用工作组密钥加密并签名（密钥标识 ${keyId}），签名核对无误`);
+    expect(await preview.getByTestId('package-verified').innerText()).toMatch(/数据与审计日志末条“导出交换包”记录相符（张三，.*，整个考核）/);
+    await k2.shot('13-同一密钥-校验通过');
+    await preview.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(k2, '合并完成').getByTestId('merge-result').innerText()).toMatch(/（本机新建）：新增 \d+ 项/);
+    await dialog(k2, '合并完成').getByRole('button', { name: '知道了' }).click();
+
+    // K3 with another team's key: refused
+    const k3 = await another('王五', 'K3');
+    await k3.go('#/backups');
+    const otherId = await enterKey(k3, '另一个工作组自己定的密钥');
+    expect(otherId).not.toBe(keyId);
+    const other = await refusal(k3, whole);
+    expect(other.text).toBe(`该文件是用另一个工作组密钥加密的（密钥标识 ${keyId}，本机为 ${otherId}），无法打开`);
+    await k3.shot('14-另一密钥-拒绝');
+    await other.close();
+
+    // a deletion on K2 travels back to K1 in K2's package, listed before the merge
+    await k2.go(`${home}/roster`);
+    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 7)) });
+    await expect.poll(() => k2.page.getByTestId('roster-table').locator('tbody tr').count()).toBe(7);
+    const back = await exportPackage(k2, 'whole');
+    await k.go(`${home}/exchange`);
+    await importPackage(k, back);
+    const onK1 = dialog(k, '导入交换包');
+    await onK1.getByTestId('merge-deleted-there').waitFor();
+    expect(await onK1.getByTestId('merge-deleted-there').innerText()).toMatch(/名册 · T4 孙丽（李四于 .* 删除）/);
+    expect(await onK1.getByTestId('merge-counts').innerText()).toMatch(/名册\s+0\s+7\s+1\s+0\s+0/);
+    await onK1.getByTestId('merge-deleted-there').scrollIntoViewIfNeeded();
+    await k.shot('15-对方已删除-预览');
+    await onK1.getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(k, '合并完成').getByTestId('merge-result').innerText()).toContain('删除对方已删除的 1 项');
+    await dialog(k, '合并完成').getByRole('button', { name: '知道了' }).click();
+    await k.go(`${home}/roster`);
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(7);
+    await k.go(`${home}/audit`);
+    await expect.poll(() => page.getByTestId('audit-check').innerText()).toContain('审计日志完整');
+    expect(await page.getByTestId('audit-table').innerText()).toContain('对方已删除 1（名册 T4）');
+
+    // deleted on K1 while K2 changed it: a conflict for a person, the deletion one of the choices
+    await k.go(`${home}/roster`);
+    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 6)) });
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
+    const changed = ROSTER_ROWS.slice(0, 7).map((r) => (r[0] === 'T3' ? [...r.slice(0, 8), 46] : r));
+    await k2.go(`${home}/roster`);
+    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, changed) });
+    await expect.poll(() => k2.page.getByTestId('roster-table').innerText()).toMatch(/赵磊[^\n]*46/);
+    const changedOnK2 = await exportPackage(k2, 'whole');
+    await k.go(`${home}/exchange`);
+    await importPackage(k, changedOnK2);
+    const conflictOnK1 = dialog(k, '导入交换包').getByTestId('conflict');
+    await conflictOnK1.waitFor();
+    expect(await conflictOnK1.innerText()).toMatch(/名册 · T3 赵磊本机已删除 \/ 对方有修改[\s\S]*本机已删除（张三，.*），交换包中仍有且内容不同[\s\S]*应参加人数\s+（已删除）\s+46/);
+    await conflictOnK1.scrollIntoViewIfNeeded();
+    await k.shot('17-本机已删除-对方有修改');
+    await conflictOnK1.getByRole('radio', { name: '保留删除' }).check();
+    await dialog(k, '导入交换包').getByRole('button', { name: '合并到本机' }).click();
+    await expect.poll(() => dialog(k, '合并完成').getByTestId('merge-result').innerText()).toContain('冲突 1 项（采用交换包 0，保留本机 1）');
+    await dialog(k, '合并完成').getByRole('button', { name: '知道了' }).click();
+    await k.go(`${home}/roster`);
+    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
+
+    // K1's backups are encrypted with the key too
+    await k.go('#/backups');
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByText(/^已备份：手动备份-/).waitFor();
+    await page.getByTestId('backup-list').getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    const restore = dialog(k, '从备份恢复');
+    await restore.getByTestId('backup-binding').waitFor();
+    expect(await restore.getByTestId('backup-binding').innerText()).toMatch(/已用工作组密钥加密并签名（密钥标识 [0-9a-f]{8}），签名核对无误[\s\S]*本机于 .* 写出的备份（手动备份-/);
+    await k.shot('16-加密备份-恢复预览');
+    await restore.getByRole('button', { name: '取消' }).click();
+    expect([...k.errors, ...k2.errors, ...k3.errors]).toEqual([]);
+  });
 });
 
 /** A small PNG made here, so the test needs no fixture. */

@@ -4,8 +4,11 @@ import type { BackupEntry } from '../../../shared/ipc/contract';
 import { addAttachment, newEvidence, saveEvidence } from '../features/evidence/store';
 import { createAssessment } from './assessments';
 import { auditHeadKey, checkAuditLog, readAuditLog } from './audit';
-import { backupBytes, backupName, dueBackups, openBackup, previewRestore, restoreBackup, runAutoBackup, StaleRestore, writeBackup, type BackupStore } from './backup';
-import { exportPackage } from './exchange';
+import { BACKUP_LEDGER, backupBytes, backupName, dueBackups, openBackup, previewRestore, restoreBackup, runAutoBackup, StaleRestore, writeBackup, writtenHere, type BackupStore } from './backup';
+import { openTeamKey } from '../../../shared/exchange/team-key';
+import { removeDecision, recordDecision } from './decisions';
+import { isEnvelope } from '../../../shared/exchange';
+import { exportPackage, setTeamKey, teamKeyText } from './exchange';
 import { importRoster, importTallies } from './imports';
 import { lockAssessment, unlockAssessment } from './lock';
 import { chainFields } from '../../../shared/exchange/canonical';
@@ -64,7 +67,7 @@ function memoryStore(): BackupStore & { files: Map<string, Uint8Array> } {
 
 /** Opens backup bytes and previews restoring them into `target`. */
 async function previewOf(bytes: Uint8Array, target: ShuangpingDb = db) {
-  const opened = await openBackup(bytes);
+  const opened = await openBackup(target, bytes);
   if (!opened.ok) throw new Error(opened.errors[0]!.message);
   return previewRestore(target, opened.value);
 }
@@ -219,7 +222,7 @@ describe('backup and restore', () => {
       expect((await db.tallies.get([first, 'S2']))?.verySatisfied).toBe(5);
       const received = (await readAll(db)).assessments.find((a) => a.data.assessment.id === first)!.received;
       expect(received.map((c) => [c.laptopId, c.entries.map((e) => chainFields(e))])).toEqual([[theirs.manifest.laptopId, theirChain]]);
-      const next = await openBackup((await backupBytes(db, '张三')).bytes);
+      const next = await openBackup(db, (await backupBytes(db, '张三')).bytes);
       if (!next.ok) throw new Error(next.errors[0]!.message);
       expect(next.value.manifest.assessments.find((a) => a.id === first)!.received).toEqual([{ laptopId: theirs.manifest.laptopId, count: theirChain.length, head: theirChain.at(-1)!.hash }]);
     } finally {
@@ -258,11 +261,11 @@ describe('backup and restore', () => {
 
   it('refuses an exchange package as a backup, and a changed byte', async () => {
     const { bytes } = await exportPackage(db, first, { kind: 'assessment' }, '张三');
-    expect(await openBackup(bytes)).toEqual({ ok: false, errors: [{ message: '这是交换包，不是备份：请在考核的“交换”页导入，它会与本机数据合并而不是替换' }] });
+    expect(await openBackup(db, bytes)).toEqual({ ok: false, errors: [{ message: '这是交换包，不是备份：请在考核的“交换”页导入，它会与本机数据合并而不是替换' }] });
     const backup = (await backupBytes(db, '张三')).bytes;
     const tampered = backup.slice();
     tampered[Math.floor(backup.length / 2)] = tampered[Math.floor(backup.length / 2)]! ^ 1;
-    expect((await openBackup(tampered)).ok).toBe(false);
+    expect((await openBackup(db, tampered)).ok).toBe(false);
   });
 
   it('names and rotation: each kind pruned to its bound', async () => {
@@ -299,5 +302,64 @@ describe('backup and restore', () => {
     expect(await runAutoBackup(db, store, '张三', true, new Date(2024, 11, 21, 10, 5))).toEqual([]);
     expect(await runAutoBackup(db, store, '张三', true, new Date(2024, 11, 21, 10, 11))).toEqual(['auto']);
     expect([...store.files.keys()].sort()).toEqual(['每日备份-20241221.zip', '自动备份-20241221-100000-000.zip', '自动备份-20241221-101100-000.zip']);
+  });
+});
+
+const KEY_OLD = 'SPK1-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
+const KEY_NEW = 'SPK1-2222-3333-4444-5555-6666-7777-AAAA-BBBB';
+const messageOf = (r: { ok: boolean; errors?: { message: string }[] }) => (r.ok ? 'ok' : r.errors![0]!.message);
+
+describe('backups with a team key', () => {
+  it('are encrypted; after the key changed, the old key opens an old backup', async () => {
+    await setTeamKey(db, KEY_OLD);
+    const store = memoryStore();
+    const entry = await writeBackup(db, store, 'manual', '张三');
+    const bytes = store.files.get(entry.name)!;
+    expect(isEnvelope(bytes)).toBe(true);
+    expect(messageOf(await openBackup(db, bytes))).toBe('ok');
+
+    await setTeamKey(db, KEY_NEW);
+    expect(messageOf(await openBackup(db, bytes))).toMatch(/^该文件是用另一个工作组密钥加密的（密钥标识 [0-9a-f]{8}，本机为 [0-9a-f]{8}），无法打开$/);
+    const old = await openTeamKey(KEY_OLD);
+    const opened = await openBackup(db, bytes, old.ok ? old.value : null);
+    expect(opened.ok && opened.value.security).toEqual({ encrypted: true, signature: 'verified' });
+  });
+
+  it('an unsigned backup is restored under a key only when this laptop wrote it', async () => {
+    const store = memoryStore();
+    const entry = await writeBackup(db, store, 'manual', '张三');
+    const mine = store.files.get(entry.name)!;
+    const elsewhere = (await backupBytes(db, '李四')).bytes;
+    await setTeamKey(db, KEY_OLD);
+    expect(messageOf(await openBackup(db, mine))).toBe('ok');
+    expect(messageOf(await openBackup(db, elsewhere))).toBe('该文件没有工作组签名：本机已设置工作组密钥，只接受用本组密钥签名的交换包和备份，拒绝导入');
+  });
+
+  it('the ledger names the backups written here; writing one is not a change of the data', async () => {
+    const store = memoryStore();
+    const entry = await writeBackup(db, store, 'auto', '张三');
+    const opened = await openBackup(db, store.files.get(entry.name)!);
+    if (!opened.ok) throw new Error(messageOf(opened));
+    expect(await writtenHere(db, opened.value.manifest.digest)).toMatchObject({ name: entry.name });
+    const other = await openBackup(db, (await backupBytes(db, '张三')).bytes);
+    expect(other.ok && (await writtenHere(db, other.value.manifest.digest))).toBeNull();
+    // the ledger is in meta: the automatic backups do not see it as a change
+    expect((await db.meta.get(BACKUP_LEDGER))?.value).toHaveLength(1);
+    const audit = await db.audit.count();
+    await writeBackup(db, store, 'auto', '张三');
+    expect(await db.audit.count()).toBe(audit);
+  });
+
+  it('a restore keeps the key and brings back the deletions', async () => {
+    await recordDecision(db, first, { id: 'S1', grade: 'good', reason: '研究确定', by: '张三' }, '张三');
+    await removeDecision(db, first, 'S1', '张三');
+    expect(await db.tombstones.count()).toBe(1);
+    await setTeamKey(db, KEY_OLD);
+    const opened = await openBackup(db, (await backupBytes(db, '张三')).bytes);
+    if (!opened.ok) throw new Error(messageOf(opened));
+    await db.transaction('rw', [db.assessments, db.tombstones], () => db.tombstones.clear());
+    await restoreBackup(db, await previewRestore(db, opened.value), '张三', '测试');
+    expect(await teamKeyText(db)).toBe(KEY_OLD);
+    expect(await db.tombstones.toArray()).toMatchObject([{ assessmentId: first, id: 'S1', key: 'decision|S1' }]);
   });
 });

@@ -5,16 +5,25 @@
  * each kind. A restore is previewed first (what changes per assessment, the lock
  * here and in the backup), then written in one transaction that keeps every local
  * audit chain, appends a 'restore' entry to it, and never unlocks without consent.
+ *
+ * What binds a backup (no audit entry per backup: automatic ones every ten minutes
+ * would fill every chain, and would set off the next backup themselves):
+ *   - with a team key, its signature and encryption: it was written by a laptop of the
+ *     team and not changed since (the GCM tag and the HMAC of the manifest digest);
+ *   - the ledger of the backups this laptop wrote (meta, not data): a backup whose
+ *     manifest digest is in it was written here, byte for byte as it is, at that time.
+ * Without a key, a backup from elsewhere proves only that its files match its manifest.
  */
 import type { BackupEntry } from '../../../shared/ipc/contract';
 import type { Checked } from '../../../shared/model';
-import { shortId, writePackage, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain } from '../../../shared/exchange';
+import { shortId, writePackage, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
 import { timeLabel } from '../../../shared/exchange/describe';
-import { planMerge } from '../../../shared/exchange/merge';
+import { sortRows } from '../../../shared/exchange/canonical';
+import { canonicalJson } from '../../../shared/digest';
 import { receive } from '../../../shared/exchange/received';
-import { UNIT_KINDS, type UnitKind } from '../../../shared/exchange/units';
+import { UNIT_KINDS, unitsOf, type Unit, type UnitKind } from '../../../shared/exchange/units';
 import { appendAudit } from './audit';
-import { openPackage, webHasher } from './exchange';
+import { openPackage, teamKey, webHasher } from './exchange';
 import { nowIso } from './ids';
 import { allowLockedWrites } from './lock';
 import type { ShuangpingDb } from './schema';
@@ -54,26 +63,61 @@ export function kindOfBackup(name: string): BackupKind | null {
   return BACKUP_KINDS.find((k) => name.startsWith(BACKUP_PREFIXES[k])) ?? null;
 }
 
-/** The whole database as one package. */
+/** The whole database as one package (signed and encrypted with the team key when one is set). */
 export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
   const snapshot = await readAll(db);
   return writePackage(
     { kind: 'backup', createdAt: nowIso(), laptopId: await laptopId(db), operator, scope: { kind: 'backup' }, assessments: snapshot.assessments, files: await bytesOf(snapshot.blobs) },
-    webHasher,
+    { hash: webHasher, key: await teamKey(db) },
   );
 }
 
-/** Writes a backup of `kind` and prunes that kind to its bound. */
+/** meta key of the ledger of backups this laptop wrote */
+export const BACKUP_LEDGER = 'backup.ledger';
+const LEDGER_SIZE = 500;
+
+export interface LedgerEntry {
+  /** the backup's manifest digest */
+  digest: string;
+  name: string;
+  /** ISO time of writing */
+  at: string;
+}
+
+async function readLedger(db: ShuangpingDb): Promise<LedgerEntry[]> {
+  const v = (await db.meta.get(BACKUP_LEDGER))?.value;
+  return Array.isArray(v) ? (v as LedgerEntry[]) : [];
+}
+
+/** When and under which name this laptop wrote the backup of that digest, or null. */
+export async function writtenHere(db: ShuangpingDb, digest: string): Promise<LedgerEntry | null> {
+  return (await readLedger(db)).find((e) => e.digest === digest) ?? null;
+}
+
+/** Writes a backup of `kind`, notes it in the ledger and prunes that kind to its bound. */
 export async function writeBackup(db: ShuangpingDb, store: BackupStore, kind: BackupKind, operator: string, reason = '', at = new Date()): Promise<BackupEntry> {
-  const { bytes } = await backupBytes(db, operator);
+  const { bytes, manifest } = await backupBytes(db, operator);
   const entry = await store.writeBackup(backupName(kind, at, reason), bytes);
+  await db.transaction('rw', db.meta, async () => {
+    const ledger = [...(await readLedger(db)), { digest: manifest.digest, name: entry.name, at: manifest.createdAt }].slice(-LEDGER_SIZE);
+    await db.meta.put({ key: BACKUP_LEDGER, value: ledger });
+  });
   await store.pruneBackups(BACKUP_PREFIXES[kind], KEEP[kind]);
   return entry;
 }
 
-/** Reads and verifies a backup; an exchange package is refused with a pointer to where it belongs. */
-export async function openBackup(bytes: Uint8Array): Promise<Checked<OpenedPackage>> {
-  const opened = await openPackage(bytes);
+/**
+ * Reads and verifies a backup with this laptop's team key, or `key` (the key of an old
+ * backup). An unsigned backup is accepted under a key only when this laptop wrote it
+ * (made before the key was set). An exchange package is refused with a pointer to where it belongs.
+ */
+export async function openBackup(db: ShuangpingDb, bytes: Uint8Array, key?: TeamKey | null): Promise<Checked<OpenedPackage>> {
+  const k = key === undefined ? await teamKey(db) : key;
+  let opened = await openPackage(bytes, k);
+  if (!opened.ok && k) {
+    const unsigned = await openPackage(bytes, null);
+    if (unsigned.ok && unsigned.value.security.signature === 'none' && (await writtenHere(db, unsigned.value.manifest.digest))) opened = unsigned;
+  }
   if (opened.ok && opened.value.manifest.kind !== 'backup') {
     return { ok: false, errors: [{ message: '这是交换包，不是备份：请在考核的“交换”页导入，它会与本机数据合并而不是替换' }] };
   }
@@ -167,17 +211,20 @@ export function chainRelation(local: readonly { hash: string }[] | null, backup:
   return 'diverged';
 }
 
+/** What restoring `backup` over `local` changes, unit by unit (a restore replaces, it does not merge); tombstones count as data. */
 function restoreCounts(local: AssessmentData | null, backup: AssessmentData): { counts: Record<UnitKind, RestoreCounts>; changes: boolean } {
   const counts = Object.fromEntries(UNIT_KINDS.map((k) => [k, { added: 0, identical: 0, different: 0, removed: 0 }])) as Record<UnitKind, RestoreCounts>;
-  const plan = planMerge(local, backup);
-  for (const u of plan.added) counts[u.kind].added++;
-  for (const u of plan.identical) counts[u.kind].identical++;
-  for (const c of plan.conflicts) counts[c.kind].different++;
-  const inBackup = new Set([...plan.identical, ...plan.conflicts].map((u) => u.key));
-  for (const [key, u] of plan.local) if (!inBackup.has(key)) counts[u.kind].removed++;
+  const mine = local ? unitsOf(local) : new Map<string, Unit>();
+  const theirs = unitsOf(backup);
+  for (const [key, u] of theirs) {
+    const own = mine.get(key);
+    counts[u.kind][!own ? 'added' : own.fingerprint === u.fingerprint ? 'identical' : 'different']++;
+  }
+  for (const [key, u] of mine) if (!theirs.has(key)) counts[u.kind].removed++;
   if (!local) return { counts, changes: true };
   const changed = UNIT_KINDS.some((k) => counts[k].added || counts[k].different || counts[k].removed);
-  return { counts, changes: changed || local.assessment.status !== backup.assessment.status };
+  const tombstones = (d: AssessmentData) => canonicalJson(sortRows('tombstones', d.tombstones));
+  return { counts, changes: changed || local.assessment.status !== backup.assessment.status || tombstones(local) !== tombstones(backup) };
 }
 
 async function localHeads(db: ShuangpingDb): Promise<Record<string, string>> {
@@ -188,7 +235,6 @@ async function localHeads(db: ShuangpingDb): Promise<Record<string, string>> {
   return heads;
 }
 
-/** What restoring `opened` would do to each assessment, read in one snapshot of this laptop's data. */
 export async function previewRestore(db: ShuangpingDb, opened: OpenedPackage): Promise<RestorePreview> {
   const { assessments: here } = await readAll(db);
   const local = new Map(here.map((p) => [p.data.assessment.id, p] as const));
@@ -253,6 +299,7 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   await db.decisions.bulkAdd(data.decisions);
   await db.evidence.bulkAdd(data.evidence);
   await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
+  await db.tombstones.bulkAdd(data.tombstones);
 }
 
 /**

@@ -3,7 +3,8 @@
  * transaction over the record tables and the change tables, the lock checked first
  * (lock.ts), the units touched read before and after (units.ts), and the audit entries
  * the change logs appended at the end — the last one keeping what the change replaced
- * (`prior`, prior.ts), so it can be seen and brought back.
+ * (`prior`, prior.ts), so it can be seen and brought back — and a tombstone left for
+ * every unit it removed (tombstones.ts), so the deletion travels.
  *
  *   await changeRecords(db, assessmentId, { ids: ['S1'], kinds: ['decision'] }, async (log) => {
  *     await db.decisions.put(record);
@@ -14,7 +15,8 @@ import type { UnitKind } from '../../../shared/exchange/units';
 import { appendAudit, type AuditEntry } from './audit';
 import { editAssessment } from './lock';
 import { priorOf } from './prior';
-import type { ShuangpingDb } from './schema';
+import type { AuditRecord, ShuangpingDb } from './schema';
+import { recordDeletions } from './tombstones';
 import { readUnits, unitTableList } from './units';
 
 /** What a change touches: the secretaries (null: all) and the kinds of their records. */
@@ -37,10 +39,11 @@ export async function changeRecords<T>(
     const entries: LogEntry[] = [];
     const result = await write((entry) => entries.push(entry));
     if (entries.length) {
-      const prior = priorOf(before, await readUnits(db, assessmentId, scope.ids, scope.kinds));
-      for (const [i, entry] of entries.entries()) {
-        await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
-      }
+      const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+      const prior = priorOf(before, after);
+      let last: AuditRecord | undefined;
+      for (const [i, entry] of entries.entries()) last = await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+      await recordDeletions(db, assessmentId, before, after, last!);
     }
     return result;
   });

@@ -6,7 +6,9 @@ import { saveEvidence, addAttachment, newEvidence } from '../features/evidence/s
 import { createAssessment } from './assessments';
 import { checkAuditLog } from './audit';
 import { recordDecision } from './decisions';
-import { applyMerge, exportPackage, openPackage, previewMerge, StalePreview, type MergePreview } from './exchange';
+import { applyMerge, exportPackage, openPackage, previewMerge, setTeamKey, StalePreview, teamKey, type MergePreview } from './exchange';
+import { removeDecision } from './decisions';
+import { isEnvelope } from '../../../shared/exchange';
 import { importRoster, importTallies } from './imports';
 import { lockAssessment, LockedError } from './lock';
 import { ShuangpingDb } from './schema';
@@ -42,7 +44,7 @@ async function laptopA(): Promise<{ db: ShuangpingDb; id: string }> {
 
 async function send(from: ShuangpingDb, id: string, to: ShuangpingDb, scope: Parameters<typeof exportPackage>[2] = { kind: 'assessment' }): Promise<MergePreview> {
   const { bytes } = await exportPackage(from, id, scope, '张三');
-  const opened = await openPackage(bytes);
+  const opened = await openPackage(bytes, await teamKey(to));
   if (!opened.ok) throw new Error(opened.errors[0]!.message);
   return previewMerge(to, opened.value);
 }
@@ -147,5 +149,96 @@ describe('merging packages between laptops', () => {
     const { manifest } = await exportPackage(b, a.id, { kind: 'assessment' }, '李四');
     const aChain = await a.db.audit.where('assessmentId').equals(a.id).toArray();
     expect(manifest.assessments[0]!.received).toEqual([{ laptopId: (await a.db.meta.get('laptopId'))!.value, count: aChain.length, head: aChain.at(-1)!.hash }]);
+  });
+});
+
+describe('exporting logs what left the laptop', () => {
+  it('the package’s chain ends with the export entry of its data, which is this laptop’s log too', async () => {
+    const a = await laptopA();
+    const { bytes, manifest } = await exportPackage(a.db, a.id, { kind: 'towns', towns: ['里岔镇'] }, '张三');
+    const log = await checkAuditLog(a.db, a.id);
+    expect(log.check.ok).toBe(true);
+    expect(log.entries.at(-1)).toMatchObject({ action: 'export', operator: '张三', target: '镇街：里岔镇' });
+    expect(manifest.assessments[0]!.audit.head).toBe(log.entries.at(-1)!.hash);
+    const opened = await readPackage(bytes);
+    expect(opened.ok && opened.value.assessments[0]!.audit.at(-1)!.after).toBe(log.entries.at(-1)!.after);
+  });
+
+  it('a finalized assessment can still be exported', async () => {
+    const a = await laptopA();
+    await lockAssessment(a.db, a.id, '张三');
+    expect((await readPackage((await exportPackage(a.db, a.id, { kind: 'assessment' }, '张三')).bytes)).ok).toBe(true);
+  });
+});
+
+describe('deletions travel', () => {
+  /** A and B hold the same assessment. */
+  async function pair() {
+    const a = await laptopA();
+    const b = laptop();
+    await applyMerge(b, await send(a.db, a.id, b), {}, '李四');
+    return { a, b, id: a.id };
+  }
+
+  it('a decision revoked on A is removed on B (对方已删除), and B’s old copy does not bring it back to A', async () => {
+    const { a, b, id } = await pair();
+    const stale = await exportPackage(b, id, { kind: 'assessment' }, '李四');
+    await removeDecision(a.db, id, 'S1', '张三');
+    const toB = await send(a.db, id, b);
+    expect(toB.plans[0]!.deletedThere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    expect(toB.plans[0]!.conflicts).toEqual([]);
+    const [result] = await applyMerge(b, toB, {}, '李四');
+    expect(result).toMatchObject({ deletedThere: 1 });
+    expect(await b.decisions.count()).toBe(0);
+    expect((await b.audit.where('assessmentId').equals(id).toArray()).at(-1)!.after).toContain('对方已删除 1（审定意见 S1）');
+
+    const opened = await openPackage(stale.bytes);
+    if (!opened.ok) throw new Error(opened.errors[0]!.message);
+    const back = await previewMerge(a.db, opened.value);
+    expect(back.plans[0]!.deletedHere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    expect(back.plans[0]!.added).toEqual([]);
+    await applyMerge(a.db, back, {}, '张三');
+    expect(await a.db.decisions.count()).toBe(0);
+  });
+
+  it('deleted on one laptop, changed on the other: a conflict both ways, for a person', async () => {
+    const { a, b, id } = await pair();
+    await removeDecision(a.db, id, 'S1', '张三');
+    await recordDecision(b, id, { id: 'S1', grade: 'good', reason: '改为良好', by: '李四' }, '李四');
+    const onB = await send(a.db, id, b);
+    expect(onB.plans[0]!.conflicts).toMatchObject([{ key: 'decision|S1', theirs: null, deletion: { operator: '张三' } }]);
+    const onA = await send(b, id, a.db);
+    expect(onA.plans[0]!.conflicts).toMatchObject([{ key: 'decision|S1', mine: null }]);
+    // A keeps the deletion: the changed decision is deleted too, and stays deleted
+    await applyMerge(a.db, onA, { [id]: { 'decision|S1': 'mine' } }, '张三');
+    expect(await a.db.decisions.count()).toBe(0);
+    const again = await send(b, id, a.db);
+    expect(again.plans[0]!.conflicts).toEqual([]);
+    expect(again.plans[0]!.deletedHere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+    // and B, taking A's package, now sees its own change deleted there
+    const back = await send(a.db, id, b);
+    expect(back.plans[0]!.deletedThere.map((d) => d.unit.key)).toEqual(['decision|S1']);
+  });
+});
+
+describe('a team key', () => {
+  it('two laptops with the same key exchange; a laptop with another key, or none, cannot open the package', async () => {
+    const a = await laptopA();
+    const b = laptop();
+    const c = laptop();
+    const d = laptop();
+    await setTeamKey(a.db, 'SPK1-ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567');
+    await setTeamKey(b, 'spk1 abcd efgh ijkl mnop qrst uvwx yz23 4567');
+    await setTeamKey(c, '另一个工作组自己定的密钥');
+    const { bytes } = await exportPackage(a.db, a.id, { kind: 'assessment' }, '张三');
+    expect(isEnvelope(bytes)).toBe(true);
+    const onB = await openPackage(bytes, await teamKey(b));
+    expect(onB.ok && onB.value.security).toEqual({ encrypted: true, signature: 'verified' });
+    expect(await openPackage(bytes, await teamKey(c))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/^该文件是用另一个工作组密钥加密的/) }] });
+    expect(await openPackage(bytes, await teamKey(d))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/本机没有设置工作组密钥，无法打开$/) }] });
+    // and with the key set, a package from a laptop without one is refused
+    const plain = await exportPackage(d, (await createAssessment(d, { year: 2024, name: '外来考核', region: '', policy: 'jiaozhou' }, '赵六')), { kind: 'assessment' }, '赵六');
+    expect(await openPackage(plain.bytes, await teamKey(b))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/^该文件没有工作组签名/) }] });
+    expect(await setTeamKey(b, '太短')).toMatchObject({ ok: false });
   });
 });

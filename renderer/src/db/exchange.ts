@@ -1,17 +1,22 @@
 /**
  * Exchange packages in the database: export an assessment or a team's share, open a
- * package (verified), preview the merge (new / identical / conflicts), and apply it
- * with a person's choices in ONE transaction that also logs a 'merge' entry. The
- * caller makes a backup first (features/exchange).
+ * package (verified), preview the merge (new / identical / deleted / conflicts), and
+ * apply it with a person's choices in ONE transaction that also logs a 'merge' entry.
+ * The caller makes a backup first (features/exchange).
+ *
+ * Exporting appends an `export` entry (导出交换包) to this laptop's chain in the
+ * transaction that reads the data: the package's chain ends with the digest of the data
+ * it carries (shared/exchange/bind.ts). With a team key (工作组密钥, kept in meta) every
+ * package is signed and encrypted, and only packages signed with the key are opened.
  *
  *   const exported = await exportPackage(db, id, { kind: 'towns', towns: ['胶莱镇'] }, '张三');
- *   const opened = await openPackage(bytes);            // Checked<OpenedPackage>
+ *   const opened = await openPackage(bytes, await teamKey(db));   // Checked<OpenedPackage>
  *   const preview = await previewMerge(db, opened.value);
  *   const result = await applyMerge(db, preview, { [id]: { 'tally|S1': 'theirs' } }, '张三');
  */
-import type { Table } from 'dexie';
 import type { Checked } from '../../../shared/model';
 import {
+  openTeamKey,
   readPackage,
   shortId,
   writePackage,
@@ -24,23 +29,62 @@ import {
   type ReceivedChain,
   type Scope,
   type TableName,
+  type TeamKey,
 } from '../../../shared/exchange';
+import { exportFields } from '../../../shared/exchange/bind';
 import { timeLabel } from '../../../shared/exchange/describe';
-import { countsByKind, isNoop, planMerge, unitsToWrite, unresolved, type Choices, type MergePlan } from '../../../shared/exchange/merge';
+import { countsByKind, isNoop, mergeChanges, planMerge, tombstoneId, unresolved, type Choices, type MergeChanges, type MergePlan } from '../../../shared/exchange/merge';
 import { receive } from '../../../shared/exchange/received';
 import { idsInScope, NO_TOWN, shareOf } from '../../../shared/exchange/scope';
+import { normalizeKeyText } from '../../../shared/exchange/team-key';
 import { UNIT_LABELS, withSettings, type Unit } from '../../../shared/exchange/units';
 import { appendAudit } from './audit';
 import { nowIso } from './ids';
 import { changeTables, LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
-import { bytesOf, laptopId, readAssessment, receivedKey, receivedPrefix, recordTables } from './snapshot';
+import { bytesOf, laptopId, readAssessment, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 
 /** SHA-256 through Web Crypto: the same digest as shared/digest, much faster on photos. */
 export const webHasher: Hasher = async (bytes) => {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 };
+
+/** meta key of the team key's text (kept through a restore, like this laptop's id) */
+export const TEAM_KEY = 'teamKey';
+
+interface StoredKey {
+  text: string;
+  setAt: string;
+}
+
+/** The team key's text on this laptop, or null. */
+export async function teamKeyText(db: ShuangpingDb): Promise<string | null> {
+  const v = (await db.meta.get(TEAM_KEY))?.value as Partial<StoredKey> | undefined;
+  return typeof v?.text === 'string' ? v.text : null;
+}
+
+/** This laptop's team key, or null when none is set. */
+export async function teamKey(db: ShuangpingDb): Promise<TeamKey | null> {
+  const text = await teamKeyText(db);
+  if (text === null) return null;
+  const opened = await openTeamKey(text);
+  return opened.ok ? opened.value : null;
+}
+
+/** Sets (or, with null, removes) the team key; returns its id, or why the text is not a key. */
+export async function setTeamKey(db: ShuangpingDb, text: string | null): Promise<{ ok: true; keyId: string | null } | { ok: false; message: string }> {
+  if (text === null) {
+    await db.meta.delete(TEAM_KEY);
+    return { ok: true, keyId: null };
+  }
+  const normal = normalizeKeyText(text);
+  if (!normal.ok) return normal;
+  const opened = await openTeamKey(normal.value);
+  if (!opened.ok) return opened;
+  await db.meta.put({ key: TEAM_KEY, value: { text: normal.value, setAt: nowIso() } satisfies StoredKey });
+  return { ok: true, keyId: opened.value.id };
+}
 
 export interface Exported {
   bytes: Uint8Array;
@@ -57,23 +101,32 @@ export function packageFileName(name: string, scope: Scope, date: Date = new Dat
   return `双评交换包-${clean(name)}-${clean(what)}-${day}.zip`;
 }
 
-/** The assessment, or a share of it, as a package. */
+/**
+ * The assessment, or a share of it, as a package: read and logged (`export`, with the
+ * digest of the data) in one transaction, then written (signed and encrypted with the
+ * team key when one is set).
+ */
 export async function exportPackage(db: ShuangpingDb, assessmentId: string, scope: Scope, operator: string): Promise<Exported> {
-  const snapshot = await readAssessment(db, assessmentId);
-  const packed = snapshot?.assessments[0];
-  if (!snapshot || !packed) throw new Error(`assessment ${assessmentId} not found`);
-  const data = shareOf(packed.data, scope);
-  const files = await bytesOf(snapshot.blobs, data.attachments.map((a) => a.sha256));
+  const here = await laptopId(db);
+  const { packed, blobs } = await db.transaction('rw', snapshotTables(db), async () => {
+    const snapshot = await readAssessment(db, assessmentId);
+    const found = snapshot?.assessments[0];
+    if (!snapshot || !found) throw new Error(`assessment ${assessmentId} not found`);
+    const data = shareOf(found.data, scope);
+    const entry = await appendAudit(db, { assessmentId, operator, ...exportFields(data, scope) });
+    return { packed: { ...found, data, audit: [...found.audit, entry] }, blobs: snapshot.blobs };
+  });
+  const files = await bytesOf(blobs, packed.data.attachments.map((a) => a.sha256));
   const { bytes, manifest } = await writePackage(
-    { kind: 'exchange', createdAt: nowIso(), laptopId: await laptopId(db), operator, scope, assessments: [{ ...packed, data }], files },
-    webHasher,
+    { kind: 'exchange', createdAt: nowIso(), laptopId: here, operator, scope, assessments: [packed], files },
+    { hash: webHasher, key: await teamKey(db) },
   );
-  return { bytes, manifest, fileName: packageFileName(data.assessment.name, scope) };
+  return { bytes, manifest, fileName: packageFileName(packed.data.assessment.name, scope) };
 }
 
-/** Reads and verifies a package (never throws for a bad file). */
-export function openPackage(bytes: Uint8Array): Promise<Checked<OpenedPackage>> {
-  return readPackage(bytes, webHasher);
+/** Reads and verifies a package with this laptop's team key (never throws for a bad file). */
+export function openPackage(bytes: Uint8Array, key: TeamKey | null = null): Promise<Checked<OpenedPackage>> {
+  return readPackage(bytes, { hash: webHasher, key });
 }
 
 export interface MergePreview {
@@ -123,9 +176,23 @@ export interface MergeResult {
   conflicts: number;
   taken: number;
   kept: number;
+  /** the package's units not added back: deleted here */
+  deletedHere: number;
+  /** this laptop's units removed: deleted there */
+  deletedThere: number;
 }
 
-const planShape = (p: MergePlan) => `${p.added.map((u) => u.key).join()}#${p.conflicts.map((c) => `${c.key}:${c.mine.fingerprint}`).join()}`;
+const planShape = (p: MergePlan) =>
+  [
+    p.added.map((u) => u.key).join(),
+    p.conflicts.map((c) => `${c.key}:${c.mine?.fingerprint ?? '-'}`).join(),
+    p.deletedHere.map((d) => d.unit.key).join(),
+    p.deletedThere.map((d) => `${d.unit.key}:${d.unit.fingerprint}`).join(),
+    p.tombstones.map(tombstoneId).join(),
+  ].join('#');
+
+const NO_STAMP = { at: '', operator: '', auditHash: '' };
+const changesSomething = (c: MergeChanges) => c.write.length > 0 || c.remove.length > 0 || c.tombstones.length > 0;
 
 /**
  * Applies the previewed merge with a choice for every conflict, in one transaction:
@@ -146,13 +213,12 @@ export async function applyMerge(db: ShuangpingDb, preview: MergePreview, choice
       const plan = planMerge(await localInTransaction(db, packed.data.assessment.id), packed.data);
       if (planShape(plan) !== planShape(previewed)) throw new StalePreview();
       const chosen = choices[plan.assessmentId] ?? {};
-      const units = unitsToWrite(plan, chosen);
+      const draft = mergeChanges(plan, chosen, NO_STAMP);
       const taken = plan.conflicts.filter((c) => chosen[c.key] === 'theirs');
-      if (units.length && !plan.creates && plan.base.locked) throw new LockedError(plan.assessmentId);
+      if (changesSomething(draft) && !plan.creates && plan.base.locked) throw new LockedError(plan.assessmentId);
       await keepReceivedChains(db, packed, source, here);
-      if (units.length || plan.conflicts.length) {
-        await writeUnits(db, plan, units, opened.files);
-        await appendAudit(db, {
+      if (changesSomething(draft) || plan.conflicts.length) {
+        const entry = await appendAudit(db, {
           assessmentId: plan.assessmentId,
           operator,
           action: 'merge',
@@ -160,6 +226,8 @@ export async function applyMerge(db: ShuangpingDb, preview: MergePreview, choice
           before: plan.creates ? '本机无此考核' : '',
           after: mergeWords(plan, chosen, source),
         });
+        // deletions chosen in conflicts are stamped with this entry
+        await writeChanges(db, plan, mergeChanges(plan, chosen, { at: entry.at, operator, auditHash: entry.hash }), opened.files);
       }
       results.push({
         assessmentId: plan.assessmentId,
@@ -170,6 +238,8 @@ export async function applyMerge(db: ShuangpingDb, preview: MergePreview, choice
         conflicts: plan.conflicts.length,
         taken: taken.length,
         kept: plan.conflicts.length - taken.length,
+        deletedHere: plan.deletedHere.length,
+        deletedThere: plan.deletedThere.length,
       });
     }
     return results;
@@ -182,61 +252,69 @@ async function localInTransaction(db: ShuangpingDb, assessmentId: string): Promi
   return snapshot?.assessments[0]?.data ?? null;
 }
 
-/** `来自电脑 1a2b3c4d（李四，2024-12-21 10:03）：新增 12，相同 30，冲突 2（采用对方：测评计票 S1；保留本机：名册 S2）` */
+/** `测评计票 S1`, `佐证材料 S1 A1.1 diary` */
+const unitName = (u: { kind: Unit['kind']; key: string }) => `${UNIT_LABELS[u.kind]} ${u.key.split('|').slice(1).join(' ')}`.trim();
+
+/**
+ * `来自电脑 1a2b3c4d（李四，2024-12-21 10:03）：新增 12，相同 30，冲突 2（采用对方：测评计票 S1；保留本机：名册 S2），
+ * 对方已删除 1（审定意见 S3），本机已删除未加回 1（佐证材料 S1 A1.1 diary）`
+ */
 function mergeWords(plan: MergePlan, chosen: Choices, source: Manifest): string {
-  const name = (c: { kind: Unit['kind']; key: string }) => `${UNIT_LABELS[c.kind]} ${c.key.split('|').slice(1).join(' ')}`.trim();
-  const theirs = plan.conflicts.filter((c) => chosen[c.key] === 'theirs').map(name);
-  const mine = plan.conflicts.filter((c) => chosen[c.key] !== 'theirs').map(name);
+  const theirs = plan.conflicts.filter((c) => chosen[c.key] === 'theirs').map((c) => `${unitName(c)}${c.theirs ? '' : '（删除）'}`);
+  const mine = plan.conflicts.filter((c) => chosen[c.key] !== 'theirs').map((c) => `${unitName(c)}${c.mine ? '' : '（删除）'}`);
   const counts = countsByKind(plan);
   const added = Object.entries(counts)
     .filter(([, c]) => c.added)
     .map(([k, c]) => `${UNIT_LABELS[k as Unit['kind']]}${c.added}`)
     .join('、');
   const choice = plan.conflicts.length ? `（${[theirs.length ? `采用对方：${theirs.join('；')}` : '', mine.length ? `保留本机：${mine.join('；')}` : ''].filter(Boolean).join('；')}）` : '';
+  const deleted = (label: string, list: { unit: Unit }[]) => (list.length ? `，${label} ${list.length}（${list.map((d) => unitName(d.unit)).join('；')}）` : '');
   return (
     `来自电脑 ${shortId(source.laptopId)}（${source.operator || '未署名'}，${timeLabel(source.createdAt)}）：` +
-    `新增 ${plan.added.length}${added ? `（${added}）` : ''}，相同 ${plan.identical.length}，冲突 ${plan.conflicts.length}${choice}`
+    `新增 ${plan.added.length}${added ? `（${added}）` : ''}，相同 ${plan.identical.length}，冲突 ${plan.conflicts.length}${choice}` +
+    deleted('对方已删除', plan.deletedThere) +
+    deleted('本机已删除未加回', plan.deletedHere)
   );
 }
 
-/** Deletes this laptop's records of each unit taken and writes the package's. */
-async function writeUnits(db: ShuangpingDb, plan: MergePlan, units: Unit[], files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+/** Removes this laptop's records of the units removed or replaced, writes the package's, keeps the tombstones. */
+async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeChanges, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   const id = plan.assessmentId;
+  const units = changes.write;
   // a finalized assessment arrives finalized: its records are written first, then the lock
   if (plan.creates) await db.assessments.add({ ...plan.base, locked: false });
   const settings = units.find((u) => u.kind === 'settings')?.settings;
   if (settings && !plan.creates) await db.assessments.put({ ...withSettings(plan.base, settings), updatedAt: nowIso() });
 
-  const replaced = units.filter((u) => plan.local.has(u.key));
-  const keyed = (table: Table, keys: unknown[]) => (keys.length ? table.bulkDelete(keys) : Promise.resolve());
-  const of = (kind: Unit['kind']) => replaced.filter((u) => u.kind === kind);
-  const pair = (u: Unit): [string, string] => [id, u.secretaryId!];
-  await keyed(db.secretaries, of('roster').map(pair));
-  await keyed(db.summaryScores, of('score').map(pair));
-  await keyed(db.itemScores, of('score').map(pair));
-  await keyed(db.tallies, of('tally').map(pair));
-  await keyed(db.decisions, of('decision').map(pair));
-  await keyed(db.evidence, of('evidence').flatMap((u) => (plan.local.get(u.key)?.rows.evidence ?? []).map((e) => [id, e.id, e.itemCode, e.kind])));
-  await keyed(db.attachments, of('attachment').flatMap((u) => (plan.local.get(u.key)?.rows.attachments ?? []).map((a) => a.key)));
-  for (const u of of('tally')) await db.tallyEntries.where('[assessmentId+id]').equals(pair(u)).delete();
-  for (const u of of('events')) await db.events.where('[assessmentId+id]').equals(pair(u)).delete();
+  const gone = [...changes.remove, ...units.flatMap((u) => plan.local.get(u.key) ?? [])];
+  const rowsOf = <T extends TableName>(list: Unit[], table: T) => list.flatMap((u) => (u.rows[table] ?? []) as unknown[]) as AssessmentTables[T];
+  const pair = (r: { id: string }): [string, string] => [id, r.id];
+  await db.secretaries.bulkDelete(rowsOf(gone, 'secretaries').map(pair));
+  await db.summaryScores.bulkDelete(rowsOf(gone, 'summaryScores').map(pair));
+  await db.itemScores.bulkDelete(rowsOf(gone, 'itemScores').map(pair));
+  await db.tallies.bulkDelete(rowsOf(gone, 'tallies').map(pair));
+  await db.tallyEntries.bulkDelete(rowsOf(gone, 'tallyEntries').map((r): [string, string, number] => [id, r.id, r.slot]));
+  await db.decisions.bulkDelete(rowsOf(gone, 'decisions').map(pair));
+  await db.evidence.bulkDelete(rowsOf(gone, 'evidence').map((r): [string, string, string, string] => [id, r.id, r.itemCode, r.kind]));
+  await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
+  for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
 
-  const rows = <T extends TableName>(table: T) => units.flatMap((u) => (u.rows[table] ?? []) as unknown[]) as AssessmentTables[T];
-  await db.secretaries.bulkAdd(rows('secretaries'));
-  await db.summaryScores.bulkAdd(rows('summaryScores'));
-  await db.itemScores.bulkAdd(rows('itemScores'));
-  await db.tallies.bulkAdd(rows('tallies'));
-  await db.tallyEntries.bulkAdd(rows('tallyEntries'));
-  await db.events.bulkAdd(rows('events').map(({ key: _key, ...e }) => e));
-  await db.decisions.bulkAdd(rows('decisions'));
-  await db.evidence.bulkAdd(rows('evidence'));
+  await db.secretaries.bulkAdd(rowsOf(units, 'secretaries'));
+  await db.summaryScores.bulkAdd(rowsOf(units, 'summaryScores'));
+  await db.itemScores.bulkAdd(rowsOf(units, 'itemScores'));
+  await db.tallies.bulkAdd(rowsOf(units, 'tallies'));
+  await db.tallyEntries.bulkAdd(rowsOf(units, 'tallyEntries'));
+  await db.events.bulkAdd(rowsOf(units, 'events').map(({ key: _key, ...e }) => e));
+  await db.decisions.bulkAdd(rowsOf(units, 'decisions'));
+  await db.evidence.bulkAdd(rowsOf(units, 'evidence'));
   await db.attachments.bulkAdd(
-    units.flatMap((u) => u.rows.attachments ?? []).map((a) => {
+    rowsOf(units, 'attachments').map((a) => {
       const bytes = files.get(a.sha256);
       if (!bytes) throw new Error(`merge: no bytes for attachment ${a.sha256}`);
       return { ...a, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: a.type }) };
     }),
   );
+  await db.tombstones.bulkPut(changes.tombstones);
   if (plan.creates && plan.base.locked) await db.assessments.update(id, { locked: true });
 }
 

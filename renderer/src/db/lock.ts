@@ -25,9 +25,9 @@ export class LockedError extends Error {
 /** Tables with an `assessmentId` that are not guarded: the log must take lock and unlock entries. */
 const UNGUARDED = new Set(['audit', 'meta']);
 
-/** The tables a change of an assessment's data writes with, besides its own. */
+/** The tables a change of an assessment's data writes with, besides its own (a deletion leaves a tombstone). */
 export function changeTables(db: ShuangpingDb): Table[] {
-  return [db.assessments, db.audit, db.meta];
+  return [db.assessments, db.audit, db.meta, db.tombstones];
 }
 
 /** Transactions allowed to write locked assessments' data (restoring a whole backup). */

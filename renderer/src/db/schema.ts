@@ -6,7 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
-import type { AssessmentRow, AssessmentTables, AttachmentRow, EventRow, EvidenceRow, TallyEntryRow, TallyRow } from '../../../shared/exchange/types';
+import type { AssessmentRow, AssessmentTables, AttachmentRow, EventRow, EvidenceRow, TallyEntryRow, TallyRow, TombstoneRow } from '../../../shared/exchange/types';
 import { lockGuard } from './lock';
 
 // The records are the rows an exchange package or a backup carries (shared/exchange/types.ts):
@@ -30,6 +30,9 @@ export type EvidenceRecord = EvidenceRow;
 /** a photo, scan or PDF kept locally, never sent anywhere */
 export type AttachmentRecord = AttachmentRow & { blob: Blob };
 
+/** a deletion that travels to the other laptops: the merge unit and the digest of its content when deleted */
+export type TombstoneRecord = TombstoneRow;
+
 /** one entry of an assessment's audit chain (shared/audit/chain.ts) */
 export type AuditRecord = ChainedAuditEntry & { seq?: number };
 
@@ -49,6 +52,7 @@ export class ShuangpingDb extends Dexie {
   decisions!: Dexie.Table<DecisionRecord, [string, string]>;
   evidence!: Dexie.Table<EvidenceRecord, [string, string, string, string]>;
   attachments!: EntityTable<AttachmentRecord, 'key'>;
+  tombstones!: Dexie.Table<TombstoneRecord, [string, string, string]>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
@@ -67,6 +71,10 @@ export class ShuangpingDb extends Dexie {
       attachments: 'key, assessmentId, [assessmentId+id], sha256',
       audit: '++seq, assessmentId',
       meta: 'key',
+    });
+    // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
+    this.version(2).stores({
+      tombstones: '[assessmentId+key+fingerprint], assessmentId',
     });
     // a locked assessment's data refuses every write (lock.ts)
     this.use(lockGuard);

@@ -10,7 +10,18 @@ import { newId } from './ids';
 import type { AttachmentRecord, ShuangpingDb } from './schema';
 
 /** The tables of an assessment's records besides the assessment itself. */
-export const recordTables = (db: ShuangpingDb) => [db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.decisions, db.evidence, db.attachments];
+export const recordTables = (db: ShuangpingDb) => [
+  db.secretaries,
+  db.itemScores,
+  db.summaryScores,
+  db.tallies,
+  db.tallyEntries,
+  db.events,
+  db.decisions,
+  db.evidence,
+  db.attachments,
+  db.tombstones,
+];
 
 /** Every table a snapshot reads (the records, the log and meta). */
 export const snapshotTables = (db: ShuangpingDb) => [db.assessments, ...recordTables(db), db.audit, db.meta];
@@ -60,6 +71,7 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     decisions: await of(db.decisions),
     evidence: await of(db.evidence),
     attachments,
+    tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);
   const received = (await db.meta.where('key').startsWith(receivedPrefix(assessmentId)).toArray()).map((m) => m.value as ReceivedChain);

@@ -1,62 +1,50 @@
 /**
  * A secretary's records as the units a merge compares (shared/exchange/units.ts): what
  * belongs together and is replaced, removed or brought back as a whole. Edits read the
- * units they touch before and after, so the log can keep what they replaced (`prior`,
- * audit.ts) and a replaced value can be brought back.
+ * units they touch before and after (change.ts), so the log keeps what they replaced
+ * (`prior`), a removed unit leaves a tombstone (tombstones.ts), and a replaced value can
+ * be brought back (revert.ts).
  */
 import type { Table } from 'dexie';
-import { emptyData, UNIT_TABLES, unitsOf, type Unit, type UnitKind } from '../../../shared/exchange/units';
-import type { AssessmentTables, TableName } from '../../../shared/exchange/types';
+import { recordUnits, UNIT_KINDS, UNIT_TABLES, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
 import type { ShuangpingDb } from './schema';
 
-/** The tables of per-secretary records, each read by [assessmentId+id] or by assessmentId. */
-const unitTables = (db: ShuangpingDb): Record<TableName, Table> => ({
-  secretaries: db.secretaries,
-  itemScores: db.itemScores,
-  summaryScores: db.summaryScores,
-  tallies: db.tallies,
-  tallyEntries: db.tallyEntries,
-  events: db.events,
-  decisions: db.decisions,
-  evidence: db.evidence,
-  attachments: db.attachments,
-});
+const tableOf = (db: ShuangpingDb, name: keyof UnitRecords): Table => db[name] as Table;
 
-/** Tables whose primary key is [assessmentId+id]: one record per secretary. */
-const BY_SECRETARY = new Set<TableName>(['secretaries', 'itemScores', 'summaryScores', 'tallies', 'decisions']);
+/** The tables of per-secretary records. */
+const UNIT_TABLE_NAMES = [...new Set(UNIT_KINDS.flatMap((k) => UNIT_TABLES[k]))] as (keyof UnitRecords)[];
 
 /** The tables a unit write touches (for the caller's transaction). */
-export const unitTableList = (db: ShuangpingDb): Table[] => Object.values(unitTables(db));
+export const unitTableList = (db: ShuangpingDb): Table[] => UNIT_TABLE_NAMES.map((name) => tableOf(db, name));
 
 /**
- * The units of the secretaries `ids` (null: every secretary of the assessment), of the
- * `kinds` given (default all), read in the caller's transaction. Attachment blobs are left out.
+ * The units of some secretaries (null: the whole assessment), by key; only units of
+ * `kinds` when given (then only their tables need be in the transaction). No settings.
+ * Read inside the caller's transaction; attachments without their bytes.
  */
 export async function readUnits(
   db: ShuangpingDb,
   assessmentId: string,
   ids: readonly string[] | null,
-  kinds: readonly UnitKind[] = Object.keys(UNIT_TABLES) as UnitKind[],
+  kinds: readonly UnitKind[] = UNIT_KINDS,
 ): Promise<Map<string, Unit>> {
-  const assessment = await db.assessments.get(assessmentId);
-  if (!assessment) throw new Error(`assessment ${assessmentId} not found`);
-  const data = emptyData(assessment);
-  const tables = unitTables(db);
-  for (const name of new Set(kinds.flatMap((k) => UNIT_TABLES[k]))) {
-    const table = tables[name];
-    let rows: unknown[];
-    if (ids === null) rows = await table.where('assessmentId').equals(assessmentId).toArray();
-    else if (BY_SECRETARY.has(name)) rows = (await table.bulkGet(ids.map((id) => [assessmentId, id]))).filter((r) => r !== undefined);
-    else rows = await table.where('[assessmentId+id]').anyOf(ids.map((id) => [assessmentId, id])).toArray();
-    (data[name] as unknown[]) = name === 'attachments' ? rows.map((r) => ({ ...(r as object), blob: undefined })) : rows;
+  const records: Partial<UnitRecords> = {};
+  for (const name of new Set(kinds.flatMap((k) => UNIT_TABLES[k])) as Set<keyof UnitRecords>) {
+    const table = tableOf(db, name);
+    const rows =
+      ids === null
+        ? await table.where('assessmentId').equals(assessmentId).toArray()
+        : ids.length
+          ? await table.where('[assessmentId+id]').anyOf(ids.map((id) => [assessmentId, id])).toArray()
+          : [];
+    // an attachment's bytes are not part of its unit (the record names them by SHA-256)
+    (records as Record<string, unknown[]>)[name] = name === 'attachments' ? rows.map(({ blob: _blob, ...row }) => row) : rows;
   }
-  const units = unitsOf(data);
-  units.delete('settings|');
-  return units;
+  return recordUnits(records);
 }
 
 /** The primary key of a record of `table`, as the database keys it. */
-function primaryKeyOf(table: TableName, row: Record<string, unknown>): unknown {
+function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): unknown {
   switch (table) {
     case 'tallyEntries':
       return [row.assessmentId, row.id, row.slot];
@@ -77,17 +65,16 @@ function primaryKeyOf(table: TableName, row: Record<string, unknown>): unknown {
 export async function replaceUnits(
   db: ShuangpingDb,
   current: ReadonlyMap<string, Unit>,
-  replacements: readonly { key: string; rows: Partial<AssessmentTables> }[],
+  replacements: readonly { key: string; rows: Partial<UnitRecords> }[],
 ): Promise<void> {
-  const tables = unitTables(db);
   for (const { key, rows } of replacements) {
     const now = current.get(key);
-    for (const [name, list] of Object.entries(now?.rows ?? {}) as unknown as [TableName, Record<string, unknown>[]][]) {
-      await tables[name].bulkDelete(list.map((r) => primaryKeyOf(name, r)));
+    for (const [name, list] of Object.entries(now?.rows ?? {}) as unknown as [keyof UnitRecords, Record<string, unknown>[]][]) {
+      await tableOf(db, name).bulkDelete(list.map((r) => primaryKeyOf(name, r)));
     }
-    for (const [name, list] of Object.entries(rows) as unknown as [TableName, Record<string, unknown>[]][]) {
+    for (const [name, list] of Object.entries(rows) as unknown as [keyof UnitRecords, Record<string, unknown>[]][]) {
       // events get a new counter: the old one may be taken
-      await tables[name].bulkAdd(name === 'events' ? list.map(({ key: _key, ...e }) => e) : list);
+      await tableOf(db, name).bulkAdd(name === 'events' ? list.map(({ key: _key, ...e }) => e) : list);
     }
   }
 }

@@ -7,16 +7,18 @@
  * if they choose that too.
  */
 import { useState } from 'react';
-import { headLabel, timeLabel } from '../../../../shared/exchange/describe';
+import { describeProtection, headLabel, timeLabel } from '../../../../shared/exchange/describe';
 import { shortId } from '../../../../shared/exchange/paths';
 import { UNIT_KINDS, UNIT_LABELS } from '../../../../shared/exchange/units';
-import { backupSummary, type AssessmentRestore, type ChainRelation, type FinalizedChoice, type RestoreConsent, type RestorePreview } from '../../db/backup';
+import { backupSummary, type AssessmentRestore, type ChainRelation, type FinalizedChoice, type LedgerEntry, type RestoreConsent, type RestorePreview } from '../../db/backup';
 import { Button, Dialog, Field, Table } from '../../ui';
 
 export interface RestoreCandidate {
   /** the kept backup's name, or the file's */
   name: string;
   preview: RestorePreview;
+  /** when this laptop wrote it (its ledger), or null */
+  origin: LedgerEntry | null;
 }
 
 const lockWord = (locked: boolean) => (locked ? '已定稿' : '未定稿');
@@ -112,6 +114,16 @@ export function RestoreDialog({
         {candidate.name}
         <br />
         生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值 <span className="hash-text">{m.digest.slice(0, 16)}…</span>
+        <ul className="exchange-manifest" data-testid="backup-binding">
+          {describeProtection(preview.opened).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+          <li>
+            {candidate.origin
+              ? `本机于 ${timeLabel(candidate.origin.at)} 写出的备份（${candidate.origin.name}），内容与写出时一致`
+              : '不是本机写出的备份（或本机的备份记录已清除）：请确认它的来源'}
+          </li>
+        </ul>
       </div>
       <Table
         testId="backup-contents"

@@ -1,16 +1,18 @@
 /**
- * Importing an exchange package: pick the file, see it verified (or refused, with
- * the reason), see what is new, identical and in conflict, choose for every conflict
- * (保留本机 / 采用交换包), then merge — after a backup, in one transaction.
+ * Importing an exchange package: pick the file, see it verified with this laptop's team
+ * key (or refused, with the reason), see what is new, identical, deleted on either side
+ * and in conflict, choose for every conflict (保留本机 / 采用交换包), then merge — after a
+ * backup, in one transaction.
  *
  *   const { start, busy, view } = usePackageImport({ onDone: (ids) => … });
  */
 import { useState, type ReactNode } from 'react';
-import { describeManifest } from '../../../../shared/exchange/describe';
+import { readEnvelopeHeader } from '../../../../shared/exchange';
+import { describeManifest, describeProtection } from '../../../../shared/exchange/describe';
 import type { Choice, Choices } from '../../../../shared/exchange/merge';
 import { getOperator } from '../../app/operator';
 import { db } from '../../db/db';
-import { applyMerge, openPackage, previewMerge, StalePreview, type MergePreview, type MergeResult } from '../../db/exchange';
+import { applyMerge, openPackage, previewMerge, StalePreview, teamKey, type MergePreview, type MergeResult } from '../../db/exchange';
 import { LockedError } from '../../db/lock';
 import { platform } from '../../platform';
 import { Button, Dialog, useToast } from '../../ui';
@@ -22,15 +24,24 @@ import './exchange.css';
 type State =
   | { step: 'idle' }
   | { step: 'reading' }
-  | { step: 'refused'; file: string; message: string }
+  | { step: 'refused'; file: string; message: string; hint: string }
   | { step: 'preview'; file: string; preview: MergePreview }
   | { step: 'merging'; file: string; preview: MergePreview }
   | { step: 'done'; file: string; results: MergeResult[] };
 
 export function resultWords(r: MergeResult): string {
-  if (!r.added && !r.conflicts) return `“${r.name}”：交换包中的数据本机都已有（相同 ${r.identical} 项），未做任何改动`;
+  const notBack = r.deletedHere ? `，本机已删除的 ${r.deletedHere} 项未加回` : '';
+  if (!r.added && !r.conflicts && !r.deletedThere) return `“${r.name}”：交换包中的数据本机都已有（相同 ${r.identical} 项${notBack}），未做任何改动`;
   const conflicts = r.conflicts ? `，冲突 ${r.conflicts} 项（采用交换包 ${r.taken}，保留本机 ${r.kept}）` : '';
-  return `“${r.name}”${r.created ? '（本机新建）' : ''}：新增 ${r.added} 项，相同 ${r.identical} 项${conflicts}`;
+  const removed = r.deletedThere ? `，删除对方已删除的 ${r.deletedThere} 项` : '';
+  return `“${r.name}”${r.created ? '（本机新建）' : ''}：新增 ${r.added} 项，相同 ${r.identical} 项${removed}${notBack}${conflicts}`;
+}
+
+/** What to do about a refusal that has to do with the team key. */
+function keyHint(bytes: Uint8Array, message: string): string {
+  if (readEnvelopeHeader(bytes)) return '该文件已加密：请在本页“工作组密钥”中设置与对方相同的密钥后再导入（密钥标识应与文件的一致）。';
+  if (message.includes('工作组签名')) return '本机设置了工作组密钥，只接受同一工作组的交换包：请对方设置同一密钥后重新导出。';
+  return '请向对方重新索取交换包。';
 }
 
 export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[]) => void } = {}): { start: () => Promise<void>; busy: boolean; view: ReactNode } {
@@ -50,16 +61,19 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
     if (!file) return;
     setState({ step: 'reading' });
     try {
-      const opened = await openPackage(file.bytes);
-      if (!opened.ok) return setState({ step: 'refused', file: file.name, message: opened.errors[0]?.message ?? '无法读取该文件' });
+      const opened = await openPackage(file.bytes, await teamKey(db));
+      if (!opened.ok) {
+        const message = opened.errors[0]?.message ?? '无法读取该文件';
+        return setState({ step: 'refused', file: file.name, message, hint: keyHint(file.bytes, message) });
+      }
       if (opened.value.manifest.kind === 'backup') {
-        return setState({ step: 'refused', file: file.name, message: '这是备份，不是交换包：请在“备份”页用“从文件恢复”打开它' });
+        return setState({ step: 'refused', file: file.name, message: '这是备份，不是交换包：请在“备份”页用“从文件恢复”打开它', hint: '' });
       }
       setChoices({});
       setState({ step: 'preview', file: file.name, preview: await previewMerge(db, opened.value) });
     } catch (e) {
       console.error(e);
-      setState({ step: 'refused', file: file.name, message: '无法读取该文件，请确认它是双评工作站导出的交换包（.zip）' });
+      setState({ step: 'refused', file: file.name, message: '无法读取该文件，请确认它是双评工作站导出的交换包（.zip）', hint: '' });
     }
   };
 
@@ -94,7 +108,7 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
         <p className="card notice-warn exchange-refused" role="alert" data-testid="package-refused">
           {state.message}
         </p>
-        <p className="note">本机数据没有任何改动。请向对方重新索取交换包。</p>
+        <p className="note">本机数据没有任何改动。{state.hint}</p>
       </Dialog>
     );
   } else if (state.step === 'preview' || state.step === 'merging') {
@@ -124,7 +138,7 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
           <strong>校验通过：</strong>
           {file}（每个文件的 SHA-256、整包校验值和审计日志哈希链均相符）
           <ul className="exchange-manifest">
-            {describeManifest(preview.opened.manifest).map((line) => (
+            {[...describeManifest(preview.opened.manifest), ...describeProtection(preview.opened)].map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -163,7 +177,7 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
             <li key={r.assessmentId}>{resultWords(r)}</li>
           ))}
         </ul>
-        <p className="note">合并已记入审计日志（来源电脑、交换包校验值、数量和每处冲突的选择）。</p>
+        <p className="note">合并已记入审计日志（来源电脑、交换包校验值、数量、删除的内容和每处冲突的选择）。</p>
       </Dialog>
     );
   }
