@@ -147,14 +147,18 @@ async function setUp(page: Page, url: string, start: Buffer): Promise<string> {
   return id;
 }
 
-async function choose(page: Page, button: string, file: { name: string; buffer: Buffer }, differs = false): Promise<void> {
+/**
+ * Imports a workbook. `differs`: its records differ from those here, and are taken from
+ * the file; `replaces`: what the file lacks is removed — both by a person's choice in the preview.
+ */
+async function choose(page: Page, button: string, file: { name: string; buffer: Buffer }, { differs = false, replaces = false } = {}): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: button, exact: true }).click();
   await (await chooser).setFiles({ name: file.name, mimeType: XLSX, buffer: file.buffer });
-  if (!differs) return;
-  // the file's tallies differ from those imported before: taken from the file, by choice
+  if (!differs && !replaces) return;
   const preview = page.getByRole('dialog', { name: /确认变更/ });
-  await preview.getByRole('button', { name: '不同的全部采用文件' }).click();
+  if (differs) await preview.getByRole('button', { name: '不同的全部采用文件' }).click();
+  if (replaces) await preview.getByRole('button', { name: /^删除文件中没有的/ }).click();
   await preview.getByRole('button', { name: '确认导入' }).click();
 }
 
@@ -199,7 +203,7 @@ describe.each(cases)('crash in the middle of a big $kind import', ({ kind, start
       oldState = summary(await dump(page, id));
       const probe = await context.newPage();
       await probe.goto(`${url}#/`);
-      await choose(page, button, file(), differs);
+      await choose(page, button, file(), { differs });
       // the probe sees the write, and the write takes long enough to be caught in the middle
       await writeInProgress(probe, store);
       const took = await heldFor(probe);
@@ -225,7 +229,7 @@ describe.each(cases)('crash in the middle of a big $kind import', ({ kind, start
       const id = await setUp(page, url, start());
       const probe = await context.newPage();
       await probe.goto(`${url}#/`);
-      await choose(page, button, file(), differs);
+      await choose(page, button, file(), { differs });
       await writeInProgress(probe, store);
       await page.close({ runBeforeUnload: false });
       const reopened = await context.newPage();
@@ -248,7 +252,7 @@ describe.each(cases)('crash in the middle of a big $kind import', ({ kind, start
     const id = await setUp(page, url, start());
     const probe = await context.newPage();
     await probe.goto(`${url}#/`);
-    await choose(page, button, file(), differs);
+    await choose(page, button, file(), { differs });
     await writeInProgress(probe, store);
     process.kill(browserPid(profile), 'SIGKILL');
     await context.close().catch(() => undefined);
@@ -281,13 +285,13 @@ describe('crash in the middle of a big restore', () => {
   /** The big assessment backed up, then its roster replaced by the small one; returns its id. */
   async function backedUpThenChanged(page: Page): Promise<string> {
     const id = await setUp(page, url, roster);
-    await choose(page, '导入测评计票', { name: '大计票.xlsx', buffer: ballots });
+    await choose(page, '导入测评计票', { name: '大计票.xlsx', buffer: ballots }, { differs: true });
     await page.getByText(`已从“大计票.xlsx”导入 ${BIG + 8} 条记录`).waitFor({ timeout: 120_000 });
     await page.goto(`${url}#/backups`);
     await page.getByRole('button', { name: '立即备份' }).click();
     await page.getByText(/^已备份：手动备份-/).waitFor({ timeout: 120_000 });
     await page.goto(`${url}#/a/${encodeURIComponent(id)}/roster`);
-    await choose(page, '导入名册', { name: '名册.xlsx', buffer: small });
+    await choose(page, '导入名册', { name: '名册.xlsx', buffer: small }, { replaces: true });
     await page.getByText('已导入名册，共 8 名第一书记').waitFor({ timeout: 120_000 });
     return id;
   }

@@ -533,6 +533,9 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     // a deletion on K2 travels back to K1 in K2's package, listed before the merge
     await k2.go(`${home}/roster`);
     await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 7)) });
+    // T4 is not in the file: removed because the person chooses it in the preview
+    await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '删除文件中没有的 1 人' }).click();
+    await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => k2.page.getByTestId('roster-table').locator('tbody tr').count()).toBe(7);
     const back = await exportPackage(k2, 'whole');
     await k.go(`${home}/exchange`);
@@ -555,10 +558,14 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     // deleted on K1 while K2 changed it: a conflict for a person, the deletion one of the choices
     await k.go(`${home}/roster`);
     await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 6)) });
+    await dialog(k, '导入名册：确认变更').getByRole('button', { name: '删除文件中没有的 1 人' }).click();
+    await dialog(k, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
     const changed = ROSTER_ROWS.slice(0, 7).map((r) => (r[0] === 'T3' ? [...r.slice(0, 8), 46] : r));
     await k2.go(`${home}/roster`);
     await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, changed) });
+    await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '不同的全部采用文件' }).click();
+    await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => k2.page.getByTestId('roster-table').innerText()).toMatch(/赵磊[^\n]*46/);
     const changedOnK2 = await exportPackage(k2, 'whole');
     await k.go(`${home}/exchange`);

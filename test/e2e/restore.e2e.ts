@@ -54,6 +54,9 @@ describe('restore over a finalized assessment', () => {
 
     await app.go(`${base}/roster`);
     await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), { name: '改票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, [['T3', 20, 10, 10, 0, 0]]) });
+    // T3's tally differs from the one imported before: taken from the file by choice
+    await dialog('导入测评计票：确认变更').getByRole('button', { name: '不同的全部采用文件' }).click();
+    await dialog('导入测评计票：确认变更').getByRole('button', { name: '确认导入' }).click();
     await page.getByText('已从“改票.xlsx”导入 1 条记录').waitFor();
     await nav('结果').click();
     await page.getByRole('button', { name: '定稿', exact: true }).click();

@@ -128,11 +128,20 @@ export function ImportPreview({
           </label>
         </div>
       ) : null}
-      {different.length ? (
+      {asked.length ? (
         <div className="toolbar">
-          <Button onClick={() => chooseAll(different, 'mine')}>不同的全部保留本机</Button>
-          <Button onClick={() => chooseAll(different, 'theirs')}>不同的全部采用文件</Button>
-          {absent.length ? <Button onClick={() => chooseAll(absent, 'theirs')}>删除文件中没有的 {absent.length} 人</Button> : null}
+          {different.length ? (
+            <>
+              <Button onClick={() => chooseAll(different, 'mine')}>不同的全部保留本机</Button>
+              <Button onClick={() => chooseAll(different, 'theirs')}>不同的全部采用文件</Button>
+            </>
+          ) : null}
+          {absent.length ? (
+            <>
+              <Button onClick={() => chooseAll(absent, 'mine')}>文件中没有的全部保留</Button>
+              <Button onClick={() => chooseAll(absent, 'theirs')}>删除文件中没有的 {absent.length} 人</Button>
+            </>
+          ) : null}
         </div>
       ) : null}
       {confirmedReplaced ? (
