@@ -205,7 +205,7 @@ export class Budget {
   }
 }
 
-const describeSize = (bytes: number) => `${Math.round(bytes / MiB)} MB`;
+const describeSize = (bytes: number) => (bytes < MiB ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / MiB)} MB`);
 
 /** Refuses a part by what its header declares, before inflating anything. */
 function checkDeclared(part: ZipPart): void {
