@@ -142,7 +142,7 @@ export class SheetReader {
       col = refCol || col + 1;
       this.checkColumn(col);
       if (s.empty) continue;
-      const value = this.readCellValue(ref ?? '');
+      const value = this.readCellValue(ref ?? '', s.attr('t'), s.attr('s'));
       if (value === undefined) continue;
       (values ??= [])[col] = value;
     }
@@ -153,10 +153,8 @@ export class SheetReader {
   }
 
   /** The value of the cell whose open tag is current; the scanner ends on its close tag. */
-  private readCellValue(address: string): CellValue | undefined {
+  private readCellValue(address: string, type: string | undefined, style: string | undefined): CellValue | undefined {
     const s = this.s;
-    const type = s.attr('t');
-    const style = s.attr('s');
     const isDate = style !== undefined && style !== '0' && this.ctx.dateStyles[Number(style)] === true;
     let v: string | undefined;
     let inline: SharedString | undefined;

@@ -138,9 +138,23 @@ export class XmlScanner {
 
   /** An attribute of the current tag by local name (`r:id` is `id`), entities decoded. */
   attr(local: string): string | undefined {
+    for (let i = this.nextAttr(this.attrStart); i >= 0; i = this.nextAttr(i)) {
+      if (this.attrIs(local)) return this.attrValue();
+    }
+    return undefined;
+  }
+
+  /** The attribute found last by nextAttr: its name and value as positions in `xml`. */
+  private an0 = 0;
+  private an1 = 0;
+  private av0 = 0;
+  private av1 = 0;
+
+  /** Finds the next `name="value"` from `i`; returns where to look next, or -1 at the end. Always moves on. */
+  private nextAttr(from: number): number {
     const xml = this.xml;
     const end = this.attrEnd;
-    let i = this.attrStart;
+    let i = from;
     while (i < end) {
       while (i < end && isSpace(xml.charCodeAt(i))) i++;
       const nameStart = i;
@@ -163,13 +177,22 @@ export class XmlScanner {
         valueEnd = i;
         while (valueEnd < end && !isSpace(xml.charCodeAt(valueEnd))) valueEnd++;
       }
-      const localStart = nameEnd - local.length;
-      if (localStart >= nameStart && xml.startsWith(local, localStart) && (localStart === nameStart || xml.charCodeAt(localStart - 1) === COLON)) {
-        return decodeEntities(xml.slice(i, valueEnd));
-      }
-      i = valueEnd + 1;
+      this.an0 = nameStart;
+      this.an1 = nameEnd;
+      this.av0 = i;
+      this.av1 = valueEnd;
+      return valueEnd + 1;
     }
-    return undefined;
+    return -1;
+  }
+
+  private attrIs(local: string): boolean {
+    const start = this.an1 - local.length;
+    return start >= this.an0 && this.xml.startsWith(local, start) && (start === this.an0 || this.xml.charCodeAt(start - 1) === COLON);
+  }
+
+  private attrValue(): string {
+    return decodeEntities(this.xml.slice(this.av0, this.av1));
   }
 
   /**
