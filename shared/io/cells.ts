@@ -74,7 +74,7 @@ export function cellProblem(cell: Cell): string | null {
   if (cell.kind === 'error') return `单元格是错误值 ${cell.text}，请检查公式`;
   if (cell.kind === 'formula') {
     const formula = cell.formula ? `（=${cell.formula}）` : '';
-    return `单元格是公式${formula}，但没有计算结果：文件由程序生成、未在 Excel/WPS 中打开保存过，请在 Excel/WPS 中打开并保存后再导入`;
+    return `公式${formula}没有计算结果（文件由程序生成，未在 Excel/WPS 中保存过），请打开并保存后再导入`;
   }
   return null;
 }

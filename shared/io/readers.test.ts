@@ -230,7 +230,7 @@ describe('a formula with no cached value (a workbook written by a program, never
 
   it('is an error naming the cell in every reader, never read as blank', async () => {
     expectErrors(await readRoster(await workbookOf({ 名册: [ROSTER, ['S1', '张三', '镇街', '脱产', '正股级', formula('40+2')]] })), [
-      { row: 2, column: '应参加人数', message: expect.stringContaining('单元格是公式（=40+2），但没有计算结果') },
+      { row: 2, column: '应参加人数', message: expect.stringContaining('公式（=40+2）没有计算结果') },
     ]);
     expectErrors(await readSummary(await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', formula('SUM(C3:C9)'), 96]] })), [
       { row: 2, column: '基本分', message },
