@@ -113,10 +113,11 @@ export function readTable<K extends string>(
   const texts = rowTexts(ws, headerRow);
   const warnings: InputError[] = [];
   const merged = headerMerges(ws, sheet, headerRow, texts, warnings);
-  const lastHeader = Math.max(0, ...texts.keys(), ...merged);
-  // columns with no header text that lie among the headed ones (not under a merged header: warned above)
-  const headerless: number[] = [];
-  for (let col = 1; col < lastHeader; col++) if (!texts.has(col) && !merged.has(col)) headerless.push(col);
+  const lastHeader = Math.max(0, ...texts.keys());
+  // a column without header text, among the headed ones or after them (under a merged header: warned above)
+  const headerless = (col: number) => !texts.has(col) && !merged.has(col);
+  let gaps = false;
+  for (let col = 1; col < lastHeader && !gaps; col++) gaps = headerless(col);
   const unread = new Map<number, { first: number; count: number }>();
   const note = (col: number, r: number) => {
     const seen = unread.get(col);
@@ -131,8 +132,13 @@ export function readTable<K extends string>(
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const values = ws.row(r);
     if (!values) continue;
-    for (const col of headerless) if (readCell(values[col]).kind !== 'blank') note(col, r);
-    for (let col = lastHeader + 1; col < values.length; col++) if (readCell(values[col]).kind !== 'blank') note(col, r);
+    // the cells a row has, not every column up to its last (a cell at XFD makes a row 16,384 long)
+    if (gaps || values.length > lastHeader + 1) {
+      for (const key in values) {
+        const col = Number(key);
+        if (headerless(col) && readCell(values[col]).kind !== 'blank') note(col, r);
+      }
+    }
     const cells = keys.map((key) => readCell(values[columns.get(key)!]));
     if (cells.every((c) => c.kind === 'blank')) continue;
     rows.push(new Row(r, cells, slots));
@@ -144,14 +150,17 @@ export function readTable<K extends string>(
   return { sheet, headerRow, headers, rows, warnings };
 }
 
+const MAX_HEADER_MERGES = 32;
+
 /**
  * Header cells merged over several columns: a warning each, naming the header; only
  * the first column of the merge is read. Returns the other columns of those merges.
  */
 function headerMerges(ws: Sheet, sheet: string, headerRow: number, texts: Map<number, string>, warnings: InputError[]): Set<number> {
   const covered = new Set<number>();
-  for (const m of ws.merges) {
-    if (m.top > headerRow || m.bottom < headerRow || m.right === m.left) continue;
+  // a header has tens of columns: a few dozen merges are plenty to warn about
+  const merges = ws.merges.filter((m) => m.top <= headerRow && m.bottom >= headerRow && m.right > m.left).slice(0, MAX_HEADER_MERGES);
+  for (const m of merges) {
     const first = columnName(m.left);
     const range = `${first}${m.top}:${columnName(m.right)}${m.bottom}`;
     warnings.push({

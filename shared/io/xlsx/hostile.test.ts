@@ -179,6 +179,21 @@ describe('too large: refused at once, saying so', () => {
   });
 });
 
+describe('costly to read though small', () => {
+  it('a cell in the last column on every row: read, parsed and warned about in seconds', async () => {
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c><c r="B1" t="inlineStr"><is><t>选项</t></is></c></row>';
+    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S1</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>满意</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`);
+    const bytes = xlsxOf([{ name: '测评计票', xml: header + rows.join('') }]);
+    const start = performance.now();
+    const opened = await openWorkbook({ name: NAME, bytes });
+    if (!opened.ok) throw new Error(opened.errors[0]!.message);
+    const outcome = parseBallots(opened.value);
+    for (const parse of [parseRoster, parseSummary, parseEvents]) parse(opened.value);
+    expect(performance.now() - start).toBeLessThan(CASE_MS);
+    expect(outcome.warnings).toEqual([{ sheet: `${NAME} / 测评计票`, row: 2, column: 'XFD', message: '这一列没有表头，其中第2行等 100000 行的数据未被读取；如需读取，请填写表头' }]);
+  });
+});
+
 /** The offset of a part's central directory header. */
 function findCentral(bytes: Uint8Array, name: string): number {
   const encoded = new TextEncoder().encode(name);
