@@ -4,7 +4,7 @@
  * ends with the sheets or with one Refusal, whatever the bytes.
  */
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook, relsOf, type SharedString } from './parts';
-import { damaged, notXlsx, Refusal } from './refusal';
+import { damaged, notXlsx, Refusal, tooLarge } from './refusal';
 import { SheetReader, type CellRange, type RowValues } from './sheet';
 import { XmlScanner } from './xml';
 import { Budget, inflatePart, partKey, readDirectory, type ZipPart } from './zip';
@@ -25,6 +25,9 @@ export type XlsxRead =
   | { ok: false; refusal: Refusal; bug?: unknown };
 
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
+
+/** An assessment workbook has a few sheets; a thousand is no workbook a person made. */
+export const MAX_SHEETS = 1000;
 
 function decode(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
@@ -72,19 +75,20 @@ function readPackage(bytes: Uint8Array): XlsxSheet[] {
   const pkg = new Package(bytes, readDirectory(bytes));
   const wbPart = workbookPart(pkg);
   const workbook = parseWorkbook(pkg.required(wbPart, '工作簿'), wbPart);
+  if (workbook.sheets.length > MAX_SHEETS) throw tooLarge(`工作簿有 ${workbook.sheets.length} 张工作表，超过上限 ${MAX_SHEETS} 张`);
   const rels = parseRelationships(pkg.required(relsOf(wbPart), '工作簿的关系表'), relsOf(wbPart), wbPart);
   const target = (type: string) => rels.find((r) => r.type === type)?.target;
+  const byId = new Map(rels.map((r) => [r.id, r]));
 
+  // a part the workbook names must be there: without its styles, a date would read as a number
   const stringsPart = target('sharedStrings');
-  const stringsXml = stringsPart === undefined ? undefined : pkg.text(stringsPart);
-  const strings: SharedString[] = stringsXml === undefined ? [] : parseSharedStrings(stringsXml, stringsPart!);
+  const strings: SharedString[] = stringsPart === undefined ? [] : parseSharedStrings(pkg.required(stringsPart, '共享字符串表'), stringsPart);
   const stylesPart = target('styles');
-  const stylesXml = stylesPart === undefined ? undefined : pkg.text(stylesPart);
-  const dateStyles = stylesXml === undefined ? [] : parseDateStyles(stylesXml, stylesPart!);
+  const dateStyles = stylesPart === undefined ? [] : parseDateStyles(pkg.required(stylesPart, '样式表'), stylesPart);
 
   const sheets: XlsxSheet[] = [];
   for (const entry of workbook.sheets) {
-    const rel = rels.find((r) => r.id === entry.rid);
+    const rel = byId.get(entry.rid);
     if (!rel) throw damaged(`工作表“${entry.name}”找不到对应的内容`);
     // chart sheets, dialog and macro sheets hold no cells
     if (rel.type !== 'worksheet') continue;
