@@ -14,7 +14,6 @@ import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { main } from '../shared/cli/main';
 import { writeResultsWorkbookStreaming } from '../shared/cli/stream-results';
-import { openWorkbookStreaming } from '../shared/cli/stream-workbook';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
 import { computeAssessment, resultToJson } from '../shared/method';
 import { presetPolicy } from '../shared/policy/presets';
@@ -66,7 +65,7 @@ async function phases(files: Files) {
   const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
   const policy = presetPolicy('jiaozhou');
-  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC, undefined, { open: openWorkbookStreaming }));
+  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC));
   if (!read.value.ok) throw new Error(read.value.errors.slice(0, 3).map((e) => e.message).join('; '));
   const input = read.value.value;
   const compute = await timed(async () => computeAssessment(input));
@@ -79,7 +78,7 @@ async function phases(files: Files) {
 async function compute(files: Files, runs: number) {
   const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
-  const read = await readAssessmentInputs(sources, presetPolicy('jiaozhou'), JIAOZHOU_RUBRIC, undefined, { open: openWorkbookStreaming });
+  const read = await readAssessmentInputs(sources, presetPolicy('jiaozhou'), JIAOZHOU_RUBRIC);
   if (!read.ok) throw new Error('inputs do not read');
   const input = read.value;
   const first = (await timed(async () => computeAssessment(input))).ms;

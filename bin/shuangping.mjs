@@ -3,6 +3,15 @@
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+// Last resort for a bug: if the command's work ever stops without finishing (Node
+// would exit 13 in silence on the pending top-level await), say so and exit 3.
+let finished = false;
+process.on('exit', () => {
+  if (finished) return;
+  process.stderr.write('程序内部错误：命令未执行完就停止了，未写出任何结果，请将所用的命令和文件报告给开发人员。\n');
+  process.exitCode = 3;
+});
+
 // the project's tsconfig wherever the command runs from (JSX of the print views)
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const { main } = await import('../shared/cli/main.ts');
@@ -13,3 +22,4 @@ try {
   process.stderr.write(`程序内部错误，请将以下信息报告给开发人员：\n${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 3;
 }
+finished = true;

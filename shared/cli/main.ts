@@ -4,7 +4,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type PrintPdf } from './run';
 import { writeResultsWorkbookStreaming } from './stream-results';
-import { openWorkbookStreaming } from './stream-workbook';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -29,7 +28,6 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     sampleDir: join(repoRoot, 'samples', 'sample-county'),
-    openWorkbook: openWorkbookStreaming,
     writeResults: writeResultsWorkbookStreaming,
     env: process.env,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),

@@ -1,13 +1,13 @@
 /**
  * What each command does, against an injected environment (files, output), so the
- * same code runs under Node and in tests. Exit status: 0 done, 1 input errors, 2 usage.
+ * same code runs under Node and in tests. Exit status: 0 done (warnings, 提示, on stderr),
+ * 1 input errors (a damaged or unreadable file included), 2 usage.
  */
 import { computeAssessment, resultToJson } from '../method';
 import { formatInputError, type AssessmentResult, type InputError, type Policy } from '../model';
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
-import type { WorkbookOpener } from '../io/workbook';
 import { writeResultsWorkbook } from '../io/results';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
 import type { AssessmentInput } from '../method/input';
@@ -39,8 +39,6 @@ export interface CliEnv {
   sampleDir: string;
   /** injected PDF renderer; without it `--pdf` is a usage error */
   printPdf?: PrintPdf;
-  /** how input workbooks are opened (Node: a streaming reader); ExcelJS's workbook model by default */
-  openWorkbook?: WorkbookOpener;
   /** how the results workbook is written (Node: a streaming writer); writeResultsWorkbook by default */
   writeResults?: typeof writeResultsWorkbook;
   /** environment variables (Node: process.env): SHUANGPING_KEY, the team key for verify */
@@ -55,10 +53,15 @@ class Failure {
   constructor(
     readonly code: number,
     readonly lines: string[],
+    /** warnings (提示), printed after the errors */
+    readonly notes: string[] = [],
   ) {}
 }
 
-const inputFailure = (errors: InputError[]) => new Failure(EXIT_INPUT, errors.map(formatInputError));
+/** A warning as printed: "提示：“计票.xlsx / 测评计票” 第1行 “备注”列：…" */
+const note = (warning: InputError) => `提示：${formatInputError(warning)}`;
+
+const inputFailure = (errors: InputError[], warnings: InputError[] = []) => new Failure(EXIT_INPUT, errors.map(formatInputError), warnings.map(note));
 
 export async function runCli(args: readonly string[], env: CliEnv): Promise<number> {
   const parsed = parseArgs(args);
@@ -72,7 +75,7 @@ export async function runCli(args: readonly string[], env: CliEnv): Promise<numb
     return await execute(parsed.value, env);
   } catch (e) {
     if (!(e instanceof Failure)) throw e;
-    for (const line of e.lines) env.stderr(line);
+    for (const line of [...e.lines, ...e.notes]) env.stderr(line);
     if (e.code === EXIT_INPUT) env.stderr(`共 ${e.lines.length} 处错误，未写出任何结果。`);
     return e.code;
   }
@@ -175,8 +178,10 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC, undefined, env.openWorkbook ? { open: env.openWorkbook } : {});
-  if (!checked.ok) throw inputFailure(checked.errors);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC);
+  if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
+  // warnings do not stop the command: they go to stderr, and the exit status stays 0
+  for (const warning of checked.warnings) env.stderr(note(warning));
   return { input: checked.value, policy };
 }
 

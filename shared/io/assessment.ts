@@ -1,13 +1,16 @@
 /**
  * Reads every workbook of an assessment and checks them against each other:
- * ids known to the roster, votes within the electorate, one kind of scores per
- * secretary, and every secretary scored and voted on. All errors at once.
+ * ids known to the roster, names that match it, votes within the electorate, one
+ * kind of scores per secretary, and every secretary scored and voted on. All
+ * errors at once. The checks against the roster are pure functions of a parse and
+ * a roster, so the app runs the same ones against the roster in its database.
  */
 import type { AssessmentInput } from '../method/input';
-import { castOf, type Checked, type InputError, type Policy, type Rubric, type Secretary } from '../model';
+import { tallyProblems } from '../method/tally-check';
+import type { BallotTally, InputError, Policy, Rubric, Secretary } from '../model';
 import { parseBallots } from './ballots';
 import { parseEvents } from './events';
-import { sortErrors, type ParseOutcome, type Parsed } from './parsed';
+import { sortErrors, type CheckedWithWarnings, type ParseOutcome, type Parsed } from './parsed';
 import { parseRoster } from './roster';
 import { parseScores } from './scores';
 import { parseSummary } from './summary';
@@ -30,6 +33,7 @@ async function parseFile<T>(
   source: WorkbookSource | undefined,
   parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
   errors: InputError[],
+  warnings: InputError[],
   open: WorkbookOpener,
 ): Promise<Parsed<T> | null | undefined> {
   if (source === undefined) return undefined;
@@ -40,33 +44,38 @@ async function parseFile<T>(
   }
   const outcome = parse(opened.value);
   errors.push(...outcome.errors);
+  warnings.push(...outcome.warnings);
   return outcome.parsed;
 }
 
-/** The Checked AssessmentInput: nothing unless every file and every cross-check is clean. */
+/**
+ * The AssessmentInput: nothing unless every file and every cross-check is clean;
+ * warnings (a merged header, data under no header) either way.
+ */
 export async function readAssessmentInputs(
   files: AssessmentFiles,
   policy: Policy,
   rubric: Rubric,
   communityRubric?: Rubric,
   { open = openWorkbook }: ReadOptions = {},
-): Promise<Checked<AssessmentInput>> {
+): Promise<CheckedWithWarnings<AssessmentInput>> {
   const errors: InputError[] = [];
-  const roster = await parseFile(files.roster, (o) => parseRoster(o, { requirePresence: policy.minPresence !== null }), errors, open);
-  const summary = await parseFile(files.summary, parseSummary, errors, open);
-  const scores = await parseFile(files.scores, (o) => parseScores(o, rubric), errors, open);
-  const ballots = await parseFile(files.ballots, parseBallots, errors, open);
-  const events = await parseFile(files.events, parseEvents, errors, open);
+  const warnings: InputError[] = [];
+  const roster = await parseFile(files.roster, (o) => parseRoster(o, { requirePresence: policy.minPresence !== null }), errors, warnings, open);
+  const summary = await parseFile(files.summary, parseSummary, errors, warnings, open);
+  const scores = await parseFile(files.scores, (o) => parseScores(o, rubric), errors, warnings, open);
+  const ballots = await parseFile(files.ballots, parseBallots, errors, warnings, open);
+  const events = await parseFile(files.events, parseEvents, errors, warnings, open);
 
   if (roster) {
     const secretaries = new Map(roster.entries.map((e) => [e.value.id, e.value]));
-    for (const other of [summary, scores, ballots, events]) if (other) checkKnownIds(other, roster.ids, errors);
-    if (ballots) checkElectorate(ballots, secretaries, errors);
+    // an id whose roster row has errors is not "unknown": that row is already reported
+    for (const other of [summary, scores, ballots, events]) if (other) errors.push(...checkAgainstRoster(other, secretaries, roster.ids));
     if (summary && scores) checkOneKindOfScores(summary, scores, errors);
     checkComplete(roster, summary, scores, ballots, errors);
     if (roster.ids.size === 0) errors.push({ sheet: roster.sheet, message: '名册中没有任何“第一书记”' });
   }
-  if (errors.length || !roster) return { ok: false, errors: sortErrors(errors) };
+  if (errors.length || !roster) return { ok: false, errors: sortErrors(errors), warnings: sortErrors(warnings) };
 
   const input: AssessmentInput = {
     policy,
@@ -79,32 +88,57 @@ export async function readAssessmentInputs(
     decisions: [],
   };
   if (communityRubric) input.communityRubric = communityRubric;
-  return { ok: true, value: input };
+  return { ok: true, value: input, warnings: sortErrors(warnings) };
 }
 
-function checkKnownIds(parsed: Parsed<unknown>, rosterIds: Map<string, number>, errors: InputError[]): void {
+/**
+ * What a workbook (other than the roster) gets wrong against a roster: ids not on
+ * it, a 姓名 that is not the roster's for that 编号, and for ballots a vote beyond
+ * the electorate (cast or issued above 应参加人数: void, RULES.md §3). Runs on the
+ * rows that read, so a parse with row errors is checked in the same round.
+ * `knownIds`: ids to treat as on the roster (default: the roster's own).
+ */
+export function checkAgainstRoster(
+  parsed: Parsed<unknown>,
+  roster: ReadonlyMap<string, Secretary>,
+  knownIds: { has(id: string): boolean } = roster,
+): InputError[] {
+  if (parsed.kind === 'roster') return [];
+  const errors: InputError[] = [];
   for (const [id, row] of parsed.ids) {
-    if (!rosterIds.has(id)) {
-      errors.push({ sheet: parsed.sheet, row, column: parsed.idHeader, message: `编号“${id}”不在名册中` });
-    }
+    if (!knownIds.has(id)) errors.push({ sheet: parsed.sheet, row, column: parsed.idHeader, message: `编号“${id}”不在名册中` });
   }
-}
-
-/** cast > eligibleVoters: the vote is void and must be repeated (RULES.md §3). */
-function checkElectorate(ballots: Parsed<import('../model').BallotTally>, secretaries: Map<string, Secretary>, errors: InputError[]): void {
-  for (const { value, row } of ballots.entries) {
-    const secretary = secretaries.get(value.id);
-    if (!secretary) continue;
-    const cast = castOf(value);
-    if (cast > secretary.eligibleVoters) {
+  for (const { id, name, row } of parsed.names) {
+    const secretary = roster.get(id);
+    if (secretary && !sameName(secretary.name, name)) {
       errors.push({
-        sheet: ballots.sheet,
+        sheet: parsed.sheet,
         row,
-        column: ballots.idHeader,
-        message: `投票数 ${cast} 超过名册中的应参加人数 ${secretary.eligibleVoters}，本次测评无效，应重新组织投票`,
+        column: parsed.nameHeader,
+        message: `姓名“${name}”与名册中编号“${id}”的姓名“${secretary.name}”不一致，请核对是否填错了行`,
       });
     }
   }
+  if (parsed.kind === 'ballots') errors.push(...checkElectorate(parsed as Parsed<BallotTally>, roster));
+  return sortErrors(errors);
+}
+
+/** Names compared as a person reads them: spaces inside ("张  三", to align two-character names) do not count. */
+const sameName = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/** cast or issued above the roster's 应参加人数 (cast > issued is the reader's own check). */
+function checkElectorate(ballots: Parsed<BallotTally>, roster: ReadonlyMap<string, Secretary>): InputError[] {
+  const errors: InputError[] = [];
+  for (const { value, row } of ballots.readRows) {
+    const secretary = roster.get(value.id);
+    if (!secretary) continue;
+    for (const problem of tallyProblems(value, secretary.eligibleVoters)) {
+      if (problem.code === 'castOverIssued') continue;
+      const column = problem.code === 'issuedOverEligible' ? (ballots.headers.get('issued') ?? '发出票数') : ballots.idHeader;
+      errors.push({ sheet: ballots.sheet, row, column, message: problem.message });
+    }
+  }
+  return errors;
 }
 
 function checkOneKindOfScores(summary: Parsed<unknown>, scores: Parsed<unknown>, errors: InputError[]): void {

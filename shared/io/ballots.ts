@@ -2,10 +2,11 @@
  * 测评计票 (`ballots`): one tally row per ballot box, or one row per returned ballot
  * (`编号`, `选项`), which is tallied. Nothing about a voter is read or kept.
  */
-import { castOf, type BallotTally, type InputError } from '../model';
+import { tallyProblems } from '../method/tally-check';
+import type { BallotTally, InputError } from '../model';
 import { BALLOT_OPTION_ENUM } from './enums';
 import { Fields } from './fields';
-import { idsOf, parseIdRows, readWith, type Located, type ParseOutcome } from './parsed';
+import { idsOf, parsedOf, parseIdRows, readWith, type Located, type ParseOutcome } from './parsed';
 import { BALLOT_FIELDS, BALLOT_ROW_FIELDS, BALLOT_SHEET, requiredOf, type BallotKey, type BallotRowKey } from './schemas';
 import { matcherFor, readTable, textCells } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type Sheet, type WorkbookSource } from './workbook';
@@ -33,9 +34,9 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
   const errors: InputError[] = [];
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(BALLOT_FIELDS), requiredOf(BALLOT_FIELDS), 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
   const fields = new Fields<BallotKey>(table, errors);
-  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): BallotTally | undefined => {
+  const parsed = parseIdRows('ballots', table, fields, errors, (row, id): BallotTally | undefined => {
     const before = errors.length;
     const tally = {
       id: id!,
@@ -48,21 +49,19 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
     } satisfies BallotTally;
     const issued = fields.int(row, 'issued');
     if (id === undefined || errors.length > before) return undefined;
-    const cast = castOf(tally);
-    if (issued !== undefined && cast > issued) {
-      fields.fail(row, 'issued', `投票数 ${cast} 超过发出票数 ${issued}，本次测评无效，应重新组织投票`);
-      return undefined;
-    }
-    return issued === undefined ? tally : { ...tally, issued };
+    const read: BallotTally = issued === undefined ? tally : { ...tally, issued };
+    // against 应参加人数 once the roster is known (assessment.ts)
+    for (const problem of tallyProblems(read)) fields.fail(row, 'issued', problem.message);
+    return errors.length > before ? undefined : read;
   });
-  return { parsed, errors };
+  return { parsed, errors, warnings: table.warnings };
 }
 
 function parsePerBallot(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTally> {
   const errors: InputError[] = [];
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(BALLOT_ROW_FIELDS), requiredOf(BALLOT_ROW_FIELDS), 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
   const fields = new Fields<BallotRowKey>(table, errors);
   const tallies = new Map<string, Located<BallotTally>>();
   const allIds: { row: number; id: string | undefined }[] = [];
@@ -78,7 +77,7 @@ function parsePerBallot(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotT
     located.value[option] += 1;
     tallies.set(id, located);
   }
-  return { parsed: { sheet, idHeader: fields.header('id'), entries: [...tallies.values()], ids: idsOf(allIds) }, errors };
+  return { parsed: parsedOf('ballots', table, fields, { entries: [...tallies.values()], ids: idsOf(allIds) }), errors, warnings: table.warnings };
 }
 
 export function readBallots(source: WorkbookSource) {

@@ -1,4 +1,8 @@
-/** What a cell holds once formulas, rich text and hyperlinks are looked through. */
+/**
+ * What a cell holds once formulas, rich text and hyperlinks are looked through. A
+ * formula is read by its cached result; one without (a workbook written by a program
+ * and never opened in Excel/WPS) is a `formula` cell, never blank.
+ */
 import type { CellValue } from 'exceljs';
 import { normalizeText } from './normalize';
 
@@ -7,7 +11,9 @@ export type Cell =
   | { kind: 'number'; value: number }
   | { kind: 'text'; text: string }
   | { kind: 'bool'; value: boolean }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+  /** a formula with no cached result: its text, "" when not known (a shared formula) */
+  | { kind: 'formula'; formula: string };
 
 export const BLANK: Cell = { kind: 'blank' };
 
@@ -36,6 +42,7 @@ export function readCell(value: CellValue | undefined): Cell {
   if ('richText' in value) return readCell(value.richText.map((part) => part.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
+    if (result === undefined) return { kind: 'formula', formula: 'formula' in value ? (value.formula ?? '') : '' };
     if (result !== null && typeof result === 'object' && 'error' in result) {
       return { kind: 'error', text: String((result as { error: unknown }).error) };
     }
@@ -57,5 +64,17 @@ export function cellDisplay(cell: Cell): string {
       return cell.text;
     case 'bool':
       return cell.value ? 'TRUE' : 'FALSE';
+    case 'formula':
+      return cell.formula ? `=${cell.formula}` : '';
   }
+}
+
+/** Why a cell cannot be read as a value: an error value, or a formula never calculated; null when it can. */
+export function cellProblem(cell: Cell): string | null {
+  if (cell.kind === 'error') return `单元格是错误值 ${cell.text}，请检查公式`;
+  if (cell.kind === 'formula') {
+    const formula = cell.formula ? `（=${cell.formula}）` : '';
+    return `公式${formula}没有计算结果（文件由程序生成，未在 Excel/WPS 中保存过），请打开并保存后再导入`;
+  }
+  return null;
 }

@@ -2,7 +2,7 @@
 import type { DirectEvent, InputError } from '../model';
 import { EVENT_KIND_ENUM } from './enums';
 import { Fields } from './fields';
-import { idsOf, readWith, type Located, type ParseOutcome } from './parsed';
+import { idsOf, nameOf, parsedOf, readWith, type Located, type NamedRow, type ParseOutcome } from './parsed';
 import { EVENT_FIELDS, EVENT_SHEET, requiredOf, type EventKey } from './schemas';
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
@@ -13,14 +13,17 @@ export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
   const ws = dataSheet(opened, [EVENT_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(EVENT_FIELDS), requiredOf(EVENT_FIELDS), 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
   const fields = new Fields<EventKey>(table, errors);
   const entries: Located<DirectEvent>[] = [];
   const allIds: { row: number; id: string | undefined }[] = [];
+  const names: NamedRow[] = [];
   for (const row of table.rows) {
     const before = errors.length;
     const id = fields.text(row, 'id', true);
     allIds.push({ row: row.row, id });
+    const named = nameOf(table, row, id);
+    if (named) names.push(named);
     const kind = fields.enumeration(row, 'kind', EVENT_KIND_ENUM, true);
     const note = fields.text(row, 'note');
     if (errors.length > before) continue;
@@ -28,7 +31,7 @@ export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
     if (note !== undefined) event.note = note;
     entries.push({ value: event, row: row.row });
   }
-  return { parsed: { sheet, idHeader: fields.header('id'), entries, ids: idsOf(allIds) }, errors };
+  return { parsed: parsedOf('events', table, fields, { entries, ids: idsOf(allIds), names }), errors, warnings: table.warnings };
 }
 
 export function readEvents(source: WorkbookSource) {

@@ -1,7 +1,7 @@
 /** Typed values from cells; every problem becomes an InputError naming sheet, row and column. */
 import { fromSpreadsheetNumber, parseRational, type Rational } from '../exact/rational';
 import type { InputError } from '../model';
-import { cellDisplay, type Cell } from './cells';
+import { cellDisplay, cellProblem, type Cell } from './cells';
 import { enumChoices, matchBool, matchEnum, type Enumeration } from './enums';
 import type { Table, TableRow } from './table';
 
@@ -44,8 +44,8 @@ export class Fields<K extends string> {
   private present(row: TableRow<K>, key: K, required: boolean): Cell | undefined {
     const cell = row.cell(key);
     if (cell.kind === 'blank') return required ? this.fail(row, key, '必填，不能为空') : undefined;
-    if (cell.kind === 'error') return this.fail(row, key, `单元格是错误值 ${cell.text}，请检查公式`);
-    return cell;
+    const problem = cellProblem(cell);
+    return problem === null ? cell : this.fail(row, key, problem);
   }
 
   text(row: TableRow<K>, key: K, required = false): string | undefined {

@@ -1,5 +1,6 @@
 /** Exchange workbooks (FORMATS.md): read, validate, write. Pure: bytes in, bytes out. */
-export { readAssessmentInputs, type AssessmentFiles } from './assessment';
+export { readAssessmentInputs, checkAgainstRoster, type AssessmentFiles } from './assessment';
+export { sortErrors, type Parsed, type ParseOutcome, type CheckedWithWarnings, type WorkbookKind } from './parsed';
 export { readRoster, type RosterOptions } from './roster';
 export { readSummary } from './summary';
 export { readScores } from './scores';

@@ -1,9 +1,15 @@
 /** Every class of bad input of FORMATS.md: all errors at once, with sheet, row and column, in Chinese. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import type { InputError } from '../model';
 import { readBallots, readEvents, readRoster, readScores, readSummary } from '.';
+import { parseRoster } from './roster';
+import { writeTemplate } from './templates';
 import { workbookOf } from './testing';
+import { openWorkbook } from './workbook';
 
 const HAN = /[\u4e00-\u9fff]/;
 const ROSTER = ['编号', '姓名', '单位类别', '驻村方式', '职级类别', '应参加人数'];
@@ -112,12 +118,20 @@ describe('a file that is not a readable workbook', () => {
 });
 
 describe('summary scores', () => {
-  it('reads exact decimals; a negative base score and a non-number are errors', async () => {
-    const ok = await readSummary(await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 79.75, 96], ['S2', '０.１', '-3.5']] }));
-    expect(ok).toEqual({ ok: true, value: [{ id: 'S1', baseScore: '79.75', orgScore: '96' }, { id: 'S2', baseScore: '0.1', orgScore: '-3.5' }] });
+  it('reads exact decimals, negative scores as given (kept, flagged by the method); a non-number is an error', async () => {
+    const ok = await readSummary(
+      await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 79.75, 96], ['S2', '０.１', '-3.5'], ['S3', -12.5, -2]] }),
+    );
+    expect(ok).toEqual({
+      ok: true,
+      value: [
+        { id: 'S1', baseScore: '79.75', orgScore: '96' },
+        { id: 'S2', baseScore: '0.1', orgScore: '-3.5' },
+        { id: 'S3', baseScore: '-12.5', orgScore: '-2' },
+      ],
+    });
     const bad = await readSummary(await workbookOf({ 考评得分汇总: [['id', 'baseScore', 'orgScore'], ['S1', -1, '九十'], ['S1', 80, 90]] }));
     expectErrors(bad, [
-      { row: 2, column: 'baseScore', message: '不能为负数（-1）' },
       { row: 2, column: 'orgScore', message: '“九十”不是有效的数字' },
       { row: 2, column: 'id' },
       { row: 3, column: 'id' },
@@ -207,5 +221,66 @@ describe('events', () => {
       ],
     });
     expectErrors(await readEvents(await workbookOf({ 直接定等事项: [['编号', '事项'], ['S1', '迟到']] })), [{ row: 2, column: '事项' }]);
+  });
+});
+
+describe('a formula with no cached value (a workbook written by a program, never opened in Excel/WPS)', () => {
+  const formula = (text: string) => ({ formula: text }) as unknown as null;
+  const message = expect.stringContaining('公式');
+
+  it('is an error naming the cell in every reader, never read as blank', async () => {
+    expectErrors(await readRoster(await workbookOf({ 名册: [ROSTER, ['S1', '张三', '镇街', '脱产', '正股级', formula('40+2')]] })), [
+      { row: 2, column: '应参加人数', message: expect.stringContaining('公式（=40+2）没有计算结果') },
+    ]);
+    expectErrors(await readSummary(await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', formula('SUM(C3:C9)'), 96]] })), [
+      { row: 2, column: '基本分', message },
+    ]);
+    expectErrors(await readScores(await workbookOf({ 考评细则评分: [['编号', 'A3.2 缺少次数'], ['S1', formula('1+1')]] }), JIAOZHOU_RUBRIC), [
+      { row: 2, column: 'A3.2 缺少次数', message },
+    ]);
+    expectErrors(await readBallots(await workbookOf({ 测评计票: [['编号', '很满意', '满意', '基本满意', '不满意'], [formula('"S"&1'), 1, 2, 3, 4]] })), [
+      { row: 2, column: '编号', message },
+    ]);
+    expectErrors(await readBallots(await workbookOf({ Sheet1: [['编号', '选项'], ['S1', formula('A1')]] })), [{ row: 2, column: '选项', message }]);
+    expectErrors(await readEvents(await workbookOf({ 直接定等事项: [['编号', '事项', '说明'], ['S1', 'breach', formula('A1')]] })), [
+      { row: 2, column: '说明', message },
+    ]);
+  });
+});
+
+describe('warnings: read, but maybe not what the person meant', () => {
+  async function parseWith(bytes: Uint8Array) {
+    const opened = await openWorkbook({ name: '名册.xlsx', bytes });
+    if (!opened.ok) throw new Error(opened.errors[0]!.message);
+    return parseRoster(opened.value);
+  }
+
+  it('a header merged over two columns, and data under a column with no header, each name the column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('名册');
+    ws.addRow(['编号', '姓名', '单位类别', '驻村方式', '职级类别', '应参加人数', null, '备注', null]);
+    ws.mergeCells('H1:I1');
+    ws.addRow(['S1', '张三', '镇街', '脱产', '正股级', 45, '多余', '说明', '续']);
+    ws.addRow(['S2', '李四', '镇街', '脱产', '正股级', 40, '又一个', null, null, '右边']);
+    const outcome = await parseWith(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.parsed?.entries).toHaveLength(2);
+    expect(outcome.warnings).toEqual([
+      { sheet: '名册.xlsx / 名册', row: 1, column: '备注', message: '表头单元格合并了 H1:I1（共 2 列），只读取 H 列的数据；请取消合并，每列一个表头' },
+      { sheet: '名册.xlsx / 名册', row: 2, column: 'G', message: '这一列没有表头，其中第2行等 2 行的数据未被读取；如需读取，请填写表头' },
+      { sheet: '名册.xlsx / 名册', row: 3, column: 'J', message: '这一列没有表头，其中第3行的数据未被读取；如需读取，请填写表头' },
+    ]);
+  });
+
+  it('a merged title above the header is no warning; the templates and the sample county have none', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('名册');
+    ws.addRow(['2024年 名册']);
+    ws.mergeCells('A1:F1');
+    ws.addRow(ROSTER);
+    ws.addRow(['S1', '张三', '镇街', '脱产', '正股级', 45]);
+    expect((await parseWith(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer))).warnings).toEqual([]);
+    expect((await parseWith(await writeTemplate('roster'))).warnings).toEqual([]);
+    expect((await parseWith(await readFile(join(__dirname, '..', '..', 'samples', 'sample-county', 'roster.xlsx')))).warnings).toEqual([]);
   });
 });

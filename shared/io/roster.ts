@@ -20,10 +20,10 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
   const ws = dataSheet(opened, [ROSTER_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(ROSTER_FIELDS), requiredOf(ROSTER_FIELDS), 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
   const fields = new Fields<RosterKey>(table, errors, headerOf);
 
-  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): Secretary | undefined => {
+  const parsed = parseIdRows('roster', table, fields, errors, (row, id): Secretary | undefined => {
     const before = errors.length;
     const name = fields.text(row, 'name', true);
     const unit = fields.text(row, 'unit');
@@ -61,7 +61,7 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
     if (workDays !== undefined) secretary.workDays = workDays;
     return secretary;
   });
-  return { parsed, errors };
+  return { parsed, errors, warnings: table.warnings };
 }
 
 /** Reads a roster workbook: every secretary, or every error. */

@@ -66,7 +66,7 @@ export type RosterKey = (typeof ROSTER_FIELDS)[number]['key'];
 export const SUMMARY_SHEET = '考评得分汇总';
 export const SUMMARY_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
-  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
   f('baseScore', '基本分', true, 'number', 10, '基本工作目标和执行工作制度及工作纪律两部分得分之和（低于80分的不得确定为优秀等次）'),
   f('orgScore', '组织工作目标考评得分', true, 'number', 20, '组织工作目标考评最终得分，含为村庄办理实事奖分和村党组织晋位升级奖扣分'),
 ] as const;
@@ -75,14 +75,14 @@ export type SummaryKey = (typeof SUMMARY_FIELDS)[number]['key'];
 export const BALLOT_SHEET = '测评计票';
 export const BALLOT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致，每名“第一书记”（每个票箱）一行'),
-  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
   f('verySatisfied', '很满意', true, 'int', 10, '“很满意”票数，整数'),
   f('satisfied', '满意', true, 'int', 10, '“满意”票数，整数'),
   f('basic', '基本满意', true, 'int', 10, '“基本满意”票数，整数'),
   f('dissatisfied', '不满意', true, 'int', 10, '“不满意”票数，整数'),
   f('invalid', '废票', false, 'int', 10, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
   f('abstain', '弃权', false, 'int', 10, '弃权票数：未作任何标记的空白票；不填按0'),
-  f('issued', '发出票数', false, 'int', 10, '发出选票数；填写时，投票数（收回的全部选票）不得超过发出票数'),
+  f('issued', '发出票数', false, 'int', 10, '发出选票数；填写时，投票数（收回的全部选票）不得超过发出票数，发出票数不得超过应参加人数'),
 ] as const;
 export type BallotKey = (typeof BALLOT_FIELDS)[number]['key'];
 
@@ -96,7 +96,7 @@ export type BallotRowKey = (typeof BALLOT_ROW_FIELDS)[number]['key'];
 export const EVENT_SHEET = '直接定等事项';
 export const EVENT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
-  f('name', '姓名', false, 'text', 10, '便于核对，可不填'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
   f('kind', '事项', true, 'enum', 34, '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件', {
     choices: labelsOf(EVENT_KIND_ENUM),
   }),

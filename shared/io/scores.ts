@@ -6,7 +6,7 @@ import { toDecimal } from '../exact/rational';
 import { checkInputValue } from '../method/score';
 import type { InputError, ItemScores, Rubric, RubricInput } from '../model';
 import { cellRational, Fields } from './fields';
-import { cellDisplay } from './cells';
+import { cellDisplay, cellProblem } from './cells';
 import { matchBool } from './enums';
 import { headerKey, normalizeText } from './normalize';
 import { parseIdRows, readWith, type ParseOutcome } from './parsed';
@@ -32,7 +32,7 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcom
     return input ? `input:${input.code}` : null;
   };
   const table = readTable<ScoreKey>(ws, sheet, match, [{ key: 'id', header: '编号' }], 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
 
   // a column headed by a code the rubric does not have is a rubric mismatch, not a note
   for (const text of textCells(ws, table.headerRow)) {
@@ -44,7 +44,7 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcom
 
   const fields = new Fields<ScoreKey>(table, errors);
   const columns = [...table.headers.keys()].filter((k): k is `input:${string}` => k.startsWith('input:'));
-  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): ItemScores | undefined => {
+  const parsed = parseIdRows('scores', table, fields, errors, (row, id): ItemScores | undefined => {
     const values: Record<string, string> = {};
     for (const key of columns) {
       const input = inputs.get(key.slice('input:'.length).toLowerCase())!;
@@ -53,14 +53,15 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcom
     }
     return id === undefined ? undefined : { id, inputs: values };
   });
-  return { parsed, errors };
+  return { parsed, errors, warnings: table.warnings };
 }
 
 /** One input's value as decimal text ("1"/"0" for met/not met), or undefined when blank or bad. */
 function inputValue(fields: Fields<ScoreKey>, row: TableRow<ScoreKey>, key: ScoreKey, input: RubricInput): string | undefined {
   const cell = row.cell(key);
   if (cell.kind === 'blank') return undefined;
-  if (cell.kind === 'error') return fields.fail(row, key, `单元格是错误值 ${cell.text}，请检查公式`);
+  const problem = cellProblem(cell);
+  if (problem !== null) return fields.fail(row, key, problem);
   let text: string;
   if (input.kind === 'bool') {
     const met = cell.kind === 'bool' ? cell.value : matchBool(cellDisplay(cell));
@@ -71,8 +72,8 @@ function inputValue(fields: Fields<ScoreKey>, row: TableRow<ScoreKey>, key: Scor
     if (!value) return fields.fail(row, key, `“${cellDisplay(cell)}”不是有效的数字`);
     text = toDecimal(value);
   }
-  const problem = checkInputValue(input, text);
-  return problem === null ? text : fields.fail(row, key, `${problem}（${cellDisplay(cell)}）`);
+  const invalid = checkInputValue(input, text);
+  return invalid === null ? text : fields.fail(row, key, `${invalid}（${cellDisplay(cell)}）`);
 }
 
 export function readScores(source: WorkbookSource, rubric: Rubric) {

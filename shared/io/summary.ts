@@ -12,17 +12,16 @@ export function parseSummary(opened: OpenedWorkbook): ParseOutcome<SummaryScore>
   const ws = dataSheet(opened, [SUMMARY_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const table = readTable(ws, sheet, matcherFor(SUMMARY_FIELDS), requiredOf(SUMMARY_FIELDS), 'id', errors);
-  if (!table) return { parsed: null, errors };
+  if (!table) return { parsed: null, errors, warnings: [] };
   const fields = new Fields<SummaryKey>(table, errors);
-  const parsed = parseIdRows(sheet, table, fields, errors, 'id', (row, id): SummaryScore | undefined => {
-    // a base score is a sum of items that start at 0 and are clamped at 0: never negative
-    const baseScore = fields.number(row, 'baseScore', true, true);
-    // an org score may be negative (deductions); it is kept and flagged by the method
+  const parsed = parseIdRows('summary', table, fields, errors, (row, id): SummaryScore | undefined => {
+    // either may be negative, as the item path gives them (deductions): kept, and flagged by the method
+    const baseScore = fields.number(row, 'baseScore', true);
     const orgScore = fields.number(row, 'orgScore', true);
     if (id === undefined || !baseScore || !orgScore) return undefined;
     return { id, baseScore: toDecimal(baseScore), orgScore: toDecimal(orgScore) };
   });
-  return { parsed, errors };
+  return { parsed, errors, warnings: table.warnings };
 }
 
 export function readSummary(source: WorkbookSource) {

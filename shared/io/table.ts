@@ -6,6 +6,7 @@ import type { InputError } from '../model';
 import { BLANK, readCell, type Cell } from './cells';
 import { headerKey, normalizeText } from './normalize';
 import type { Sheet } from './workbook';
+import { columnName } from './xlsx/sheet';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -28,6 +29,8 @@ export interface Table<K extends string> {
   /** header text as written in the file, per matched column */
   headers: Map<K, string>;
   rows: TableRow<K>[];
+  /** what was read but may not be what the person meant: a merged header, data under no header */
+  warnings: InputError[];
 }
 
 /** Maps a header cell's text to a column key, or null for a column the reader ignores. */
@@ -107,6 +110,21 @@ export function readTable<K extends string>(
   }
   if (!ok) return null;
 
+  const texts = rowTexts(ws, headerRow);
+  const warnings: InputError[] = [];
+  const merged = headerMerges(ws, sheet, headerRow, texts, warnings);
+  const lastHeader = Math.max(0, ...texts.keys());
+  // a column without header text, among the headed ones or after them (under a merged header: warned above)
+  const headerless = (col: number) => !texts.has(col) && !merged.has(col);
+  let gaps = false;
+  for (let col = 1; col < lastHeader && !gaps; col++) gaps = headerless(col);
+  const unread = new Map<number, { first: number; count: number }>();
+  const note = (col: number, r: number) => {
+    const seen = unread.get(col);
+    if (seen) seen.count++;
+    else unread.set(col, { first: r, count: 1 });
+  };
+
   // a row keeps its cells in the order of `keys`: one small array, no map per row
   const keys = [...columns.keys()];
   const slots = new Map(keys.map((key, i) => [key, i]));
@@ -114,11 +132,46 @@ export function readTable<K extends string>(
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const values = ws.row(r);
     if (!values) continue;
+    // the cells a row has, not every column up to its last (a cell at XFD makes a row 16,384 long)
+    if (gaps || values.length > lastHeader + 1) {
+      for (const key in values) {
+        const col = Number(key);
+        if (headerless(col) && readCell(values[col]).kind !== 'blank') note(col, r);
+      }
+    }
     const cells = keys.map((key) => readCell(values[columns.get(key)!]));
     if (cells.every((c) => c.kind === 'blank')) continue;
     rows.push(new Row(r, cells, slots));
   }
-  return { sheet, headerRow, headers, rows };
+  for (const [col, { first, count }] of [...unread].sort(([a], [b]) => a - b)) {
+    const more = count > 1 ? `等 ${count} 行` : '';
+    warnings.push({ sheet, row: first, column: columnName(col), message: `这一列没有表头，其中第${first}行${more}的数据未被读取；如需读取，请填写表头` });
+  }
+  return { sheet, headerRow, headers, rows, warnings };
+}
+
+const MAX_HEADER_MERGES = 32;
+
+/**
+ * Header cells merged over several columns: a warning each, naming the header; only
+ * the first column of the merge is read. Returns the other columns of those merges.
+ */
+function headerMerges(ws: Sheet, sheet: string, headerRow: number, texts: Map<number, string>, warnings: InputError[]): Set<number> {
+  const covered = new Set<number>();
+  // a header has tens of columns: a few dozen merges are plenty to warn about
+  const merges = ws.merges.filter((m) => m.top <= headerRow && m.bottom >= headerRow && m.right > m.left).slice(0, MAX_HEADER_MERGES);
+  for (const m of merges) {
+    const first = columnName(m.left);
+    const range = `${first}${m.top}:${columnName(m.right)}${m.bottom}`;
+    warnings.push({
+      sheet,
+      row: headerRow,
+      column: texts.get(m.left) ?? first,
+      message: `表头单元格合并了 ${range}（共 ${m.right - m.left + 1} 列），只读取 ${first} 列的数据；请取消合并，每列一个表头`,
+    });
+    for (let col = m.left + 1; col <= m.right; col++) covered.add(col);
+  }
+  return covered;
 }
 
 /** A row of a table: its cells by column key. A class, not a closure per row: sheets have half a million rows. */

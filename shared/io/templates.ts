@@ -246,7 +246,7 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
       const inputs = inputColumns(rubric);
       dataSheet(workbook, SCORES_SHEET, [
         { header: '编号', required: true, width: 10, help: '与名册中的编号一致' },
-        { header: '姓名', required: false, width: 10, help: '便于核对，可不填' },
+        { header: '姓名', required: false, width: 10, help: '便于核对，可不填；填写时须与名册中该编号的姓名一致' },
         ...inputs.map(({ input, item, header }) => ({
           header,
           required: false,
@@ -271,7 +271,7 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
       instructionsSheet(workbook, '测评计票', [
         '测评采取无记名投票方式，参加测评范围为“第一书记”所任职村的村“两委”成员、党员、村民代表、离退职老干部和入党积极分子，参加投票人数不少于应参加人数的2/3。',
         '测评等次分很满意、满意、基本满意、不满意。群众满意度=(很满意票数+满意票数)÷投票数；投票数为收回的全部选票，含废票和弃权票。',
-        '投票数超过应参加人数或发出票数的，本次测评无效，应重新组织投票。本表只记票数，不记录任何投票人的信息。',
+        '投票数超过应参加人数或发出票数、发出票数超过应参加人数的，本次测评无效，应重新组织投票。本表只记票数，不记录任何投票人的信息。',
         '也可以每张选票填一行（只有“编号”和“选项”两列，选项填很满意、满意、基本满意、不满意、废票或弃权），程序自动汇总票数。',
       ], fieldTable(BALLOT_FIELDS));
       break;

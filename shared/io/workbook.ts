@@ -1,11 +1,15 @@
 /**
  * Opening a workbook from bytes, and naming where an error is. Readers see a
- * workbook as sheets of cell values (`Sheet`), so the rows may come from ExcelJS's
- * workbook model (here, pure) or from a streaming reader (Node, shared/cli).
+ * workbook as sheets of cell values (`Sheet`), read by the pure reader of ./xlsx
+ * in the app and on the command line alike.
  */
-import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import type { Checked } from '../model';
+import { readXlsx, type XlsxSheet } from './xlsx/read';
+import { refusalMessage } from './xlsx/refusal';
+import type { CellRange } from './xlsx/sheet';
+
+export type { CellRange } from './xlsx/sheet';
 
 /** An input workbook: its bytes, and optionally its file name (shown in messages). */
 export type WorkbookSource = Uint8Array | ArrayBuffer | { name: string; bytes: Uint8Array | ArrayBuffer };
@@ -16,8 +20,14 @@ export interface Sheet {
   hidden: boolean;
   /** the number of the last row */
   rowCount: number;
-  /** the values of row `r` (from 1), indexed by column (from 1); undefined when the row is empty */
+  /**
+   * the values of row `r` (from 1), indexed by column (from 1), shaped as ExcelJS's;
+   * undefined when the row is empty. A formula without a cached value is
+   * `{ formula }` or `{ sharedFormula }` with no `result`.
+   */
   row(r: number): readonly (CellValue | undefined)[] | undefined;
+  /** merged ranges: only the top-left cell of each holds a value */
+  merges: readonly CellRange[];
 }
 
 export interface OpenedWorkbook {
@@ -26,7 +36,7 @@ export interface OpenedWorkbook {
   name: string | undefined;
 }
 
-/** Opens workbook bytes: ExcelJS's model here, a streaming reader in Node. */
+/** Opens workbook bytes (tests may inject another opener). */
 export type WorkbookOpener = (source: WorkbookSource) => Promise<Checked<OpenedWorkbook>>;
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -48,49 +58,26 @@ export function openFailure(name: string | undefined, message: string): Checked<
   return { ok: false, errors: [name ? { sheet: name, message } : { message }] };
 }
 
+function sheetOf({ name, hidden, rows, rowCount, merges }: XlsxSheet): Sheet {
+  return { name, hidden, rowCount, merges, row: (r) => rows[r] };
+}
+
 /**
- * The bytes and name of a source that looks like an .xlsx (a zip), or the error
- * for an empty file or an old .xls/.et; then `read` opens it.
+ * Loads an .xlsx; anything else — empty, an old .xls/.et, not a workbook, damaged,
+ * too large — is one clear Chinese error naming the file: never a stack trace,
+ * never a hang.
  */
-export async function openWith(
-  source: WorkbookSource,
-  read: (bytes: Uint8Array) => Promise<Sheet[] | null>,
-): Promise<Checked<OpenedWorkbook>> {
+export async function openWorkbook(source: WorkbookSource): Promise<Checked<OpenedWorkbook>> {
   const { bytes, name } = bytesOf(source);
   if (bytes.length === 0) return openFailure(name, '文件是空的，不是有效的 Excel 工作簿（.xlsx）');
   if (startsWith(bytes, OLE_MAGIC)) {
-    return openFailure(name, '这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel/WPS 中“另存为” .xlsx 格式后再导入');
+    return openFailure(name, '这是旧版 Excel（.xls）或 WPS（.et）文件，或设置了打开密码的工作簿，请在 Excel/WPS 中取消密码并“另存为” .xlsx 格式后再导入');
   }
   if (!startsWith(bytes, ZIP_MAGIC)) return openFailure(name, '无法读取：不是有效的 Excel 工作簿（.xlsx）文件');
-  let sheets: Sheet[] | null;
-  try {
-    sheets = await read(bytes);
-  } catch {
-    sheets = null;
-  }
-  if (!sheets) return openFailure(name, '无法读取：文件已损坏，或不是有效的 Excel 工作簿（.xlsx）文件');
-  if (sheets.length === 0) return openFailure(name, '工作簿中没有工作表');
-  return { ok: true, value: { sheets, name } };
-}
-
-/** A sheet of ExcelJS's workbook model. */
-function modelSheet(ws: ExcelJS.Worksheet): Sheet {
-  return {
-    name: ws.name,
-    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
-    rowCount: ws.rowCount,
-    row: (r) => ws.findRow(r)?.values as (CellValue | undefined)[] | undefined,
-  };
-}
-
-/** Loads an .xlsx; anything else is one clear Chinese error, never a stack trace. */
-export function openWorkbook(source: WorkbookSource): Promise<Checked<OpenedWorkbook>> {
-  return openWith(source, async (bytes) => {
-    const workbook = new ExcelJS.Workbook();
-    // exceljs and JSZip accept a Uint8Array in Node and in the browser
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return workbook.worksheets.map(modelSheet);
-  });
+  const read = readXlsx(bytes);
+  if (!read.ok) return openFailure(name, refusalMessage(read.refusal));
+  if (read.sheets.length === 0) return openFailure(name, '工作簿中没有工作表');
+  return { ok: true, value: { sheets: read.sheets.map(sheetOf), name } };
 }
 
 /** Sheets a reader skips when looking for data: the instructions. */

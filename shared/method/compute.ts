@@ -96,17 +96,15 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
   }
   const outcome = evaluateBallots(tally, secretary.eligibleVoters, policy);
   work.ballots = outcome.summary;
-  const { cast, eligible } = outcome.summary;
+  const { cast } = outcome.summary;
   switch (outcome.kind) {
     case 'turnoutLow':
       work.flags.add('turnoutLow');
-      work.notes.push(`投票${cast}人，不足应参加人数${eligible}人的${describeRatio(policy.minTurnout)}，测评无效，待重新组织投票`);
+      work.notes.push(...outcome.problems.map((p) => p.message));
       return;
-    case 'overCast': {
-      const limit = outcome.limit === 'eligible' ? `应参加人数${eligible}人` : `发出票数${tally.issued ?? ''}张`;
-      work.notes.push(`投票数${cast}超过${limit}，本次投票无效，须重新投票`);
+    case 'void':
+      work.notes.push(...outcome.problems.map((p) => p.message));
       return;
-    }
     case 'noValidBallot':
       work.notes.push('无有效票，无法计算满意度，待重新组织投票');
       return;

@@ -1,7 +1,10 @@
 /** The satisfaction ballot (RULES.md §3): turnout, satisfaction, test grade, recall. */
-import { div, gt, lt, mul, r, rat, toDecimal, toFixed, type Rational } from '../exact/rational';
+import { div, gt, lt, mul, r, rat, toFixed, type Rational } from '../exact/rational';
 import type { BallotSummary, BallotTally, Policy, SatisfactionGrade } from '../model';
 import { castOf, validOf } from '../model';
+import { tallyProblems, type TallyProblem } from './tally-check';
+
+export { describeRatio, turnoutMet } from './tally-check';
 
 export type BallotOutcome =
   /** the vote counts */
@@ -13,10 +16,10 @@ export type BallotOutcome =
       grade: SatisfactionGrade;
       recall: boolean;
     }
-  /** fewer than minTurnout × eligible returned their ballot: the test is invalid */
-  | { kind: 'turnoutLow'; summary: BallotSummary }
-  /** more ballots than voters or than were issued: the vote is void and must be repeated */
-  | { kind: 'overCast'; summary: BallotSummary; limit: 'eligible' | 'issued' }
+  /** fewer than minTurnout × eligible returned their ballot: the test is invalid (`problems`: the one turnoutLow) */
+  | { kind: 'turnoutLow'; summary: BallotSummary; problems: TallyProblem[] }
+  /** more ballots than voters or than were issued, more issued than voters: the vote is void and must be repeated */
+  | { kind: 'void'; summary: BallotSummary; problems: TallyProblem[] }
   /** `satisfactionDenominator: valid` and not one valid ballot */
   | { kind: 'noValidBallot'; summary: BallotSummary };
 
@@ -35,17 +38,12 @@ export function summarizeBallots(tally: BallotTally, eligible: number): BallotSu
   return summary;
 }
 
-/** cast ≥ minTurnout × eligible, compared in integers (3·cast ≥ 2·eligible for 2/3). */
-export function turnoutMet(cast: number, eligible: number, minTurnout: string): boolean {
-  const ratio = r(minTurnout);
-  return BigInt(cast) * ratio.d >= ratio.n * BigInt(eligible);
-}
-
 export function evaluateBallots(tally: BallotTally, eligible: number, policy: Policy): BallotOutcome {
   const summary = summarizeBallots(tally, eligible);
-  if (summary.cast > eligible) return { kind: 'overCast', summary, limit: 'eligible' };
-  if (tally.issued !== undefined && summary.cast > tally.issued) return { kind: 'overCast', summary, limit: 'issued' };
-  if (!turnoutMet(summary.cast, eligible, policy.minTurnout)) return { kind: 'turnoutLow', summary };
+  // the one rule of tally-check.ts: void first, then turnout
+  const problems = tallyProblems(tally, eligible, policy.minTurnout);
+  if (problems.some((p) => p.void)) return { kind: 'void', summary, problems: problems.filter((p) => p.void) };
+  if (problems.length) return { kind: 'turnoutLow', summary, problems };
 
   const denominator = policy.satisfactionDenominator === 'cast' ? summary.cast : validOf(tally);
   if (denominator === 0) return { kind: 'noValidBallot', summary };
@@ -65,9 +63,4 @@ export function evaluateBallots(tally: BallotTally, eligible: number, policy: Po
 /** "38/40（95.00%）" — a rate as a person checks it. */
 export function describeRate(numerator: number, denominator: number): string {
   return `${numerator}/${denominator}（${toFixed(mul(div(rat(numerator), rat(denominator)), rat(100)), 2)}%）`;
-}
-
-/** "2/3" or "30%" — a policy ratio as written in the rules. */
-export function describeRatio(ratio: string): string {
-  return ratio.includes('/') ? ratio : `${toDecimal(mul(r(ratio), rat(100)))}%`;
 }

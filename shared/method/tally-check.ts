@@ -1,0 +1,56 @@
+/**
+ * Whether a ballot box's tally can stand (RULES.md §3): the one rule, with one Chinese
+ * message per case, for the workbook readers, the method, the tally form and the
+ * import. cast > issued, cast > eligible and issued > eligible void the vote (bad
+ * input: it must be repeated); turnout below the minimum is not bad input, but the
+ * test is invalid (flag `turnoutLow`).
+ */
+import { mul, r, rat, toDecimal } from '../exact/rational';
+import { castOf, type BallotTally } from '../model';
+
+export type TallyProblemCode = 'castOverIssued' | 'castOverEligible' | 'issuedOverEligible' | 'turnoutLow';
+
+export interface TallyProblem {
+  code: TallyProblemCode;
+  /** the vote is void and must be repeated: bad input, never accepted (all but turnoutLow) */
+  void: boolean;
+  /** Chinese, for a person */
+  message: string;
+}
+
+/** The counts of a tally: the six options and 发出票数 when recorded. */
+export type TallyCounts = Omit<BallotTally, 'id'>;
+
+/** cast ≥ minTurnout × eligible, compared in integers (3·cast ≥ 2·eligible for 2/3). */
+export function turnoutMet(cast: number, eligible: number, minTurnout: string): boolean {
+  const ratio = r(minTurnout);
+  return BigInt(cast) * ratio.d >= ratio.n * BigInt(eligible);
+}
+
+/** "2/3" or "30%" — a policy ratio as written in the rules. */
+export function describeRatio(ratio: string): string {
+  return ratio.includes('/') ? ratio : `${toDecimal(mul(r(ratio), rat(100)))}%`;
+}
+
+const REPEAT = '本次测评无效，应重新组织投票';
+
+/**
+ * Every problem of a tally, in the order above. Without `eligible` (a workbook read
+ * before the roster is known) only cast > issued is checked; without `minTurnout`
+ * turnout is not.
+ */
+export function tallyProblems(tally: TallyCounts, eligible?: number, minTurnout?: string): TallyProblem[] {
+  const cast = castOf({ id: '', ...tally });
+  const { issued } = tally;
+  const problems: TallyProblem[] = [];
+  const add = (code: TallyProblemCode, message: string) => problems.push({ code, void: code !== 'turnoutLow', message });
+  if (issued !== undefined && cast > issued) add('castOverIssued', `投票数 ${cast} 超过发出票数 ${issued}，${REPEAT}`);
+  if (eligible !== undefined) {
+    if (cast > eligible) add('castOverEligible', `投票数 ${cast} 超过应参加人数 ${eligible}，${REPEAT}`);
+    if (issued !== undefined && issued > eligible) add('issuedOverEligible', `发出票数 ${issued} 超过应参加人数 ${eligible}，${REPEAT}`);
+    if (minTurnout !== undefined && cast <= eligible && !turnoutMet(cast, eligible, minTurnout)) {
+      add('turnoutLow', `投票数 ${cast} 不足应参加人数 ${eligible} 的 ${describeRatio(minTurnout)}，测评无效，等次待定，应重新组织投票`);
+    }
+  }
+  return problems;
+}
