@@ -129,7 +129,7 @@ describe('考评与测评', () => {
     const form = page.getByTestId('entry-form-1');
     await form.getByLabel(/发出票数/).fill('');
     await form.getByLabel('很满意').fill('43');
-    await expect.poll(() => form.innerText()).toContain('超过应参加测评人数42');
+    await expect.poll(() => form.innerText()).toContain('投票数 43 超过应参加人数 42');
     expect(await form.getByRole('button', { name: '保存第一次录入' }).isDisabled()).toBe(true);
     await form.getByLabel('很满意').fill('20');
     await expect.poll(() => form.innerText()).toContain('等次待定');

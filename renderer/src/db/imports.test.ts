@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secretary } from '../../../shared/model';
-import { importWorkbook } from '../features/imports/workbooks';
+import { importWorkbook, previewWorkbook } from '../features/imports/workbooks';
 import { createAssessment, duplicateAssessment } from './assessments';
 import { recordDecision } from './decisions';
 import { importRoster, importSummaryScores, importTallies } from './imports';
@@ -98,6 +98,36 @@ describe('workbook imports', () => {
     if (outcome.ok) return;
     expect(outcome.errors).toContainEqual(expect.objectContaining({ sheet: '计票.xlsx / 测评计票', row: 3, column: '满意' }));
     expect((await db.tallies.get([assessmentId, 'S1']))?.verySatisfied).toBe(30);
+  });
+
+  it('every error in one round: the rows’ own and those against the roster (unknown 编号, 姓名, electorate)', async () => {
+    const bytes = await xlsx('测评计票', [
+      ['编号', '姓名', '很满意', '满意', '基本满意', '不满意', '发出票数'],
+      ['S1', '书记S2', 30, 8, 2, 0, 45],
+      ['S2', '书记S2', 35, '五', 0, 0, ''],
+      ['X9', '', 1, 0, 0, 0, ''],
+      ['S2', '书记S2', 20, 0, 0, 0, 50],
+    ]);
+    const outcome = await importWorkbook({ kind: 'ballots', assessmentId, file: { name: '计票.xlsx', bytes }, operator: '张三', db });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const where = outcome.errors.map((e) => `${e.row}:${e.column}`);
+    // row 2 the wrong name, row 3 not a number (and S2 twice), row 4 not on the roster, row 5 issued above 42
+    expect(where).toEqual(expect.arrayContaining(['2:姓名', '3:满意', '4:编号', '5:发出票数']));
+    expect(outcome.errors.find((e) => e.row === 2)?.message).toContain('与名册中编号“S1”的姓名“书记S1”不一致');
+    expect(await db.tallies.count()).toBe(1);
+  });
+
+  it('a warning of the file (data under a column without a header) is carried to the preview', async () => {
+    const bytes = await xlsx('测评计票', [
+      ['编号', '很满意', '满意', '基本满意', '不满意', ''],
+      ['S2', 30, 8, 2, 0, '备注'],
+    ]);
+    const preview = await previewWorkbook({ kind: 'ballots', assessmentId, file: { name: '计票.xlsx', bytes }, operator: '张三', db });
+    if (!preview.ok) throw new Error(preview.errors[0]!.message);
+    expect(preview.value.warnings).toHaveLength(1);
+    expect(preview.value.warnings[0]).toMatchObject({ sheet: '计票.xlsx / 测评计票', column: expect.stringMatching(/F/) });
+    expect(preview.value.counts).toEqual({ new: 1, same: 0, different: 0, absent: 0 });
   });
 
   it('a file that is not a workbook is one clear error', async () => {

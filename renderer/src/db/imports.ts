@@ -1,7 +1,8 @@
 /**
  * Imports of checked workbook records in two steps. `previewImport` checks the records
- * against this assessment (roster ids, 姓名, eligible voters, the lock) — every error at
- * once — and plans what they would change (import-plan.ts). `applyImport` writes the plan
+ * against this assessment (shared/io's cross-checks against its roster: ids, 姓名,
+ * eligible voters; and the lock) — every error at once — and plans what they would
+ * change (import-plan.ts). `applyImport` writes the plan
  * with a person's choice for every difference, in ONE transaction that re-plans first:
  * a change since the preview aborts it (StaleImport), and any error leaves the old data.
  * Workbook bytes are read by shared/io first (see ../features/imports/workbooks.ts).
@@ -10,7 +11,9 @@
  *   if (preview.ok) await applyImport(ctx, preview.value, { S1: 'theirs' });
  */
 import Dexie from 'dexie';
-import { castOf, type Checked, type InputError, type Secretary } from '../../../shared/model';
+import { checkAgainstRoster } from '../../../shared/io/assessment';
+import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
+import type { Checked, InputError } from '../../../shared/model';
 import type { Unit } from '../../../shared/exchange/units';
 import { tableState } from './audit';
 import { changeRecords } from './change';
@@ -65,29 +68,22 @@ function rowError(ctx: ImportContext, id: string, message: string, column?: stri
   return error;
 }
 
-/** Errors of the records against this assessment's roster (and an 编号 twice where one record each is the rule). */
-function checkAgainstRoster<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], roster: ReadonlyMap<string, Secretary>): InputError[] {
+/** An 编号 twice where one record each is the rule (the readers report it for a workbook's rows). */
+function duplicateIds<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][]): InputError[] {
+  if (kind === 'events') return [];
+  const seen = new Set<string>();
   const errors: InputError[] = [];
-  if (kind !== 'events') {
-    const seen = new Set<string>();
-    for (const { id } of records) {
-      if (seen.has(id)) errors.push(rowError(ctx, id, `编号“${id}”重复`));
-      seen.add(id);
-    }
-  }
-  if (kind === 'roster') return errors;
-  for (const id of new Set(records.map((r) => r.id))) {
-    if (!roster.has(id)) errors.push(rowError(ctx, id, `编号“${id}”不在本次考核的名册中，请先导入或补录名册`));
-  }
-  if (kind === 'ballots') {
-    for (const t of records as readonly ImportRecords['ballots'][]) {
-      const eligible = roster.get(t.id)?.eligibleVoters;
-      if (eligible !== undefined && castOf(t) > eligible) {
-        errors.push(rowError(ctx, t.id, `编号“${t.id}”投票数 ${castOf(t)} 超过应参加人数 ${eligible}，该次测评无效，须重新组织测评`));
-      }
-    }
+  for (const { id } of records) {
+    if (seen.has(id)) errors.push(rowError(ctx, id, `编号“${id}”重复`));
+    seen.add(id);
   }
   return errors;
+}
+
+/** Records given as they are (not read from a workbook) seen as a parse, for the same cross-checks. */
+function asParsed<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][]): Parsed<ImportRecords[K]> {
+  const rows = records.map((value, i) => ({ value, row: ctx.rows?.get(value.id) ?? i + 2 }));
+  return { kind, sheet: ctx.sheet, idHeader: ctx.idHeader ?? '编号', entries: rows, readRows: rows, ids: idsOf(rows.map(({ value, row }) => ({ row, id: value.id }))), names: [], nameHeader: '姓名', headers: new Map() };
 }
 
 /** The file's records as units, one per secretary. */
@@ -110,7 +106,13 @@ function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, record
  * Checks the records against this assessment and plans the import: every error at once
  * (`errors` found earlier in the file are reported with them), and nothing written.
  */
-export async function previewImport<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], errors: readonly InputError[] = []): Promise<Checked<ImportPreview>> {
+export async function previewImport<K extends ImportKind>(
+  ctx: ImportContext,
+  kind: K,
+  records: readonly ImportRecords[K][],
+  /** the workbook's parse, for its cross-checks, and the errors found in it already */
+  read: { parsed: Parsed<ImportRecords[K]>; errors: readonly InputError[] } = { parsed: asParsed(ctx, kind, records), errors: [] },
+): Promise<Checked<ImportPreview>> {
   const { db, assessmentId } = ctx;
   try {
     return await db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events], async () => {
@@ -118,8 +120,8 @@ export async function previewImport<K extends ImportKind>(ctx: ImportContext, ki
       if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
       if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
       const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
-      const all = [...errors, ...checkAgainstRoster(ctx, kind, records, roster)];
-      if (all.length) return { ok: false, errors: all };
+      const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
+      if (all.length) return { ok: false, errors: sortErrors(all) };
       const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
       return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
     });

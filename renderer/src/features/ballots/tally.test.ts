@@ -15,9 +15,14 @@ describe('checkTally', () => {
 
   it('blocks cast above issued and above eligible', () => {
     const overIssued = checkTally(draft({ issued: 10, verySatisfied: 11 }), 20);
-    expect(overIssued.errors).toEqual(['投票数11超过发出票数10，本次测评无效，须重新组织投票']);
+    expect(overIssued.errors).toEqual(['投票数 11 超过发出票数 10，本次测评无效，应重新组织投票']);
     const overEligible = checkTally(draft({ verySatisfied: 15, invalid: 3, abstain: 3 }), 20);
-    expect(overEligible.errors).toEqual(['投票数21超过应参加测评人数20，本次测评无效，须重新组织投票']);
+    expect(overEligible.errors).toEqual(['投票数 21 超过应参加人数 20，本次测评无效，应重新组织投票']);
+  });
+
+  it('blocks 发出票数 above eligible: the vote is void (RULES §3)', () => {
+    const c = checkTally(draft({ issued: 46, verySatisfied: 30 }), 45);
+    expect(c.errors).toEqual(['发出票数 46 超过应参加人数 45，本次测评无效，应重新组织投票']);
   });
 
   it('blocks text that is not a whole number, per field', () => {

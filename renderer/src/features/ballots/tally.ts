@@ -2,8 +2,8 @@
  * One ballot box's tally as typed by a person: validation with errors that block
  * saving and warnings that do not (RULES.md §3). Counts only — nothing about voters.
  */
+import { tallyProblems, turnoutMet as methodTurnoutMet } from '../../../../shared/method/tally-check';
 import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type BallotOption } from '../../../../shared/model';
-import { turnoutMet as methodTurnoutMet } from '../../../../shared/method/satisfaction';
 
 /** The fields of a tally form, in the order a person enters them. */
 export const TALLY_FIELDS = ['issued', ...BALLOT_OPTIONS] as const;
@@ -82,21 +82,11 @@ export function checkTally(draft: TallyDraft, eligible: number, minTurnout = '2/
   if (errors.length) return { counts: null, cast: null, fieldErrors, errors, warnings: [] };
 
   const full: TallyCounts = issued === undefined ? counts : { ...counts, issued };
-  const cast = castOfCounts(full);
-  const warnings: string[] = [];
-  if (issued !== undefined && cast > issued) {
-    errors.push(`投票数${cast}超过发出票数${issued}，本次测评无效，须重新组织投票`);
-  }
-  if (cast > eligible) {
-    errors.push(`投票数${cast}超过应参加测评人数${eligible}，本次测评无效，须重新组织投票`);
-  }
-  if (issued !== undefined && issued > eligible) {
-    warnings.push(`发出票数${issued}超过应参加测评人数${eligible}，请核对`);
-  }
-  if (!turnoutMet(cast, eligible, minTurnout)) {
-    warnings.push(`投票人数${cast}不足应参加人数${eligible}的${minTurnout}，测评无效，等次待定，须重新投票`);
-  }
-  return { counts: full, cast, fieldErrors, errors, warnings };
+  // the method's one rule: a void vote blocks saving, low turnout is said but saved
+  const problems = tallyProblems(full, eligible, minTurnout);
+  const warnings = problems.filter((p) => !p.void).map((p) => p.message);
+  errors.push(...problems.filter((p) => p.void).map((p) => p.message));
+  return { counts: full, cast: castOfCounts(full), fieldErrors, errors, warnings };
 }
 
 /** cast ≥ minTurnout × eligible, exactly (the method's rule). */

@@ -95,7 +95,7 @@ export async function previewWorkbook(request: WorkbookImport): Promise<Checked<
   const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
   if (!opened.ok) return opened;
   await report(request, { step: 'check' });
-  const { parsed, errors } = parse.value(opened.value);
+  const { parsed, errors, warnings } = parse.value(opened.value);
   if (!parsed) return { ok: false, errors };
   const context: ImportContext = {
     db: request.db ?? appDb,
@@ -106,9 +106,9 @@ export async function previewWorkbook(request: WorkbookImport): Promise<Checked<
     idHeader: parsed.idHeader,
   };
   // the rows that read well are checked against the assessment too: one round of errors
-  const preview = await previewImport(context, request.kind, parsed.entries.map((e) => e.value), errors);
+  const preview = await previewImport(context, request.kind, parsed.entries.map((e) => e.value), { parsed, errors });
   if (!preview.ok) return preview;
-  return { ok: true, value: { ...preview.value, file: request.file.name, warnings: [], context } };
+  return { ok: true, value: { ...preview.value, file: request.file.name, warnings, context } };
 }
 
 /** Backs up the database (the app's; tests pass a db of their own) and writes the previewed import. */

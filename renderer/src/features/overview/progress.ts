@@ -75,7 +75,7 @@ export function computeProgress(p: ProgressInput): Progress {
     { key: 'secondEntry', title: '测评票数待第二次背靠背录入', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'firstEntered') },
     { key: 'differs', title: '测评票数两次录入不一致，待逐项核对', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'differs' || status(s) === 'importDiffers') },
     { key: 'unconfirmed', title: '测评计票为导入数据，未经第二人复核', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'imported') },
-    { key: 'overCast', title: '投票数超过发出票数或应参加人数，须重新投票', screen: 'ballots', severity: 'blocks', secretaries: list(overCast) },
+    { key: 'overCast', title: '投票数或发出票数超过应参加人数（或投票数超过发出票数），须重新投票', screen: 'ballots', severity: 'blocks', secretaries: list(overCast) },
     { key: 'turnoutLow', title: '投票人数不足应参加人数的2/3，等次待定，须重新投票', screen: 'ballots', severity: 'blocks', secretaries: list((s) => turnoutLow.has(s.id)) },
     { key: 'tie', title: '等次分界处并列，待部长办公会确定', screen: 'results', severity: 'blocks', secretaries: list((s) => ties.has(s.id)) },
     {
