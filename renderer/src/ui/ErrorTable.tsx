@@ -11,7 +11,7 @@ export function ErrorTable({ errors, title }: { errors: readonly InputError[]; t
           { key: 'sheet', header: '工作表', render: (e) => e.sheet ?? '', width: '9em' },
           { key: 'row', header: '行', render: (e) => (e.row !== undefined ? `第${e.row}行` : ''), width: '6em' },
           { key: 'column', header: '列', render: (e) => e.column ?? '', width: '10em' },
-          { key: 'message', header: '说明', render: (e) => e.message },
+          { key: 'message', header: '说明', render: (e) => <span className="wrap">{e.message}</span> },
         ]}
         rows={errors}
         rowKey={(_, i) => String(i)}
