@@ -12,8 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
-import { main } from '../shared/cli/main';
-import { writeResultsWorkbookStreaming } from '../shared/cli/stream-results';
+import { main } from '../cli/main';
+import { writeResultsWorkbookStreaming } from '../cli/stream-results';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
 import { computeAssessment, resultToJson } from '../shared/method';
 import { presetPolicy } from '../shared/policy/presets';
@@ -54,7 +54,7 @@ async function bare(files: string[]) {
 
 /** The command as a person runs it, in this process (the PDF printer as bin/shuangping.mjs passes it). */
 async function cli(args: string[]) {
-  const { printPdf } = await import('../renderer/src/features/print/node/cli');
+  const { printPdf } = await import('../cli/print/printer');
   const { ms, value: code } = await timed(() => main(args, { printPdf }));
   if (code !== 0) throw new Error(`shuangping ${args[0]} exited ${code}`);
   return { ms, code };

@@ -12,10 +12,10 @@ process.on('exit', () => {
   process.exitCode = 3;
 });
 
-// the project's tsconfig wherever the command runs from (JSX of the print views)
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-const { main } = await import('../shared/cli/main.ts');
-const { printPdf } = await import('../renderer/src/features/print/node/cli.ts');
+// the project's compiler options wherever the command runs from (JSX of the print views)
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) });
+const { main } = await import('../cli/main.ts');
+const { printPdf } = await import('../cli/print/printer.ts');
 try {
   process.exitCode = await main(process.argv.slice(2), { printPdf });
 } catch (error) {

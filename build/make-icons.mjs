@@ -46,7 +46,7 @@ try {
     await page.setViewportSize({ width: size, height: size });
     const scaled = svg.replace('width="512" height="512"', `width="${size}" height="${size}"`);
     await page.setContent(`<html><body style="margin:0;background:transparent">${scaled}</body></html>`);
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate('document.fonts.ready');
     pngs.set(size, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
   }
   mkdirSync(path.join(here, 'icons'), { recursive: true });

@@ -23,7 +23,7 @@ export function findElectronBinary(
   platform: NodeJS.Platform = process.platform,
 ): string | null {
   const packageDir = path.join(root, 'node_modules', 'electron');
-  let relative: string | null = null;
+  let relative: string | null;
   try {
     relative = readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim() || null;
   } catch {

@@ -1,5 +1,6 @@
 /** The `shuangping` command line: commands and options, parsed without Node. */
 import { TEMPLATE_KINDS, type TemplateKind } from '../io/templates';
+import { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../model/prints';
 
 export const FILE_OPTIONS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
 export type FileOption = (typeof FILE_OPTIONS)[number];
@@ -12,17 +13,6 @@ export interface InputOptions {
   pdf?: string;
 }
 
-/** What `shuangping print` prints (the views live in renderer/src/features/print). */
-export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally'] as const;
-export type PrintKind = (typeof PRINT_KINDS)[number];
-export const PRINT_TITLES: Record<PrintKind, string> = {
-  ranking: '考核结果排名表',
-  summary: '考核结果汇总表',
-  notice: '考核结果公示名单',
-  individual: '个人考评表',
-  ballots: '测评票',
-  tally: '计票单',
-};
 
 /** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD). */
 export interface PrintMetaOptions {
@@ -62,7 +52,7 @@ function split(args: readonly string[]): { words: string[]; options: Map<string,
     }
     const eq = arg.indexOf('=');
     const key = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-    let value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : args[i + 1];
+    const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : args[i + 1];
     if (eq < 0) i++;
     if (key === 'help') return 'help';
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return `选项 --${key} 后面缺少取值`;
@@ -142,13 +132,13 @@ function inputFiles(opt: (key: string) => string | undefined): Partial<Record<Fi
 
 function parsePrint(rest: readonly string[], opt: (key: string) => string | undefined, policy: string): Parsed {
   const [kind, ...extra] = rest;
-  const kinds = PRINT_KINDS.map((k) => `${k} ${PRINT_TITLES[k]}`).join('、');
+  const kinds = PRINT_KINDS.map((k) => `${k} ${PRINT_KIND_LABELS[k]}`).join('、');
   if (kind === undefined) return { ok: false, message: `请指明打印种类：${kinds}` };
-  if (!(PRINT_KINDS as readonly string[]).includes(kind)) return { ok: false, message: `未知的打印种类“${kind}”，可选：${kinds}` };
+  if (!isPrintKind(kind)) return { ok: false, message: `未知的打印种类“${kind}”，可选：${kinds}` };
   if (extra.length) return { ok: false, message: `多余的参数“${extra.join(' ')}”，输入文件请用 --roster 等选项指明` };
   const files = inputFiles(opt);
   if (typeof files === 'string') return { ok: false, message: files };
-  const value: Command = { command: 'print', kind: kind as PrintKind, files, policy, out: opt('out') ?? `${PRINT_TITLES[kind as PrintKind]}.pdf` };
+  const value: Command = { command: 'print', kind, files, policy, out: opt('out') ?? `${PRINT_KIND_LABELS[kind]}.pdf` };
   const year = opt('year');
   if (year !== undefined) {
     if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };

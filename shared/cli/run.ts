@@ -11,7 +11,8 @@ import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { writeResultsWorkbook } from '../io/results';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
 import type { AssessmentInput } from '../method/input';
-import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions, type PrintKind, type PrintMetaOptions } from './args';
+import type { PrintKind } from '../model/prints';
+import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions, type PrintMetaOptions } from './args';
 import { summarize } from './summary';
 import { verify } from './verify';
 

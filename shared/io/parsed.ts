@@ -77,7 +77,7 @@ export async function readWith<T>(
   return { ok: true, value: parsed.entries.map((e) => e.value) };
 }
 
-export function idsOf<K extends string>(rows: readonly { row: number; id: string | undefined }[]): Map<string, number> {
+export function idsOf(rows: readonly { row: number; id: string | undefined }[]): Map<string, number> {
   const ids = new Map<string, number>();
   for (const { row, id } of rows) if (id !== undefined && !ids.has(id)) ids.set(id, row);
   return ids;

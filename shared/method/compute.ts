@@ -61,9 +61,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-function rubricFor(secretary: Secretary, input: AssessmentInput): Rubric {
-  const own = input.policy.communityRubric === 'own' && secretary.postType === 'community';
-  return own && input.communityRubric ? input.communityRubric : input.rubric;
+/** The rubric a secretary is scored by: 社区 secretaries use their own only when the policy says so and one exists. */
+export function rubricFor(secretary: Pick<Secretary, 'postType'>, setting: { policy: Pick<Policy, 'communityRubric'>; rubric: Rubric; communityRubric?: Rubric | undefined }): Rubric {
+  const own = setting.policy.communityRubric === 'own' && secretary.postType === 'community';
+  return own && setting.communityRubric ? setting.communityRubric : setting.rubric;
 }
 
 function scoreOf(work: Work, scorers: Indexes['scorers'], inputs: Record<string, string> | undefined, summary: { baseScore: string; orgScore: string } | undefined): void {

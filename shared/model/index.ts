@@ -7,3 +7,5 @@ export * from './policy';
 export * from './result';
 export * from './labels';
 export * from './errors';
+export * from './prints';
+export * from './size';

@@ -8,7 +8,6 @@ import { openApp, type App } from './harness';
 import { BALLOT_HEADER, BALLOT_ROWS, ROSTER_HEADER, ROSTER_ROWS, SUMMARY_HEADER, SUMMARY_ROWS, workbook } from './workbooks';
 
 let app: App;
-let base = '';
 
 beforeAll(async () => {
   app = await openApp();
@@ -52,7 +51,6 @@ describe('audit log, operator, 定稿', () => {
     await dialog.getByLabel('地区').fill('胶州市');
     await dialog.getByRole('button', { name: '创建' }).click();
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
-    base = new URL(page.url()).hash.replace(/\/settings$/, '');
     await nav('名册').click();
     await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);

@@ -20,7 +20,6 @@ import { BALLOT_HEADER, ROSTER_HEADER, ROSTER_ROWS, workbook } from './workbooks
 let a: App;
 let b: App;
 let base = '';
-let assessmentId = '';
 let shareA: { name: string; buffer: Buffer };
 let shareB: { name: string; buffer: Buffer };
 
@@ -87,7 +86,6 @@ describe('exchange packages between two laptops', () => {
     await create.getByRole('button', { name: '创建' }).click();
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     base = new URL(page.url()).hash.replace(/\/settings$/, '');
-    assessmentId = decodeURIComponent(base.split('/')[2]!);
     await a.go(`${base}/roster`);
     await a.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);

@@ -67,7 +67,7 @@ export function county(size = 250): { input: AssessmentInput; data: PrintData } 
   const used = new Set<string>();
   for (let i = 0; i < size; i++) {
     const id = `JZ${String(i + 1).padStart(3, '0')}`;
-    let name = '';
+    let name: string;
     do name = rnd.pick(SURNAMES) + rnd.pick(GIVEN) + (rnd.next() < 0.6 ? rnd.pick(GIVEN) : '');
     while (used.has(name));
     used.add(name);

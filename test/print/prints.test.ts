@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFixed } from '../../shared/exact/rational';
 import { printHtml } from '../../renderer/src/features/print/html';
 import { isLandscape, type PrintData, type PrintKind } from '../../renderer/src/features/print/model';
-import { htmlToPdf, launchBrowser } from '../../renderer/src/features/print/node/pdf';
+import { htmlToPdf, launchBrowser } from '../../cli/print/pdf';
 import { computeAssessment } from '../../shared/method';
 import { printDataOf } from '../../renderer/src/features/print/data';
 import { county, PRINT_DATE, workedExample } from './fixtures';

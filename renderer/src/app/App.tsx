@@ -1,15 +1,15 @@
 /** The shell: header (name, assessment, operator), left nav of the assessment's screens, the screen. */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
-import { useAutoBackup } from '../features/backups/service';
-import { PRINT_KIND_LABELS } from '../features/print/model';
-import { PrintPreviewPage } from '../features/print/PrintPreviewPage';
+import { AssessmentsPage } from '../features/assessments';
+import { BackupsPage } from '../features/backups';
+import { useAutoBackup } from '../data/backups';
+import { PRINT_KIND_LABELS } from '../../../shared/model';
+import { PrintPreviewPage } from '../features/print';
 import { ToastProvider } from '../ui';
-import { OperatorButton } from './OperatorButton';
+import { OperatorButton } from '../features/operators';
 import { SCREEN_COMPONENTS } from './screens';
-import { printHref, SCREENS, SCREEN_LABELS, screenHref, useRoute, type Route, type Screen } from './router';
-import { useAssessment } from './useAssessment';
+import { printHref, SCREENS, SCREEN_LABELS, screenHref, useRoute, type Route, type Screen } from '../data/routes';
+import { useAssessment } from '../data/assessment';
 
 export function App() {
   const route = useRoute();

@@ -97,6 +97,8 @@ export function packageFileName(name: string, scope: Scope, date: Date = new Dat
   const what =
     scope.kind === 'towns' ? scope.towns.map((t) => t || NO_TOWN).join('、') : scope.kind === 'secretaries' ? `选定${scope.ids.length}人` : '全部';
   const day = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
+  // characters Windows refuses in a file name, control characters included
+  // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60).trim();
   return `双评交换包-${clean(name)}-${clean(what)}-${day}.zip`;
 }

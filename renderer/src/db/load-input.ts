@@ -2,8 +2,8 @@
 import type { AssessmentInput } from '../../../shared/method/input';
 import type { ShuangpingDb } from './schema';
 
-/** Drops the `assessmentId` (and table-only fields) a record carries in the database. */
-function unscope<T extends { assessmentId: string }>(record: T): Omit<T, 'assessmentId'> {
+/** Drops the `assessmentId` a record carries in the database, giving the domain type back. */
+export function unscoped<T extends { assessmentId: string }>(record: T): Omit<T, 'assessmentId'> {
   const { assessmentId: _, ...rest } = record;
   return rest;
 }
@@ -26,13 +26,13 @@ export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string
       const input: AssessmentInput = {
         policy: assessment.policy,
         rubric: assessment.rubric,
-        secretaries: secretaries.map(unscope),
+        secretaries: secretaries.map(unscoped),
         // a record set aside (the other way of scoring counts) is kept, not counted
-        itemScores: itemScores.filter((s) => !s.setAside).map(({ setAside: _a, completed: _c, ...s }) => unscope(s)),
-        summaryScores: summaryScores.filter((s) => !s.setAside).map(({ setAside: _a, ...s }) => unscope(s)),
-        tallies: tallies.map(({ source: _s, importedBy: _i, confirmed: _c, ...t }) => unscope(t)),
-        events: events.map(({ key: _, ...e }) => unscope(e)),
-        decisions: decisions.map(unscope),
+        itemScores: itemScores.filter((s) => !s.setAside).map(({ setAside: _a, completed: _c, ...s }) => unscoped(s)),
+        summaryScores: summaryScores.filter((s) => !s.setAside).map(({ setAside: _a, ...s }) => unscoped(s)),
+        tallies: tallies.map(({ source: _s, importedBy: _i, confirmed: _c, ...t }) => unscoped(t)),
+        events: events.map(({ key: _, ...e }) => unscoped(e)),
+        decisions: decisions.map(unscoped),
       };
       if (assessment.communityRubric) input.communityRubric = assessment.communityRubric;
       return input;

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BallotTally, Secretary } from '../../../shared/model';
-import { chooseOperator, checkOperator, listOperators, removeOperator, setOperator } from '../app/operator';
+import { chooseOperator, checkOperator, listOperators, removeOperator, setOperator } from '../data/operator';
 import { acceptResolved, reviewTally, saveEntry, tallyStatus } from '../features/ballots/store';
 import { evidenceState, newEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
 import { createAssessment } from './assessments';

@@ -7,6 +7,7 @@
  *
  * Throws only Refusal (caught by read.ts).
  */
+import { sizeWords } from '../../model/size';
 import { Inflate } from 'fflate';
 import { damaged, tooLarge } from './refusal';
 
@@ -205,7 +206,6 @@ export class Budget {
   }
 }
 
-const describeSize = (bytes: number) => (bytes < MiB ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / MiB)} MB`);
 
 /** Refuses a part by what its header declares, before inflating anything. */
 function checkDeclared(part: ZipPart): void {
@@ -214,9 +214,9 @@ function checkDeclared(part: ZipPart): void {
   if (part.method === 8 && part.size > Math.max(1, part.compressedSize) * DEFLATE_MAX_RATIO) {
     throw damaged(`${part.name} 声明的大小与压缩数据不符`);
   }
-  if (part.size > ZIP_LIMITS.partBytes) throw tooLarge(`${part.name} 解压后有 ${describeSize(part.size)}，超过上限 ${describeSize(ZIP_LIMITS.partBytes)}`);
+  if (part.size > ZIP_LIMITS.partBytes) throw tooLarge(`${part.name} 解压后有 ${sizeWords(part.size)}，超过上限 ${sizeWords(ZIP_LIMITS.partBytes)}`);
   if (part.size > ZIP_LIMITS.ratioFrom && part.size > part.compressedSize * ZIP_LIMITS.ratio) {
-    throw tooLarge(`${part.name} 从 ${describeSize(part.compressedSize)} 解压为 ${describeSize(part.size)}，压缩比异常`);
+    throw tooLarge(`${part.name} 从 ${sizeWords(part.compressedSize)} 解压为 ${sizeWords(part.size)}，压缩比异常`);
   }
 }
 
@@ -263,7 +263,7 @@ export function inflatePart(bytes: Uint8Array, part: ZipPart, budget: Budget): U
   } catch {
     throw damaged(`${part.name} 的压缩数据有误`);
   }
-  if (overLimit) throw tooLarge(`${part.name} 解压后超过 ${describeSize(Math.min(size, ZIP_LIMITS.partBytes))}，压缩数据异常`);
+  if (overLimit) throw tooLarge(`${part.name} 解压后超过 ${sizeWords(Math.min(size, ZIP_LIMITS.partBytes))}，压缩数据异常`);
   if (size !== part.size) throw damaged(`${part.name} 解压后的大小与记录不符`);
   if (crc !== part.crc) throw damaged(`${part.name} 的校验值不符`);
   return out;

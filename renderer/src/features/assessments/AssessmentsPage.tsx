@@ -2,8 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatInputError } from '../../../../shared/model';
-import { navigate, screenHref } from '../../app/router';
-import { getOperator } from '../../app/operator';
+import { navigate, screenHref } from '../../data/routes';
+import { getOperator } from '../../data/operator';
 import { createAssessment, duplicateAssessment, setArchived } from '../../db/assessments';
 import { db } from '../../db/db';
 import type { AssessmentRecord } from '../../db/schema';

@@ -4,7 +4,7 @@ import type { InputError, Policy } from '../../../../shared/model';
 import { PRESETS, PRESET_LABELS, parsePolicyJson, type PresetName } from '../../../../shared/policy';
 import { platform, JSON_FILTER } from '../../platform';
 import { Button, Dialog, ErrorTable, Field } from '../../ui';
-import { inWords } from '../settings/policyWords';
+import { inWords } from '../settings';
 
 export interface NewAssessmentValues {
   year: number;

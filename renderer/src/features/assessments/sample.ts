@@ -7,7 +7,7 @@
 import { createAssessment } from '../../db/assessments';
 import type { ImportOutcome } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
-import { importWorkbook, type WorkbookKind } from '../imports/workbooks';
+import { importWorkbook, type WorkbookKind } from '../imports';
 
 const urls = import.meta.glob('../../../../samples/sample-county/*.xlsx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { ChainCheck } from '../../../../shared/audit/chain';
-import { useAssessment } from '../../app/useAssessment';
+import { useAssessment } from '../../data/assessment';
 import { checkAuditLog } from '../../db/audit';
 import { db } from '../../db/db';
 import type { AuditRecord } from '../../db/schema';

@@ -6,12 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { actionLabel } from '../../../../shared/audit/actions';
 import { sideBySide, unitTitle } from '../../../../shared/exchange/describe';
 import { UNIT_LABELS } from '../../../../shared/exchange/units';
-import { useOperator } from '../../app/operator';
+import { useOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { priorAndNow, revertEntry } from '../../db/revert';
 import type { AuditRecord } from '../../db/schema';
 import { Button, ConfirmButton, Dialog, useToast } from '../../ui';
-import { useWrite } from '../lock/useWrite';
+import { useWrite } from '../../data/useWrite';
 import { localTime } from './exportLog';
 
 export function PriorDialog({ entry, locked, onClose }: { entry: AuditRecord; locked: boolean; onClose: () => void }) {

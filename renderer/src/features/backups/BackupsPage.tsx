@@ -7,19 +7,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { keyIdLabel, openTeamKey, readEnvelopeHeader, type OpenedPackage } from '../../../../shared/exchange';
 import { timeLabel } from '../../../../shared/exchange/describe';
-import { getOperator } from '../../app/operator';
-import { navigate } from '../../app/router';
+import { getOperator } from '../../data/operator';
+import { navigate } from '../../data/routes';
 import { KEEP, kindOfBackup, openBackup, previewRestore, restoreBackup, StaleRestore, writtenHere, type BackupKind, type RestoreConsent } from '../../db/backup';
 import { db } from '../../db/db';
 import { teamKey } from '../../db/exchange';
 import { platform, type BackupEntry } from '../../platform';
 import { Button, Dialog, Field, Table, useToast } from '../../ui';
-import { formatSize } from '../evidence/store';
-import { ImportPackageButton } from '../exchange/ImportPackage';
-import { TeamKeyCard, useTeamKey } from '../exchange/TeamKey';
+import { sizeWords } from '../../../../shared/model';
+import { ImportPackageButton } from '../exchange';
+import { TeamKeyCard, useTeamKey } from '../exchange';
 import { RestoreDialog, type RestoreCandidate } from './RestoreDialog';
-import { backupBefore, BackupFailed, backupNow, ZIP_FILTER } from './service';
-import '../exchange/exchange.css';
+import { backupBefore, BackupFailed, backupNow, ZIP_FILTER } from '../../data/backups';
 import './backups.css';
 
 const KIND_LABELS: Record<BackupKind, string> = { auto: '自动', daily: '每日', before: '操作前', manual: '手动' };
@@ -149,7 +148,7 @@ export function BackupsPage() {
           { key: 'name', header: '备份', render: (b) => b.name },
           { key: 'kind', header: '类型', render: (b) => KIND_LABELS[kindOfBackup(b.name) ?? 'manual'] },
           { key: 'at', header: '时间', render: (b) => timeLabel(b.at) },
-          { key: 'size', header: '大小', align: 'right', render: (b) => formatSize(b.size) },
+          { key: 'size', header: '大小', align: 'right', render: (b) => sizeWords(b.size) },
           {
             key: 'actions',
             header: '操作',

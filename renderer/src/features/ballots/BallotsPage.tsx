@@ -2,21 +2,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { describeRate } from '../../../../shared/method/satisfaction';
-import { checkOperator, useOperator } from '../../app/operator';
-import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
+import { checkOperator, useOperator } from '../../data/operator';
+import { OperatorChoice, type OperatorPick } from '../operators';
 import { db } from '../../db/db';
 import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord } from '../../db/schema';
 import { Button, ConfirmButton, useToast } from '../../ui';
-import { useWrite } from '../lock/useWrite';
-import { ImportButton } from '../imports/ImportButton';
-import { useAssessment, useSecretaries } from '../scoring/data';
-import { SecretaryPicker } from '../scoring/SecretaryPicker';
+import { useWrite } from '../../data/useWrite';
+import { ImportButton } from '../imports';
+import { useAssessment, useSecretaries } from '../../data/assessment';
+import { SecretaryPicker } from '../../ui/SecretaryPicker';
 import { DiffResolver } from './DiffResolver';
 import { EntryForm } from './EntryForm';
 import { acceptResolved, countsOf, discardSecondEntry, importAsEntry, resetTally, reviewTally, saveEntry, TALLY_STATUS_LABELS, tallyStatus, type TallyStatus } from './store';
 import { TallyChecks } from './TallyChecks';
 import { castOfCounts, checkTally, draftFromCounts, TALLY_FIELDS, TALLY_FIELD_LABELS, type TallyCounts } from './tally';
-import '../scoring/features.css';
 import './ballots.css';
 
 const STATUS_BADGE: Record<TallyStatus, string> = {

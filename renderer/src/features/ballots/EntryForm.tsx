@@ -3,8 +3,8 @@
  * Enter on the last saves. The second person never sees the first entry's numbers.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { checkOperator } from '../../app/operator';
-import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
+import { checkOperator } from '../../data/operator';
+import { OperatorChoice, type OperatorPick } from '../operators';
 import { Button } from '../../ui';
 import { PerBallotCounter } from './PerBallotCounter';
 import { TallyChecks } from './TallyChecks';

@@ -1,6 +1,6 @@
 /** On the results: how many tallies count without a second person's confirmation yet. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { screenHref } from '../../app/router';
+import { screenHref } from '../../data/routes';
 import { db } from '../../db/db';
 import { isConfirmed } from './store';
 

@@ -26,17 +26,17 @@ import {
   satisfactionByTown,
   totalBars,
 } from './chartData';
-import { useAssessmentResult } from './useResult';
+import { useResult } from '../../data/result';
 import './charts.css';
 
 const fixed2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v));
 const pct = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v));
 
 export function ChartsPage({ assessmentId }: { assessmentId: string }) {
-  const state = useAssessmentResult(assessmentId);
-  if (state === undefined) return <p className="muted">正在计算…</p>;
-  if (state.kind === 'missing') return <p>找不到该考核。</p>;
-  if (state.kind === 'failed') return <p className="error-summary">无法计算结果：{state.message}</p>;
+  const state = useResult(assessmentId);
+  if (state.status === 'loading') return <p className="muted">正在计算…</p>;
+  if (state.status === 'missing') return <p>找不到该考核。</p>;
+  if (state.status === 'failed') return <p className="error-summary">无法计算结果：{state.message}</p>;
   const { result, input } = state;
   const rows = result.categories.flatMap((c) => c.rows);
   return (

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { db } from '../../db/db';
 import type { AttachmentRecord } from '../../db/schema';
 import { Button, ConfirmButton, Dialog } from '../../ui';
-import { useOperator } from '../../app/operator';
-import { useWrite } from '../lock/useWrite';
-import { formatSize, isImage, isPdf, removeAttachment } from './store';
+import { useOperator } from '../../data/operator';
+import { useWrite } from '../../data/useWrite';
+import { sizeWords } from '../../../../shared/model';
+import { isImage, isPdf, removeAttachment } from './store';
 import { useObjectUrl } from './useObjectUrl';
 
 function Thumb({ a, onOpen }: { a: AttachmentRecord; onOpen: () => void }) {
@@ -25,7 +26,7 @@ function Preview({ a, onClose }: { a: AttachmentRecord; onClose: () => void }) {
       {url && isPdf(a) ? <iframe className="preview-frame" src={url} title={a.name} /> : null}
       {!isImage(a) && !isPdf(a) ? <p className="muted">此类文件无法预览。</p> : null}
       <p className="note" style={{ marginTop: 8 }}>
-        {formatSize(a.size)} · 添加于 {a.addedAt.slice(0, 10)}
+        {sizeWords(a.size)} · 添加于 {a.addedAt.slice(0, 10)}
       </p>
       <p className="hash-full" data-testid="attachment-sha256">
         SHA-256：{a.sha256}

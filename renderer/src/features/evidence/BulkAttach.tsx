@@ -4,13 +4,14 @@
  * Files without a known 编号 are listed, not saved.
  */
 import { useState } from 'react';
-import { getOperator } from '../../app/operator';
+import { getOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Dialog, useToast } from '../../ui';
 import { kindLabel } from './kinds';
 import { matchFiles, type MatchOutcome } from './matchFiles';
-import { addAttachment, formatSize } from './store';
+import { sizeWords } from '../../../../shared/model';
+import { addAttachment } from './store';
 
 export function BulkAttach({
   assessmentId,
@@ -95,7 +96,7 @@ export function BulkAttach({
                       <td>{names.get(m.id)}</td>
                       <td>{m.itemCode || <span className="muted">未指定</span>}</td>
                       <td>{m.kind ? kindLabel(m.kind) : ''}</td>
-                      <td className="num">{formatSize(m.file.size)}</td>
+                      <td className="num">{sizeWords(m.file.size)}</td>
                     </tr>
                   ))}
                 </tbody>

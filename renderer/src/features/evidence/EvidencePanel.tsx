@@ -5,13 +5,13 @@
  */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { checkOperator } from '../../app/operator';
-import { OperatorChoice, type OperatorPick } from '../../app/OperatorChoice';
+import { checkOperator } from '../../data/operator';
+import { OperatorChoice, type OperatorPick } from '../operators';
 import type { AttachmentRecord, EvidenceRecord } from '../../db/schema';
 import { Button, Field, useToast } from '../../ui';
 import { AttachmentList } from './AttachmentList';
 import { EVIDENCE_KINDS, EVIDENCE_STATUS_LABELS, kindLabel, type EvidenceKind } from './kinds';
-import { useWrite } from '../lock/useWrite';
+import { useWrite } from '../../data/useWrite';
 import { addAttachment, CHECK_OUTCOMES, newEvidence, removeEvidence, saveEvidence, today, verifyEvidence, type CheckOutcome } from './store';
 
 type TextField = 'reference' | 'note';

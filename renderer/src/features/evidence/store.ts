@@ -138,8 +138,3 @@ export function evidenceState(lines: readonly Pick<EvidenceRecord, 'status'>[]):
   return lines.some((l) => l.status === 'pending') ? 'pending' : 'complete';
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -14,7 +14,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InputError } from '../../../../shared/model';
-import { getOperator } from '../../app/operator';
+import { getOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { needsChoices, type ImportChoices } from '../../db/import-plan';
 import type { ImportOutcome } from '../../db/imports';

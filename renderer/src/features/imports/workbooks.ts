@@ -15,7 +15,7 @@ import type { ImportChoices, ImportKind, ImportRecords } from '../../db/import-p
 import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
-import { backupBefore } from '../backups/service';
+import { backupBefore } from '../../data/backups';
 
 export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const satisfies readonly ImportKind[];
 export type WorkbookKind = ImportKind;

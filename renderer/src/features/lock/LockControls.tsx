@@ -6,12 +6,12 @@
  * reason. Both go to the audit log.
  */
 import { useState } from 'react';
-import { getOperator } from '../../app/operator';
+import { getOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { lockAssessment, unlockAssessment } from '../../db/lock';
 import type { AssessmentRecord } from '../../db/schema';
 import { Button, Dialog, Field, useToast } from '../../ui';
-import { useProgress } from '../overview/useProgress';
+import { useProgress } from '../progress';
 import './lock.css';
 
 export function LockControls({ assessment }: { assessment: AssessmentRecord }) {
@@ -36,9 +36,9 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
   const [anyway, setAnyway] = useState(false);
   const [busy, setBusy] = useState(false);
   const blocking = state?.progress.blockers.filter((b) => b.severity === 'blocks') ?? [];
-  const failed = state?.computed.kind === 'failed';
+  const failed = state?.computed.status === 'failed';
   const incomplete = blocking.length > 0 || failed || state?.progress.total === 0;
-  const overQuota = state?.computed.kind === 'ok' ? state.computed.result.categories.filter((c) => c.quotaNotes.length) : [];
+  const overQuota = state?.computed.status === 'ready' ? state.computed.result.categories.filter((c) => c.quotaNotes.length) : [];
   const needsAck = incomplete || overQuota.length > 0;
   const lock = async () => {
     setBusy(true);

@@ -1,9 +1,9 @@
 /** 首页: how far the assessment has got and what still blocks the results, each with a link. */
-import { screenHref, SCREEN_LABELS } from '../../app/router';
-import { LockControls } from '../lock/LockControls';
-import { useAssessment } from '../scoring/data';
-import type { Blocker } from './progress';
-import { useProgress } from './useProgress';
+import { screenHref, SCREEN_LABELS } from '../../data/routes';
+import { LockControls } from '../lock';
+import { useAssessment } from '../../data/assessment';
+import type { Blocker } from '../progress';
+import { useProgress } from '../progress';
 import './overview.css';
 
 const SHOWN_NAMES = 8;
@@ -43,7 +43,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <ProgressCard label="佐证材料全部核实" value={progress.evidenceComplete} of={progress.total} href={href('scoring')} />
       </div>
 
-      {computed.kind === 'failed' ? <p className="error-summary">无法计算结果：{computed.message}</p> : null}
+      {computed.status === 'failed' ? <p className="error-summary">无法计算结果：{computed.message}</p> : null}
 
       <section className="card" aria-label="待办事项">
         <h2>

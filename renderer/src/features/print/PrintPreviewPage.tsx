@@ -5,7 +5,7 @@
  * print, and save as PDF.
  */
 import { useMemo, useState } from 'react';
-import { printHref, screenHref } from '../../app/router';
+import { printHref, screenHref } from '../../data/routes';
 import { platform } from '../../platform';
 import { Button, Field, TownSelect, useToast } from '../../ui';
 import { ALL, matches, selectRows, type PrintFilter } from './data';

@@ -1,17 +1,9 @@
 /** What every print takes: plain data, no database, so the app and the command line render the same views. */
 import type { AssessmentResult, Band, Grade, Rubric } from '../../../../shared/model';
 
-export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally'] as const;
-export type PrintKind = (typeof PRINT_KINDS)[number];
+import { type PrintKind } from '../../../../shared/model';
 
-export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
-  ranking: '考核结果排名表',
-  summary: '考核结果汇总表',
-  notice: '考核结果公示名单',
-  individual: '个人考评表',
-  ballots: '群众满意度测评票',
-  tally: '测评计票单',
-};
+export { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../../../../shared/model';
 
 /** The ranking table is wide: landscape A4; everything else portrait. */
 export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
@@ -19,7 +11,6 @@ export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
 /** Prints with a part per secretary: these can be narrowed to a category, a town or one person. */
 export const isPerSecretary = (kind: PrintKind): boolean => kind === 'individual' || kind === 'ballots' || kind === 'tally';
 
-export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);
 
 export type EvidenceStatus = 'pending' | 'checked' | 'missing' | 'doubtful';
 

@@ -1,9 +1,9 @@
 /** An assessment's PrintData from the database: the live result, its evidence checklists, lock state and audit head. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useAssessment } from '../../app/useAssessment';
+import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
-import { useResult } from '../results/useResult';
+import { useResult } from '../../data/result';
 import { evidenceById, printDataOf, type PrintMeta } from './data';
 import { todayIso } from './format';
 import type { PrintData } from './model';
@@ -22,6 +22,7 @@ export function usePrintData(assessmentId: string): PrintDataState {
   }, [assessmentId]);
   const printDate = useMemo(() => todayIso(), []);
   return useMemo((): PrintDataState => {
+    if (state.status === 'missing') return { status: 'failed', message: '找不到该考核。' };
     if (state.status !== 'ready') return state;
     if (!assessment || !extra) return { status: 'loading' };
     const { name, year, region, locked, policy } = assessment;

@@ -6,18 +6,18 @@
 import { useMemo, useState } from 'react';
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type ResultRow } from '../../../../shared/model';
-import { getOperator, useOperator } from '../../app/operator';
-import { printHref } from '../../app/router';
-import { useAssessment } from '../../app/useAssessment';
+import { getOperator, useOperator } from '../../data/operator';
+import { printHref } from '../../data/routes';
+import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import { Button, TownSelect, useToast } from '../../ui';
-import { UnconfirmedNotice } from '../ballots/UnconfirmedNotice';
-import { LockControls } from '../lock/LockControls';
+import { UnconfirmedNotice } from '../ballots';
+import { LockControls } from '../lock';
 import { CategoryTable } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
-import { useResult } from './useResult';
+import { useResult } from '../../data/result';
 
 export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
@@ -35,6 +35,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   if (!assessment) return null;
   if (state.status === 'loading') return <p className="muted">正在计算…</p>;
   if (state.status === 'failed') return <p className="error-summary">{state.message}</p>;
+  if (state.status === 'missing') return <p>找不到该考核。</p>;
   const { result: r } = state;
   const labels = assessment.policy.labels;
   const readOnly = assessment.locked || assessment.status === 'archived';

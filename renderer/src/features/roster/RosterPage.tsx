@@ -3,14 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { categoryKey, categoryLabel, compareCategoryKeys } from '../../../../shared/method';
 import { MODE_SHORT, RANK_CLASS_SHORT, SOURCE_SHORT, type Secretary } from '../../../../shared/model';
-import { getOperator } from '../../app/operator';
-import { useAssessment } from '../../app/useAssessment';
+import { getOperator } from '../../data/operator';
+import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
 import { saveSecretary } from '../../db/roster';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Field, Table, TownSelect, useToast } from '../../ui';
-import { ImportButton } from '../imports/ImportButton';
-import { ImportHub } from '../imports/ImportHub';
+import { ImportButton } from '../imports';
+import { ImportHub } from '../imports';
 import { SecretaryForm } from './SecretaryForm';
 import { TemplateButtons } from './Templates';
 

@@ -1,19 +1,20 @@
 /** 考评: pick a secretary, score the rubric item by item, check evidence and attach files. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { useOperator } from '../../app/operator';
+import { useOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { completeItemScores, saveItemScores, scoringMode } from '../../db/scores';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, ItemScoresRecord, SecretaryRecord } from '../../db/schema';
 import { Button, ConfirmButton } from '../../ui';
-import { AttachmentList } from '../evidence/AttachmentList';
-import { BulkAttach } from '../evidence/BulkAttach';
-import { useWrite } from '../lock/useWrite';
-import { EvidencePanel } from '../evidence/EvidencePanel';
-import { evidenceState, type EvidenceState } from '../evidence/store';
-import { rubricFor, unscoped, useAssessment, useSecretaries } from './data';
+import { AttachmentList } from '../evidence';
+import { BulkAttach } from '../evidence';
+import { useWrite } from '../../data/useWrite';
+import { EvidencePanel } from '../evidence';
+import { evidenceState, type EvidenceState } from '../evidence';
+import { rubricFor } from '../../../../shared/method/compute';
+import { unscoped, useAssessment, useSecretaries } from '../../data/assessment';
 import { RubricForm, allItemCodes } from './RubricForm';
-import { SecretaryPicker } from './SecretaryPicker';
+import { SecretaryPicker } from '../../ui/SecretaryPicker';
 import { SummaryKept, SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
 import { scoringStatus, SCORING_STATUS_BADGES, SCORING_STATUS_LABELS } from './status';
 import { useCoalescedSave } from './useCoalescedSave';
@@ -78,7 +79,7 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
     [assessment.id, secretary.id],
   );
   const [openItems, setOpenItems] = useState<Set<string>>(new Set());
-  const rubric = rubricFor(assessment, secretary);
+  const rubric = rubricFor(secretary, assessment);
   const domainSecretary = useMemo(() => unscoped(secretary), [secretary]);
   const readOnly = assessment.locked;
   const write = useWrite();

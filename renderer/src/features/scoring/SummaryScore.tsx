@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import { parseRational, toDecimal } from '../../../../shared/exact/rational';
-import { useOperator } from '../../app/operator';
+import { useOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { enterSummaryScore, scoreByItems, takeUpSummary } from '../../db/scores';
 import type { SummaryScoreRecord } from '../../db/schema';
 import { Button, ConfirmButton, Dialog, Field } from '../../ui';
-import { useWrite } from '../lock/useWrite';
+import { useWrite } from '../../data/useWrite';
 
 const day = (iso: string) => iso.slice(0, 10);
 

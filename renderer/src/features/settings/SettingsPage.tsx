@@ -1,7 +1,7 @@
 /** 考核: the assessment's own settings — basic facts, 考核规则 (policy), 考评细则 (rubric). */
 import { useState } from 'react';
-import { getOperator } from '../../app/operator';
-import { useAssessment } from '../../app/useAssessment';
+import { getOperator } from '../../data/operator';
+import { useAssessment } from '../../data/assessment';
 import { updateAssessment } from '../../db/assessments';
 import { db } from '../../db/db';
 import type { AssessmentRecord } from '../../db/schema';

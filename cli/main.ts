@@ -1,0 +1,35 @@
+/** Node entry of `shuangping`: wires the file system and the terminal to runCli. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, type PrintPdf } from '../shared/cli/run';
+import { writeResultsWorkbookStreaming } from './stream-results';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface MainOptions {
+  /** the PDF renderer, when one is available */
+  printPdf?: PrintPdf;
+}
+
+export async function main(args: readonly string[], options: MainOptions = {}): Promise<number> {
+  return runCli(args, {
+    async readFile(path) {
+      try {
+        return new Uint8Array(await readFile(path));
+      } catch {
+        return null;
+      }
+    },
+    writeFile: (path, bytes) => writeFile(path, bytes),
+    makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+    join,
+    baseName: basename,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    sampleDir: join(repoRoot, 'samples', 'sample-county'),
+    writeResults: writeResultsWorkbookStreaming,
+    env: process.env,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
+}

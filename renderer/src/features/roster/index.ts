@@ -1,0 +1,2 @@
+/** 名册: the secretaries assessed. What the rest of the app may use of it. */
+export { RosterPage } from './RosterPage';

@@ -1,0 +1,14 @@
+/** The prints of the process (打印): what the app's print views and `shuangping print` both make. */
+export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+
+export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
+  ranking: '考核结果排名表',
+  summary: '考核结果汇总表',
+  notice: '考核结果公示名单',
+  individual: '个人考评表',
+  ballots: '群众满意度测评票',
+  tally: '测评计票单',
+};
+
+export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);
