@@ -1,6 +1,6 @@
 /**
  * Writes the bundled sample county (虚构的胶州市示例数据) and the worked example of
- * RULES.md §8 as filled-in templates. Deterministic: a seeded PRNG, no clock.
+ * docs/method.md §8 as filled-in templates. Deterministic: a seeded PRNG, no clock.
  *
  *   npx tsx samples/generate.ts
  *
@@ -127,7 +127,7 @@ async function sampleCounty(dir: string): Promise<number> {
   return people.length;
 }
 
-/** RULES.md §8: 镇街·脱产·正股级, four secretaries, summary scores. */
+/** docs/method.md §8: 镇街·脱产·正股级, four secretaries, summary scores. */
 async function workedExample(dir: string): Promise<void> {
   const rows = [
     { id: 'S1', name: '张建国', org: 96, base: 90, votes: [30, 8, 2, 0, 0], eligible: 45, village: '前王家庄村' },

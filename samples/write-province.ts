@@ -29,7 +29,7 @@ export async function templateWorkbooks(rows: ProvinceRows): Promise<Record<(typ
   return Object.fromEntries(entries) as Record<(typeof KINDS)[number], Uint8Array>;
 }
 
-/** The per-ballot layout (FORMATS.md): 编号, 选项, one row per ballot, streamed to `stream`. */
+/** The per-ballot layout (docs/formats.md §5): 编号, 选项, one row per ballot, streamed to `stream`. */
 async function streamPerBallot(rows: Iterable<[string, string]>, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: false });
   const ws = workbook.addWorksheet(BALLOT_SHEET);

@@ -1,4 +1,4 @@
-/** Exchange packages and backups: one zip format, pure (see README “Exchange packages and backups”). */
+/** Exchange packages and backups: one zip format, pure (docs/exchange.md). */
 export * from './types';
 export { writePackage, manifestDigest, type PackageInput, type WriteOptions } from './write';
 export { readPackage, type ReadOptions } from './read';

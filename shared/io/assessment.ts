@@ -94,7 +94,7 @@ export async function readAssessmentInputs(
 /**
  * What a workbook (other than the roster) gets wrong against a roster: ids not on
  * it, a 姓名 that is not the roster's for that 编号, and for ballots a vote beyond
- * the electorate (cast or issued above 应参加人数: void, RULES.md §3). Runs on the
+ * the electorate (cast or issued above 应参加人数: void, docs/method.md §3.2). Runs on the
  * rows that read, so a parse with row errors is checked in the same round.
  * `knownIds`: ids to treat as on the roster (default: the roster's own).
  */

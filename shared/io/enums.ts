@@ -69,7 +69,7 @@ export function enumChoices<K extends string>(e: Enumeration<K>): string {
   return e.keys.map(e.label).join('、');
 }
 
-/** A trailing 干部 may be left out (FORMATS.md): 正股级, 非党政正职领导. */
+/** A trailing 干部 may be left out (docs/formats.md §2): 正股级, 非党政正职领导. */
 const withoutCadre = (label: string): string[] => (label.endsWith('干部') ? [label.slice(0, -2)] : []);
 
 export const SOURCE_ENUM = enumeration<Source>('单位类别', SOURCES, (k) => SOURCE_LABELS[k], (k) => [

@@ -1,4 +1,4 @@
-/** Exchange workbooks (FORMATS.md): read, validate, write. Pure: bytes in, bytes out. */
+/** Exchange workbooks (docs/formats.md): read, validate, write. Pure: bytes in, bytes out. */
 export { readAssessmentInputs, checkAgainstRoster, type AssessmentFiles } from './assessment';
 export { sortErrors, type Parsed, type ParseOutcome, type CheckedWithWarnings, type WorkbookKind } from './parsed';
 export { readRoster, type RosterOptions } from './roster';

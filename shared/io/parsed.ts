@@ -11,7 +11,7 @@ export interface Located<T> {
   row: number;
 }
 
-/** The exchange workbooks of FORMATS.md. */
+/** The exchange workbooks of docs/formats.md. */
 export type WorkbookKind = 'roster' | 'summary' | 'scores' | 'ballots' | 'events';
 
 /** A 姓名 written beside a 编号 (checked against the roster's name). */

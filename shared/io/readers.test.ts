@@ -1,4 +1,4 @@
-/** Every class of bad input of FORMATS.md: all errors at once, with sheet, row and column, in Chinese. */
+/** Every class of bad input of docs/formats.md: all errors at once, with sheet, row and column, in Chinese. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';

@@ -1,4 +1,4 @@
-/** The results workbook of the worked example (RULES.md §8), read back cell by cell. */
+/** The results workbook of the worked example (docs/method.md §8), read back cell by cell. */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ describe('results workbook', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '镇街·脱产·正股级', '标记']);
   });
 
-  it('lists the category in rank order with the columns of FORMATS.md', async () => {
+  it('lists the category in rank order with the columns of docs/formats.md', async () => {
     const ws = (await workedExample()).getWorksheet('镇街·脱产·正股级')!;
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...RESULT_COLUMNS]);
     const col = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name) + 1;

@@ -1,5 +1,5 @@
 /**
- * The results workbook (FORMATS.md "Results"): a summary sheet (汇总), one sheet per
+ * The results workbook (docs/formats.md §10): a summary sheet (汇总), one sheet per
  * category, and a sheet of flags (标记). Made to be read and printed as it opens.
  */
 import type ExcelJS from 'exceljs';
@@ -7,7 +7,7 @@ import { roundTo, toDecimal, toNumber, type Rational } from '../exact/rational';
 import { FLAG_LABELS, GRADES, type AssessmentResult, type CategoryResult, type Grade, type Policy, type ResultRow } from '../model';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printOptions, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
 
-/** Row columns, exactly as FORMATS.md lists them. */
+/** Row columns, exactly as docs/formats.md §10 lists them. */
 export const RESULT_COLUMNS = [
   '名次', '编号', '姓名', '派出单位', '村社区', '基本分', '组织工作目标考评得分', '很满意', '满意', '基本满意',
   '不满意', '废票', '投票数', '应参加人数', '满意度', '考核总分', '等次', '说明',

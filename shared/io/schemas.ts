@@ -1,5 +1,5 @@
 /**
- * The columns of each exchange workbook (FORMATS.md), shared by the readers and the
+ * The columns of each exchange workbook (docs/formats.md §2–§6), shared by the readers and the
  * template writers: header, key, whether required, and what to enter (填表说明).
  */
 import type { ColumnSpec } from './table';

@@ -1,5 +1,5 @@
 /**
- * Quotas and band filling (RULES.md §5.2–§5.5): bands are filled in rank order,
+ * Quotas and band filling (docs/method.md §5.2–§5.5): bands are filled in rank order,
  * band by band; ineligible secretaries are passed over (递补) or use up their place;
  * exact ties at a band boundary are decided by the policy's `boundaryTie`.
  */

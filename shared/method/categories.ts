@@ -35,7 +35,7 @@ export function categoryLabel(key: string, dimensions: readonly CategoryDimensio
   return parts.includes(ANY) ? `${label}（各职级合并）` : label;
 }
 
-/** Sort position of a key: dimension by dimension, in the order of RULES.md §1. */
+/** Sort position of a key: dimension by dimension, in the order of docs/method.md §1. */
 export function categoryOrder(key: string, dimensions: readonly CategoryDimension[]): number[] {
   const parts = key.split('|');
   return dimensions.map((d, i) => (parts[i] === ANY ? VALUES[d].length : VALUES[d].indexOf(parts[i] ?? '')));

@@ -1,5 +1,5 @@
 /**
- * The method (RULES.md §3–§5): from the assessors' inputs to ranked, graded and
+ * The method (docs/method.md §3–§5): from the assessors' inputs to ranked, graded and
  * explained results per category. Pure and exact; the CLI and the app run this.
  */
 import { lt, mul, r, rat, toDecimal, ZERO, type Rational } from '../exact/rational';

@@ -1,4 +1,4 @@
-/** The `--json` output of FORMATS.md: exact numbers as strings, rows in rank order. */
+/** The `--json` output of docs/formats.md §9: exact numbers as strings, rows in rank order. */
 import { toDecimal, toFixed, toFraction } from '../exact/rational';
 import type { AssessmentResult, BandKey, CategoryResult, Decision, Flag, Grade, ResultRow } from '../model';
 

@@ -1,4 +1,4 @@
-/** Decisions against the quotas (RULES.md §5.4–§5.6), hand-computed. */
+/** Decisions against the quotas (docs/method.md §5.4–§5.6), hand-computed. */
 import { describe, expect, it } from 'vitest';
 import { computeAssessment, quotaNotes } from '.';
 import type { Decision, QuotaNote } from '../model';

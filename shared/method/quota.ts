@@ -1,5 +1,5 @@
 /**
- * What the review meeting's decisions do to a category's quotas (RULES.md §5.4–§5.6).
+ * What the review meeting's decisions do to a category's quotas (docs/method.md §5.4–§5.6).
  * The meeting may decide any grade. When its decisions put a band over its quota
  * (4 优秀 against 3), or leave empty a place the method filled or a tie group held
  * (the meeting put a member elsewhere), the category says so in one sentence, which

@@ -1,4 +1,4 @@
-/** Order within a category (RULES.md §4): total desc, then the policy's tie-breaks; competition ranks. */
+/** Order within a category (docs/method.md §4.4): total desc, then the policy's tie-breaks; competition ranks. */
 import { cmp, roundTo, type Rational } from '../exact/rational';
 import type { Policy, TieBreak } from '../model';
 

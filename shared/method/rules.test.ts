@@ -1,4 +1,4 @@
-/** Hand-computed tables, one per rule of RULES.md §3–§5. */
+/** Hand-computed tables, one per rule of docs/method.md §3–§5. */
 import { describe, expect, it } from 'vitest';
 import { computeAssessment, resultToJson, type RowJson } from '.';
 import type { Decision, DirectEvent, Policy } from '../model';

@@ -1,4 +1,4 @@
-/** The satisfaction ballot (RULES.md §3): turnout, satisfaction, test grade, recall. */
+/** The satisfaction ballot (docs/method.md §3): turnout, satisfaction, test grade, recall. */
 import { div, gt, lt, mul, r, rat, toFixed, type Rational } from '../exact/rational';
 import type { BallotSummary, BallotTally, Policy, SatisfactionGrade } from '../model';
 import { castOf, validOf } from '../model';

@@ -1,4 +1,4 @@
-/** Org score and base score from rubric inputs (RULES.md §2). */
+/** Org score and base score from rubric inputs (docs/method.md §2). */
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../exact/rational';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
@@ -15,7 +15,7 @@ const item = (inputs: Record<string, string>, code: string, s = secretary('X'), 
 const complete = { 'A1.2': '1', 'A2.1': '1', 'A2.2': '1', 'B1.1': '4', 'B1.2': '1', 'B4.1': '5', 'B4.2': '3' };
 
 describe('the default rubric (第十六条)', () => {
-  it('lists every input code of RULES.md §2 once', () => {
+  it('lists every input code of docs/method.md §2 once', () => {
     const codes = JIAOZHOU_RUBRIC.sections.flatMap((s) => s.groups.flatMap((g) => g.items.flatMap((i) => i.inputs.map((x) => x.code))));
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toEqual(expect.arrayContaining(['A1.1a', 'A1.1b', 'A3.2', 'B5.1a', 'B5.1b', 'B6.1b', 'C3a', 'C3d', 'C4']));

@@ -1,4 +1,4 @@
-/** Org score and base score from rubric inputs (RULES.md §2). */
+/** Org score and base score from rubric inputs (docs/method.md §2). */
 import {
   add,
   div,

@@ -1,4 +1,4 @@
-/** The one rule of a tally's validity (RULES.md §3), and the method's use of it. */
+/** The one rule of a tally's validity (docs/method.md §3.2), and the method's use of it. */
 import { describe, expect, it } from 'vitest';
 import { presetPolicy } from '../policy';
 import { evaluateBallots } from './satisfaction';

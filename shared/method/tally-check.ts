@@ -1,5 +1,5 @@
 /**
- * Whether a ballot box's tally can stand (RULES.md §3): the one rule, with one Chinese
+ * Whether a ballot box's tally can stand (docs/method.md §3.2): the one rule, with one Chinese
  * message per case, for the workbook readers, the method, the tally form and the
  * import. cast > issued, cast > eligible and issued > eligible void the vote (bad
  * input: it must be repeated); turnout below the minimum is not bad input, but the

@@ -1,4 +1,4 @@
-/** RULES.md §8, the worked example: must hold exactly. */
+/** docs/method.md §8, the worked example: must hold exactly. */
 import { describe, expect, it } from 'vitest';
 import { computeAssessment, resultToJson } from '.';
 import { inputOf } from './testing';
@@ -10,7 +10,7 @@ const example = inputOf([
   { id: 'S4', org: '90', base: '86', votes: [10, 10, 20, 2, 0], eligible: 50 },
 ]);
 
-describe('the worked example of RULES.md §8', () => {
+describe('the worked example of docs/method.md §8', () => {
   const json = resultToJson(computeAssessment(example));
   const category = json.categories[0]!;
   const row = (id: string) => category.rows.find((r) => r.id === id)!;

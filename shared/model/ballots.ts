@@ -1,4 +1,4 @@
-/** 群众满意度测评: ballot tallies, RULES.md §3. */
+/** 群众满意度测评: ballot tallies, docs/method.md §3. */
 
 export const BALLOT_OPTIONS = ['verySatisfied', 'satisfied', 'basic', 'dissatisfied', 'invalid', 'abstain'] as const;
 /** A returned ballot: one of the four marks, void (废票) or blank (弃权). */

@@ -1,4 +1,4 @@
-/** Grades (等次) and flags, RULES.md §5. */
+/** Grades (等次) and flags, docs/method.md §5. */
 
 export const GRADES = ['excellent', 'good', 'competent', 'basic', 'incompetent', 'pending'] as const;
 export type Grade = (typeof GRADES)[number];

@@ -56,7 +56,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   lateReport: '信息迟缓处置不当导致群体性事件',
 };
 
-/** Short forms accepted on import (FORMATS.md events). */
+/** Short forms accepted on import (docs/formats.md §6). */
 export const EVENT_KIND_SHORT: Record<EventKind, string> = {
   breach: '违反六严禁',
   massIncident: '激化干群矛盾',

@@ -1,4 +1,4 @@
-/** 考核规则: every setting of RULES.md §6. Ratios are exact text ("0.3", "2/3"). */
+/** 考核规则: every setting of docs/method.md §6. Ratios are exact text ("0.3", "2/3"). */
 import type { BandKey, Grade } from './grades';
 import type { CategoryDimension } from './secretary';
 

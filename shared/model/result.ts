@@ -53,14 +53,14 @@ export interface ResultRow {
   reasons: string[];
 }
 
-/** A tie group pending at a band boundary and the places it holds, per band (RULES.md §5.4). */
+/** A tie group pending at a band boundary and the places it holds, per band (docs/method.md §5.4). */
 export interface TieHold {
   ids: string[];
   places: Partial<Record<BandKey, number>>;
 }
 
 /**
- * What the review meeting's decisions did to one band's quota (RULES.md §5.4–§5.6):
+ * What the review meeting's decisions did to one band's quota (docs/method.md §5.4–§5.6):
  * the band ends over its quota (超出名额), or a place the method filled or held for a
  * tie is left empty (名额空出, nobody moves up by it). Only when decisions did it.
  */

@@ -1,5 +1,5 @@
 /**
- * 考评细则: a tree of sections → groups → items (RULES.md §2). Rubrics are data:
+ * 考评细则: a tree of sections → groups → items (docs/method.md §2.1). Rubrics are data:
  * users edit them, export and import them as JSON, and scores are kept per input
  * code so a changed rubric re-computes.
  *

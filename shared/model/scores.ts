@@ -10,7 +10,7 @@ export interface ItemScores {
   inputs: Record<string, string>;
 }
 
-/** Summary scores for teams that score on paper (FORMATS.md `summary`). Exact decimal text. */
+/** Summary scores for teams that score on paper (docs/formats.md §3). Exact decimal text. */
 export interface SummaryScore {
   id: string;
   /** 基本分: sections A+B */

@@ -1,4 +1,4 @@
-/** 考核对象: a first secretary (第一书记), RULES.md §1. */
+/** 考核对象: a first secretary (第一书记), docs/method.md §1. */
 
 export const SOURCES = ['town', 'city'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -33,5 +33,5 @@ export interface Secretary {
   workDays?: number;
 }
 
-/** Dimensions a policy may rank by (RULES.md §4 categories). */
+/** Dimensions a policy may rank by (docs/method.md §4.2). */
 export type CategoryDimension = 'source' | 'mode' | 'rankClass' | 'postType';

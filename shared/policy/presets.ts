@@ -1,4 +1,4 @@
-/** Policy defaults (胶州, RULES.md §5–§6) and the regional presets of §7. */
+/** Policy defaults (胶州, docs/method.md §5–§6) and the regional presets of §7. */
 import { DEFAULT_GRADE_LABELS } from '../model/labels';
 import type { Policy } from '../model/policy';
 

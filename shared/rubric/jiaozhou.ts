@@ -1,4 +1,4 @@
-/** The default rubric: 胶州 实施细则 第十六条, verbatim as data (RULES.md §2). */
+/** The default rubric: 胶州 实施细则 第十六条, verbatim as data (docs/method.md §2.3). */
 import type { Rubric, RubricInput, RubricItem } from '../model/rubric';
 
 const bool = (code: string, label: string, points: string): RubricInput => ({ code, label, kind: 'bool', points });

@@ -51,7 +51,7 @@ describe('shuangping check and compute on the worked example', () => {
     expect(r.stdout).toContain('检查通过');
   });
 
-  it('compute: the JSON of FORMATS.md and the workbook', async () => {
+  it('compute: the JSON of docs/formats.md and the workbook', async () => {
     const r = await run(['compute', ...exampleArgs, '--out', '结果.xlsx', '--json', '结果.json'], cwd);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -10,7 +10,7 @@ export async function workbook(sheet: string, header: string[], rows: (string | 
 }
 
 /**
- * The worked example of RULES.md §8 (S1–S4, 镇街·脱产·正股级) plus a category with a
+ * The worked example of docs/method.md §8 (S1–S4, 镇街·脱产·正股级) plus a category with a
  * boundary tie (T1 = T2 at the top, one excellent place): 镇街·脱产·党政正职.
  */
 export const ROSTER_HEADER = ['编号', '姓名', '派出单位', '单位类别', '驻村方式', '职级类别', '所在镇街', '村社区', '应参加人数'];

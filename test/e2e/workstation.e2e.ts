@@ -1,6 +1,6 @@
 /**
  * The workstation from a person's seat: create an assessment, import roster,
- * scores and ballots, read the worked example (RULES.md §8) with its reasons,
+ * scores and ballots, read the worked example (docs/method.md §8) with its reasons,
  * decide a boundary tie, reload, and see a bad workbook rejected with nothing changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

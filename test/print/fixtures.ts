@@ -1,4 +1,4 @@
-/** Print test data: the worked example of RULES.md §8, a generated county of 250, and the sample county's files. */
+/** Print test data: the worked example of docs/method.md §8, a generated county of 250, and the sample county's files. */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readAssessmentInputs, type AssessmentFiles } from '../../shared/io/assessment';

@@ -1,6 +1,6 @@
 /**
  * Every print, rendered to PDF in the system Chromium and read back with poppler:
- * the worked example of RULES.md §8 and a generated county of 250. PNGs of the first
+ * the worked example of docs/method.md §8 and a generated county of 250. PNGs of the first
  * pages land in test-output/prints/ for a person to look at.
  */
 import type { Browser } from 'playwright-core';
@@ -39,7 +39,7 @@ function expectNumbered(pdf: SavedPdf): void {
   pdf.pages.forEach((page, i) => expect(page).toMatch(pageNumber(i + 1)));
 }
 
-describe('the worked example (RULES.md §8)', () => {
+describe('the worked example (docs/method.md §8)', () => {
   const { data } = workedExample();
   const people = ['王建国', '李志明', '张海涛', '刘丽静'];
 

@@ -20,7 +20,7 @@ describe('checkTally', () => {
     expect(overEligible.errors).toEqual(['投票数 21 超过应参加人数 20，本次测评无效，应重新组织投票']);
   });
 
-  it('blocks 发出票数 above eligible: the vote is void (RULES §3)', () => {
+  it('blocks 发出票数 above eligible: the vote is void (docs/method.md §3)', () => {
     const c = checkTally(draft({ issued: 46, verySatisfied: 30 }), 45);
     expect(c.errors).toEqual(['发出票数 46 超过应参加人数 45，本次测评无效，应重新组织投票']);
   });

@@ -1,6 +1,6 @@
 /**
  * One ballot box's tally as typed by a person: validation with errors that block
- * saving and warnings that do not (RULES.md §3). Counts only — nothing about voters.
+ * saving and warnings that do not (docs/method.md §3). Counts only — nothing about voters.
  */
 import { tallyProblems, turnoutMet as methodTurnoutMet } from '../../../../shared/method/tally-check';
 import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type BallotOption } from '../../../../shared/model';

@@ -1,4 +1,4 @@
-/** One button per exchange workbook (FORMATS.md), for the screens that gather data. */
+/** One button per exchange workbook (docs/formats.md), for the screens that gather data. */
 import { ImportButton } from './ImportButton';
 import { WORKBOOK_LABELS, type WorkbookKind } from './workbooks';
 

@@ -20,7 +20,7 @@ const tally = (id: string, verySatisfied: number, satisfied: number, basic: numb
 
 let assessmentId: string;
 
-// RULES.md §8: 李志明 良好, 王建国 优秀, 张海涛 称职, 刘丽静 基本称职
+// docs/method.md §8: 李志明 良好, 王建国 优秀, 张海涛 称职, 刘丽静 基本称职
 beforeEach(async () => {
   await db.meta.put({ key: 'operator', value: '张三' });
   assessmentId = await createAssessment(db, { year: 2024, name: '测试考核', region: '胶州市', policy: 'jiaozhou' });

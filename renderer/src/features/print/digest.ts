@@ -3,7 +3,7 @@ import { resultToJson } from '../../../../shared/method/json';
 import type { AssessmentResult } from '../../../../shared/model';
 import { canonicalJson, sha256Hex } from '../../../../shared/digest';
 
-/** First 8 hex digits of SHA-256 over each category's canonical JSON (FORMATS.md shape), by key. */
+/** First 8 hex digits of SHA-256 over each category's canonical JSON (docs/formats.md §9), by key. */
 export function categoryDigests(result: AssessmentResult): Map<string, string> {
   const json = resultToJson(result);
   return new Map(json.categories.map((c) => [c.key, sha256Hex(canonicalJson(c)).slice(0, 8)]));

@@ -26,7 +26,7 @@ beforeEach(async () => {
   await db.meta.put({ key: 'operator', value: '张三' });
   assessmentId = await createAssessment(db, { year: 2024, name: '测试', region: '胶州市', policy: 'jiaozhou' });
   const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
-  // RULES.md §8, and a boundary tie T1 = T2 for one excellent place
+  // docs/method.md §8, and a boundary tie T1 = T2 for one excellent place
   await importRoster(ctx, [
     sec('S1', '王明', 'section', '甲镇', 45), sec('S2', '李强', 'section', '乙镇', 42), sec('S3', '张华', 'section', '甲镇', 48), sec('S4', '刘洋', 'section', '乙镇', 50),
     sec('T1', '陈静', 'chief', '甲镇', 45), sec('T2', '杨帆', 'chief', '甲镇', 45), sec('T3', '赵磊', 'chief', '乙镇', 45), sec('T4', '孙丽', 'chief', '乙镇', 45),

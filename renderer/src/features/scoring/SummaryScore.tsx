@@ -1,5 +1,5 @@
 /**
- * Summary scores (paper scoring, FORMATS.md `summary`): shown instead of the item form
+ * Summary scores (paper scoring, docs/formats.md §3): shown instead of the item form
  * when they count, correctable on screen; switching to item scoring sets them aside
  * (kept, and can be taken up again) — nothing is deleted by a switch.
  */
