@@ -99,10 +99,13 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
   await page.getByRole('button', { name: BUTTONS[kind]!, exact: true }).click();
   const start = Date.now();
   await (await chooser).setFiles(path);
-  const progress = page.getByTestId('import-progress').waitFor({ timeout }).then(
-    () => true,
-    () => false,
-  );
+  const progress = page
+    .getByTestId('import-progress')
+    .waitFor({ timeout })
+    .then(
+      () => true,
+      () => false,
+    );
   // the notice of success, read as soon as it shows (notices fade), or the table of errors
   const notice = kind === 'roster' ? '已导入名册，共' : `已从“${name}”导入`;
   const outcome = await page.waitForFunction(
@@ -239,7 +242,10 @@ export async function benchApp(options: {
 
     const start = Date.now();
     await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-category"]').length >= 16, undefined, { timeout: options.timeout, polling: 50 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-category"]').length >= 16, undefined, {
+      timeout: options.timeout,
+      polling: 50,
+    });
     await idle(page);
     const resultsMs = Date.now() - start;
     const sizes = await page.evaluate(() =>

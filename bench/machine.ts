@@ -15,8 +15,7 @@ export interface Machine {
   loadEnd?: number;
 }
 
-const run = (file: string, args: string[]) =>
-  new Promise<string>((done) => execFile(file, args, (error, stdout) => done(error ? '' : stdout.trim())));
+const run = (file: string, args: string[]) => new Promise<string>((done) => execFile(file, args, (error, stdout) => done(error ? '' : stdout.trim())));
 
 export async function machine(chromium: string): Promise<Machine> {
   const osRelease = await readFile('/etc/os-release', 'utf8').catch(() => '');

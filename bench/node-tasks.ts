@@ -40,7 +40,13 @@ async function bare(files: string[]) {
   let cells = 0;
   const { ms } = await timed(async () => {
     for (const file of files) {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'ignore',
+        hyperlinks: 'ignore',
+        entries: 'ignore',
+      });
       for await (const sheet of reader) {
         for await (const row of sheet) {
           rows++;
@@ -66,12 +72,25 @@ async function phases(files: Files) {
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
   const policy = presetPolicy('jiaozhou');
   const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC));
-  if (!read.value.ok) throw new Error(read.value.errors.slice(0, 3).map((e) => e.message).join('; '));
+  if (!read.value.ok)
+    throw new Error(
+      read.value.errors
+        .slice(0, 3)
+        .map((e) => e.message)
+        .join('; '),
+    );
   const input = read.value.value;
   const compute = await timed(async () => computeAssessment(input));
   const xlsx = await timed(() => writeResultsWorkbookStreaming(compute.value, policy));
   const json = await timed(async () => JSON.stringify(resultToJson(compute.value), null, 2));
-  return { ms: read.ms + compute.ms + xlsx.ms + json.ms, readMs: read.ms, computeMs: compute.ms, xlsxMs: xlsx.ms, jsonMs: json.ms, secretaries: input.secretaries.length };
+  return {
+    ms: read.ms + compute.ms + xlsx.ms + json.ms,
+    readMs: read.ms,
+    computeMs: compute.ms,
+    xlsxMs: xlsx.ms,
+    jsonMs: json.ms,
+    secretaries: input.secretaries.length,
+  };
 }
 
 /** Compute alone: warmed up, then the median and the fastest of several runs. */

@@ -52,11 +52,26 @@ export function reportRows(r: Report): string[][] {
   for (const [variant, c] of Object.entries(r.cli) as ['tallies' | 'perBallot', CliFigures][]) {
     const w = words[variant];
     rows.push([`裸读（ExcelJS 流式读取，${w}）`, s(c.bare.ms!), '下限', '']);
-    rows.push([`命令行 check + compute + 导出（${w}）`, `${s(c.compute.ms!)}（${c.ratio.toFixed(2)}×）`, `≤ ${TARGETS.cliRatio}× 裸读`, met(c.ratio <= TARGETS.cliRatio)]);
-    rows.push([`　其中 读取与检查 / 计算 / 结果工作簿 / JSON`, [c.phases.readMs, c.phases.computeMs, c.phases.xlsxMs, c.phases.jsonMs].map((x) => s(x!)).join(' / '), '', '']);
+    rows.push([
+      `命令行 check + compute + 导出（${w}）`,
+      `${s(c.compute.ms!)}（${c.ratio.toFixed(2)}×）`,
+      `≤ ${TARGETS.cliRatio}× 裸读`,
+      met(c.ratio <= TARGETS.cliRatio),
+    ]);
+    rows.push([
+      `　其中 读取与检查 / 计算 / 结果工作簿 / JSON`,
+      [c.phases.readMs, c.phases.computeMs, c.phases.xlsxMs, c.phases.jsonMs].map((x) => s(x!)).join(' / '),
+      '',
+      '',
+    ]);
     rows.push([`　命令行 check 单独（${w}）`, s(c.check.ms!), '', '']);
     rows.push([`　node bin/shuangping.mjs compute，含启动（${w}）`, s(c.spawnedMs), '', '']);
-    rows.push([`命令行峰值内存 RSS / 堆（${w}）`, `${mb(c.compute.maxRssMb!)} / ${mb(c.compute.heapMb!)}`, `≤ ${TARGETS.memoryMb} MB`, met(c.compute.maxRssMb! <= TARGETS.memoryMb)]);
+    rows.push([
+      `命令行峰值内存 RSS / 堆（${w}）`,
+      `${mb(c.compute.maxRssMb!)} / ${mb(c.compute.heapMb!)}`,
+      `≤ ${TARGETS.memoryMb} MB`,
+      met(c.compute.maxRssMb! <= TARGETS.memoryMb),
+    ]);
   }
   rows.push(['两种计票表结果相同', r.sameResults ? '相同' : '不同', '相同', met(r.sameResults)]);
   rows.push([
@@ -69,18 +84,36 @@ export function reportRows(r: Report): string[][] {
   const a = r.app;
   if (a) {
     const STEP_WORDS: Record<string, string> = { open: '读取', check: '检查', backup: '备份', write: '写入' };
-    for (const [variant, run] of [['tallies', a.tallies], ['perBallot', a.perBallot]] as const) {
+    for (const [variant, run] of [
+      ['tallies', a.tallies],
+      ['perBallot', a.perBallot],
+    ] as const) {
       const cliMs = r.cli[variant]?.compute.ms;
       const ratio = cliMs ? run.importMs / cliMs : NaN;
-      rows.push([`应用导入全省（5 个工作簿，${words[variant]}）`, `${s(run.importMs)}（命令行的 ${ratio.toFixed(2)}×）`, `≤ ${TARGETS.appRatio}× 命令行`, met(ratio <= TARGETS.appRatio)]);
+      rows.push([
+        `应用导入全省（5 个工作簿，${words[variant]}）`,
+        `${s(run.importMs)}（命令行的 ${ratio.toFixed(2)}×）`,
+        `≤ ${TARGETS.appRatio}× 命令行`,
+        met(ratio <= TARGETS.appRatio),
+      ]);
       for (const i of run.imports) {
-        const steps = Object.entries(i.steps).map(([k, v]) => `${STEP_WORDS[k] ?? k} ${s(v)}`).join('，');
+        const steps = Object.entries(i.steps)
+          .map(([k, v]) => `${STEP_WORDS[k] ?? k} ${s(v)}`)
+          .join('，');
         rows.push([`　${i.file}（${i.count} 条）：${steps}；随后页面更新`, `${s(i.ms)}；${s(i.settleMs)}`, '进度条', i.progress ? '显示' : '未显示']);
       }
     }
     rows.push([`打开结果（${a.categories} 个类别）`, s(a.resultsMs), '', '']);
-    rows.push([`最大类别“${a.largest.label}”${a.largest.size} 人：DOM 中的行（滚动中最多）`, `${a.largest.rowsInDom}（${a.largest.rowsInDomMax}）`, `≤ ${TARGETS.domRows}`, met(a.largest.rowsInDomMax <= TARGETS.domRows)]);
-    for (const [words, f] of [['滚轮式', a.scroll.wheel], ['拖到底', a.scroll.fling]] as const) {
+    rows.push([
+      `最大类别“${a.largest.label}”${a.largest.size} 人：DOM 中的行（滚动中最多）`,
+      `${a.largest.rowsInDom}（${a.largest.rowsInDomMax}）`,
+      `≤ ${TARGETS.domRows}`,
+      met(a.largest.rowsInDomMax <= TARGETS.domRows),
+    ]);
+    for (const [words, f] of [
+      ['滚轮式', a.scroll.wheel],
+      ['拖到底', a.scroll.fling],
+    ] as const) {
       rows.push([
         `　${words}滚动 ${f.frames} 帧、每帧 ${f.step} px：帧时 中位 / 95% / 最长；超过 50 ms 的帧；主线程长帧`,
         `${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.max.toFixed(1)} ms；${f.over50}；${f.longFrames}（${f.longFramesMs.toFixed(0)} ms）`,

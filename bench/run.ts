@@ -110,14 +110,20 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   const cli: Report['cli'] = {};
-  for (const [variant, ballots] of [['tallies', 'ballots.xlsx'], ['perBallot', 'ballots-per-ballot.xlsx']] as const) {
+  for (const [variant, ballots] of [
+    ['tallies', 'ballots.xlsx'],
+    ['perBallot', 'ballots-per-ballot.xlsx'],
+  ] as const) {
     log(`命令行（${variant}）…`);
     const files = inputs(ballots);
     // the floor and the command run in turns, so that both see the same load; the ratio is the median of the pairs'
     const pairs: [Figures, Figures][] = [];
     for (let i = 0; i < REPEAT; i++) {
       const floor = await task('bare', Object.values(files));
-      pairs.push([floor, await task('cli', ['compute', ...flags(files), '--out', join(out, `results-${variant}.xlsx`), '--json', join(out, `results-${variant}.json`)])]);
+      pairs.push([
+        floor,
+        await task('cli', ['compute', ...flags(files), '--out', join(out, `results-${variant}.xlsx`), '--json', join(out, `results-${variant}.json`)]),
+      ]);
     }
     const bare = medianOf(pairs.map(([floor]) => floor));
     const compute = medianOf(pairs.map(([, command]) => command));
@@ -133,7 +139,13 @@ async function main(): Promise<void> {
   const compute = await task('compute', { files: inputs('ballots.xlsx'), runs: 9 });
 
   log('县级排名表 PDF…');
-  const countyFiles = { roster: join(county, 'roster.xlsx'), summary: join(county, 'summary.xlsx'), scores: join(county, 'scores.xlsx'), ballots: join(county, 'ballots.xlsx'), events: join(county, 'events.xlsx') };
+  const countyFiles = {
+    roster: join(county, 'roster.xlsx'),
+    summary: join(county, 'summary.xlsx'),
+    scores: join(county, 'scores.xlsx'),
+    ballots: join(county, 'ballots.xlsx'),
+    events: join(county, 'events.xlsx'),
+  };
   const pdfFile = join(out, 'county-ranking.pdf');
   const pdf = await task('print', ['print', 'ranking', ...flags(countyFiles), '--out', pdfFile, '--year', '2024', '--region', '东阳县']);
   const pdfBytes = await readFile(pdfFile);

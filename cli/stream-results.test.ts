@@ -46,7 +46,13 @@ describe('writeResultsWorkbookStreaming', () => {
     const file = (kind: string) => readFile(join(county, `${kind}.xlsx`)).then((bytes) => ({ name: `${kind}.xlsx`, bytes }));
     const policy = presetPolicy('jiaozhou');
     const read = await readAssessmentInputs(
-      { roster: await file('roster'), summary: await file('summary'), scores: await file('scores'), ballots: await file('ballots'), events: await file('events') },
+      {
+        roster: await file('roster'),
+        summary: await file('summary'),
+        scores: await file('scores'),
+        ballots: await file('ballots'),
+        events: await file('events'),
+      },
       policy,
       JIAOZHOU_RUBRIC,
     );
@@ -55,7 +61,11 @@ describe('writeResultsWorkbookStreaming', () => {
     const streamed = await seen(await writeResultsWorkbookStreaming(result, policy));
     expect(streamed).toHaveLength(result.categories.length + 2);
     const sheet = streamed[1]!;
-    expect(sheet).toMatchObject({ views: [{ state: 'frozen', ySplit: 3 }], page: { orientation: 'landscape', printTitlesRow: '1:3' }, merges: ['A1:R1', 'A2:R2'] });
+    expect(sheet).toMatchObject({
+      views: [{ state: 'frozen', ySplit: 3 }],
+      page: { orientation: 'landscape', printTitlesRow: '1:3' },
+      merges: ['A1:R1', 'A2:R2'],
+    });
     expect(sheet.cells.length).toBeGreaterThan(18 * 3);
     expect(streamed).toEqual(await seen(await writeResultsWorkbook(result, policy)));
   });

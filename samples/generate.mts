@@ -92,7 +92,11 @@ function plantEdgeCases(people: Person[]): DirectEventRow[] {
   bad.roster.应参加人数 = 40;
   bad.votes = [10, 8, 5, 13, 0, 0];
   return [
-    { person: category(people, 'town', 'parttime', 'junior')[6]!, kind: '违反六严禁造成严重不良影响', note: '擅自以村集体名义对外担保，造成严重不良影响，经市纪委查实' },
+    {
+      person: category(people, 'town', 'parttime', 'junior')[6]!,
+      kind: '违反六严禁造成严重不良影响',
+      note: '擅自以村集体名义对外担保，造成严重不良影响，经市纪委查实',
+    },
     { person: category(people, 'city', 'fulltime', 'section')[5]!, kind: '激化干群矛盾引发群体性事件', note: '处理土地流转纠纷方式简单粗暴，引发群众集体上访' },
   ];
 }
@@ -112,7 +116,9 @@ async function sampleCounty(dir: string): Promise<number> {
   const people = buildPeople();
   const events = plantEdgeCases(people);
   // roster order: by town and village, as a county office would keep it
-  people.sort((a, b) => String(a.roster.所在镇街).localeCompare(String(b.roster.所在镇街), 'zh') || String(a.roster.村社区).localeCompare(String(b.roster.村社区), 'zh'));
+  people.sort(
+    (a, b) => String(a.roster.所在镇街).localeCompare(String(b.roster.所在镇街), 'zh') || String(a.roster.村社区).localeCompare(String(b.roster.村社区), 'zh'),
+  );
   people.forEach((p, i) => (p.id = `JZ${String(i + 1).padStart(3, '0')}`));
   const codes = new Set(inputColumns(JIAOZHOU_RUBRIC).map((c) => c.input.code));
   // a draw of its own, as the sample county was first generated: the data stay the same
@@ -121,9 +127,21 @@ async function sampleCounty(dir: string): Promise<number> {
   await mkdir(dir, { recursive: true });
   await save(dir, 'roster', people.map(rosterRow));
   await save(dir, 'summary', people.filter((p) => p.summary).map(summaryRow));
-  await save(dir, 'scores', people.filter((p) => !p.summary).map((p) => scoresRow(p, itemScores(rnd))));
-  await save(dir, 'ballots', people.map((p) => tallyRow(rnd, p, p.votes ?? typicalVotes(rnd, p.eligible))));
-  await save(dir, 'events', events.map((e) => ({ 编号: e.person.id, 姓名: e.person.roster.姓名, 事项: e.kind, 说明: e.note })));
+  await save(
+    dir,
+    'scores',
+    people.filter((p) => !p.summary).map((p) => scoresRow(p, itemScores(rnd))),
+  );
+  await save(
+    dir,
+    'ballots',
+    people.map((p) => tallyRow(rnd, p, p.votes ?? typicalVotes(rnd, p.eligible))),
+  );
+  await save(
+    dir,
+    'events',
+    events.map((e) => ({ 编号: e.person.id, 姓名: e.person.roster.姓名, 事项: e.kind, 说明: e.note })),
+  );
   return people.length;
 }
 
@@ -136,15 +154,35 @@ async function workedExample(dir: string): Promise<void> {
     { id: 'S4', name: '刘志明', org: 90, base: 86, votes: [10, 10, 20, 2, 0], eligible: 50, village: '西官庄村' },
   ];
   await mkdir(dir, { recursive: true });
-  await save(dir, 'roster', rows.map((r) => ({
-    编号: r.id, 姓名: r.name, 派出单位: '胶西街道办事处', 单位类别: '镇(街道)', 驻村方式: '脱产驻村', 职级类别: '正股级干部',
-    所在镇街: '胶西街道', 村社区: r.village, 村社区类型: '村', 应参加人数: r.eligible,
-  })));
-  await save(dir, 'summary', rows.map((r) => ({ 编号: r.id, 姓名: r.name, 基本分: r.base, 组织工作目标考评得分: r.org })));
-  await save(dir, 'ballots', rows.map((r) => {
-    const [vs, s, b, d, inv] = r.votes;
-    return { 编号: r.id, 姓名: r.name, 很满意: vs, 满意: s, 基本满意: b, 不满意: d, 废票: inv, 弃权: 0 };
-  }));
+  await save(
+    dir,
+    'roster',
+    rows.map((r) => ({
+      编号: r.id,
+      姓名: r.name,
+      派出单位: '胶西街道办事处',
+      单位类别: '镇(街道)',
+      驻村方式: '脱产驻村',
+      职级类别: '正股级干部',
+      所在镇街: '胶西街道',
+      村社区: r.village,
+      村社区类型: '村',
+      应参加人数: r.eligible,
+    })),
+  );
+  await save(
+    dir,
+    'summary',
+    rows.map((r) => ({ 编号: r.id, 姓名: r.name, 基本分: r.base, 组织工作目标考评得分: r.org })),
+  );
+  await save(
+    dir,
+    'ballots',
+    rows.map((r) => {
+      const [vs, s, b, d, inv] = r.votes;
+      return { 编号: r.id, 姓名: r.name, 很满意: vs, 满意: s, 基本满意: b, 不满意: d, 废票: inv, 弃权: 0 };
+    }),
+  );
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

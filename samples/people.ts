@@ -19,7 +19,7 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const chance = (p: number) => next() < p;
   return { next, int, pick, chance };
 }
@@ -27,12 +27,51 @@ export type Rng = ReturnType<typeof prng>;
 
 const SURNAMES = '王李张刘陈杨赵孙周吴徐高马郭宋姜于薛綦匡法逄韩冷崔邵隋纪臧丁曲宫栾'.split('');
 const GIVEN = '建国志明海涛丽静伟军红霞磊强洋鹏晓燕娜勇斌杰文华玉梅振东新春晨宁琳雪飞刚凯超鑫婷立峰'.split('');
-export const TOWNS = ['阜安街道', '中云街道', '三里河街道', '九龙街道', '胶东街道', '胶北街道', '胶西街道', '胶莱街道', '李哥庄镇', '铺集镇', '里岔镇', '洋河镇'];
+export const TOWNS = [
+  '阜安街道',
+  '中云街道',
+  '三里河街道',
+  '九龙街道',
+  '胶东街道',
+  '胶北街道',
+  '胶西街道',
+  '胶莱街道',
+  '李哥庄镇',
+  '铺集镇',
+  '里岔镇',
+  '洋河镇',
+];
 const CITY_UNITS = [
-  '市委办公室', '市政府办公室', '市委组织部', '市委宣传部', '市委政法委', '市发展和改革局', '市财政局', '市教育和体育局',
-  '市卫生健康局', '市自然资源局', '市住房和城乡建设局', '市农业农村局', '市水利局', '市交通运输局', '市商务局',
-  '市文化和旅游局', '市市场监督管理局', '市人力资源和社会保障局', '市民政局', '市司法局', '市应急管理局', '市审计局',
-  '市统计局', '市医疗保障局', '市供销社', '市总工会', '团市委', '市妇联', '市科协', '市税务局',
+  '市委办公室',
+  '市政府办公室',
+  '市委组织部',
+  '市委宣传部',
+  '市委政法委',
+  '市发展和改革局',
+  '市财政局',
+  '市教育和体育局',
+  '市卫生健康局',
+  '市自然资源局',
+  '市住房和城乡建设局',
+  '市农业农村局',
+  '市水利局',
+  '市交通运输局',
+  '市商务局',
+  '市文化和旅游局',
+  '市市场监督管理局',
+  '市人力资源和社会保障局',
+  '市民政局',
+  '市司法局',
+  '市应急管理局',
+  '市审计局',
+  '市统计局',
+  '市医疗保障局',
+  '市供销社',
+  '市总工会',
+  '团市委',
+  '市妇联',
+  '市科协',
+  '市税务局',
 ];
 const VILLAGE_HEADS = ['前', '后', '东', '西', '南', '北', '大', '小', '上', '下'];
 const VILLAGE_CORES = ['王家', '李家', '张家', '姜家', '马家', '高家', '韩家', '宋家', '店口', '河崖', '沙埠', '官庄', '杨家', '范家', '朱家', '匡家', '逄家'];
@@ -43,10 +82,22 @@ const townUnit = (town: string) => (town.endsWith('街道') ? `${town}办事处`
 
 /** The 16 categories (镇街/市直 × 脱产/非脱产 × 四类) and their sizes in the sample county. */
 export const COUNTY_SIZES: [Source, Mode, RankClass, number][] = [
-  ['town', 'fulltime', 'chief', 3], ['town', 'fulltime', 'leader', 8], ['town', 'fulltime', 'section', 14], ['town', 'fulltime', 'junior', 24],
-  ['town', 'parttime', 'chief', 6], ['town', 'parttime', 'leader', 10], ['town', 'parttime', 'section', 18], ['town', 'parttime', 'junior', 24],
-  ['city', 'fulltime', 'chief', 4], ['city', 'fulltime', 'leader', 13], ['city', 'fulltime', 'section', 20], ['city', 'fulltime', 'junior', 16],
-  ['city', 'parttime', 'chief', 2], ['city', 'parttime', 'leader', 9], ['city', 'parttime', 'section', 12], ['city', 'parttime', 'junior', 15],
+  ['town', 'fulltime', 'chief', 3],
+  ['town', 'fulltime', 'leader', 8],
+  ['town', 'fulltime', 'section', 14],
+  ['town', 'fulltime', 'junior', 24],
+  ['town', 'parttime', 'chief', 6],
+  ['town', 'parttime', 'leader', 10],
+  ['town', 'parttime', 'section', 18],
+  ['town', 'parttime', 'junior', 24],
+  ['city', 'fulltime', 'chief', 4],
+  ['city', 'fulltime', 'leader', 13],
+  ['city', 'fulltime', 'section', 20],
+  ['city', 'fulltime', 'junior', 16],
+  ['city', 'parttime', 'chief', 2],
+  ['city', 'parttime', 'leader', 9],
+  ['city', 'parttime', 'section', 12],
+  ['city', 'parttime', 'junior', 15],
 ];
 
 export interface Person {
@@ -190,11 +241,26 @@ export function itemScores(rnd: Rng): Row {
 
 /** Rows of the workbooks, keyed as writeFilledTemplate takes them. */
 export const rosterRow = (p: Person): Row => ({ 编号: p.id, ...p.roster });
-export const summaryRow = (p: Person): Row => ({ 编号: p.id, 姓名: p.roster.姓名, 基本分: Number(p.summary!.base), 组织工作目标考评得分: Number(p.summary!.org) });
+export const summaryRow = (p: Person): Row => ({
+  编号: p.id,
+  姓名: p.roster.姓名,
+  基本分: Number(p.summary!.base),
+  组织工作目标考评得分: Number(p.summary!.org),
+});
 export const scoresRow = (p: Person, inputs: Row): Row => ({ 编号: p.id, 姓名: p.roster.姓名, ...inputs });
 /** A tally row; 发出票数 is the cast plus up to two unreturned ballots, within the electorate. */
 export function tallyRow(rnd: Rng, p: Person, votes: readonly number[]): Row {
   const [vs, s, b, d, inv, abs] = votes;
   const cast = vs! + s! + b! + d! + inv! + abs!;
-  return { 编号: p.id, 姓名: p.roster.姓名, 很满意: vs, 满意: s, 基本满意: b, 不满意: d, 废票: inv, 弃权: abs, 发出票数: Math.min(p.eligible, cast + rnd.int(0, 2)) };
+  return {
+    编号: p.id,
+    姓名: p.roster.姓名,
+    很满意: vs,
+    满意: s,
+    基本满意: b,
+    不满意: d,
+    废票: inv,
+    弃权: abs,
+    发出票数: Math.min(p.eligible, cast + rnd.int(0, 2)),
+  };
 }

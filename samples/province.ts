@@ -8,7 +8,21 @@
  *   const small = generateProvince({ counties: 4 });   // 1,000 secretaries, ~50,000 ballots
  */
 import { BALLOT_OPTION_LABELS, BALLOT_OPTIONS } from '../shared/model';
-import { COUNTY_SIZES, itemScores, peopleMaker, prng, rosterRow, scoresRow, summaryRow, tallyRow, TOWNS, typicalVotes, type Person, type Row, type Rng } from './people';
+import {
+  COUNTY_SIZES,
+  itemScores,
+  peopleMaker,
+  prng,
+  rosterRow,
+  scoresRow,
+  summaryRow,
+  tallyRow,
+  TOWNS,
+  typicalVotes,
+  type Person,
+  type Row,
+  type Rng,
+} from './people';
 
 export interface ProvinceOptions {
   seed?: number;

@@ -98,9 +98,7 @@ describe('main process wiring', () => {
 
     const options = electron.BrowserWindow.mock.calls[0]?.[0] as { webPreferences: Record<string, unknown> };
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(options.webPreferences['preload']).toBe(
-      path.join('/opt/双评工作站/resources/app.asar', 'dist-electron', 'preload.cjs'),
-    );
+    expect(options.webPreferences['preload']).toBe(path.join('/opt/双评工作站/resources/app.asar', 'dist-electron', 'preload.cjs'));
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 

@@ -4,13 +4,7 @@ import { Menu, dialog, shell } from 'electron';
 import { buildMenuTemplate } from './services/menu';
 import type { DataLayout } from './services/paths';
 
-export function installMenu(options: {
-  productName: string;
-  version: string;
-  isDev: boolean;
-  layout: DataLayout;
-  log: (message: string) => void;
-}): void {
+export function installMenu(options: { productName: string; version: string; isDev: boolean; layout: DataLayout; log: (message: string) => void }): void {
   const open = (dir: string): void => {
     mkdir(dir, { recursive: true })
       .then(() => shell.openPath(dir))

@@ -25,8 +25,7 @@ describe('secureWebPreferences', () => {
 
 describe('buildCsp (production)', () => {
   const csp = buildCsp(prod);
-  const directive = (name: string): string | undefined =>
-    csp.split('; ').find((d) => d.startsWith(`${name} `));
+  const directive = (name: string): string | undefined => csp.split('; ').find((d) => d.startsWith(`${name} `));
 
   it('is the exact strict policy', () => {
     expect(csp).toBe(
@@ -48,7 +47,7 @@ describe('buildCsp (development)', () => {
   it('adds only the loopback dev server and its HMR socket', () => {
     const csp = buildCsp(dev);
     expect(csp).toContain("script-src 'self' http://localhost:5173 'unsafe-inline'");
-    expect(csp).toContain('connect-src \'self\' http://localhost:5173 blob: ws://localhost:5173');
+    expect(csp).toContain("connect-src 'self' http://localhost:5173 blob: ws://localhost:5173");
     expect(csp).not.toContain('unsafe-eval');
   });
 });
@@ -104,8 +103,7 @@ describe('isNavigationAllowed', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])(
-    '%s is denied',
-    (permission) => expect(isPermissionAllowed(permission)).toBe(false),
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])('%s is denied', (permission) =>
+    expect(isPermissionAllowed(permission)).toBe(false),
   );
 });

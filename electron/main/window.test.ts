@@ -112,9 +112,7 @@ describe('createMainWindow', () => {
     expect(win.options).toMatchObject({ x: 100, y: 60, width: 1300, height: 900 });
     expect(win.maximized).toBe(true);
     win.events.emit('close');
-    await vi.waitFor(async () =>
-      expect(await loadWindowState(file)).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: true }),
-    );
+    await vi.waitFor(async () => expect(await loadWindowState(file)).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: true }));
   });
 });
 

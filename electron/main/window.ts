@@ -4,13 +4,7 @@
  */
 import { BrowserWindow, screen } from 'electron';
 import { secureWebPreferences } from './security';
-import {
-  MIN_SIZE,
-  type WindowState,
-  fitToDisplays,
-  loadWindowState,
-  saveWindowState,
-} from './services/window-state';
+import { MIN_SIZE, type WindowState, fitToDisplays, loadWindowState, saveWindowState } from './services/window-state';
 
 export interface MainWindowOptions {
   readonly title: string;
@@ -46,9 +40,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
-    saveWindowState(options.stateFile, currentState(win)).catch((e: unknown) =>
-      options.log(`保存窗口位置失败:${String(e)}`),
-    );
+    saveWindowState(options.stateFile, currentState(win)).catch((e: unknown) => options.log(`保存窗口位置失败:${String(e)}`));
   });
   win.webContents.on('render-process-gone', (_event, details) => options.log(`页面进程退出:${details.reason}`));
   await win.loadURL(options.url);

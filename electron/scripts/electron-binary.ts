@@ -49,10 +49,7 @@ export const MISSING_ELECTRON_MESSAGE = [
 ].join('\n');
 
 /** Environment for the Electron child: never as plain Node, never with a stale dev URL unless given. */
-export function electronEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  devServerUrl: string | null,
-): Record<string, string> {
+export function electronEnv(env: Readonly<Record<string, string | undefined>>, devServerUrl: string | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'VITE_DEV_SERVER_URL') out[key] = value;

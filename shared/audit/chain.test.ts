@@ -5,7 +5,15 @@ import { auditHash, chainEntry, verifyChain, type ChainedAuditEntry } from './ch
 function log(n: number): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];
   for (let i = 0; i < n; i++) {
-    const fields = { assessmentId: 'a1', at: `2025-01-0${i + 1}T08:00:00.000Z`, operator: '张三', action: 'tally.accept', target: `S${i}`, before: '', after: `很满意${i}` };
+    const fields = {
+      assessmentId: 'a1',
+      at: `2025-01-0${i + 1}T08:00:00.000Z`,
+      operator: '张三',
+      action: 'tally.accept',
+      target: `S${i}`,
+      before: '',
+      after: `很满意${i}`,
+    };
     entries.push(chainEntry(fields, entries.at(-1)));
   }
   return entries;
@@ -47,7 +55,16 @@ describe('the audit chain', () => {
   });
 
   it('an entry without `prior` hashes as entries always did; with it, `prior` is covered', () => {
-    const fields = { assessmentId: 'a1', at: '2025-01-01T08:00:00.000Z', operator: '张三', action: 'tally.reset', target: 'S1', before: '40票', after: '', prevHash: '' };
+    const fields = {
+      assessmentId: 'a1',
+      at: '2025-01-01T08:00:00.000Z',
+      operator: '张三',
+      action: 'tally.reset',
+      target: 'S1',
+      before: '40票',
+      after: '',
+      prevHash: '',
+    };
     expect(auditHash(fields)).toBe(sha256Hex(canonicalJson(fields)));
     const withPrior = chainEntry({ ...fields, prior: '{"id":"S1","verySatisfied":30}' }, undefined);
     expect(withPrior.hash).not.toBe(auditHash(fields));

@@ -13,7 +13,6 @@ export interface InputOptions {
   pdf?: string;
 }
 
-
 /** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD). */
 export interface PrintMetaOptions {
   year?: number;

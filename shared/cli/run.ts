@@ -96,7 +96,9 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
     }
     case 'check': {
       const { input } = await readInputs(command, env);
-      env.stdout(`检查通过：名册 ${input.secretaries.length} 人，逐项评分 ${input.itemScores.length} 人，汇总得分 ${input.summaryScores.length} 人，计票 ${input.tallies.length} 份，直接定等事项 ${input.events.length} 项。`);
+      env.stdout(
+        `检查通过：名册 ${input.secretaries.length} 人，逐项评分 ${input.itemScores.length} 人，汇总得分 ${input.summaryScores.length} 人，计票 ${input.tallies.length} 份，直接定等事项 ${input.events.length} 项。`,
+      );
       return EXIT_OK;
     }
     case 'compute': {
@@ -119,9 +121,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
     }
     case 'demo': {
       requirePdf(command.pdf, env);
-      const files = Object.fromEntries(
-        (['roster', 'summary', 'scores', 'ballots', 'events'] as const).map((k) => [k, env.join(env.sampleDir, `${k}.xlsx`)]),
-      );
+      const files = Object.fromEntries((['roster', 'summary', 'scores', 'ballots', 'events'] as const).map((k) => [k, env.join(env.sampleDir, `${k}.xlsx`)]));
       const { input, policy } = await readInputs({ files, policy: command.policy }, env);
       const result = computeAssessment(input);
       const dir = command.outDir ?? 'demo-output';

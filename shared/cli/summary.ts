@@ -18,7 +18,10 @@ export function summarize(result: AssessmentResult, policy: Policy): string[] {
   if (flagged.length) {
     lines.push('标记：');
     for (const [flag, rs] of flagged) {
-      const names = rs.slice(0, 6).map((r) => `${r.secretary.name}(${r.id})`).join('、');
+      const names = rs
+        .slice(0, 6)
+        .map((r) => `${r.secretary.name}(${r.id})`)
+        .join('、');
       lines.push(`  ${FLAG_LABELS[flag]}：${rs.length}人 — ${names}${rs.length > 6 ? ' 等' : ''}`);
     }
   }

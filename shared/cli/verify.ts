@@ -46,7 +46,9 @@ export async function verify(file: string, keyFile: string | undefined, env: Cli
   if ('message' in key) return fail(key.message);
   const sealed = readEnvelopeHeader(bytes)?.header;
   if (sealed && !key.key) {
-    return fail(`该文件已用工作组密钥加密（密钥标识 ${keyIdLabel(sealed.keyId)}）：请用 --key-file 密钥.txt 指明工作组密钥（或设置环境变量 ${KEY_ENV}）后再校验`);
+    return fail(
+      `该文件已用工作组密钥加密（密钥标识 ${keyIdLabel(sealed.keyId)}）：请用 --key-file 密钥.txt 指明工作组密钥（或设置环境变量 ${KEY_ENV}）后再校验`,
+    );
   }
   const opened = await readPackage(bytes, { key: key.key });
   if (!opened.ok) return fail(opened.errors.map(formatInputError).join('\n'));

@@ -67,7 +67,10 @@ describe('rational', () => {
         expect(add(a, b)).toEqual(add(b, a));
         expect(mul(a, b)).toEqual(mul(b, a));
         expect(cmp(a, b)).toBe(-cmp(b, a) || 0);
-        expect(Math.sign(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) === cmp(a, b) || Math.abs(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) < 1e-9).toBe(true);
+        expect(
+          Math.sign(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) === cmp(a, b) ||
+            Math.abs(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) < 1e-9,
+        ).toBe(true);
       }),
     );
   });

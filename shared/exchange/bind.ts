@@ -58,7 +58,12 @@ export function withExportEntry(chain: readonly ChainedAuditEntry[], data: Asses
 }
 
 /** The problem with an exchange package's binding, or null: its chain must end with the `export` entry of exactly this data. */
-export function bindingProblem(chain: readonly ChainedAuditEntry[], assessmentId: string, scope: Scope, files: readonly Pick<ManifestEntry, 'path' | 'sha256'>[]): string | null {
+export function bindingProblem(
+  chain: readonly ChainedAuditEntry[],
+  assessmentId: string,
+  scope: Scope,
+  files: readonly Pick<ManifestEntry, 'path' | 'sha256'>[],
+): string | null {
   const last = chain.at(-1);
   if (!last || last.action !== EXPORT_ACTION) return '交换包的审计日志不是以“导出交换包”记录结尾，数据无法与审计日志核对，拒绝导入';
   if (last.after !== dataDigest(assessmentId, scope, files)) return '文件已被改动：数据与导出时审计日志记下的校验值不符，拒绝导入';

@@ -53,14 +53,16 @@ export function describeProtection(opened: Pick<OpenedPackage, 'manifest' | 'sec
   const { manifest: m, security } = opened;
   const key = m.signature ? keyIdLabel(m.signature.keyId) : '';
   const lines: string[] = [];
-  if (security.signature === 'verified') lines.push(`${security.encrypted ? '已用工作组密钥加密并签名' : '已用工作组密钥签名'}（密钥标识 ${key}），签名核对无误`);
+  if (security.signature === 'verified')
+    lines.push(`${security.encrypted ? '已用工作组密钥加密并签名' : '已用工作组密钥签名'}（密钥标识 ${key}），签名核对无误`);
   else if (security.signature === 'unchecked') lines.push(`已用工作组密钥签名（密钥标识 ${key}），本机未设置工作组密钥，未核对签名`);
   else lines.push('未加密、未签名（导出的电脑未设置工作组密钥）');
   if (m.version < 2) lines.push(`旧版格式（格式版本 ${m.version}）：数据未与审计日志绑定，不带删除记录`);
   else if (m.kind === 'exchange') {
     for (const a of opened.assessments) {
       const last = a.audit.at(-1);
-      if (last?.action === EXPORT_ACTION) lines.push(`数据与审计日志末条“导出交换包”记录相符（${last.operator || '未署名'}，${timeLabel(last.at)}，${last.target}）`);
+      if (last?.action === EXPORT_ACTION)
+        lines.push(`数据与审计日志末条“导出交换包”记录相符（${last.operator || '未署名'}，${timeLabel(last.at)}，${last.target}）`);
     }
   }
   return lines;
@@ -121,7 +123,12 @@ export function unitFields(unit: Unit | null | undefined): Fields {
       return [
         ['基本分', `${text(sum?.baseScore)}${aside(sum)}`],
         ['组织工作目标考评得分', `${text(sum?.orgScore)}${aside(sum)}`],
-        ['考评细则评分', items ? `${inputs.length ? inputs.map(([k, v]) => `${k}=${v}`).join('；') : '（无扣加分项）'}${aside(items)}${items.completed ? '（评分完成）' : ''}` : '—'],
+        [
+          '考评细则评分',
+          items
+            ? `${inputs.length ? inputs.map(([k, v]) => `${k}=${v}`).join('；') : '（无扣加分项）'}${aside(items)}${items.completed ? '（评分完成）' : ''}`
+            : '—',
+        ],
       ];
     }
     case 'tally': {
@@ -131,11 +138,22 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ...BALLOT_OPTIONS.map((k): [string, string] => [BALLOT_OPTION_LABELS[k], text(t?.[k])]),
         ['发出票数', text(t?.issued)],
         ['来源', t ? tallySource(t) : '—'],
-        ['双人录入记录', entries.length ? entries.map((e) => `第${e.slot}次 ${e.operator || '未署名'}：${BALLOT_OPTIONS.map((k) => e[k]).join('/')}`).join('；') : '—'],
+        [
+          '双人录入记录',
+          entries.length ? entries.map((e) => `第${e.slot}次 ${e.operator || '未署名'}：${BALLOT_OPTIONS.map((k) => e[k]).join('/')}`).join('；') : '—',
+        ],
       ];
     }
     case 'events':
-      return [['事项', (r.events ?? []).map((e) => `${EVENT_KIND_LABELS[e.kind] ?? e.kind}${e.note ? `（${e.note}）` : ''}`).sort().join('；') || '—']];
+      return [
+        [
+          '事项',
+          (r.events ?? [])
+            .map((e) => `${EVENT_KIND_LABELS[e.kind] ?? e.kind}${e.note ? `（${e.note}）` : ''}`)
+            .sort()
+            .join('；') || '—',
+        ],
+      ];
     case 'decision': {
       const d = r.decisions?.[0];
       if (!d) return [];

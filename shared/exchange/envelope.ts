@@ -62,7 +62,11 @@ export async function seal(key: TeamKey, bytes: Uint8Array, iv: Uint8Array = glo
   const header: EnvelopeHeader = { format: ENVELOPE_FORMAT, version: ENVELOPE_VERSION, keyId: key.id, iv: hex(iv) };
   const headerBytes = encoder.encode(`${canonicalJson(header)}\n`);
   const cipher = new Uint8Array(
-    await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: headerBytes }, key.enc, bytes as Uint8Array<ArrayBuffer>),
+    await globalThis.crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: headerBytes },
+      key.enc,
+      bytes as Uint8Array<ArrayBuffer>,
+    ),
   );
   const out = new Uint8Array(headerBytes.length + cipher.length);
   out.set(headerBytes);
@@ -77,7 +81,8 @@ export async function unseal(bytes: Uint8Array, key: TeamKey | null | undefined)
   const read = readEnvelopeHeader(bytes);
   if (!read) return { ok: false, message: '文件已损坏或被改动：加密文件的开头不符合双评工作站的格式，拒绝导入' };
   const { header, headerBytes, body } = read;
-  if (header.version > ENVELOPE_VERSION) return { ok: false, message: `该文件由更新版本的双评工作站加密（加密格式版本 ${header.version}），请升级本机程序后再打开` };
+  if (header.version > ENVELOPE_VERSION)
+    return { ok: false, message: `该文件由更新版本的双评工作站加密（加密格式版本 ${header.version}），请升级本机程序后再打开` };
   const label = header.keyId.slice(0, 8);
   if (!key) return { ok: false, message: `该文件已用工作组密钥加密（密钥标识 ${label}），本机没有设置工作组密钥，无法打开` };
   if (key.id !== header.keyId) return { ok: false, message: `该文件是用另一个工作组密钥加密的（密钥标识 ${label}，本机为 ${key.id.slice(0, 8)}），无法打开` };

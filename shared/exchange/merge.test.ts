@@ -102,7 +102,8 @@ describe('merge planning', () => {
           order.reduce<AssessmentData | null>((local, pkg) => {
             const plan = planMerge(local, pkg);
             const choices: Record<string, 'mine' | 'theirs'> = {};
-            for (const c of plan.conflicts) choices[c.key] = (c.theirs?.rows.tallies?.[0]?.verySatisfied ?? 0) > (c.mine?.rows.tallies?.[0]?.verySatisfied ?? 0) ? 'theirs' : 'mine';
+            for (const c of plan.conflicts)
+              choices[c.key] = (c.theirs?.rows.tallies?.[0]?.verySatisfied ?? 0) > (c.mine?.rows.tallies?.[0]?.verySatisfied ?? 0) ? 'theirs' : 'mine';
             return mergeData(plan, choices);
           }, null);
         const order = [...packages];
@@ -131,9 +132,20 @@ describe('shares', () => {
 /** `data` with the unit `key` deleted by `operator` at `at`: the records gone, a tombstone left. */
 function deleted(data: AssessmentData, key: string, operator = '张三', at = '2024-12-20T08:00:00.000Z'): AssessmentData {
   const unit = unitsOf(data).get(key)!;
-  const tombstone: TombstoneRow = { assessmentId: AID, id: unit.secretaryId!, key, fingerprint: unitDigest(unit), at, operator, auditHash: `h-${operator}-${at}` };
+  const tombstone: TombstoneRow = {
+    assessmentId: AID,
+    id: unit.secretaryId!,
+    key,
+    fingerprint: unitDigest(unit),
+    at,
+    operator,
+    auditHash: `h-${operator}-${at}`,
+  };
   const out = { ...data, tombstones: [...data.tombstones, tombstone] } as AssessmentData;
-  for (const [table, rows] of Object.entries(unit.rows)) (out as unknown as Record<string, unknown[]>)[table] = (data as unknown as Record<string, unknown[]>)[table]!.filter((r) => !(rows as unknown[]).includes(r));
+  for (const [table, rows] of Object.entries(unit.rows))
+    (out as unknown as Record<string, unknown[]>)[table] = (data as unknown as Record<string, unknown[]>)[table]!.filter(
+      (r) => !(rows as unknown[]).includes(r),
+    );
   return out;
 }
 

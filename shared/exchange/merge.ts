@@ -258,7 +258,10 @@ export interface KindCounts {
 
 /** How many units of each kind are new, the same, in conflict and deleted on either side. */
 export function countsByKind(plan: MergePlan): Record<UnitKind, KindCounts> {
-  const counts = Object.fromEntries(UNIT_KINDS.map((k) => [k, { added: 0, identical: 0, conflicts: 0, deletedHere: 0, deletedThere: 0 }])) as Record<UnitKind, KindCounts>;
+  const counts = Object.fromEntries(UNIT_KINDS.map((k) => [k, { added: 0, identical: 0, conflicts: 0, deletedHere: 0, deletedThere: 0 }])) as Record<
+    UnitKind,
+    KindCounts
+  >;
   for (const u of plan.added) counts[u.kind].added++;
   for (const u of plan.identical) counts[u.kind].identical++;
   for (const c of plan.conflicts) counts[c.kind].conflicts++;

@@ -47,7 +47,12 @@ describe('packages', () => {
     expect(opened.value.assessments[0]!.audit.at(-1)).toMatchObject({ action: 'export', target: '整个考核', operator: '张三' });
     expect(opened.value.security).toEqual({ encrypted: false, signature: 'none' });
     expect([...opened.value.files]).toEqual([...files]);
-    expect(manifest.assessments[0]).toMatchObject({ id: AID, name: '胶州市第一书记考核', counts: { secretaries: 4, tallies: 2, attachments: 1, tombstones: 0 }, audit: { count: 3 } });
+    expect(manifest.assessments[0]).toMatchObject({
+      id: AID,
+      name: '胶州市第一书记考核',
+      counts: { secretaries: 4, tallies: 2, attachments: 1, tombstones: 0 },
+      audit: { count: 3 },
+    });
     expect(manifest.entries.map((e) => e.path)).toContain(`attachments/${data.attachments[0]!.sha256}`);
   });
 
@@ -167,7 +172,9 @@ describe('entries the writer never writes are refused, even listed with their ha
 describe('the data is bound to the audit chain', () => {
   it('data edited with every hash and the manifest digest recomputed is refused', async () => {
     const { bytes } = await countyPackage();
-    const forged = repack(bytes, (entries) => entries.map((e) => (e.path.endsWith('/tallies.json') ? entryOf(e.path, textOf(e).replace('"verySatisfied":30', '"verySatisfied":39')) : e)));
+    const forged = repack(bytes, (entries) =>
+      entries.map((e) => (e.path.endsWith('/tallies.json') ? entryOf(e.path, textOf(e).replace('"verySatisfied":30', '"verySatisfied":39')) : e)),
+    );
     expect(await messageOf(forged)).toBe('文件已被改动：数据与导出时审计日志记下的校验值不符，拒绝导入');
   });
 
@@ -184,18 +191,24 @@ describe('the data is bound to the audit chain', () => {
 
   it('the writer refuses to write an exchange package its chain does not bind', async () => {
     const { data, files } = county();
-    await expect(writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { bind: false }))).rejects.toThrow(/export entry/);
+    await expect(writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { bind: false }))).rejects.toThrow(
+      /export entry/,
+    );
   });
 
   it('a backup is not bound to a chain entry (its binding is the key’s signature and the ledger of backups written)', async () => {
     const { data, files } = county();
-    const { bytes } = await writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }));
+    const { bytes } = await writePackage(
+      input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }),
+    );
     expect(await messageOf(bytes)).toBe('ok');
   });
 
   it('a version-1 package (no deletions, no export entry) is still read', async () => {
     const { data, files } = county();
-    const { bytes } = await writePackage(input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }));
+    const { bytes } = await writePackage(
+      input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }),
+    );
     const v1 = repack(bytes, (entries, manifest) => {
       manifest.version = 1;
       manifest.kind = 'exchange';
@@ -214,7 +227,21 @@ describe('audit entries travel with the fields the hash covers, and no other', (
   it('an entry with `prior` (the records a change replaced) travels and verifies', async () => {
     const { data, files } = county();
     const audit = [...chain(AID, ['assessment.create'])];
-    audit.push(chainEntry({ assessmentId: AID, at: '2024-12-03T10:00:00.000Z', operator: '张三', action: 'tally.reset', target: 'S2', before: '40票', after: '', prior: '[{"id":"S2"}]' }, audit.at(-1)));
+    audit.push(
+      chainEntry(
+        {
+          assessmentId: AID,
+          at: '2024-12-03T10:00:00.000Z',
+          operator: '张三',
+          action: 'tally.reset',
+          target: 'S2',
+          before: '40票',
+          after: '',
+          prior: '[{"id":"S2"}]',
+        },
+        audit.at(-1),
+      ),
+    );
     const { bytes } = await writePackage(input([{ data, audit, received: [] }], files));
     const opened = await readPackage(bytes);
     expect(opened.ok && opened.value.assessments[0]!.audit[1]!.prior).toBe('[{"id":"S2"}]');
@@ -223,7 +250,11 @@ describe('audit entries travel with the fields the hash covers, and no other', (
   it('an entry with a field the hash does not cover is refused', async () => {
     const { bytes } = await countyPackage();
     const forged = repack(bytes, (entries) =>
-      entries.map((e) => (e.path === `audit/${AID}/laptop-a-0001.json` ? entryOf(e.path, jsonLines((JSON.parse(textOf(e)) as object[]).map((x, i) => (i === 0 ? { ...x, note: '后加的' } : x)))) : e)),
+      entries.map((e) =>
+        e.path === `audit/${AID}/laptop-a-0001.json`
+          ? entryOf(e.path, jsonLines((JSON.parse(textOf(e)) as object[]).map((x, i) => (i === 0 ? { ...x, note: '后加的' } : x))))
+          : e,
+      ),
     );
     expect(await messageOf(forged)).toBe('交换包内容无效：审计日志/laptop-a（2024 胶州市第一书记考核） 第1条有多余的字段');
   });

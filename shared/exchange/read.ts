@@ -16,7 +16,16 @@ import { bindingProblem, dataFilesOf } from './bind';
 import { isEnvelope, unseal } from './envelope';
 import { assessmentPath, auditPath, filePath, MANIFEST, pathLabel, receivedPath, shortId, strayPath, tablePath, tablesOf } from './paths';
 import { keyIdLabel, verifyDigest, type TeamKey } from './team-key';
-import { FORMAT, FORMAT_VERSION, type AssessmentData, type Hasher, type Manifest, type OpenedPackage, type PackageSecurity, type PackedAssessment } from './types';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  type AssessmentData,
+  type Hasher,
+  type Manifest,
+  type OpenedPackage,
+  type PackageSecurity,
+  type PackedAssessment,
+} from './types';
 import { checkAssessment, checkChainShape, checkRows, isObject } from './validate';
 import { manifestDigest } from './write';
 import { crcMismatch, readZip, type ParsedEntry } from './zip';
@@ -67,7 +76,10 @@ async function open(bytes: Uint8Array, hash: Hasher, key: TeamKey | null): Promi
   const [first, ...rest] = zip.entries;
   if (first?.path !== MANIFEST) refuse('这不是双评工作站的交换包或备份：缺少清单 manifest.json');
   const manifest = readManifest(first!);
-  const stray = strayPath(manifest.entries.map((e) => e.path), manifest);
+  const stray = strayPath(
+    manifest.entries.map((e) => e.path),
+    manifest,
+  );
   if (stray !== null) refuse(`文件已被改动：交换包中有双评工作站不会写出的文件“${stray.slice(0, 120)}”，拒绝导入`);
   const security: PackageSecurity = { encrypted: zipBytes !== bytes, signature: await checkSignature(manifest, key) };
 
@@ -132,7 +144,8 @@ function readManifest(entry: ParsedEntry): Manifest {
   if (typeof value.version === 'number' && value.version > FORMAT_VERSION) {
     return refuse(`该文件由更新版本的双评工作站生成（格式版本 ${String(value.version)}），请升级本机程序后再导入`);
   }
-  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) return refuse('交换包内容无效：清单 manifest.json 的格式版本无效');
+  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1)
+    return refuse('交换包内容无效：清单 manifest.json 的格式版本无效');
   const m = value as unknown as Manifest;
   const shaped =
     (m.kind === 'exchange' || m.kind === 'backup') &&

@@ -113,7 +113,9 @@ describe('packages with a team key', () => {
     const b = await key(KEY_B);
     const inner = await unseal((await countyPackage(b)).bytes, b);
     if (!inner.ok) throw new Error(inner.message);
-    expect(await messageOf(inner.bytes, a)).toBe(`该文件是用另一个工作组密钥签名的（密钥标识 ${b.id.slice(0, 8)}，本机为 ${a.id.slice(0, 8)}），不是本组的文件，拒绝导入`);
+    expect(await messageOf(inner.bytes, a)).toBe(
+      `该文件是用另一个工作组密钥签名的（密钥标识 ${b.id.slice(0, 8)}，本机为 ${a.id.slice(0, 8)}），不是本组的文件，拒绝导入`,
+    );
     // signed by no key here: read, the signature unchecked
     const unchecked = await readPackage(inner.bytes, { key: null });
     expect(unchecked.ok && unchecked.value.security).toEqual({ encrypted: false, signature: 'unchecked' });
@@ -142,4 +144,3 @@ function forgeSignature(bytes: Uint8Array, signature: object): Uint8Array {
   const manifest = { ...(JSON.parse(new TextDecoder().decode(first!.bytes)) as object), signature };
   return writeZip([{ path: 'manifest.json', bytes: new TextEncoder().encode(canonicalJson(manifest)) }, ...rest]);
 }
-

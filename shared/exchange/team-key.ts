@@ -30,7 +30,8 @@ export type KeyText = { ok: true; value: string } | { ok: false; message: string
 
 const subtle = () => globalThis.crypto.subtle;
 const encoder = new TextEncoder();
-const hex = (bytes: ArrayBuffer | Uint8Array) => Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: ArrayBuffer | Uint8Array) =>
+  Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const buffer = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
 
 function base32(bytes: Uint8Array): string {

@@ -28,7 +28,18 @@ export function row(id = AID): AssessmentRow {
 }
 
 export function secretary(id: string, town: string, assessmentId = AID): Secretary & { assessmentId: string } {
-  return { assessmentId, id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', town, village: `${id}村`, postType: 'village', eligibleVoters: 45 };
+  return {
+    assessmentId,
+    id,
+    name: `书记${id}`,
+    source: 'town',
+    mode: 'fulltime',
+    rankClass: 'section',
+    town,
+    village: `${id}村`,
+    postType: 'village',
+    eligibleVoters: 45,
+  };
 }
 
 export function tally(id: string, verySatisfied: number, assessmentId = AID) {
@@ -45,7 +56,17 @@ export function file(text: string): { bytes: Uint8Array; sha256: string } {
 export function attachment(id: string, content: string, assessmentId = AID): { row: AttachmentRow; bytes: Uint8Array } {
   const { bytes, sha256 } = file(content);
   return {
-    row: { key: `${assessmentId}|${id}|${sha256}`, assessmentId, id, itemCode: 'A1.1', name: `${id}-民情日记.jpg`, type: 'image/jpeg', size: bytes.length, sha256, addedAt: '2024-12-02T09:00:00.000Z' },
+    row: {
+      key: `${assessmentId}|${id}|${sha256}`,
+      assessmentId,
+      id,
+      itemCode: 'A1.1',
+      name: `${id}-民情日记.jpg`,
+      type: 'image/jpeg',
+      size: bytes.length,
+      sha256,
+      addedAt: '2024-12-02T09:00:00.000Z',
+    },
     bytes,
   };
 }
@@ -62,10 +83,14 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
     ],
     itemScores: [{ assessmentId: AID, id: 'S2', inputs: { 'A3.2': '1' } }],
     tallies: [tally('S1', 30), tally('S3', 20)],
-    tallyEntries: [{ assessmentId: AID, id: 'S4', slot: 1, operator: '李四', verySatisfied: 9, satisfied: 1, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 }],
+    tallyEntries: [
+      { assessmentId: AID, id: 'S4', slot: 1, operator: '李四', verySatisfied: 9, satisfied: 1, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
+    ],
     events: [{ assessmentId: AID, id: 'S4', kind: 'breach', note: '通报', key: 7 }],
     decisions: [{ assessmentId: AID, id: 'S1', grade: 'excellent', reason: '部长办公会研究确定', by: '张三', at: '2024-12-20' }],
-    evidence: [{ assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' }],
+    evidence: [
+      { assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' },
+    ],
     attachments: [photo.row],
   };
   return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
@@ -74,7 +99,12 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
 export function chain(assessmentId: string, actions: string[]): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];
   actions.forEach((action, i) => {
-    entries.push(chainEntry({ assessmentId, at: `2024-12-0${(i % 9) + 1}T10:00:00.000Z`, operator: '张三', action, target: '名册', before: '', after: `${i}` }, entries.at(-1)));
+    entries.push(
+      chainEntry(
+        { assessmentId, at: `2024-12-0${(i % 9) + 1}T10:00:00.000Z`, operator: '张三', action, target: '名册', before: '', after: `${i}` },
+        entries.at(-1),
+      ),
+    );
   });
   return entries;
 }
@@ -87,7 +117,16 @@ export const EXPORTED_AT = '2024-12-21T02:03:04.000Z';
  */
 export function input(assessments: PackedAssessment[], files: Map<string, Uint8Array>, extra: Partial<PackageInput> & { bind?: boolean } = {}): PackageInput {
   const { bind = true, ...rest } = extra;
-  const base: PackageInput = { kind: 'exchange', createdAt: EXPORTED_AT, laptopId: 'laptop-a-0001', operator: '张三', scope: { kind: 'assessment' }, assessments, files, ...rest };
+  const base: PackageInput = {
+    kind: 'exchange',
+    createdAt: EXPORTED_AT,
+    laptopId: 'laptop-a-0001',
+    operator: '张三',
+    scope: { kind: 'assessment' },
+    assessments,
+    files,
+    ...rest,
+  };
   if (base.kind !== 'exchange' || !bind) return base;
   return { ...base, assessments: assessments.map((a) => ({ ...a, audit: withExportEntry(a.audit, a.data, base.scope, base.createdAt, base.operator) })) };
 }
@@ -102,7 +141,12 @@ export function repack(bytes: Uint8Array, edit: (entries: ZipEntry[], manifest: 
   if (!zip.ok) throw new Error(zip.message);
   const [first, ...rest] = zip.entries;
   const manifest = JSON.parse(new TextDecoder().decode(first!.bytes)) as Manifest;
-  const entries = (edit(rest.map((e) => ({ path: e.path, bytes: e.bytes })), manifest) ?? rest).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries = (
+    edit(
+      rest.map((e) => ({ path: e.path, bytes: e.bytes })),
+      manifest,
+    ) ?? rest
+  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { signature: _signature, ...unsigned } = manifest;
   const body = { ...unsigned, entries: entries.map((e) => ({ path: e.path, sha256: sha256OfBytes(e.bytes), size: e.bytes.length })) };
   const rebuilt = { ...body, digest: manifestDigest(body) };

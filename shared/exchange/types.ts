@@ -167,11 +167,7 @@ export interface PackedAssessment {
 }
 
 /** What a package covers: a whole assessment, a team's share of it, or (backups) the whole database. */
-export type Scope =
-  | { kind: 'assessment' }
-  | { kind: 'towns'; towns: string[] }
-  | { kind: 'secretaries'; ids: string[] }
-  | { kind: 'backup' };
+export type Scope = { kind: 'assessment' } | { kind: 'towns'; towns: string[] } | { kind: 'secretaries'; ids: string[] } | { kind: 'backup' };
 
 export interface ManifestEntry {
   path: string;

@@ -109,7 +109,9 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
 /** Every unit of an assessment's data, by key: the settings, then the records'. */
 export function unitsOf(data: AssessmentData): Map<string, Unit> {
   const settings = settingsOf(data.assessment);
-  const units = new Map<string, Unit>([['settings|', { kind: 'settings', key: 'settings|', secretaryId: null, settings, rows: {}, fingerprint: fingerprintOf('settings', {}, settings) }]]);
+  const units = new Map<string, Unit>([
+    ['settings|', { kind: 'settings', key: 'settings|', secretaryId: null, settings, rows: {}, fingerprint: fingerprintOf('settings', {}, settings) }],
+  ]);
   for (const [key, unit] of recordUnits(data)) units.set(key, unit);
   return units;
 }

@@ -14,13 +14,21 @@ const text: Check = (v) => typeof v === 'string';
 const nonEmpty: Check = (v) => typeof v === 'string' && v.length > 0;
 const count: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const positive: Check = (v) => count(v) && (v as number) >= 1;
-const oneOf = (values: readonly unknown[]): Check => (v) => values.includes(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const oneOf =
+  (values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringMap: Check = (v) => isObject(v) && Object.values(v).every(text);
 const sha: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
-const act = (extra: Record<string, Check> = {}): Check => (v) =>
-  isObject(v) && nonEmpty(v.by) && text(v.at) && Object.entries(extra).every(([k, check]) => check(v[k]));
+const act =
+  (extra: Record<string, Check> = {}): Check =>
+  (v) =>
+    isObject(v) && nonEmpty(v.by) && text(v.at) && Object.entries(extra).every(([k, check]) => check(v[k]));
 
 const TALLY: Record<string, Check> = { ...Object.fromEntries(BALLOT_OPTIONS.map((k) => [k, count])), issued: optional(count) };
 
@@ -46,7 +54,17 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
   events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
-  evidence: { itemCode: text, kind: text, status: oneOf(['pending', 'checked', 'missing', 'doubtful']), checker: text, date: text, reference: text, note: text, registeredBy: optional(text), registeredAt: optional(text) },
+  evidence: {
+    itemCode: text,
+    kind: text,
+    status: oneOf(['pending', 'checked', 'missing', 'doubtful']),
+    checker: text,
+    date: text,
+    reference: text,
+    note: text,
+    registeredBy: optional(text),
+    registeredAt: optional(text),
+  },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
   tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
@@ -97,7 +115,8 @@ const KNOWN_CHAIN_FIELDS = new Set<string>([...CHAIN_FIELDS, ...OPTIONAL_CHAIN_F
 export function checkChainShape(entries: unknown, assessmentId: string, where: string): string | null {
   if (!Array.isArray(entries)) return `${where} 不是记录列表`;
   for (const [i, e] of entries.entries()) {
-    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f])) || !OPTIONAL_CHAIN_FIELDS.every((f) => optional(text)(e[f]))) return `${where} 第${i + 1}条缺少字段`;
+    if (!isObject(e) || !CHAIN_FIELDS.every((f) => text(e[f])) || !OPTIONAL_CHAIN_FIELDS.every((f) => optional(text)(e[f])))
+      return `${where} 第${i + 1}条缺少字段`;
     if (Object.keys(e).some((k) => !KNOWN_CHAIN_FIELDS.has(k))) return `${where} 第${i + 1}条有多余的字段`;
     if (e.assessmentId !== assessmentId) return `${where} 第${i + 1}条不属于本考核`;
   }

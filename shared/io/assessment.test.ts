@@ -16,8 +16,12 @@ import { openWorkbook } from './workbook';
 
 const policy = presetPolicy('jiaozhou');
 const ROSTER = ['编号', '姓名', '单位类别', '驻村方式', '职级类别', '应参加人数'];
-const roster = (rows: unknown[][] = [['S1', '张三', '镇街', '脱产', '正股级', 45], ['S2', '李四', '镇街', '脱产', '正股级', 42]]) =>
-  workbookOf({ 名册: [ROSTER, ...(rows as never[][])] });
+const roster = (
+  rows: unknown[][] = [
+    ['S1', '张三', '镇街', '脱产', '正股级', 45],
+    ['S2', '李四', '镇街', '脱产', '正股级', 42],
+  ],
+) => workbookOf({ 名册: [ROSTER, ...(rows as never[][])] });
 const BALLOTS = ['编号', '很满意', '满意', '基本满意', '不满意', '废票'];
 
 describe('readAssessmentInputs', () => {
@@ -25,10 +29,25 @@ describe('readAssessmentInputs', () => {
     const result = await readAssessmentInputs(
       {
         roster: await roster(),
-        summary: await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 90, 96]] }),
-        scores: await workbookOf({ 考评细则评分: [['编号', 'A3.2 缺少民主活动日次数'], ['S2', 1]] }),
+        summary: await workbookOf({
+          考评得分汇总: [
+            ['编号', '基本分', '组织工作目标考评得分'],
+            ['S1', 90, 96],
+          ],
+        }),
+        scores: await workbookOf({
+          考评细则评分: [
+            ['编号', 'A3.2 缺少民主活动日次数'],
+            ['S2', 1],
+          ],
+        }),
         ballots: await workbookOf({ 测评计票: [BALLOTS, ['S1', 30, 8, 2, 0, 0], ['S2', 35, 5, 0, 0, 0]] }),
-        events: await workbookOf({ 直接定等事项: [['编号', '事项'], ['S2', 'breach']] }),
+        events: await workbookOf({
+          直接定等事项: [
+            ['编号', '事项'],
+            ['S2', 'breach'],
+          ],
+        }),
       },
       policy,
       JIAOZHOU_RUBRIC,
@@ -47,11 +66,31 @@ describe('readAssessmentInputs', () => {
   it('reports unknown ids, cast > eligible, both kinds of scores, and missing scores or tallies, all at once', async () => {
     const result = await readAssessmentInputs(
       {
-        roster: await roster([['S1', '张三', '镇街', '脱产', '正股级', 45], ['S2', '李四', '镇街', '脱产', '正股级', 42], ['S3', '王五', '市直', '脱产', '正股级', 30]]),
-        summary: await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 90, 96], ['S9', 80, 80]] }),
-        scores: await workbookOf({ 考评细则评分: [['编号', 'A3.2 缺少民主活动日次数'], ['S1', 1]] }),
+        roster: await roster([
+          ['S1', '张三', '镇街', '脱产', '正股级', 45],
+          ['S2', '李四', '镇街', '脱产', '正股级', 42],
+          ['S3', '王五', '市直', '脱产', '正股级', 30],
+        ]),
+        summary: await workbookOf({
+          考评得分汇总: [
+            ['编号', '基本分', '组织工作目标考评得分'],
+            ['S1', 90, 96],
+            ['S9', 80, 80],
+          ],
+        }),
+        scores: await workbookOf({
+          考评细则评分: [
+            ['编号', 'A3.2 缺少民主活动日次数'],
+            ['S1', 1],
+          ],
+        }),
         ballots: await workbookOf({ 测评计票: [BALLOTS, ['S1', 40, 8, 0, 0, 0], ['S3', 20, 5, 0, 0, 0]] }),
-        events: await workbookOf({ 直接定等事项: [['编号', '事项'], ['S8', 'breach']] }),
+        events: await workbookOf({
+          直接定等事项: [
+            ['编号', '事项'],
+            ['S8', 'breach'],
+          ],
+        }),
       },
       policy,
       JIAOZHOU_RUBRIC,
@@ -78,7 +117,12 @@ describe('readAssessmentInputs', () => {
   it('requires presence days when policy.minPresence is set', async () => {
     const files = {
       roster: await roster([['S1', '张三', '镇街', '脱产', '正股级', 45]]),
-      summary: await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 90, 96]] }),
+      summary: await workbookOf({
+        考评得分汇总: [
+          ['编号', '基本分', '组织工作目标考评得分'],
+          ['S1', 90, 96],
+        ],
+      }),
       ballots: await workbookOf({ 测评计票: [BALLOTS, ['S1', 30, 8, 2, 0, 0]] }),
     };
     expect((await readAssessmentInputs(files, policy, JIAOZHOU_RUBRIC)).ok).toBe(true);
@@ -90,7 +134,13 @@ describe('readAssessmentInputs', () => {
     const result = await readAssessmentInputs(
       {
         roster: await roster(),
-        summary: await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 90, 96], ['S2', 90, 96]] }),
+        summary: await workbookOf({
+          考评得分汇总: [
+            ['编号', '基本分', '组织工作目标考评得分'],
+            ['S1', 90, 96],
+            ['S2', 90, 96],
+          ],
+        }),
         ballots: { name: '计票.xlsx', bytes: new TextEncoder().encode('not a workbook') },
       },
       policy,
@@ -101,7 +151,13 @@ describe('readAssessmentInputs', () => {
 });
 
 describe('checks against the roster', () => {
-  const files = async (ballots: unknown[][], summary: unknown[][] = [['S1', '张三', 90, 96], ['S2', '李四', 80, 88]]) => ({
+  const files = async (
+    ballots: unknown[][],
+    summary: unknown[][] = [
+      ['S1', '张三', 90, 96],
+      ['S2', '李四', 80, 88],
+    ],
+  ) => ({
     roster: await roster(),
     summary: await workbookOf({ 考评得分汇总: [['编号', '姓名', '基本分', '组织工作目标考评得分'], ...(summary as never[][])] }),
     ballots: await workbookOf({ 测评计票: [['编号', '姓名', '很满意', '满意', '基本满意', '不满意', '发出票数'], ...(ballots as never[][])] }),
@@ -109,7 +165,16 @@ describe('checks against the roster', () => {
 
   it('a 姓名 that is not the roster’s for that 编号 names the row and both names; spaces inside a name do not count', async () => {
     const result = await readAssessmentInputs(
-      await files([['S1', '张 三', 30, 8, 2, 0, 45], ['S2', '张三', 30, 8, 2, 0, null]], [['S1', '李四', 90, 96], ['S2', '李四', 80, 88]]),
+      await files(
+        [
+          ['S1', '张 三', 30, 8, 2, 0, 45],
+          ['S2', '张三', 30, 8, 2, 0, null],
+        ],
+        [
+          ['S1', '李四', 90, 96],
+          ['S2', '李四', 80, 88],
+        ],
+      ),
       policy,
       JIAOZHOU_RUBRIC,
     );
@@ -120,14 +185,30 @@ describe('checks against the roster', () => {
   });
 
   it('发出票数 above 应参加人数 voids the vote, like 投票数 above it', async () => {
-    const result = await readAssessmentInputs(await files([['S1', '张三', 30, 8, 2, 0, 46], ['S2', '李四', 35, 5, 0, 0, 42]]), policy, JIAOZHOU_RUBRIC);
+    const result = await readAssessmentInputs(
+      await files([
+        ['S1', '张三', 30, 8, 2, 0, 46],
+        ['S2', '李四', 35, 5, 0, 0, 42],
+      ]),
+      policy,
+      JIAOZHOU_RUBRIC,
+    );
     expect(!result.ok && result.errors).toEqual([
       { sheet: '测评计票', row: 2, column: '发出票数', message: '发出票数 46 超过应参加人数 45，本次测评无效，应重新组织投票' },
     ]);
   });
 
   it('a row whose 编号 is repeated still has its other errors listed, its cross-checks included', async () => {
-    const result = await readAssessmentInputs(await files([['S1', '张三', 30, 8, 2, 0, null], ['S1', '王五', 40, 8, -1, 0, null], ['S1', '张三', 50, 8, 0, 0, null], ['S2', '李四', 35, 5, 0, 0, null]]), policy, JIAOZHOU_RUBRIC);
+    const result = await readAssessmentInputs(
+      await files([
+        ['S1', '张三', 30, 8, 2, 0, null],
+        ['S1', '王五', 40, 8, -1, 0, null],
+        ['S1', '张三', 50, 8, 0, 0, null],
+        ['S2', '李四', 35, 5, 0, 0, null],
+      ]),
+      policy,
+      JIAOZHOU_RUBRIC,
+    );
     expect(!result.ok && result.errors.map((e) => `${e.row} ${e.column} ${e.message}`)).toEqual([
       '2 编号 编号“S1”重复（另见第3行、第4行）',
       '3 基本满意 不能为负数（-1）',
@@ -139,10 +220,24 @@ describe('checks against the roster', () => {
   });
 
   it('warnings come out with the input, and with the errors', async () => {
-    const ok = await readAssessmentInputs(await files([['S1', '张三', 30, 8, 2, 0, null, '备注无表头'], ['S2', '李四', 35, 5, 0, 0, null]]), policy, JIAOZHOU_RUBRIC);
+    const ok = await readAssessmentInputs(
+      await files([
+        ['S1', '张三', 30, 8, 2, 0, null, '备注无表头'],
+        ['S2', '李四', 35, 5, 0, 0, null],
+      ]),
+      policy,
+      JIAOZHOU_RUBRIC,
+    );
     expect(ok.ok).toBe(true);
     expect(ok.warnings).toEqual([{ sheet: '测评计票', row: 2, column: 'H', message: '这一列没有表头，其中第2行的数据未被读取；如需读取，请填写表头' }]);
-    const bad = await readAssessmentInputs(await files([['S1', '张三', 30, 8, 2, 0, null, '备注无表头'], ['S9', '李四', 35, 5, 0, 0, null]]), policy, JIAOZHOU_RUBRIC);
+    const bad = await readAssessmentInputs(
+      await files([
+        ['S1', '张三', 30, 8, 2, 0, null, '备注无表头'],
+        ['S9', '李四', 35, 5, 0, 0, null],
+      ]),
+      policy,
+      JIAOZHOU_RUBRIC,
+    );
     expect(bad.ok).toBe(false);
     expect(bad.warnings).toHaveLength(1);
   });
@@ -206,7 +301,9 @@ describe('checkAgainstRoster: what the app runs on one workbook against its data
       if (!opened.ok) throw new Error('not opened');
       const header = opened.value.sheets[0]!.row(1)!.map((v) => readCell(v));
       expect(header.slice(1, 3).map((c) => c.kind === 'text' && c.text)).toEqual(['编号', '姓名']);
-      const parse = { summary: parseSummary, scores: (o: typeof opened.value) => parseScores(o, JIAOZHOU_RUBRIC), ballots: parseBallots, events: parseEvents }[kind];
+      const parse = { summary: parseSummary, scores: (o: typeof opened.value) => parseScores(o, JIAOZHOU_RUBRIC), ballots: parseBallots, events: parseEvents }[
+        kind
+      ];
       expect(parse(opened.value).parsed?.names).toEqual([{ id: 'S1', name: '张三', row: 2 }]);
     }
   });

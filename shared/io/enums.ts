@@ -41,12 +41,7 @@ export interface Enumeration<K extends string> {
 /** Quotes and spaces do not matter when matching: “六严禁” = 六严禁. */
 const enumKey = (text: string): string => headerKey(text).replace(/["'“”‘’《》]/g, '');
 
-function enumeration<K extends string>(
-  name: string,
-  keys: readonly K[],
-  label: (key: K) => string,
-  ...others: ((key: K) => string[])[]
-): Enumeration<K> {
+function enumeration<K extends string>(name: string, keys: readonly K[], label: (key: K) => string, ...others: ((key: K) => string[])[]): Enumeration<K> {
   const lookup = new Map<string, K>();
   for (const key of keys) {
     for (const form of [key, label(key), ...others.flatMap((o) => o(key))]) lookup.set(enumKey(form), key);
@@ -72,12 +67,18 @@ export function enumChoices<K extends string>(e: Enumeration<K>): string {
 /** A trailing 干部 may be left out (docs/formats.md §2): 正股级, 非党政正职领导. */
 const withoutCadre = (label: string): string[] => (label.endsWith('干部') ? [label.slice(0, -2)] : []);
 
-export const SOURCE_ENUM = enumeration<Source>('单位类别', SOURCES, (k) => SOURCE_LABELS[k], (k) => [
-  SOURCE_SHORT[k],
-  k === 'town' ? '镇' : '市直部门',
-  k === 'town' ? '街道' : '市直单位',
-]);
-export const MODE_ENUM = enumeration<Mode>('驻村方式', MODES, (k) => MODE_LABELS[k], (k) => [MODE_SHORT[k]]);
+export const SOURCE_ENUM = enumeration<Source>(
+  '单位类别',
+  SOURCES,
+  (k) => SOURCE_LABELS[k],
+  (k) => [SOURCE_SHORT[k], k === 'town' ? '镇' : '市直部门', k === 'town' ? '街道' : '市直单位'],
+);
+export const MODE_ENUM = enumeration<Mode>(
+  '驻村方式',
+  MODES,
+  (k) => MODE_LABELS[k],
+  (k) => [MODE_SHORT[k]],
+);
 export const RANK_CLASS_ENUM = enumeration<RankClass>(
   '职级类别',
   RANK_CLASSES,
@@ -86,13 +87,24 @@ export const RANK_CLASS_ENUM = enumeration<RankClass>(
   (k) => withoutCadre(RANK_CLASS_LABELS[k]),
 );
 export const POST_TYPE_ENUM = enumeration<PostType>('村社区类型', POST_TYPES, (k) => POST_TYPE_LABELS[k]);
-export const RATING_ENUM = enumeration<Rating>('定级', RATINGS, (k) => k, (k) => [`${k}级`]);
-export const BALLOT_OPTION_ENUM = enumeration<BallotOption>('选项', BALLOT_OPTIONS, (k) => BALLOT_OPTION_LABELS[k], (k) =>
-  k === 'invalid' ? ['无效票'] : k === 'abstain' ? ['空白票'] : [],
+export const RATING_ENUM = enumeration<Rating>(
+  '定级',
+  RATINGS,
+  (k) => k,
+  (k) => [`${k}级`],
 );
-export const EVENT_KIND_ENUM = enumeration<EventKind>('事项', EVENT_KINDS, (k) => EVENT_KIND_LABELS[k], (k) => [
-  EVENT_KIND_SHORT[k],
-]);
+export const BALLOT_OPTION_ENUM = enumeration<BallotOption>(
+  '选项',
+  BALLOT_OPTIONS,
+  (k) => BALLOT_OPTION_LABELS[k],
+  (k) => (k === 'invalid' ? ['无效票'] : k === 'abstain' ? ['空白票'] : []),
+);
+export const EVENT_KIND_ENUM = enumeration<EventKind>(
+  '事项',
+  EVENT_KINDS,
+  (k) => EVENT_KIND_LABELS[k],
+  (k) => [EVENT_KIND_SHORT[k]],
+);
 
 const TRUE_WORDS = ['是', '√', '有', '1', 'true', 'yes', 'y', '✓', '✔'];
 const FALSE_WORDS = ['否', '×', '无', '0', 'false', 'no', 'n', '✗', '✘'];

@@ -96,11 +96,7 @@ export class Fields<K extends string> {
  * Ids that occur on more than one row: every repeated row is named, with the
  * rows it repeats.
  */
-export function reportDuplicateIds<K extends string>(
-  entries: readonly { id: string; row: TableRow<K> }[],
-  fields: Fields<K>,
-  idKey: K,
-): Set<string> {
+export function reportDuplicateIds<K extends string>(entries: readonly { id: string; row: TableRow<K> }[], fields: Fields<K>, idKey: K): Set<string> {
   const rowsById = new Map<string, number[]>();
   for (const { id, row } of entries) rowsById.set(id, [...(rowsById.get(id) ?? []), row.row]);
   const duplicated = new Set<string>();

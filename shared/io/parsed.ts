@@ -66,10 +66,7 @@ export function sortErrors(errors: readonly InputError[]): InputError[] {
 }
 
 /** Opens a workbook and runs a parser: the shape every public reader shares. */
-export async function readWith<T>(
-  source: WorkbookSource,
-  parse: (opened: OpenedWorkbook) => ParseOutcome<T>,
-): Promise<Checked<T[]>> {
+export async function readWith<T>(source: WorkbookSource, parse: (opened: OpenedWorkbook) => ParseOutcome<T>): Promise<Checked<T[]>> {
   const opened = await openWorkbook(source);
   if (!opened.ok) return opened;
   const { parsed, errors } = parse(opened.value);

@@ -39,14 +39,29 @@ describe('roster', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        { id: 'S1', name: '张三', source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'community', eligibleVoters: 45, ratingStart: 'B', ratingEnd: 'C' },
+        {
+          id: 'S1',
+          name: '张三',
+          source: 'town',
+          mode: 'fulltime',
+          rankClass: 'section',
+          postType: 'community',
+          eligibleVoters: 45,
+          ratingStart: 'B',
+          ratingEnd: 'C',
+        },
         { id: 'S2', name: '李四', source: 'city', mode: 'parttime', rankClass: 'leader', postType: 'village', eligibleVoters: 42 },
       ],
     });
   });
 
   it('names every missing required column', async () => {
-    const bytes = await workbookOf({ 名册: [['编号', '姓名', '单位类别'], ['S1', '张三', '市直']] });
+    const bytes = await workbookOf({
+      名册: [
+        ['编号', '姓名', '单位类别'],
+        ['S1', '张三', '市直'],
+      ],
+    });
     expectErrors(await readRoster(bytes), [
       { sheet: '名册', row: 1, column: '驻村方式', message: '缺少必填列“驻村方式”' },
       { sheet: '名册', row: 1, column: '职级类别' },
@@ -80,7 +95,12 @@ describe('roster', () => {
   });
 
   it('requires presence days when the presence rule is on', async () => {
-    const bytes = await workbookOf({ 名册: [[...ROSTER, '在村工作天数', '全年工作日数'], ['S1', '张三', '镇街', '脱产', '正股级', 45, null, 250]] });
+    const bytes = await workbookOf({
+      名册: [
+        [...ROSTER, '在村工作天数', '全年工作日数'],
+        ['S1', '张三', '镇街', '脱产', '正股级', 45, null, 250],
+      ],
+    });
     expect((await readRoster(bytes)).ok).toBe(true);
     expectErrors(await readRoster(bytes, { requirePresence: true }), [{ sheet: '名册', row: 2, column: '在村工作天数', message: '必填，不能为空' }]);
   });
@@ -120,7 +140,14 @@ describe('a file that is not a readable workbook', () => {
 describe('summary scores', () => {
   it('reads exact decimals, negative scores as given (kept, flagged by the method); a non-number is an error', async () => {
     const ok = await readSummary(
-      await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', 79.75, 96], ['S2', '０.１', '-3.5'], ['S3', -12.5, -2]] }),
+      await workbookOf({
+        考评得分汇总: [
+          ['编号', '基本分', '组织工作目标考评得分'],
+          ['S1', 79.75, 96],
+          ['S2', '０.１', '-3.5'],
+          ['S3', -12.5, -2],
+        ],
+      }),
     );
     expect(ok).toEqual({
       ok: true,
@@ -130,7 +157,15 @@ describe('summary scores', () => {
         { id: 'S3', baseScore: '-12.5', orgScore: '-2' },
       ],
     });
-    const bad = await readSummary(await workbookOf({ 考评得分汇总: [['id', 'baseScore', 'orgScore'], ['S1', -1, '九十'], ['S1', 80, 90]] }));
+    const bad = await readSummary(
+      await workbookOf({
+        考评得分汇总: [
+          ['id', 'baseScore', 'orgScore'],
+          ['S1', -1, '九十'],
+          ['S1', 80, 90],
+        ],
+      }),
+    );
     expectErrors(bad, [
       { row: 2, column: 'orgScore', message: '“九十”不是有效的数字' },
       { row: 2, column: 'id' },
@@ -143,7 +178,10 @@ describe('item scores', () => {
   const header = ['编号', 'A1.1a 未组织学习', 'A1.1b 扣分', 'B5.1a 缺少户数', 'A3.2 缺少次数', 'C1 金额(元)'];
 
   it('matches columns by the code before the first space; blank is no input', async () => {
-    const result = await readScores(await workbookOf({ 考评细则评分: [header, ['S1', '√', 2.5, 1, null, 15000], ['S2', '否', null, null, 3, null]] }), JIAOZHOU_RUBRIC);
+    const result = await readScores(
+      await workbookOf({ 考评细则评分: [header, ['S1', '√', 2.5, 1, null, 15000], ['S2', '否', null, null, 3, null]] }),
+      JIAOZHOU_RUBRIC,
+    );
     expect(result).toEqual({
       ok: true,
       value: [
@@ -192,13 +230,31 @@ describe('ballots', () => {
   });
 
   it('requires the four marks', async () => {
-    expectErrors(await readBallots(await workbookOf({ 测评计票: [['编号', '很满意', '满意', '基本满意'], ['S1', 1, 2, 3]] })), [
-      { row: 1, column: '不满意' },
-    ]);
+    expectErrors(
+      await readBallots(
+        await workbookOf({
+          测评计票: [
+            ['编号', '很满意', '满意', '基本满意'],
+            ['S1', 1, 2, 3],
+          ],
+        }),
+      ),
+      [{ row: 1, column: '不满意' }],
+    );
   });
 
   it('tallies one row per ballot; an unknown option is an error', async () => {
-    const good = await readBallots(await workbookOf({ Sheet1: [['编号', '选项'], ['S1', '很满意'], ['S1', '废票'], ['S2', '不满意'], ['S1', '很满意']] }));
+    const good = await readBallots(
+      await workbookOf({
+        Sheet1: [
+          ['编号', '选项'],
+          ['S1', '很满意'],
+          ['S1', '废票'],
+          ['S2', '不满意'],
+          ['S1', '很满意'],
+        ],
+      }),
+    );
     expect(good).toEqual({
       ok: true,
       value: [
@@ -206,13 +262,29 @@ describe('ballots', () => {
         { id: 'S2', verySatisfied: 0, satisfied: 0, basic: 0, dissatisfied: 1, invalid: 0, abstain: 0 },
       ],
     });
-    expectErrors(await readBallots(await workbookOf({ Sheet1: [['编号', '选项'], ['S1', '比较满意']] })), [{ row: 2, column: '选项' }]);
+    expectErrors(
+      await readBallots(
+        await workbookOf({
+          Sheet1: [
+            ['编号', '选项'],
+            ['S1', '比较满意'],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '选项' }],
+    );
   });
 });
 
 describe('events', () => {
   it('reads kinds by label, short form and key; a secretary may have several', async () => {
-    const bytes = await workbookOf({ 直接定等事项: [['编号', '事项', '说明'], ['S1', '违反六严禁', '擅自担保'], ['S1', 'massIncident', null]] });
+    const bytes = await workbookOf({
+      直接定等事项: [
+        ['编号', '事项', '说明'],
+        ['S1', '违反六严禁', '擅自担保'],
+        ['S1', 'massIncident', null],
+      ],
+    });
     expect(await readEvents(bytes)).toEqual({
       ok: true,
       value: [
@@ -220,7 +292,17 @@ describe('events', () => {
         { id: 'S1', kind: 'massIncident' },
       ],
     });
-    expectErrors(await readEvents(await workbookOf({ 直接定等事项: [['编号', '事项'], ['S1', '迟到']] })), [{ row: 2, column: '事项' }]);
+    expectErrors(
+      await readEvents(
+        await workbookOf({
+          直接定等事项: [
+            ['编号', '事项'],
+            ['S1', '迟到'],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '事项' }],
+    );
   });
 });
 
@@ -232,19 +314,62 @@ describe('a formula with no cached value (a workbook written by a program, never
     expectErrors(await readRoster(await workbookOf({ 名册: [ROSTER, ['S1', '张三', '镇街', '脱产', '正股级', formula('40+2')]] })), [
       { row: 2, column: '应参加人数', message: expect.stringContaining('公式（=40+2）没有计算结果') },
     ]);
-    expectErrors(await readSummary(await workbookOf({ 考评得分汇总: [['编号', '基本分', '组织工作目标考评得分'], ['S1', formula('SUM(C3:C9)'), 96]] })), [
-      { row: 2, column: '基本分', message },
-    ]);
-    expectErrors(await readScores(await workbookOf({ 考评细则评分: [['编号', 'A3.2 缺少次数'], ['S1', formula('1+1')]] }), JIAOZHOU_RUBRIC), [
-      { row: 2, column: 'A3.2 缺少次数', message },
-    ]);
-    expectErrors(await readBallots(await workbookOf({ 测评计票: [['编号', '很满意', '满意', '基本满意', '不满意'], [formula('"S"&1'), 1, 2, 3, 4]] })), [
-      { row: 2, column: '编号', message },
-    ]);
-    expectErrors(await readBallots(await workbookOf({ Sheet1: [['编号', '选项'], ['S1', formula('A1')]] })), [{ row: 2, column: '选项', message }]);
-    expectErrors(await readEvents(await workbookOf({ 直接定等事项: [['编号', '事项', '说明'], ['S1', 'breach', formula('A1')]] })), [
-      { row: 2, column: '说明', message },
-    ]);
+    expectErrors(
+      await readSummary(
+        await workbookOf({
+          考评得分汇总: [
+            ['编号', '基本分', '组织工作目标考评得分'],
+            ['S1', formula('SUM(C3:C9)'), 96],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '基本分', message }],
+    );
+    expectErrors(
+      await readScores(
+        await workbookOf({
+          考评细则评分: [
+            ['编号', 'A3.2 缺少次数'],
+            ['S1', formula('1+1')],
+          ],
+        }),
+        JIAOZHOU_RUBRIC,
+      ),
+      [{ row: 2, column: 'A3.2 缺少次数', message }],
+    );
+    expectErrors(
+      await readBallots(
+        await workbookOf({
+          测评计票: [
+            ['编号', '很满意', '满意', '基本满意', '不满意'],
+            [formula('"S"&1'), 1, 2, 3, 4],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '编号', message }],
+    );
+    expectErrors(
+      await readBallots(
+        await workbookOf({
+          Sheet1: [
+            ['编号', '选项'],
+            ['S1', formula('A1')],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '选项', message }],
+    );
+    expectErrors(
+      await readEvents(
+        await workbookOf({
+          直接定等事项: [
+            ['编号', '事项', '说明'],
+            ['S1', 'breach', formula('A1')],
+          ],
+        }),
+      ),
+      [{ row: 2, column: '说明', message }],
+    );
   });
 });
 

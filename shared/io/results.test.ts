@@ -38,7 +38,9 @@ describe('results workbook', () => {
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...RESULT_COLUMNS]);
     const col = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name) + 1;
     const rows = [4, 5, 6, 7].map((r) => ws.getRow(r));
-    expect(rows.map((r) => [r.getCell(col('名次')).value, r.getCell(col('编号')).value, r.getCell(col('考核总分')).value, r.getCell(col('等次')).value])).toEqual([
+    expect(
+      rows.map((r) => [r.getCell(col('名次')).value, r.getCell(col('编号')).value, r.getCell(col('考核总分')).value, r.getCell(col('等次')).value]),
+    ).toEqual([
       [1, 'S2', 92, '良好'],
       [2, 'S1', 91.2, '优秀'],
       [3, 'S3', 66, '称职'],
@@ -58,7 +60,19 @@ describe('results workbook', () => {
   it('summarises quotas and grades per category, and lists the flags', async () => {
     const workbook = await workedExample();
     const summary = workbook.getWorksheet('汇总')!;
-    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual(['类别', '人数', '优秀名额', '良好名额', '优秀', '良好', '称职', '基本称职', '不称职', '待定', '人数过少']);
+    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '类别',
+      '人数',
+      '优秀名额',
+      '良好名额',
+      '优秀',
+      '良好',
+      '称职',
+      '基本称职',
+      '不称职',
+      '待定',
+      '人数过少',
+    ]);
     expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['镇街·脱产·正股级', 4, 1, 1, 1, 1, 1, 1, 0, 0, '']);
     const flags = workbook.getWorksheet('标记')!;
     expect([4, 5].map((r) => [flags.getCell(r, 3).value, flags.getCell(r, 5).value])).toEqual([
@@ -68,7 +82,9 @@ describe('results workbook', () => {
   });
 
   it('shows a decision of the review meeting beside the computed grade', async () => {
-    const ws = (await workedExample([{ id: 'S3', grade: 'good', reason: '工作实绩突出，经研究调整', by: '部长办公会', at: '2024-12-30' }])).getWorksheet('镇街·脱产·正股级')!;
+    const ws = (await workedExample([{ id: 'S3', grade: 'good', reason: '工作实绩突出，经研究调整', by: '部长办公会', at: '2024-12-30' }])).getWorksheet(
+      '镇街·脱产·正股级',
+    )!;
     const s3 = ws.getRow(6);
     expect(s3.getCell(2).value).toBe('S3');
     expect(s3.getCell(17).value).toBe('良好');

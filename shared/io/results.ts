@@ -9,8 +9,24 @@ import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printOptions,
 
 /** Row columns, exactly as docs/formats.md §10 lists them. */
 export const RESULT_COLUMNS = [
-  '名次', '编号', '姓名', '派出单位', '村社区', '基本分', '组织工作目标考评得分', '很满意', '满意', '基本满意',
-  '不满意', '废票', '投票数', '应参加人数', '满意度', '考核总分', '等次', '说明',
+  '名次',
+  '编号',
+  '姓名',
+  '派出单位',
+  '村社区',
+  '基本分',
+  '组织工作目标考评得分',
+  '很满意',
+  '满意',
+  '基本满意',
+  '不满意',
+  '废票',
+  '投票数',
+  '应参加人数',
+  '满意度',
+  '考核总分',
+  '等次',
+  '说明',
 ] as const;
 /** sized for A4 landscape at about 75%: Chinese characters are two units wide */
 const RESULT_WIDTHS = [5, 8, 8, 18, 12, 7, 10, 6, 6, 7, 6, 5, 6, 7, 8, 8, 8, 42];
@@ -43,9 +59,7 @@ export function explainRow(row: ResultRow, labels: Record<Grade, string>): strin
   if (row.decision) {
     const d = row.decision;
     const who = [d.by, d.at].filter(Boolean).join('，');
-    parts.push(
-      `部长办公会审定为${labels[d.grade]}：${d.reason}${who ? `（${who}）` : ''}；程序计算等次为${labels[row.computedGrade]}`,
-    );
+    parts.push(`部长办公会审定为${labels[d.grade]}：${d.reason}${who ? `（${who}）` : ''}；程序计算等次为${labels[row.computedGrade]}`);
   }
   return parts.join('；').replace(/】；/g, '】');
 }

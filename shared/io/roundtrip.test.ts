@@ -8,8 +8,34 @@ import { readBallots, readEvents, readRoster, readScores, readSummary, writeTemp
 import { fillTemplate } from './testing';
 
 const secretaries: Secretary[] = [
-  { id: 'JZ001', name: '张建国', unit: '胶西街道办事处', source: 'town', mode: 'fulltime', rankClass: 'section', town: '胶西街道', village: '前店口村', postType: 'village', eligibleVoters: 45, ratingStart: 'B', ratingEnd: 'A', daysPresent: 230, workDays: 250 },
-  { id: 'JZ002', name: '李丽', unit: '市财政局', source: 'city', mode: 'parttime', rankClass: 'junior', town: '阜安街道', village: '福州路社区', postType: 'community', eligibleVoters: 60 },
+  {
+    id: 'JZ001',
+    name: '张建国',
+    unit: '胶西街道办事处',
+    source: 'town',
+    mode: 'fulltime',
+    rankClass: 'section',
+    town: '胶西街道',
+    village: '前店口村',
+    postType: 'village',
+    eligibleVoters: 45,
+    ratingStart: 'B',
+    ratingEnd: 'A',
+    daysPresent: 230,
+    workDays: 250,
+  },
+  {
+    id: 'JZ002',
+    name: '李丽',
+    unit: '市财政局',
+    source: 'city',
+    mode: 'parttime',
+    rankClass: 'junior',
+    town: '阜安街道',
+    village: '福州路社区',
+    postType: 'community',
+    eligibleVoters: 60,
+  },
 ];
 
 const rosterRow = (s: Secretary) => ({
@@ -70,7 +96,15 @@ describe('round trip', () => {
         fc.integer({ min: 1, max: 5000 }),
         fc.constantFrom(...(['chief', 'leader', 'section', 'junior'] as const)),
         async (ids, eligible, rankClass) => {
-          const people = ids.map((id): Secretary => ({ id, name: `书记${id}`, source: 'city', mode: 'parttime', rankClass, postType: 'village', eligibleVoters: eligible }));
+          const people = ids.map((id): Secretary => ({
+            id,
+            name: `书记${id}`,
+            source: 'city',
+            mode: 'parttime',
+            rankClass,
+            postType: 'village',
+            eligibleVoters: eligible,
+          }));
           const read = await readRoster(await fillTemplate(template, people.map(rosterRow)));
           expect(read).toEqual({ ok: true, value: people });
         },
@@ -114,7 +148,16 @@ describe('round trip', () => {
     ];
     const bytes = await fillTemplate(
       await writeTemplate('ballots'),
-      tallies.map((t) => ({ 编号: t.id, 很满意: t.verySatisfied, 满意: t.satisfied, 基本满意: t.basic, 不满意: t.dissatisfied, 废票: t.invalid, 弃权: t.abstain, 发出票数: t.issued ?? null })),
+      tallies.map((t) => ({
+        编号: t.id,
+        很满意: t.verySatisfied,
+        满意: t.satisfied,
+        基本满意: t.basic,
+        不满意: t.dissatisfied,
+        废票: t.invalid,
+        弃权: t.abstain,
+        发出票数: t.issued ?? null,
+      })),
     );
     expect(await readBallots(bytes)).toEqual({ ok: true, value: tallies });
   });
@@ -131,7 +174,15 @@ describe('round trip', () => {
 
         const ids = [...new Set(ballots.map(([id]) => id))];
         const count = (id: string, option: string) => ballots.filter(([i, o]) => i === id && o === option).length;
-        const tallyRows = ids.map((id) => ({ 编号: id, 很满意: count(id, '很满意'), 满意: count(id, '满意'), 基本满意: count(id, '基本满意'), 不满意: count(id, '不满意'), 废票: count(id, '废票'), 弃权: count(id, '弃权') }));
+        const tallyRows = ids.map((id) => ({
+          编号: id,
+          很满意: count(id, '很满意'),
+          满意: count(id, '满意'),
+          基本满意: count(id, '基本满意'),
+          不满意: count(id, '不满意'),
+          废票: count(id, '废票'),
+          弃权: count(id, '弃权'),
+        }));
         const fromTallies = await readBallots(await fillTemplate(await writeTemplate('ballots'), tallyRows));
         expect(fromBallots.ok && fromTallies.ok).toBe(true);
         if (!fromBallots.ok || !fromTallies.ok) return;

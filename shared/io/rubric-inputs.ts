@@ -10,9 +10,7 @@ export interface InputColumn {
 
 export function inputColumns(rubric: Rubric): InputColumn[] {
   return rubric.sections.flatMap((section) =>
-    section.groups.flatMap((group) =>
-      group.items.flatMap((item) => item.inputs.map((input) => ({ input, item, header: `${input.code} ${input.label}` }))),
-    ),
+    section.groups.flatMap((group) => group.items.flatMap((item) => item.inputs.map((input) => ({ input, item, header: `${input.code} ${input.label}` })))),
   );
 }
 

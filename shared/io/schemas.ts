@@ -3,16 +3,7 @@
  * template writers: header, key, whether required, and what to enter (填表说明).
  */
 import type { ColumnSpec } from './table';
-import {
-  BALLOT_OPTION_ENUM,
-  EVENT_KIND_ENUM,
-  MODE_ENUM,
-  POST_TYPE_ENUM,
-  RANK_CLASS_ENUM,
-  RATING_ENUM,
-  SOURCE_ENUM,
-  type Enumeration,
-} from './enums';
+import { BALLOT_OPTION_ENUM, EVENT_KIND_ENUM, MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM, type Enumeration } from './enums';
 
 const labelsOf = <E extends string>(e: Enumeration<E>): string[] => e.keys.map((k) => e.label(k));
 

@@ -51,7 +51,11 @@ export function stamp(workbook: Pick<ExcelJS.Workbook, 'creator' | 'lastModified
 
 /** Excel-safe sheet name: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '·').replace(/^'+|'+$/g, '').slice(0, 31) || '工作表';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '·')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || '工作表';
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = `(${i})`;

@@ -63,13 +63,49 @@ const listValidation = (choices: readonly string[]): ExcelJS.DataValidation => (
 
 const wholeValidation = (min: number, max?: number): ExcelJS.DataValidation =>
   max === undefined
-    ? { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [min], showErrorMessage: true, errorStyle: 'warning', errorTitle: '请填写整数', error: `应为不小于 ${min} 的整数` }
-    : { type: 'whole', operator: 'between', allowBlank: true, formulae: [min, max], showErrorMessage: true, errorStyle: 'warning', errorTitle: '请填写整数', error: `应为 ${min} 到 ${max} 之间的整数` };
+    ? {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [min],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写整数',
+        error: `应为不小于 ${min} 的整数`,
+      }
+    : {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [min, max],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写整数',
+        error: `应为 ${min} 到 ${max} 之间的整数`,
+      };
 
 const decimalValidation = (min: number, max?: number): ExcelJS.DataValidation =>
   max === undefined
-    ? { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [min], showErrorMessage: true, errorStyle: 'warning', errorTitle: '请填写数字', error: `应为不小于 ${min} 的数字` }
-    : { type: 'decimal', operator: 'between', allowBlank: true, formulae: [min, max], showErrorMessage: true, errorStyle: 'warning', errorTitle: '请填写数字', error: `应为 ${min} 到 ${max} 之间的数字` };
+    ? {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [min],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写数字',
+        error: `应为不小于 ${min} 的数字`,
+      }
+    : {
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [min, max],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '请填写数字',
+        error: `应为 ${min} 到 ${max} 之间的数字`,
+      };
 
 function fromField(field: FieldSpec): TemplateColumn {
   const column: TemplateColumn = { header: field.header, required: field.required, width: field.width, help: field.help };
@@ -228,18 +264,28 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
   switch (kind) {
     case 'roster':
       dataSheet(workbook, ROSTER_SHEET, ROSTER_FIELDS.map(fromField));
-      instructionsSheet(workbook, '名册', [
-        '按镇(街道)和市直部门(单位)、脱产和非脱产，分党政正职、非党政正职领导干部、正股级干部、副股级及以下干部四类分别进行排名，请准确填写单位类别、驻村方式和职级类别。',
-        '年初定级、年末定级为镇(街道)党(工)委对村党组织的ABCD分类定级：B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；所任职党组织年度考评定级降位的，不得确定为优秀等次。',
-      ], fieldTable(ROSTER_FIELDS));
+      instructionsSheet(
+        workbook,
+        '名册',
+        [
+          '按镇(街道)和市直部门(单位)、脱产和非脱产，分党政正职、非党政正职领导干部、正股级干部、副股级及以下干部四类分别进行排名，请准确填写单位类别、驻村方式和职级类别。',
+          '年初定级、年末定级为镇(街道)党(工)委对村党组织的ABCD分类定级：B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；所任职党组织年度考评定级降位的，不得确定为优秀等次。',
+        ],
+        fieldTable(ROSTER_FIELDS),
+      );
       break;
     case 'summary':
       dataSheet(workbook, SUMMARY_SHEET, SUMMARY_FIELDS.map(fromField));
-      instructionsSheet(workbook, '考评得分汇总', [
-        '适用于在纸面上完成工作目标考核评分的考核组，每名“第一书记”一行。已在“考评细则评分”表中逐项评分的，不要在本表重复填写。',
-        '基本分 = 基本工作目标（基本分60分）与执行工作制度和工作纪律（基本分40分）两部分得分之和，含两部分中的奖分和扣分；低于80分的不得确定为优秀等次。',
-        '组织工作目标考评得分为最终得分，已含为村庄办理实事奖分和村党组织晋位升级奖扣分，程序不再另加。',
-      ], fieldTable(SUMMARY_FIELDS));
+      instructionsSheet(
+        workbook,
+        '考评得分汇总',
+        [
+          '适用于在纸面上完成工作目标考核评分的考核组，每名“第一书记”一行。已在“考评细则评分”表中逐项评分的，不要在本表重复填写。',
+          '基本分 = 基本工作目标（基本分60分）与执行工作制度和工作纪律（基本分40分）两部分得分之和，含两部分中的奖分和扣分；低于80分的不得确定为优秀等次。',
+          '组织工作目标考评得分为最终得分，已含为村庄办理实事奖分和村党组织晋位升级奖扣分，程序不再另加。',
+        ],
+        fieldTable(SUMMARY_FIELDS),
+      );
       break;
     case 'scores': {
       if (!rubric) throw new Error('scores template needs a rubric');
@@ -255,32 +301,47 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           validation: inputValidation(input),
         })),
       ]);
-      instructionsSheet(workbook, `考评细则评分（${rubric.name}）`, [
-        '按考评细则逐项评分，每名“第一书记”一行，每个输入项一列；列按表头开头的代码（空格前，如“A3.2”）识别。某列不填或整列删除，视为该项无输入（0次、不符合）。',
-        '各项得分由程序按考评细则计算：基础项目从规定分值起扣，扣完为止；奖分、扣分项目不设上限。村党组织晋位升级（D1）按名册中的年初、年末定级计算，本表不填。',
-        '同一名“第一书记”只能在“考评细则评分”和“考评得分汇总”中的一张表里填写。',
-      ], {
-        headers: ['代码', '考评项目', '列名', '填写与计分'],
-        widths: [8, 44, 30, 50],
-        rows: inputs.map(({ input, item, header }) => [input.code, item.name, header, describeInput(input)]),
-      });
+      instructionsSheet(
+        workbook,
+        `考评细则评分（${rubric.name}）`,
+        [
+          '按考评细则逐项评分，每名“第一书记”一行，每个输入项一列；列按表头开头的代码（空格前，如“A3.2”）识别。某列不填或整列删除，视为该项无输入（0次、不符合）。',
+          '各项得分由程序按考评细则计算：基础项目从规定分值起扣，扣完为止；奖分、扣分项目不设上限。村党组织晋位升级（D1）按名册中的年初、年末定级计算，本表不填。',
+          '同一名“第一书记”只能在“考评细则评分”和“考评得分汇总”中的一张表里填写。',
+        ],
+        {
+          headers: ['代码', '考评项目', '列名', '填写与计分'],
+          widths: [8, 44, 30, 50],
+          rows: inputs.map(({ input, item, header }) => [input.code, item.name, header, describeInput(input)]),
+        },
+      );
       break;
     }
     case 'ballots':
       dataSheet(workbook, BALLOT_SHEET, BALLOT_FIELDS.map(fromField));
-      instructionsSheet(workbook, '测评计票', [
-        '测评采取无记名投票方式，参加测评范围为“第一书记”所任职村的村“两委”成员、党员、村民代表、离退职老干部和入党积极分子，参加投票人数不少于应参加人数的2/3。',
-        '测评等次分很满意、满意、基本满意、不满意。群众满意度=(很满意票数+满意票数)÷投票数；投票数为收回的全部选票，含废票和弃权票。',
-        '投票数超过应参加人数或发出票数、发出票数超过应参加人数的，本次测评无效，应重新组织投票。本表只记票数，不记录任何投票人的信息。',
-        '也可以每张选票填一行（只有“编号”和“选项”两列，选项填很满意、满意、基本满意、不满意、废票或弃权），程序自动汇总票数。',
-      ], fieldTable(BALLOT_FIELDS));
+      instructionsSheet(
+        workbook,
+        '测评计票',
+        [
+          '测评采取无记名投票方式，参加测评范围为“第一书记”所任职村的村“两委”成员、党员、村民代表、离退职老干部和入党积极分子，参加投票人数不少于应参加人数的2/3。',
+          '测评等次分很满意、满意、基本满意、不满意。群众满意度=(很满意票数+满意票数)÷投票数；投票数为收回的全部选票，含废票和弃权票。',
+          '投票数超过应参加人数或发出票数、发出票数超过应参加人数的，本次测评无效，应重新组织投票。本表只记票数，不记录任何投票人的信息。',
+          '也可以每张选票填一行（只有“编号”和“选项”两列，选项填很满意、满意、基本满意、不满意、废票或弃权），程序自动汇总票数。',
+        ],
+        fieldTable(BALLOT_FIELDS),
+      );
       break;
     case 'events':
       dataSheet(workbook, EVENT_SHEET, EVENT_FIELDS.map(fromField));
-      instructionsSheet(workbook, '直接定等事项', [
-        '出现下列情形之一的直接确定为不称职等次：①违犯“六严禁”纪律规定，造成严重不良影响的；②因工作方式方法不当，激化干群矛盾，造成群众集体访、越级访或群体性事件的；③因掌控信息迟缓、报告不及时、处置不得当，导致群体性事件发生的。',
-        '每个事项一行；同一名“第一书记”有多个事项的，分行填写。',
-      ], fieldTable(EVENT_FIELDS));
+      instructionsSheet(
+        workbook,
+        '直接定等事项',
+        [
+          '出现下列情形之一的直接确定为不称职等次：①违犯“六严禁”纪律规定，造成严重不良影响的；②因工作方式方法不当，激化干群矛盾，造成群众集体访、越级访或群体性事件的；③因掌控信息迟缓、报告不及时、处置不得当，导致群体性事件发生的。',
+          '每个事项一行；同一名“第一书记”有多个事项的，分行填写。',
+        ],
+        fieldTable(EVENT_FIELDS),
+      );
       break;
   }
   fill(workbook, rows);
@@ -299,10 +360,6 @@ export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint
  * A template with data rows, keyed by Chinese header ("编号") or, for scores, by
  * input code ("A3.2"): how the program exports data that people then edit.
  */
-export function writeFilledTemplate(
-  kind: TemplateKind,
-  rows: readonly Record<string, TemplateValue>[],
-  rubric?: Rubric,
-): Promise<Uint8Array> {
+export function writeFilledTemplate(kind: TemplateKind, rows: readonly Record<string, TemplateValue>[], rubric?: Rubric): Promise<Uint8Array> {
   return build(kind, rubric, rows);
 }

@@ -58,12 +58,7 @@ export interface Filled {
  * Places the candidates (in rank order, valid total, no direct or satisfaction-test
  * grade) into the bands; whoever is left is 称职.
  */
-export function fillBands(
-  ordered: readonly Candidate[],
-  bands: readonly Band[],
-  quotas: Partial<Record<BandKey, number>>,
-  policy: Policies,
-): Filled {
+export function fillBands(ordered: readonly Candidate[], bands: readonly Band[], quotas: Partial<Record<BandKey, number>>, policy: Policies): Filled {
   const placements = new Map<string, Placement>();
   const ties: TieHold[] = [];
   const reasonsOf = (c: Candidate): string[] => {
@@ -118,7 +113,10 @@ export function fillBands(
       // A tie group that meets the boundary: more tied candidates than places left.
       /** "与李四、王五并列第3名（…均相同），3人争1个剩余优秀名额" for each member */
       const contest = (c: Candidate) => {
-        const others = group.filter((o) => o !== c).map((o) => o.name).join('、');
+        const others = group
+          .filter((o) => o !== c)
+          .map((o) => o.name)
+          .join('、');
         return `与${others}并列第${c.rank}名（${tieWords(policy)}均相同），${group.length}人争${remaining}个剩余${label(band.key)}名额`;
       };
       switch (policy.boundaryTie) {
@@ -167,7 +165,14 @@ export function fillBands(
 }
 
 /** A pending group holds `count` places of the bands after `index` (added to `places`); returns how, in words. */
-function holdFollowingPlaces(open: number[], index: number, count: number, bands: readonly Band[], label: (k: BandKey) => string, places: TieHold['places']): string {
+function holdFollowingPlaces(
+  open: number[],
+  index: number,
+  count: number,
+  bands: readonly Band[],
+  label: (k: BandKey) => string,
+  places: TieHold['places'],
+): string {
   const held: string[] = [];
   for (let j = index + 1; j < open.length && count > 0; j++) {
     const take = Math.min(open[j]!, count);

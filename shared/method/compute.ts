@@ -62,12 +62,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The rubric a secretary is scored by: 社区 secretaries use their own only when the policy says so and one exists. */
-export function rubricFor(secretary: Pick<Secretary, 'postType'>, setting: { policy: Pick<Policy, 'communityRubric'>; rubric: Rubric; communityRubric?: Rubric | undefined }): Rubric {
+export function rubricFor(
+  secretary: Pick<Secretary, 'postType'>,
+  setting: { policy: Pick<Policy, 'communityRubric'>; rubric: Rubric; communityRubric?: Rubric | undefined },
+): Rubric {
   const own = setting.policy.communityRubric === 'own' && secretary.postType === 'community';
   return own && setting.communityRubric ? setting.communityRubric : setting.rubric;
 }
 
-function scoreOf(work: Work, scorers: Indexes['scorers'], inputs: Record<string, string> | undefined, summary: { baseScore: string; orgScore: string } | undefined): void {
+function scoreOf(
+  work: Work,
+  scorers: Indexes['scorers'],
+  inputs: Record<string, string> | undefined,
+  summary: { baseScore: string; orgScore: string } | undefined,
+): void {
   const { secretary } = work;
   if (inputs) {
     const score = scorers(secretary)(inputs, secretary);
@@ -292,7 +300,6 @@ function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[],
   };
 }
 
-
 function computeCategory(key: string, members: Work[], merged: string[], policy: Policy, decisions: Map<string, Decision>): CategoryResult {
   const quotas = quotasOf(members, policy);
   const smallCategory = isSmall(quotas, policy);
@@ -305,7 +312,15 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
 
   const withTotal = members.filter((w): w is Work & { total: Rational; orgScore: Rational; satisfaction: Rational } => w.total !== null);
   const ranked = rankRows(
-    withTotal.map((w) => ({ id: w.secretary.id, total: w.total, orgScore: w.orgScore, satisfaction: w.satisfaction, deductions: w.deductions, bonus: w.bonus, work: w })),
+    withTotal.map((w) => ({
+      id: w.secretary.id,
+      total: w.total,
+      orgScore: w.orgScore,
+      satisfaction: w.satisfaction,
+      deductions: w.deductions,
+      bonus: w.bonus,
+      work: w,
+    })),
     policy,
   );
   const candidates: (Candidate & { work: Work })[] = ranked

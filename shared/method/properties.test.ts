@@ -7,22 +7,32 @@ import type { PresetName } from '../policy/presets';
 import { inputOf, policyWith, type Person } from './testing';
 
 const person = (i: number) =>
-  fc.record({
-    org: fc.constantFrom('96', '92', '90', '88', '85.5', '79.75', '100', '-3'),
-    base: fc.constantFrom('90', '85', '80', '79.75', '60'),
-    votes: fc.constantFrom([30, 8, 2, 0, 0], [35, 5, 0, 0, 0], [20, 10, 5, 4, 1], [10, 10, 20, 2, 0], [25, 5, 5, 10, 0], [20, 0, 0, 0, 0], [28, 2, 3, 1, 0, 1]),
-    rankClass: fc.constantFrom<RankClass>('chief', 'section', 'junior'),
-    rating: fc.constantFrom<[] | ['B', 'C'] | ['C', 'B']>([], ['B', 'C'], ['C', 'B']),
-    event: fc.boolean().map((b) => b && i % 7 === 3),
-  }).map(({ org, base, votes, rankClass, rating, event }): Person & { event: boolean } => ({
-    id: `S${String(i).padStart(3, '0')}`,
-    org,
-    base,
-    votes,
-    eligible: 45,
-    s: rating.length ? { rankClass, ratingStart: rating[0], ratingEnd: rating[1] } : { rankClass },
-    event,
-  }));
+  fc
+    .record({
+      org: fc.constantFrom('96', '92', '90', '88', '85.5', '79.75', '100', '-3'),
+      base: fc.constantFrom('90', '85', '80', '79.75', '60'),
+      votes: fc.constantFrom(
+        [30, 8, 2, 0, 0],
+        [35, 5, 0, 0, 0],
+        [20, 10, 5, 4, 1],
+        [10, 10, 20, 2, 0],
+        [25, 5, 5, 10, 0],
+        [20, 0, 0, 0, 0],
+        [28, 2, 3, 1, 0, 1],
+      ),
+      rankClass: fc.constantFrom<RankClass>('chief', 'section', 'junior'),
+      rating: fc.constantFrom<[] | ['B', 'C'] | ['C', 'B']>([], ['B', 'C'], ['C', 'B']),
+      event: fc.boolean().map((b) => b && i % 7 === 3),
+    })
+    .map(({ org, base, votes, rankClass, rating, event }): Person & { event: boolean } => ({
+      id: `S${String(i).padStart(3, '0')}`,
+      org,
+      base,
+      votes,
+      eligible: 45,
+      s: rating.length ? { rankClass, ratingStart: rating[0], ratingEnd: rating[1] } : { rankClass },
+      event,
+    }));
 
 const people = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => person(i))));
 

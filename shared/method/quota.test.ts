@@ -22,7 +22,15 @@ function category(decisions: Decision[], policy = policyWith({ boundaryTie: 'fla
 }
 
 type Expected = Pick<QuotaNote, 'band' | 'count' | 'held' | 'over' | 'freed' | 'decided' | 'text'>;
-const E = (band: 'excellent' | 'good', count: number, held: number, over: number, freed: number, decided: string[], text: string): Expected => ({ band, count, held, over, freed, decided, text });
+const E = (band: 'excellent' | 'good', count: number, held: number, over: number, freed: number, decided: string[], text: string): Expected => ({
+  band,
+  count,
+  held,
+  over,
+  freed,
+  decided,
+  text,
+});
 
 describe('what decisions do to the quotas', () => {
   it('before any decision: the tie holds 优秀 1 and 良好 2, no note', () => {
@@ -85,7 +93,11 @@ describe('what decisions do to the quotas', () => {
   it('a place the method left empty (excludeAll) is not counted as freed by a decision', () => {
     const policy = policyWith({ boundaryTie: 'excludeAll' });
     // the tie gets none of the last 优秀 place: 优秀 2 of 3, the third empty by the rule
-    expect(category([], policy).rows.filter((r) => r.grade === 'excellent').map((r) => r.id)).toEqual(['P01', 'P02']);
+    expect(
+      category([], policy)
+        .rows.filter((r) => r.grade === 'excellent')
+        .map((r) => r.id),
+    ).toEqual(['P01', 'P02']);
     expect(category([decision('P01', 'good')], policy).quotaNotes.map((n) => n.text)).toEqual([
       '优秀 1 人，名额（3 人）空出 1 个，不由他人递补',
       '良好 4 人，超出名额（3 人）1 人',
@@ -104,7 +116,9 @@ describe('what decisions do to the quotas', () => {
   it('a decision that recorded its note says it once, with the time it was recorded', () => {
     const recorded = { ...decision('P07', 'excellent'), quotaNote: '本类别优秀 3 人（另有并列待定暂占 1 个），超出名额（3 人）1 人' };
     const row = category([recorded]).rows.find((r) => r.id === 'P07')!;
-    expect(row.reasons.at(-1)).toBe('部长办公会审定为优秀：部长办公会研究（张三，2025-01-06）；审定时本类别优秀 3 人（另有并列待定暂占 1 个），超出名额（3 人）1 人');
+    expect(row.reasons.at(-1)).toBe(
+      '部长办公会审定为优秀：部长办公会研究（张三，2025-01-06）；审定时本类别优秀 3 人（另有并列待定暂占 1 个），超出名额（3 人）1 人',
+    );
     expect(row.reasons.filter((r) => r.includes('超出名额'))).toHaveLength(1);
   });
 

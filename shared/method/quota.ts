@@ -36,7 +36,8 @@ export function quotaNotes(category: Category, policy: Pick<Policy, 'bands' | 'l
   const tieOf = new Map(category.ties.flatMap((tie) => tie.ids.map((id) => [id, tie] as const)));
   const displaced = displacedMembers(category, final);
   /** a tie member decided into a band its group held a place of, within those places, took its own place */
-  const tookHeldPlace = (row: ResultRow, band: Grade) => ((tieOf.get(row.id)?.places as Partial<Record<Grade, number>> | undefined)?.[band] ?? 0) > 0 && !displaced.has(row.id);
+  const tookHeldPlace = (row: ResultRow, band: Grade) =>
+    ((tieOf.get(row.id)?.places as Partial<Record<Grade, number>> | undefined)?.[band] ?? 0) > 0 && !displaced.has(row.id);
 
   const notes: QuotaNote[] = [];
   for (const { key: band } of policy.bands) {

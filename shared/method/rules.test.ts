@@ -217,11 +217,7 @@ describe('eligibility for 优秀', () => {
 
 describe('ties at a band boundary: a group of 3 across 1 remaining place', () => {
   // 10 people: quotas 3 + 3. P01, P02 clear; T1–T3 exactly tied at rank 3; then P06–P10.
-  const people: Person[] = [
-    ...ladder(2),
-    ...['T1', 'T2', 'T3'].map((id) => ({ id, org: '97', base: '90', votes: [30, 10, 5, 0] })),
-    ...ladder(10).slice(5),
-  ];
+  const people: Person[] = [...ladder(2), ...['T1', 'T2', 'T3'].map((id) => ({ id, org: '97', base: '90', votes: [30, 10, 5, 0] })), ...ladder(10).slice(5)];
   const grades = (policy: Policy) => {
     const { rows } = run(people, policy);
     return Object.fromEntries(rows.map((r) => [r.id, r.grade]));
@@ -248,7 +244,15 @@ describe('ties at a band boundary: a group of 3 across 1 remaining place', () =>
   });
 
   it('includeAll: the whole group gets 优秀', () => {
-    expect(grades(policyWith({ boundaryTie: 'includeAll' }))).toMatchObject({ T1: 'excellent', T2: 'excellent', T3: 'excellent', P06: 'good', P07: 'good', P08: 'good', P09: 'competent' });
+    expect(grades(policyWith({ boundaryTie: 'includeAll' }))).toMatchObject({
+      T1: 'excellent',
+      T2: 'excellent',
+      T3: 'excellent',
+      P06: 'good',
+      P07: 'good',
+      P08: 'good',
+      P09: 'competent',
+    });
   });
 
   it('excludeAll: none of the group gets the remaining 优秀 place; they are 良好', () => {
@@ -297,7 +301,11 @@ describe('categories', () => {
   });
 
   it('ranks each category separately, in the order 镇街/市直 × 脱产/非脱产 × 四类', () => {
-    const people = [...inCategory('junior', 4), ...inCategory('chief', 4), ...ladder(4).map((p) => ({ ...p, id: `city-${p.id}`, s: { source: 'city' as const, mode: 'parttime' as const } }))];
+    const people = [
+      ...inCategory('junior', 4),
+      ...inCategory('chief', 4),
+      ...ladder(4).map((p) => ({ ...p, id: `city-${p.id}`, s: { source: 'city' as const, mode: 'parttime' as const } })),
+    ];
     const { json } = run(people);
     expect(json.categories.map((c) => c.label)).toEqual(['镇街·脱产·党政正职', '镇街·脱产·副股级及以下', '市直·非脱产·正股级']);
     expect(json.categories.map((c) => c.rows[0]!.rank)).toEqual([1, 1, 1]);
@@ -307,7 +315,13 @@ describe('categories', () => {
     const people = [...inCategory('chief', 1), ...inCategory('leader', 2), ...inCategory('section', 3)];
     const { json } = run(people, policyWith({ mergeSmallCategories: true }));
     expect(json.categories).toHaveLength(1);
-    expect(json.categories[0]).toMatchObject({ key: 'town|fulltime|*', label: '镇街·脱产（各职级合并）', size: 6, quotas: { excellent: 1, good: 1 }, smallCategory: false });
+    expect(json.categories[0]).toMatchObject({
+      key: 'town|fulltime|*',
+      label: '镇街·脱产（各职级合并）',
+      size: 6,
+      quotas: { excellent: 1, good: 1 },
+      smallCategory: false,
+    });
   });
 });
 

@@ -55,8 +55,7 @@ export function evaluateBallots(tally: BallotTally, eligible: number, policy: Po
     : lt(satisfaction, r(policy.basicBelowSatisfaction))
       ? 'basic'
       : 'competent';
-  const recall =
-    policy.recallAboveDissatisfaction !== null && gt(dissatisfaction, r(policy.recallAboveDissatisfaction));
+  const recall = policy.recallAboveDissatisfaction !== null && gt(dissatisfaction, r(policy.recallAboveDissatisfaction));
   return { kind: 'valid', summary, satisfaction, dissatisfaction, grade, recall };
 }
 

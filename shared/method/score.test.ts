@@ -45,10 +45,10 @@ describe('the default rubric (第十六条)', () => {
     [{ 'B5.1a': '2', 'B5.1b': '1' }, 'B5.1', '0'],
     [{ 'A1.3': '3' }, 'A1.3', '15'],
     [{ 'B6.1a': '1', 'B6.1b': '1' }, 'B6.1', '-15'],
-    [{ 'C3a': '1', 'C3c': '2' }, 'C3', '80'],
+    [{ C3a: '1', C3c: '2' }, 'C3', '80'],
     [{ 'A4.2': '25000' }, 'A4.2', '10'],
-    [{ 'C1': '9999' }, 'C1', '0'],
-    [{ 'C2': '30000' }, 'C2', '6'],
+    [{ C1: '9999' }, 'C1', '0'],
+    [{ C2: '30000' }, 'C2', '6'],
   ])('inputs %j → %s = %s (clamped)', (inputs, code, value) => {
     expect(item(inputs, code)).toBe(value);
   });
@@ -67,7 +67,7 @@ describe('the default rubric (第十六条)', () => {
   });
 
   it('base score: sectionsAB includes bonus and deduction items of A and B; baseItemsOnly does not', () => {
-    const inputs = { ...complete, 'A1.3': '2', 'B6.2a': '1', 'C4': '1' };
+    const inputs = { ...complete, 'A1.3': '2', 'B6.2a': '1', C4: '1' };
     expect(toDecimal(score(inputs).baseScore)).toBe('105');
     expect(toDecimal(score(inputs).orgScore)).toBe('115');
     expect(toDecimal(score(inputs, secretary('X'), policyWith({ baseScoreScope: 'baseItemsOnly' })).baseScore)).toBe('100');

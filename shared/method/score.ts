@@ -1,20 +1,5 @@
 /** Org score and base score from rubric inputs (docs/method.md §2). */
-import {
-  add,
-  div,
-  floor,
-  gt,
-  lt,
-  max as rmax,
-  min as rmin,
-  mul,
-  parseRational,
-  rat,
-  r,
-  sub,
-  ZERO,
-  type Rational,
-} from '../exact/rational';
+import { add, div, floor, gt, lt, max as rmax, min as rmin, mul, parseRational, rat, r, sub, ZERO, type Rational } from '../exact/rational';
 import type { ItemResult, Policy, Rubric, RubricInput, RubricItem, Secretary } from '../model';
 import { RATINGS } from '../model';
 
@@ -210,11 +195,6 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
  * Scores one secretary's item inputs against a rubric. Inputs are assumed valid
  * (`checkInputValue`); a missing input counts as none.
  */
-export function scoreSecretary(
-  rubric: Rubric,
-  inputs: Readonly<Record<string, string>>,
-  secretary: Secretary,
-  policy: Policy,
-): SecretaryScore {
+export function scoreSecretary(rubric: Rubric, inputs: Readonly<Record<string, string>>, secretary: Secretary, policy: Policy): SecretaryScore {
   return rubricScorer(rubric, policy)(inputs, secretary);
 }

@@ -54,6 +54,8 @@ describe('evaluateBallots follows it', () => {
   it('low turnout is its own outcome, with the same sentence', () => {
     const outcome = evaluateBallots({ id: 'S1', ...counts(29) }, 45, policy);
     expect(outcome.kind).toBe('turnoutLow');
-    expect(outcome.kind === 'turnoutLow' && outcome.problems.map((p) => p.message)).toEqual(['投票数 29 不足应参加人数 45 的 2/3，测评无效，等次待定，应重新组织投票']);
+    expect(outcome.kind === 'turnoutLow' && outcome.problems.map((p) => p.message)).toEqual([
+      '投票数 29 不足应参加人数 45 的 2/3，测评无效，等次待定，应重新组织投票',
+    ]);
   });
 });

@@ -17,7 +17,13 @@ describe('the worked example of docs/method.md §8', () => {
 
   it('has one category 镇街·脱产·正股级 of 4 with one place in each band', () => {
     expect(json.categories).toHaveLength(1);
-    expect(category).toMatchObject({ key: 'town|fulltime|section', label: '镇街·脱产·正股级', size: 4, quotas: { excellent: 1, good: 1 }, smallCategory: false });
+    expect(category).toMatchObject({
+      key: 'town|fulltime|section',
+      label: '镇街·脱产·正股级',
+      size: 4,
+      quotas: { excellent: 1, good: 1 },
+      smallCategory: false,
+    });
     expect(Object.keys(category.quotas)).toEqual(['excellent', 'good']);
   });
 

@@ -18,10 +18,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: InputErro
 
 /** "名册 第5行 单位类别列：…" — how an error reads on stderr and on screen. */
 export function formatInputError(e: InputError): string {
-  const where = [
-    e.sheet ? `“${e.sheet}”` : '',
-    e.row !== undefined ? `第${e.row}行` : '',
-    e.column ? `“${e.column}”列` : '',
-  ].filter(Boolean);
+  const where = [e.sheet ? `“${e.sheet}”` : '', e.row !== undefined ? `第${e.row}行` : '', e.column ? `“${e.column}”列` : ''].filter(Boolean);
   return where.length ? `${where.join(' ')}：${e.message}` : e.message;
 }

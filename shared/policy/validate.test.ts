@@ -17,14 +17,35 @@ describe('policy files', () => {
 
   it('overrides settings and accepts ratios as numbers or fractions', () => {
     const checked = validatePolicy({ preset: 'custom', minPresence: '2/3', bands: [{ key: 'excellent', ratio: 0.2 }], quotaRounding: 'round' });
-    expect(checked.ok && checked.value).toMatchObject({ preset: 'custom', minPresence: '2/3', bands: [{ key: 'excellent', ratio: '0.2' }], quotaRounding: 'round' });
+    expect(checked.ok && checked.value).toMatchObject({
+      preset: 'custom',
+      minPresence: '2/3',
+      bands: [{ key: 'excellent', ratio: '0.2' }],
+      quotaRounding: 'round',
+    });
   });
 
   it.each([
     [{ colour: 'red' }, '“policy.json” “colour”列：未知的设置项“colour”'],
     [{ bands: [{ key: 'excellent', ratio: '1.3' }] }, '“policy.json” “bands[0].ratio”列：比例 1.3 超出 0 到 1 的范围'],
-    [{ bands: [{ key: 'excellent', ratio: '0.6' }, { key: 'good', ratio: '0.5' }] }, '“policy.json” “bands”列：各等次比例之和超过100%'],
-    [{ bands: [{ key: 'good', ratio: '0.3' }, { key: 'excellent', ratio: '0.3' }] }, '“policy.json” “bands”列：等次顺序应为先优秀、后良好'],
+    [
+      {
+        bands: [
+          { key: 'excellent', ratio: '0.6' },
+          { key: 'good', ratio: '0.5' },
+        ],
+      },
+      '“policy.json” “bands”列：各等次比例之和超过100%',
+    ],
+    [
+      {
+        bands: [
+          { key: 'good', ratio: '0.3' },
+          { key: 'excellent', ratio: '0.3' },
+        ],
+      },
+      '“policy.json” “bands”列：等次顺序应为先优秀、后良好',
+    ],
     [{ bands: [{ key: 'competent', ratio: '0.3' }] }, '“policy.json” “bands[0].key”列：等次“competent”不能按比例确定，可选 excellent、good'],
     [{ minTurnout: 'two thirds' }, '“policy.json” “minTurnout”列：“two thirds”不是有效的比例（如 0.3 或 2/3）'],
     [{ boundaryTie: 'coin' }, '“policy.json” “boundaryTie”列：取值“coin”无效，可选：flag、includeAll、excludeAll'],

@@ -25,7 +25,13 @@ describe('a province of 1,000 secretaries and 50,000 ballots', () => {
 
     const resultOf = async (ballots: Uint8Array) => {
       const read = await readAssessmentInputs({ ...files, ballots }, policy, JIAOZHOU_RUBRIC);
-      if (!read.ok) throw new Error(read.errors.slice(0, 3).map((e) => e.message).join('; '));
+      if (!read.ok)
+        throw new Error(
+          read.errors
+            .slice(0, 3)
+            .map((e) => e.message)
+            .join('; '),
+        );
       return { input: read.value, json: resultToJson(computeAssessment(read.value)) };
     };
     const fromTallies = await resultOf(files.ballots);

@@ -104,7 +104,19 @@ describe('shuangping with bad input', () => {
     await writeFile(join(cwd, 'bad-roster.xlsx'), roster);
     await writeFile(join(cwd, 'not-a-workbook.xlsx'), '编号,姓名\n');
     const r = await run(
-      ['compute', '--roster', 'bad-roster.xlsx', '--summary', join(example, 'summary.xlsx'), '--ballots', 'not-a-workbook.xlsx', '--out', 'never.xlsx', '--json', 'never.json'],
+      [
+        'compute',
+        '--roster',
+        'bad-roster.xlsx',
+        '--summary',
+        join(example, 'summary.xlsx'),
+        '--ballots',
+        'not-a-workbook.xlsx',
+        '--out',
+        'never.xlsx',
+        '--json',
+        'never.json',
+      ],
       cwd,
     );
     expect(r.code).toBe(1);
@@ -140,7 +152,10 @@ describe('shuangping usage errors: exit 2 with Chinese usage', () => {
   });
 
   it('--pdf with no browser to print with: exit 1, one Chinese message, nothing written', async () => {
-    const r = await run(['compute', ...exampleArgs, '--json', 'pdf.json', '--pdf', '结果.pdf'], cwd, { ...process.env, SHUANGPING_CHROME: join(cwd, 'no-such-chrome') });
+    const r = await run(['compute', ...exampleArgs, '--json', 'pdf.json', '--pdf', '结果.pdf'], cwd, {
+      ...process.env,
+      SHUANGPING_CHROME: join(cwd, 'no-such-chrome'),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('未找到 Chromium 或 Chrome 浏览器，无法生成 PDF');
     expect(r.stderr).not.toMatch(/\bat\s|Error/);
@@ -210,7 +225,10 @@ describe('the --pdf hook', () => {
       stderr: (line) => void err.push(line),
       sampleDir: '',
     };
-    const code = await runCli(['compute', '--roster', 'roster.xlsx', '--summary', 'summary.xlsx', '--ballots', 'ballots.xlsx', '--json', 'r.json', '--pdf', '结果.pdf'], env);
+    const code = await runCli(
+      ['compute', '--roster', 'roster.xlsx', '--summary', 'summary.xlsx', '--ballots', 'ballots.xlsx', '--json', 'r.json', '--pdf', '结果.pdf'],
+      env,
+    );
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/PDF/);
     expect(files.has('r.json')).toBe(false);

@@ -69,7 +69,10 @@ beforeAll(async () => {
 
 describe('shuangping on damaged workbooks', () => {
   it('one byte changed inside the sheet: exit 1, one sentence naming the file, nothing written', async () => {
-    const r = await run(['compute', '--roster', '名册.xlsx', '--summary', 'good-summary.xlsx', '--ballots', join(example, 'ballots.xlsx'), '--json', 'never.json'], cwd);
+    const r = await run(
+      ['compute', '--roster', '名册.xlsx', '--summary', 'good-summary.xlsx', '--ballots', join(example, 'ballots.xlsx'), '--json', 'never.json'],
+      cwd,
+    );
     expect(r.code).toBe(1);
     expectNoTrace(r.stderr);
     const lines = r.stderr.trim().split('\n');

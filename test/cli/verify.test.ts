@@ -35,7 +35,12 @@ beforeAll(async () => {
   bytes = written.bytes;
   head = written.manifest.assessments[0]!.audit.head;
   await writeFile(join(cwd, '交换包.zip'), bytes);
-  await writeFile(join(cwd, '重算过.zip'), repack(bytes, (entries) => entries.map((e) => (e.path.endsWith('/tallies.json') ? entryOf(e.path, textOf(e).replace('"verySatisfied":30', '"verySatisfied":39')) : e))));
+  await writeFile(
+    join(cwd, '重算过.zip'),
+    repack(bytes, (entries) =>
+      entries.map((e) => (e.path.endsWith('/tallies.json') ? entryOf(e.path, textOf(e).replace('"verySatisfied":30', '"verySatisfied":39')) : e)),
+    ),
+  );
   const key = await openTeamKey(KEY);
   if (!key.ok) throw new Error(key.message);
   await writeFile(join(cwd, '加密.zip'), (await writePackage(input([{ data, audit, received: [] }], files), { key: key.value })).bytes);

@@ -24,7 +24,7 @@ const auditRows = () => app.page.getByTestId('audit-table').locator('tbody tr');
 async function tamper(how: 'edit' | 'delete', n: number): Promise<void> {
   await app.page.evaluate(
     async ({ how, n }) => {
-      const done = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
+      const done = <T>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
       const db = await done(indexedDB.open('shuangping'));
       const tx = db.transaction('audit', 'readwrite');
       const store = tx.objectStore('audit');
@@ -52,11 +52,20 @@ describe('audit log, operator, 定稿', () => {
     await dialog.getByRole('button', { name: '创建' }).click();
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     await nav('名册').click();
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
-    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), { name: '得分.xlsx', buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), {
+      name: '得分.xlsx',
+      buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS),
+    });
     await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
+      name: '计票.xlsx',
+      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS),
+    });
     await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
 
     await nav('审计').click();
@@ -80,7 +89,11 @@ describe('audit log, operator, 定稿', () => {
     const choose = async (name: string, pin: string) => {
       await page.getByTestId('operator').click();
       await dialog.getByLabel('操作员姓名').fill(name);
-      if (pin) await dialog.getByLabel(/^(设置)?PIN/).first().fill(pin);
+      if (pin)
+        await dialog
+          .getByLabel(/^(设置)?PIN/)
+          .first()
+          .fill(pin);
       await dialog.getByRole('button', { name: '确定' }).click();
     };
     await choose('李四', '2468');
@@ -156,7 +169,14 @@ describe('audit log, operator, 定稿', () => {
     const log = JSON.parse(await readFile(file, 'utf8'));
     expect(log.format).toBe('shuangping-audit-log');
     expect(log.check).toMatchObject({ ok: true, count: 6 });
-    expect(log.entries.map((e: { action: string }) => e.action)).toEqual(['assessment.create', 'roster.import', 'summary.import', 'ballots.import', 'assessment.lock', 'assessment.unlock']);
+    expect(log.entries.map((e: { action: string }) => e.action)).toEqual([
+      'assessment.create',
+      'roster.import',
+      'summary.import',
+      'ballots.import',
+      'assessment.lock',
+      'assessment.unlock',
+    ]);
     expect(log.entries[5].prevHash).toBe(log.entries[4].hash);
   });
 

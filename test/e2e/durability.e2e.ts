@@ -29,7 +29,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** the small roster (S1…T4) and BIG more */
 const bigRosterRows = () => [
   ...ROSTER_ROWS,
-  ...Array.from({ length: BIG }, (_, i) => [`D${String(i).padStart(5, '0')}`, `书记${i}`, '某单位', '镇街', '脱产', i % 2 ? '正股级' : '党政正职', `第${i % 40}镇`, `第${i}村`, 45]),
+  ...Array.from({ length: BIG }, (_, i) => [
+    `D${String(i).padStart(5, '0')}`,
+    `书记${i}`,
+    '某单位',
+    '镇街',
+    '脱产',
+    i % 2 ? '正股级' : '党政正职',
+    `第${i % 40}镇`,
+    `第${i}村`,
+    45,
+  ]),
 ];
 /** ballots for every secretary of the big roster */
 const bigBallotRows = () => bigRosterRows().map(([id], i) => [id!, 20 + (i % 5), 10, 5, 0, 0]);
@@ -44,11 +54,16 @@ interface Dump {
 /** The assessment's tables as stored, read with plain IndexedDB (not through the app). */
 function dump(page: Page, assessmentId: string): Promise<Dump> {
   return page.evaluate(async (id) => {
-    const done = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
+    const done = <T>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
     const db = await done(indexedDB.open('shuangping'));
     const tx = db.transaction(['secretaries', 'tallies', 'audit', 'meta'], 'readonly');
     const of = (store: string) => done(tx.objectStore(store).index('assessmentId').getAll(id));
-    const [secretaries, tallies, audit, head] = await Promise.all([of('secretaries'), of('tallies'), of('audit'), done(tx.objectStore('meta').get(`auditHead:${id}`))]);
+    const [secretaries, tallies, audit, head] = await Promise.all([
+      of('secretaries'),
+      of('tallies'),
+      of('audit'),
+      done(tx.objectStore('meta').get(`auditHead:${id}`)),
+    ]);
     db.close();
     return { secretaries, tallies, audit, head: head?.value };
   }, assessmentId);
@@ -89,7 +104,7 @@ function expectConsistent(d: Dump) {
  */
 function writeInProgress(probe: Page, store: string): Promise<void> {
   return probe.evaluate(async (name) => {
-    const done = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
+    const done = <T>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
     const db = await done(indexedDB.open('shuangping'));
     for (;;) {
       const started = performance.now();
@@ -178,8 +193,24 @@ afterAll(() => {
 });
 
 const cases = [
-  { kind: 'roster', start: () => small, button: '导入名册', file: () => ({ name: '大名册.xlsx', buffer: roster }), differs: false, store: 'secretaries', done: `已导入名册，共 ${BIG + 8} 名第一书记` },
-  { kind: 'ballots', start: () => roster, button: '导入测评计票', file: () => ({ name: '大计票.xlsx', buffer: ballots }), differs: true, store: 'tallies', done: `已从“大计票.xlsx”导入 ${BIG + 8} 条记录` },
+  {
+    kind: 'roster',
+    start: () => small,
+    button: '导入名册',
+    file: () => ({ name: '大名册.xlsx', buffer: roster }),
+    differs: false,
+    store: 'secretaries',
+    done: `已导入名册，共 ${BIG + 8} 名第一书记`,
+  },
+  {
+    kind: 'ballots',
+    start: () => roster,
+    button: '导入测评计票',
+    file: () => ({ name: '大计票.xlsx', buffer: ballots }),
+    differs: true,
+    store: 'tallies',
+    done: `已从“大计票.xlsx”导入 ${BIG + 8} 条记录`,
+  },
 ] as const;
 
 describe.each(cases)('crash in the middle of a big $kind import', ({ kind, start, button, file, differs, store, done }) => {
@@ -299,7 +330,11 @@ describe('crash in the middle of a big restore', () => {
   /** Opens the backup's preview and confirms the restore. */
   async function startRestore(page: Page): Promise<void> {
     await page.goto(`${url}#/backups`);
-    await page.getByTestId('backup-list').getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    await page
+      .getByTestId('backup-list')
+      .getByRole('button', { name: /^查看并恢复 手动备份-/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: '从备份恢复' });
     await dialog.getByTestId('restore-assessment').waitFor({ timeout: 120_000 });
     await dialog.getByRole('checkbox', { name: /我已了解/ }).check();

@@ -41,7 +41,11 @@ async function exportPackage(app: App, scope: 'whole' | string[]): Promise<{ nam
   if (scope === 'whole') await page.getByRole('radio', { name: '整个考核' }).check();
   else {
     await page.getByRole('radio', { name: '按镇街' }).check();
-    for (const town of scope) await page.getByRole('group', { name: '镇街' }).getByRole('checkbox', { name: new RegExp(`^${town}`) }).check();
+    for (const town of scope)
+      await page
+        .getByRole('group', { name: '镇街' })
+        .getByRole('checkbox', { name: new RegExp(`^${town}`) })
+        .check();
   }
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出交换包' }).click();
@@ -58,7 +62,10 @@ const dialog = (app: App, name: string) => app.page.getByRole('dialog', { name }
 /** Imports tallies; where one differs from this laptop's, the file's is taken (by choice, in the preview). */
 async function importBallots(app: App, rows: (string | number)[][], differs = false) {
   await app.go(`${base}/ballots`);
-  await app.chooseFile(app.page.getByRole('button', { name: '导入测评计票（Excel）' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, rows) });
+  await app.chooseFile(app.page.getByRole('button', { name: '导入测评计票（Excel）' }), {
+    name: '计票.xlsx',
+    buffer: await workbook('测评计票', BALLOT_HEADER, rows),
+  });
   if (differs) {
     const preview = dialog(app, '导入测评计票：确认变更');
     await preview.getByRole('button', { name: '不同的全部采用文件' }).click();
@@ -71,7 +78,9 @@ async function importBallots(app: App, rows: (string | number)[][], differs = fa
 function dataEntries(buffer: Buffer): Record<string, string> {
   const zip = readZip(new Uint8Array(buffer));
   if (!zip.ok) throw new Error(zip.message);
-  return Object.fromEntries(zip.entries.filter((e) => e.path.startsWith('data/') || e.path.startsWith('attachments/')).map((e) => [e.path, new TextDecoder().decode(e.bytes)]));
+  return Object.fromEntries(
+    zip.entries.filter((e) => e.path.startsWith('data/') || e.path.startsWith('attachments/')).map((e) => [e.path, new TextDecoder().decode(e.bytes)]),
+  );
 }
 
 describe('exchange packages between two laptops', () => {
@@ -87,13 +96,22 @@ describe('exchange packages between two laptops', () => {
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     base = new URL(page.url()).hash.replace(/\/settings$/, '');
     await a.go(`${base}/roster`);
-    await a.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await a.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
     // a photo for S1's diary
     await a.go(`${base}/scoring`);
     await page.locator('.picker-item', { hasText: 'S1' }).click();
-    await page.locator('[data-item="B1.1"]').getByRole('button', { name: /^[▸▾] 佐证/ }).click();
-    await page.getByTestId('evidence-B1.1').getByLabel('为 B1.1 添加附件').setInputFiles({ name: 'S1_民情日记.png', mimeType: 'image/png', buffer: png(48, 32) });
+    await page
+      .locator('[data-item="B1.1"]')
+      .getByRole('button', { name: /^[▸▾] 佐证/ })
+      .click();
+    await page
+      .getByTestId('evidence-B1.1')
+      .getByLabel('为 B1.1 添加附件')
+      .setInputFiles({ name: 'S1_民情日记.png', mimeType: 'image/png', buffer: png(48, 32) });
     await page.getByTestId('evidence-B1.1').getByTestId('attachment-hash').waitFor();
 
     await a.go(`${base}/exchange`);
@@ -119,8 +137,16 @@ describe('exchange packages between two laptops', () => {
 
   it('each team enters its towns; the shares cross; a differing tally is a conflict resolved by choice', async () => {
     // A: 胶莱镇 (T1, T2) and S1 of 三里河街道; B: 里岔镇 (T3, T4) and S1 too, counted differently
-    await importBallots(a, [['T1', 40, 0, 0, 0, 0], ['T2', 40, 0, 0, 0, 0], ['S1', 30, 8, 2, 0, 0]]);
-    await importBallots(b, [['T3', 30, 10, 0, 0, 0], ['T4', 30, 10, 0, 0, 0], ['S1', 28, 10, 2, 0, 0]]);
+    await importBallots(a, [
+      ['T1', 40, 0, 0, 0, 0],
+      ['T2', 40, 0, 0, 0, 0],
+      ['S1', 30, 8, 2, 0, 0],
+    ]);
+    await importBallots(b, [
+      ['T3', 30, 10, 0, 0, 0],
+      ['T4', 30, 10, 0, 0, 0],
+      ['S1', 28, 10, 2, 0, 0],
+    ]);
     shareA = await exportPackage(a, ['胶莱镇', '三里河街道']);
     expect(shareA.name).toMatch(/^双评交换包-.+-胶莱镇、三里河街道-\d{8}\.zip$/);
     shareB = await exportPackage(b, ['里岔镇', '三里河街道']);
@@ -273,7 +299,10 @@ describe('exchange packages between two laptops', () => {
     expect(dataEntries((await exportPackage(a, 'whole')).buffer)).not.toEqual(before);
 
     await a.go('#/backups');
-    await list.getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    await list
+      .getByRole('button', { name: /^查看并恢复 手动备份-/ })
+      .first()
+      .click();
     const restore = dialog(a, '从备份恢复');
     await restore.getByTestId('backup-verified').waitFor();
     const contents = await restore.getByTestId('backup-contents').innerText();
@@ -341,11 +370,29 @@ describe('closing the page in the middle of a merge', () => {
       ...empty({ ...row(id), name: '大县考核' }),
       secretaries: Array.from({ length: n }, (_, i) => secretary(`X${String(i).padStart(4, '0')}`, `镇${i % 20}`, id)),
       tallies: Array.from({ length: n }, (_, i) => tallyRow(`X${String(i).padStart(4, '0')}`, 20 + (i % 10), id)),
-      attachments: [...files].map(([sha, bytes], i) => ({ key: `${id}|X${String(i).padStart(4, '0')}|${sha}`, assessmentId: id, id: `X${String(i).padStart(4, '0')}`, itemCode: 'A1.1', name: `扫描件${i}.jpg`, type: 'image/jpeg', size: bytes.length, sha256: sha, addedAt: '2024-12-02T09:00:00.000Z' })),
+      attachments: [...files].map(([sha, bytes], i) => ({
+        key: `${id}|X${String(i).padStart(4, '0')}|${sha}`,
+        assessmentId: id,
+        id: `X${String(i).padStart(4, '0')}`,
+        itemCode: 'A1.1',
+        name: `扫描件${i}.jpg`,
+        type: 'image/jpeg',
+        size: bytes.length,
+        sha256: sha,
+        addedAt: '2024-12-02T09:00:00.000Z',
+      })),
     };
     const createdAt = new Date().toISOString();
     const audit = withExportEntry(chain(id, ['assessment.create', 'roster.import']), data, { kind: 'assessment' }, createdAt, '王五');
-    const { bytes } = await writePackage({ kind: 'exchange', createdAt, laptopId: 'big-laptop-0001', operator: '王五', scope: { kind: 'assessment' }, assessments: [{ data, audit, received: [] }], files });
+    const { bytes } = await writePackage({
+      kind: 'exchange',
+      createdAt,
+      laptopId: 'big-laptop-0001',
+      operator: '王五',
+      scope: { kind: 'assessment' },
+      assessments: [{ data, audit, received: [] }],
+      files,
+    });
     const file = { name: '双评交换包-大县考核-全部.zip', buffer: Buffer.from(bytes) };
 
     const context = c.page.context();
@@ -478,7 +525,10 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     const home = new URL(page.url()).hash.replace(/\/settings$/, '');
     await k.go(`${home}/roster`);
-    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
 
     // K1: 交换 → 工作组密钥 → 生成新密钥
@@ -530,7 +580,10 @@ describe('a team key: the same key exchanges, another key is refused', () => {
 
     // a deletion on K2 travels back to K1 in K2's package, listed before the merge
     await k2.go(`${home}/roster`);
-    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 7)) });
+    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 7)),
+    });
     // T4 is not in the file: removed because the person chooses it in the preview
     await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '删除文件中没有的 1 人' }).click();
     await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
@@ -555,13 +608,19 @@ describe('a team key: the same key exchanges, another key is refused', () => {
 
     // deleted on K1 while K2 changed it: a conflict for a person, the deletion one of the choices
     await k.go(`${home}/roster`);
-    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 6)) });
+    await k.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS.slice(0, 6)),
+    });
     await dialog(k, '导入名册：确认变更').getByRole('button', { name: '删除文件中没有的 1 人' }).click();
     await dialog(k, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(6);
     const changed = ROSTER_ROWS.slice(0, 7).map((r) => (r[0] === 'T3' ? [...r.slice(0, 8), 46] : r));
     await k2.go(`${home}/roster`);
-    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, changed) });
+    await k2.chooseFile(k2.page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, changed),
+    });
     await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '不同的全部采用文件' }).click();
     await dialog(k2, '导入名册：确认变更').getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => k2.page.getByTestId('roster-table').innerText()).toMatch(/赵磊[^\n]*46/);
@@ -570,7 +629,9 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     await importPackage(k, changedOnK2);
     const conflictOnK1 = dialog(k, '导入交换包').getByTestId('conflict');
     await conflictOnK1.waitFor();
-    expect(await conflictOnK1.innerText()).toMatch(/名册 · T3 赵磊本机已删除 \/ 对方有修改[\s\S]*本机已删除（张三，.*），交换包中仍有且内容不同[\s\S]*应参加人数\s+（已删除）\s+46/);
+    expect(await conflictOnK1.innerText()).toMatch(
+      /名册 · T3 赵磊本机已删除 \/ 对方有修改[\s\S]*本机已删除（张三，.*），交换包中仍有且内容不同[\s\S]*应参加人数\s+（已删除）\s+46/,
+    );
     await conflictOnK1.scrollIntoViewIfNeeded();
     await k.shot('17-本机已删除-对方有修改');
     await conflictOnK1.getByRole('radio', { name: '保留删除' }).check();
@@ -584,10 +645,16 @@ describe('a team key: the same key exchanges, another key is refused', () => {
     await k.go('#/backups');
     await page.getByRole('button', { name: '立即备份' }).click();
     await page.getByText(/^已备份：手动备份-/).waitFor();
-    await page.getByTestId('backup-list').getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    await page
+      .getByTestId('backup-list')
+      .getByRole('button', { name: /^查看并恢复 手动备份-/ })
+      .first()
+      .click();
     const restore = dialog(k, '从备份恢复');
     await restore.getByTestId('backup-binding').waitFor();
-    expect(await restore.getByTestId('backup-binding').innerText()).toMatch(/已用工作组密钥加密并签名（密钥标识 [0-9a-f]{8}），签名核对无误[\s\S]*本机于 .* 写出的备份（手动备份-/);
+    expect(await restore.getByTestId('backup-binding').innerText()).toMatch(
+      /已用工作组密钥加密并签名（密钥标识 [0-9a-f]{8}），签名核对无误[\s\S]*本机于 .* 写出的备份（手动备份-/,
+    );
     await k.shot('16-加密备份-恢复预览');
     await restore.getByRole('button', { name: '取消' }).click();
     expect([...k.errors, ...k2.errors, ...k3.errors]).toEqual([]);
@@ -610,5 +677,10 @@ function png(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const line = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(line)))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(line)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -80,7 +80,13 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
     chooseFile: async (trigger, file) => {
       const chooser = page.waitForEvent('filechooser');
       await trigger.click();
-      await (await chooser).setFiles(typeof file === 'string' ? file : { name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.buffer });
+      await (
+        await chooser
+      ).setFiles(
+        typeof file === 'string'
+          ? file
+          : { name: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file.buffer },
+      );
     },
     go: async (hash) => {
       await page.evaluate((h) => {
@@ -89,7 +95,10 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
     },
     settled: async () => {
       await page.waitForFunction(
-        () => !/正在读取|正在计算/.test(document.querySelector('main')?.textContent ?? '') && document.fonts.status === 'loaded' && !document.querySelector('.recharts-responsive-container:empty'),
+        () =>
+          !/正在读取|正在计算/.test(document.querySelector('main')?.textContent ?? '') &&
+          document.fonts.status === 'loaded' &&
+          !document.querySelector('.recharts-responsive-container:empty'),
         undefined,
         { timeout: 60_000 },
       );

@@ -43,7 +43,14 @@ async function printPreview(kind: PrintKind, name: string, pngPages = 1): Promis
   const { page } = app;
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const landscape = isLandscape(kind);
-  const bytes = await page.pdf({ format: 'A4', landscape, printBackground: true, margin: { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' }, tagged: true, outline: true });
+  const bytes = await page.pdf({
+    format: 'A4',
+    landscape,
+    printBackground: true,
+    margin: { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' },
+    tagged: true,
+    outline: true,
+  });
   const pdf = savePdf(`app-${name}`, bytes);
   snapshot(pdf, `app-${name}`, pngPages);
   expect(isA4(pdf.info, landscape)).toBe(true);
@@ -81,9 +88,9 @@ describe('打印预览 of the sample county', () => {
   });
 
   it('考核结果排名表: every row as the method ranks it, on screen and in the PDF', async () => {
-    const shown = await app.page.locator('.print-doc tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 17),
-    );
+    const shown = await app.page
+      .locator('.print-doc tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 17));
     const want = rows.map((r) => [String(r.rank ?? '—'), r.secretary.name, r.total ? toFixed(r.total, 2) : '—', labels[r.computedGrade]]);
     expect(shown.map((c) => [c[0], c[1], c[14], c[15]?.split('\n')[0]])).toEqual(want);
     await app.shot('排名表');
@@ -108,9 +115,9 @@ describe('打印预览 of the sample county', () => {
 
   it('考核结果公示名单: every name with the final grade', async () => {
     await openKind('notice');
-    const shown = await doc().locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 5),
-    );
+    const shown = await doc()
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 5));
     expect(shown.map((c) => [c[1], c[4]])).toEqual(rows.map((r) => [r.secretary.name, labels[r.grade]]));
     await app.shot('公示名单');
     const pdf = await printPreview('notice', 'notice', 2);

@@ -42,11 +42,20 @@ describe('a decision over the quota', () => {
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     base = new URL(page.url()).hash.replace(/\/settings$/, '');
     await nav('名册').click();
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
-    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), { name: '得分.xlsx', buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), {
+      name: '得分.xlsx',
+      buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS),
+    });
     await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
+      name: '计票.xlsx',
+      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS),
+    });
     await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
     await nav('结果').click();
     await page.getByRole('heading', { name: '考核结果' }).waitFor();

@@ -41,11 +41,20 @@ describe('restore over a finalized assessment', () => {
     await app.setOperator('张三');
     base = await createAssessment('2024');
     await nav('名册').click();
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
-    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), { name: '得分.xlsx', buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), {
+      name: '得分.xlsx',
+      buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS),
+    });
     await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
+      name: '计票.xlsx',
+      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS),
+    });
     await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
 
     await app.go('#/backups');
@@ -53,7 +62,10 @@ describe('restore over a finalized assessment', () => {
     await page.getByText(/^已备份：手动备份-/).waitFor();
 
     await app.go(`${base}/roster`);
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), { name: '改票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, [['T3', 20, 10, 10, 0, 0]]) });
+    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
+      name: '改票.xlsx',
+      buffer: await workbook('测评计票', BALLOT_HEADER, [['T3', 20, 10, 10, 0, 0]]),
+    });
     // T3's tally differs from the one imported before: taken from the file by choice
     await dialog('导入测评计票：确认变更').getByRole('button', { name: '不同的全部采用文件' }).click();
     await dialog('导入测评计票：确认变更').getByRole('button', { name: '确认导入' }).click();
@@ -70,7 +82,11 @@ describe('restore over a finalized assessment', () => {
   it('the preview shows what would change, the locks, and what is kept; the finalized one is left alone by default', async () => {
     const { page } = app;
     await app.go('#/backups');
-    await page.getByTestId('backup-list').getByRole('button', { name: /^查看并恢复 手动备份-/ }).first().click();
+    await page
+      .getByTestId('backup-list')
+      .getByRole('button', { name: /^查看并恢复 手动备份-/ })
+      .first()
+      .click();
     const restore = dialog('从备份恢复');
     await restore.getByTestId('restore-assessment').waitFor();
     expect(await restore.getByTestId('backup-contents').innerText()).toMatch(/2024年度 .+\s+8\s+8\s+0\s+\d+条[\s\S]*已定稿／未定稿/);

@@ -235,7 +235,11 @@ describe('考评与测评', () => {
     await app.go(`${base}/ballots`);
     await app.chooseFile(page.getByRole('button', { name: '导入测评计票（Excel）' }), {
       name: '计票.xlsx',
-      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS.filter((r) => r[0] !== 'S1')),
+      buffer: await workbook(
+        '测评计票',
+        BALLOT_HEADER,
+        BALLOT_ROWS.filter((r) => r[0] !== 'S1'),
+      ),
     });
     await page.getByText('已从“计票.xlsx”导入 7 条记录').waitFor();
     await app.go(`${base}/overview`);

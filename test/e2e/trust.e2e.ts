@@ -25,7 +25,10 @@ const FILE_ROWS = BALLOT_ROWS.map((r) => (r[0] === 'S1' ? ['S1', 25, 8, 2, 0, 0]
 
 async function importBallots() {
   const { page } = app;
-  await app.chooseFile(page.getByRole('button', { name: '导入测评计票（Excel）' }), { name: '计票.xlsx', buffer: await workbook('测评计票', BALLOT_HEADER, FILE_ROWS) });
+  await app.chooseFile(page.getByRole('button', { name: '导入测评计票（Excel）' }), {
+    name: '计票.xlsx',
+    buffer: await workbook('测评计票', BALLOT_HEADER, FILE_ROWS),
+  });
 }
 
 const picker = (id: string) => app.page.locator('.picker-item', { hasText: id });
@@ -52,7 +55,10 @@ describe('确认过的数据不被悄悄改变', () => {
     await page.getByRole('heading', { name: '考核设置' }).waitFor();
     base = new URL(page.url()).hash.replace(/\/settings$/, '');
     await app.go(`${base}/roster`);
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), { name: '名册.xlsx', buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS) });
+    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
+      name: '名册.xlsx',
+      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
+    });
     await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
   });
 
@@ -62,12 +68,22 @@ describe('确认过的数据不被悄悄改变', () => {
     await picker('S1').click();
     const first = page.getByTestId('entry-form-1');
     await first.getByLabel(/发出票数/).fill('45');
-    for (const [label, v] of [['很满意', '30'], ['满意', '8'], ['基本满意', '2']] as const) await first.getByLabel(label, { exact: true }).fill(v);
+    for (const [label, v] of [
+      ['很满意', '30'],
+      ['满意', '8'],
+      ['基本满意', '2'],
+    ] as const)
+      await first.getByLabel(label, { exact: true }).fill(v);
     await first.getByRole('button', { name: '保存第一次录入' }).click();
     const second = page.getByTestId('entry-form-2');
     await second.getByLabel('第二名录入员').selectOption('李四');
     await second.getByLabel(/发出票数/).fill('45');
-    for (const [label, v] of [['很满意', '30'], ['满意', '8'], ['基本满意', '2']] as const) await second.getByLabel(label, { exact: true }).fill(v);
+    for (const [label, v] of [
+      ['很满意', '30'],
+      ['满意', '8'],
+      ['基本满意', '2'],
+    ] as const)
+      await second.getByLabel(label, { exact: true }).fill(v);
     await second.getByLabel('李四的PIN').fill('1111');
     await second.getByRole('button', { name: '保存第二次录入' }).click();
     await expect.poll(() => second.innerText()).toContain('李四的PIN不正确');

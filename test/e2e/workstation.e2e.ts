@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const rowsOf = (category: string) =>
-  app.page.getByTestId('result-category').filter({ has: app.page.getByRole('heading', { name: category, exact: true }) }).getByTestId('result-row');
+  app.page
+    .getByTestId('result-category')
+    .filter({ has: app.page.getByRole('heading', { name: category, exact: true }) })
+    .getByTestId('result-row');
 
 async function rowTexts(category: string): Promise<string[]> {
   return rowsOf(category).allInnerTexts();

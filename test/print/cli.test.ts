@@ -46,7 +46,11 @@ describe('shuangping print and compute --pdf on the sample county', () => {
   const rows = () => expected.categories.flatMap((c) => c.rows);
 
   it('print ranking: landscape A4, a category a section, every name, total and grade, the meta given', async () => {
-    const pdf = await pdfOf(['print', 'ranking', ...sampleArgs(), '--year', '2024', '--region', '胶州市', '--date', '2025-01-06', '--out', '排名表.pdf'], '排名表.pdf', 'ranking');
+    const pdf = await pdfOf(
+      ['print', 'ranking', ...sampleArgs(), '--year', '2024', '--region', '胶州市', '--date', '2025-01-06', '--out', '排名表.pdf'],
+      '排名表.pdf',
+      'ranking',
+    );
     expect(isA4(pdf.info, true)).toBe(true);
     expect(insideMargins(pdf, 1, true)).toBe(true);
     expect(pdf.pages.filter((p) => p.includes('考核结果排名表'))).toHaveLength(expected.categories.length);

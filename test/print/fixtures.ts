@@ -47,14 +47,25 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   return { int, pick, next };
 }
 
 const SURNAMES = '王李张刘陈杨赵孙周吴徐高马郭宋姜于薛綦匡法逄韩冷崔邵隋纪臧丁曲宫栾'.split('');
 const GIVEN = '建国志明海涛丽静伟军红霞磊强洋鹏晓燕娜勇斌杰文华玉梅振东新春晨宁琳雪飞刚凯超鑫婷立峰'.split('');
 const TOWNS = ['阜安街道', '中云街道', '三里河街道', '九龙街道', '胶东街道', '胶北街道', '胶西街道', '胶莱街道', '李哥庄镇', '铺集镇', '里岔镇', '洋河镇'];
-const UNITS = ['市委办公室', '市财政局', '市教育和体育局', '市卫生健康局', '市自然资源局', '市住房和城乡建设局', '市农业农村局', '市人力资源和社会保障局', '市市场监督管理局', '市供销社'];
+const UNITS = [
+  '市委办公室',
+  '市财政局',
+  '市教育和体育局',
+  '市卫生健康局',
+  '市自然资源局',
+  '市住房和城乡建设局',
+  '市农业农村局',
+  '市人力资源和社会保障局',
+  '市市场监督管理局',
+  '市供销社',
+];
 const VILLAGES = ['前王家庄', '后李家屯', '东张家岭', '西河崖村', '大店口村', '小官庄', '南沙埠村', '北杨家疃', '上范家沟', '下朱家庄'];
 
 export function county(size = 250): { input: AssessmentInput; data: PrintData } {
@@ -150,8 +161,17 @@ export const sampleArgs = (): string[] => SAMPLE_KINDS.flatMap((k) => [`--${k}`,
 
 /** The sample county's result, read as the command line reads it (胶州 policy and rubric). */
 export async function sampleCounty(): Promise<AssessmentResult> {
-  const file = async (kind: (typeof SAMPLE_KINDS)[number]) => ({ name: `${kind}.xlsx`, bytes: new Uint8Array(await readFile(join(SAMPLE_DIR, `${kind}.xlsx`))) });
-  const files: AssessmentFiles = { roster: await file('roster'), summary: await file('summary'), scores: await file('scores'), ballots: await file('ballots'), events: await file('events') };
+  const file = async (kind: (typeof SAMPLE_KINDS)[number]) => ({
+    name: `${kind}.xlsx`,
+    bytes: new Uint8Array(await readFile(join(SAMPLE_DIR, `${kind}.xlsx`))),
+  });
+  const files: AssessmentFiles = {
+    roster: await file('roster'),
+    summary: await file('summary'),
+    scores: await file('scores'),
+    ballots: await file('ballots'),
+    events: await file('events'),
+  };
   const checked = await readAssessmentInputs(files, presetPolicy('jiaozhou'), JIAOZHOU_RUBRIC);
   if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('\n'));
   return computeAssessment(checked.value);

@@ -133,7 +133,19 @@ describe('the worked example (docs/method.md §8)', () => {
 
 describe('a decision against the quota (the worked example, 李志明 decided 优秀)', () => {
   const { input } = workedExample();
-  const withDecision = { ...input, decisions: [{ id: 'S2', grade: 'excellent' as const, reason: '经部长办公会研究，确定为优秀', by: '张三', at: '2025-01-06', quotaNote: '本类别优秀 2 人，超出名额（1 人）1 人；良好 0 人，名额（1 人）空出 1 个，不由他人递补' }] };
+  const withDecision = {
+    ...input,
+    decisions: [
+      {
+        id: 'S2',
+        grade: 'excellent' as const,
+        reason: '经部长办公会研究，确定为优秀',
+        by: '张三',
+        at: '2025-01-06',
+        quotaNote: '本类别优秀 2 人，超出名额（1 人）1 人；良好 0 人，名额（1 人）空出 1 个，不由他人递补',
+      },
+    ],
+  };
   const data = printDataOf(withDecision, computeAssessment(withDecision), input.policy, {
     assessment: { name: '村(社区)党组织第一书记“三定一诺双评”考核', year: 2024, region: '胶州市' },
     printDate: PRINT_DATE,
@@ -187,7 +199,9 @@ describe('a county of 250', () => {
     const starts = pdf.pages.map((p) => /考核结果排名表/.test(p));
     expect(starts.filter(Boolean)).toHaveLength(16);
     pdf.pages.forEach((page, i) => {
-      const labels = data.result.categories.filter((c) => page.includes(`类别：${c.label} `) || page.includes(`${c.label}　数据摘要`) || page.includes(`${c.label} 数据摘要`));
+      const labels = data.result.categories.filter(
+        (c) => page.includes(`类别：${c.label} `) || page.includes(`${c.label}　数据摘要`) || page.includes(`${c.label} 数据摘要`),
+      );
       expect(labels.length, `page ${i + 1}`).toBe(1);
     });
     const text = squeeze(pdf.text);

@@ -1,5 +1,4 @@
 import { savePdf } from '../services/print';
 import type { Handler } from './types';
 
-export const printSavePdf: Handler<'print:savePdf'> = (event, { suggestedName, landscape }) =>
-  savePdf(event.sender, suggestedName, landscape);
+export const printSavePdf: Handler<'print:savePdf'> = (event, { suggestedName, landscape }) => savePdf(event.sender, suggestedName, landscape);

@@ -144,10 +144,7 @@ describe('print:print', () => {
   ])('prints through the system dialog (success %s)', async (success, reason) => {
     sender.print.mockImplementation((_options, callback: (s: boolean, r: string) => void) => callback(success, reason));
     expect(await invoke('print:print', { landscape: true })).toBe(success);
-    expect(sender.print).toHaveBeenCalledWith(
-      { silent: false, printBackground: true, landscape: true, pageSize: 'A4' },
-      expect.any(Function),
-    );
+    expect(sender.print).toHaveBeenCalledWith({ silent: false, printBackground: true, landscape: true, pageSize: 'A4' }, expect.any(Function));
   });
 
   it('logs a real failure', async () => {

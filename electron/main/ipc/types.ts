@@ -8,10 +8,6 @@ export interface HandlerContext {
   readonly log: (message: string) => void;
 }
 
-export type Handler<C extends Channel> = (
-  event: IpcMainInvokeEvent,
-  request: RequestOf<C>,
-  context: HandlerContext,
-) => Promise<ResponseOf<C>>;
+export type Handler<C extends Channel> = (event: IpcMainInvokeEvent, request: RequestOf<C>, context: HandlerContext) => Promise<ResponseOf<C>>;
 
 export type Handlers = { [C in Channel]: Handler<C> };

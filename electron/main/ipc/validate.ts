@@ -13,7 +13,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = <T>(error: string): Checked<T> => ({ ok: false, error });
 
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -28,10 +28,7 @@ export function defaultSavePath(suggestedName: string): string {
   return path.join(app.getPath('documents'), suggestedName);
 }
 
-export async function openFiles(
-  sender: WebContents,
-  request: { title: string; filters: FileFilter[]; multiple: boolean },
-): Promise<PickedFile[] | null> {
+export async function openFiles(sender: WebContents, request: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[] | null> {
   const options: Electron.OpenDialogOptions = {
     title: request.title,
     buttonLabel: '打开',
@@ -52,10 +49,7 @@ export async function openFiles(
 }
 
 /** Asks where to save (starting in Documents with the suggested name); null if cancelled. */
-export async function askSavePath(
-  sender: WebContents,
-  request: { title: string; suggestedName: string; filters: FileFilter[] },
-): Promise<string | null> {
+export async function askSavePath(sender: WebContents, request: { title: string; suggestedName: string; filters: FileFilter[] }): Promise<string | null> {
   const filters = withFallbackFilter(request.filters);
   const options: Electron.SaveDialogOptions = {
     title: request.title,

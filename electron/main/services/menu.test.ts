@@ -3,10 +3,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate } from './menu';
 
 const actions = { openDataFolder: vi.fn(), openBackupsFolder: vi.fn(), openLogsFolder: vi.fn(), showAbout: vi.fn() };
-const build = (isMac: boolean, isDev: boolean): MenuItemConstructorOptions[] =>
-  buildMenuTemplate({ isMac, isDev, productName: '双评工作站' }, actions);
-const items = (menu: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] =>
-  (menu?.submenu as MenuItemConstructorOptions[] | undefined) ?? [];
+const build = (isMac: boolean, isDev: boolean): MenuItemConstructorOptions[] => buildMenuTemplate({ isMac, isDev, productName: '双评工作站' }, actions);
+const items = (menu: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => (menu?.submenu as MenuItemConstructorOptions[] | undefined) ?? [];
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('buildMenuTemplate', () => {

@@ -16,19 +16,35 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   useAutoBackup();
   const assessmentId = route.name === 'assessment' || route.name === 'print' ? route.assessmentId : null;
-  const title = route.name === 'assessment' ? SCREEN_LABELS[route.screen] : route.name === 'print' ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）` : route.name === 'backups' ? '备份与恢复' : '考核列表';
+  const title =
+    route.name === 'assessment'
+      ? SCREEN_LABELS[route.screen]
+      : route.name === 'print'
+        ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）`
+        : route.name === 'backups'
+          ? '备份与恢复'
+          : '考核列表';
   useEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
   }, [title]);
   return (
     <ToastProvider>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         跳到正文
       </a>
       <div className="shell">
         <header className="app-header">
-          <a className="brand" href="#/">双评工作站</a>
+          <a className="brand" href="#/">
+            双评工作站
+          </a>
           <span className="context">{assessmentId ? <AssessmentTitle assessmentId={assessmentId} /> : '村(社区)党组织第一书记“三定一诺双评”考核'}</span>
           <a className="header-link" href="#/backups" aria-current={route.name === 'backups' ? 'page' : undefined}>
             备份
@@ -46,13 +62,17 @@ export function App() {
 
 function AssessmentTitle({ assessmentId }: { assessmentId: string }) {
   const a = useAssessment(assessmentId);
-  return <>{a ? `${a.year}年度 · ${a.name}${a.region ? ` · ${a.region}` : ''}${a.status === 'archived' ? '（已归档）' : ''}${a.locked ? '（已定稿）' : ''}` : ''}</>;
+  return (
+    <>{a ? `${a.year}年度 · ${a.name}${a.region ? ` · ${a.region}` : ''}${a.status === 'archived' ? '（已归档）' : ''}${a.locked ? '（已定稿）' : ''}` : ''}</>
+  );
 }
 
 function Nav({ assessmentId, current }: { assessmentId: string; current: Screen | 'print' }) {
   return (
     <nav className="nav" aria-label="考核功能">
-      <a className="nav-back" href="#/">← 考核列表</a>
+      <a className="nav-back" href="#/">
+        ← 考核列表
+      </a>
       {SCREENS.map((s) => (
         <a key={s} href={screenHref(assessmentId, s)} aria-current={s === current ? 'page' : undefined}>
           {SCREEN_LABELS[s]}

@@ -10,10 +10,7 @@ export function useAssessment(assessmentId: string): AssessmentRecord | null | u
 
 /** The roster, by 编号. */
 export function useSecretaries(assessmentId: string): SecretaryRecord[] | undefined {
-  return useLiveQuery(
-    async () => sortById(await db.secretaries.where('assessmentId').equals(assessmentId).toArray()),
-    [assessmentId],
-  );
+  return useLiveQuery(async () => sortById(await db.secretaries.where('assessmentId').equals(assessmentId).toArray()), [assessmentId]);
 }
 
 export function sortById<T extends { id: string }>(rows: T[]): T[] {

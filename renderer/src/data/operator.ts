@@ -61,7 +61,10 @@ export async function addOperator(name: string, db: ShuangpingDb = appDb): Promi
 /** Takes an operator off the list, with their PIN; what they did stays in the logs under their name. */
 export async function removeOperator(name: string, db: ShuangpingDb = appDb): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    await saveList((await listOperators(db)).filter((n) => n !== name), db);
+    await saveList(
+      (await listOperators(db)).filter((n) => n !== name),
+      db,
+    );
     await db.meta.delete(pinKey(name));
     if ((await getOperator(db)) === name) await setOperator('', db);
   });

@@ -8,10 +8,7 @@ import { db } from '../db/db';
 import { loadAssessmentInput } from '../db/load-input';
 
 export type ResultState =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; input: AssessmentInput; result: AssessmentResult };
+  { status: 'loading' } | { status: 'missing' } | { status: 'failed'; message: string } | { status: 'ready'; input: AssessmentInput; result: AssessmentResult };
 
 export function useResult(assessmentId: string): ResultState {
   const input = useLiveQuery(async () => ((await db.assessments.get(assessmentId)) ? loadAssessmentInput(db, assessmentId) : null), [assessmentId]);

@@ -86,6 +86,10 @@ function subscribe(onChange: () => void): () => void {
 
 /** The current route; re-renders on every hash change. */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
   return parseHash(hash);
 }

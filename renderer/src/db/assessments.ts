@@ -75,7 +75,14 @@ export async function setArchived(db: ShuangpingDb, id: string, archived: boolea
     if (!before) throw new Error(`assessment ${id} not found`);
     await db.assessments.update(id, { status: archived ? 'archived' : 'active', updatedAt: nowIso() });
     const words = { active: '进行中', archived: '已归档' } as const;
-    await appendAudit(db, { assessmentId: id, operator, action: archived ? 'assessment.archive' : 'assessment.restore', target: before.name, before: words[before.status], after: words[archived ? 'archived' : 'active'] });
+    await appendAudit(db, {
+      assessmentId: id,
+      operator,
+      action: archived ? 'assessment.archive' : 'assessment.restore',
+      target: before.name,
+      before: words[before.status],
+      after: words[archived ? 'archived' : 'active'],
+    });
   });
 }
 
@@ -109,7 +116,14 @@ export async function updateAssessment(db: ShuangpingDb, id: string, changes: Ed
     await db.assessments.update(id, { ...changes, updatedAt: nowIso() });
     const after = { ...before, ...changes };
     for (const key of Object.keys(changes) as (keyof EditableFields)[]) {
-      await appendAudit(db, { assessmentId: id, operator, action: `assessment.update.${key}`, target: FIELD_WORDS[key], before: fieldState(before, key), after: fieldState(after, key) });
+      await appendAudit(db, {
+        assessmentId: id,
+        operator,
+        action: `assessment.update.${key}`,
+        target: FIELD_WORDS[key],
+        before: fieldState(before, key),
+        after: fieldState(after, key),
+      });
     }
   });
 }

@@ -14,7 +14,15 @@ import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
 import { enterSummaryScore, saveItemScores, scoreByItems } from './scores';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 const counts = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
 
 let db: ShuangpingDb;

@@ -4,7 +4,20 @@ import type { BackupEntry } from '../../../shared/ipc/contract';
 import { addAttachment, newEvidence, saveEvidence } from '../features/evidence/store';
 import { createAssessment } from './assessments';
 import { auditHeadKey, checkAuditLog, readAuditLog } from './audit';
-import { BACKUP_LEDGER, backupBytes, backupName, dueBackups, openBackup, previewRestore, restoreBackup, runAutoBackup, StaleRestore, writeBackup, writtenHere, type BackupStore } from './backup';
+import {
+  BACKUP_LEDGER,
+  backupBytes,
+  backupName,
+  dueBackups,
+  openBackup,
+  previewRestore,
+  restoreBackup,
+  runAutoBackup,
+  StaleRestore,
+  writeBackup,
+  writtenHere,
+  type BackupStore,
+} from './backup';
 import { openTeamKey } from '../../../shared/exchange/team-key';
 import { removeDecision, recordDecision } from './decisions';
 import { isEnvelope } from '../../../shared/exchange';
@@ -20,7 +33,16 @@ let first: string;
 let second: string;
 
 const ctx = (assessmentId: string) => ({ db, assessmentId, operator: '张三', sheet: '测试' });
-const sec = (id: string) => ({ id, name: `书记${id}`, source: 'town' as const, mode: 'fulltime' as const, rankClass: 'section' as const, town: '胶莱镇', postType: 'village' as const, eligibleVoters: 45 });
+const sec = (id: string) => ({
+  id,
+  name: `书记${id}`,
+  source: 'town' as const,
+  mode: 'fulltime' as const,
+  rankClass: 'section' as const,
+  town: '胶莱镇',
+  postType: 'village' as const,
+  eligibleVoters: 45,
+});
 
 beforeEach(async () => {
   db = new ShuangpingDb(`test-${Math.random()}`);
@@ -58,7 +80,11 @@ function memoryStore(): BackupStore & { files: Map<string, Uint8Array> } {
     listBackups: async () => [...files.keys()].sort().reverse().map(entry),
     readBackup: async (name) => files.get(name)!,
     pruneBackups: async (prefix, keep) => {
-      const stale = [...files.keys()].filter((n) => n.startsWith(prefix)).sort().reverse().slice(keep);
+      const stale = [...files.keys()]
+        .filter((n) => n.startsWith(prefix))
+        .sort()
+        .reverse()
+        .slice(keep);
       stale.forEach((n) => files.delete(n));
       return stale.length;
     },
@@ -73,7 +99,8 @@ async function previewOf(bytes: Uint8Array, target: ShuangpingDb = db) {
 }
 
 const chainOf = async (target: ShuangpingDb, id: string) => (await readAuditLog(target, id)).map((e) => chainFields(e));
-const recordsOf = async (target: ShuangpingDb) => (await readAll(target)).assessments.map((a) => ({ ...a.data, assessment: { ...a.data.assessment, updatedAt: '' } }));
+const recordsOf = async (target: ShuangpingDb) =>
+  (await readAll(target)).assessments.map((a) => ({ ...a.data, assessment: { ...a.data.assessment, updatedAt: '' } }));
 
 describe('backup and restore', () => {
   it('restore into an empty database: every record, attachment and audit entry as it was, finalized assessments finalized', async () => {
@@ -116,7 +143,13 @@ describe('backup and restore', () => {
 
     const preview = await previewOf(bytes);
     const mine = preview.assessments.find((a) => a.id === first)!;
-    expect(mine).toMatchObject({ chain: 'behind', changes: true, needsConsent: false, here: { locked: false, chain: { count: later.length } }, backup: { locked: false, chain: { count: backupChain.length } } });
+    expect(mine).toMatchObject({
+      chain: 'behind',
+      changes: true,
+      needsConsent: false,
+      here: { locked: false, chain: { count: later.length } },
+      backup: { locked: false, chain: { count: backupChain.length } },
+    });
     expect(mine.counts.roster).toEqual({ added: 2, identical: 0, different: 0, removed: 1 });
     expect(mine.counts.tally).toEqual({ added: 0, identical: 1, different: 0, removed: 1 });
     expect(preview.assessments.find((a) => a.id === second)).toMatchObject({ changes: false, needsConsent: false });
@@ -129,8 +162,14 @@ describe('backup and restore', () => {
     expect(after.slice(0, later.length)).toEqual(later);
     expect(after).toHaveLength(later.length + 1);
     const entry = after.at(-1)!;
-    expect(entry).toMatchObject({ action: 'restore', operator: '李四', before: `本机审计日志 ${later.length} 条（末条 ${later.at(-1)!.hash.slice(0, 16)}），未定稿` });
-    expect(entry.after).toContain(`审计日志 ${backupChain.length} 条（末条 ${backupChain.at(-1)!.hash.slice(0, 16)}），备份的审计日志已全部含在本机审计日志中；新增 `);
+    expect(entry).toMatchObject({
+      action: 'restore',
+      operator: '李四',
+      before: `本机审计日志 ${later.length} 条（末条 ${later.at(-1)!.hash.slice(0, 16)}），未定稿`,
+    });
+    expect(entry.after).toContain(
+      `审计日志 ${backupChain.length} 条（末条 ${backupChain.at(-1)!.hash.slice(0, 16)}），备份的审计日志已全部含在本机审计日志中；新增 `,
+    );
     for (const id of [first, second, third]) expect((await checkAuditLog(db, id)).check.ok).toBe(true);
     expect((await db.meta.get(auditHeadKey(first)))?.value).toEqual({ hash: entry.hash, count: after.length });
   });
@@ -204,7 +243,9 @@ describe('backup and restore', () => {
     const other = new ShuangpingDb(`test-${Math.random()}`);
     try {
       await restoreBackup(other, await previewOf((await backupBytes(db, '张三')).bytes, other), '王五', '来自1号机.zip');
-      await importTallies({ db: other, assessmentId: first, operator: '王五', sheet: '测试' }, [{ id: 'S2', verySatisfied: 5, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 }]);
+      await importTallies({ db: other, assessmentId: first, operator: '王五', sheet: '测试' }, [
+        { id: 'S2', verySatisfied: 5, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 },
+      ]);
       const theirs = await backupBytes(other, '王五');
       const theirChain = await chainOf(other, first);
       // meanwhile this laptop replaced the roster
@@ -224,7 +265,9 @@ describe('backup and restore', () => {
       expect(received.map((c) => [c.laptopId, c.entries.map((e) => chainFields(e))])).toEqual([[theirs.manifest.laptopId, theirChain]]);
       const next = await openBackup(db, (await backupBytes(db, '张三')).bytes);
       if (!next.ok) throw new Error(next.errors[0]!.message);
-      expect(next.value.manifest.assessments.find((a) => a.id === first)!.received).toEqual([{ laptopId: theirs.manifest.laptopId, count: theirChain.length, head: theirChain.at(-1)!.hash }]);
+      expect(next.value.manifest.assessments.find((a) => a.id === first)!.received).toEqual([
+        { laptopId: theirs.manifest.laptopId, count: theirChain.length, head: theirChain.at(-1)!.hash },
+      ]);
     } finally {
       other.close();
       await other.delete();
@@ -235,7 +278,9 @@ describe('backup and restore', () => {
     const other = new ShuangpingDb(`test-${Math.random()}`);
     try {
       await restoreBackup(other, await previewOf((await backupBytes(db, '张三')).bytes, other), '王五', '来自1号机.zip');
-      await importTallies({ db: other, assessmentId: first, operator: '王五', sheet: '测试' }, [{ id: 'S2', verySatisfied: 5, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 }]);
+      await importTallies({ db: other, assessmentId: first, operator: '王五', sheet: '测试' }, [
+        { id: 'S2', verySatisfied: 5, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 },
+      ]);
       const theirChain = await chainOf(other, first);
       const preview = await previewOf((await backupBytes(other, '王五')).bytes);
       expect(preview.assessments.find((a) => a.id === first)!.chain).toBe('ahead');
@@ -261,7 +306,10 @@ describe('backup and restore', () => {
 
   it('refuses an exchange package as a backup, and a changed byte', async () => {
     const { bytes } = await exportPackage(db, first, { kind: 'assessment' }, '张三');
-    expect(await openBackup(db, bytes)).toEqual({ ok: false, errors: [{ message: '这是交换包，不是备份：请在考核的“交换”页导入，它会与本机数据合并而不是替换' }] });
+    expect(await openBackup(db, bytes)).toEqual({
+      ok: false,
+      errors: [{ message: '这是交换包，不是备份：请在考核的“交换”页导入，它会与本机数据合并而不是替换' }],
+    });
     const backup = (await backupBytes(db, '张三')).bytes;
     const tampered = backup.slice();
     tampered[Math.floor(backup.length / 2)] = tampered[Math.floor(backup.length / 2)]! ^ 1;

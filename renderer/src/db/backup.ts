@@ -67,7 +67,15 @@ export function kindOfBackup(name: string): BackupKind | null {
 export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
   const snapshot = await readAll(db);
   return writePackage(
-    { kind: 'backup', createdAt: nowIso(), laptopId: await laptopId(db), operator, scope: { kind: 'backup' }, assessments: snapshot.assessments, files: await bytesOf(snapshot.blobs) },
+    {
+      kind: 'backup',
+      createdAt: nowIso(),
+      laptopId: await laptopId(db),
+      operator,
+      scope: { kind: 'backup' },
+      assessments: snapshot.assessments,
+      files: await bytesOf(snapshot.blobs),
+    },
     { hash: webHasher, key: await teamKey(db) },
   );
 }
@@ -95,7 +103,14 @@ export async function writtenHere(db: ShuangpingDb, digest: string): Promise<Led
 }
 
 /** Writes a backup of `kind`, notes it in the ledger and prunes that kind to its bound. */
-export async function writeBackup(db: ShuangpingDb, store: BackupStore, kind: BackupKind, operator: string, reason = '', at = new Date()): Promise<BackupEntry> {
+export async function writeBackup(
+  db: ShuangpingDb,
+  store: BackupStore,
+  kind: BackupKind,
+  operator: string,
+  reason = '',
+  at = new Date(),
+): Promise<BackupEntry> {
   const { bytes, manifest } = await backupBytes(db, operator);
   const entry = await store.writeBackup(backupName(kind, at, reason), bytes);
   await db.transaction('rw', db.meta, async () => {
@@ -254,7 +269,9 @@ export async function previewRestore(db: ShuangpingDb, opened: OpenedPackage): P
     };
   });
   const inBackup = new Set(opened.assessments.map((a) => a.data.assessment.id));
-  const kept = here.filter((p) => !inBackup.has(p.data.assessment.id)).map((p) => ({ id: p.data.assessment.id, title: titleOf(p.data.assessment), locked: p.data.assessment.locked }));
+  const kept = here
+    .filter((p) => !inBackup.has(p.data.assessment.id))
+    .map((p) => ({ id: p.data.assessment.id, title: titleOf(p.data.assessment), locked: p.data.assessment.locked }));
   const heads = Object.fromEntries(here.map((p) => [p.data.assessment.id, p.audit.at(-1)?.hash ?? '']));
   return { opened, assessments, kept, heads };
 }
@@ -312,7 +329,13 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
  * logged); it stays finalized unless the person chose to unlock it ('assessment.unlock').
  * Throws StaleRestore when this laptop's data changed since the preview.
  */
-export async function restoreBackup(db: ShuangpingDb, preview: RestorePreview, operator: string, label: string, consent: RestoreConsent = { finalized: {}, reason: '' }): Promise<void> {
+export async function restoreBackup(
+  db: ShuangpingDb,
+  preview: RestorePreview,
+  operator: string,
+  label: string,
+  consent: RestoreConsent = { finalized: {}, reason: '' },
+): Promise<void> {
   const m = preview.opened.manifest;
   const reason = consent.reason.trim();
   const choiceOf = (a: AssessmentRestore): FinalizedChoice | null => (a.needsConsent ? (consent.finalized[a.id] ?? 'skip') : null);
@@ -339,11 +362,19 @@ export async function restoreBackup(db: ShuangpingDb, preview: RestorePreview, o
         if (a.changes) await writeRecords(db, data, preview.opened.files);
       }
       if (relation === 'new' || relation === 'ahead') await db.audit.bulkAdd(audit.slice(local.length).map((e) => ({ ...e })));
-      if (relation === 'diverged') await keepReceived(db, a.id, { laptopId: m.laptopId === here ? `${here}@${m.digest.slice(0, 8)}` : m.laptopId, entries: audit });
+      if (relation === 'diverged')
+        await keepReceived(db, a.id, { laptopId: m.laptopId === here ? `${here}@${m.digest.slice(0, 8)}` : m.laptopId, entries: audit });
       for (const chain of received) if (chain.laptopId !== here) await keepReceived(db, a.id, chain);
 
       if (choice === 'unlock') {
-        await appendAudit(db, { assessmentId: a.id, operator, action: 'assessment.unlock', target: data.assessment.name, before: '已定稿', after: `理由：${reason}（从备份恢复：${label}）` });
+        await appendAudit(db, {
+          assessmentId: a.id,
+          operator,
+          action: 'assessment.unlock',
+          target: data.assessment.name,
+          before: '已定稿',
+          after: `理由：${reason}（从备份恢复：${label}）`,
+        });
       }
       const lockWords =
         choice === 'keepLocked'
@@ -355,7 +386,9 @@ export async function restoreBackup(db: ShuangpingDb, preview: RestorePreview, o
               : locked
                 ? '按备份为已定稿'
                 : '未定稿';
-      const before = a.here ? `本机审计日志 ${a.here.chain.count} 条（末条 ${a.here.chain.head.slice(0, 16)}），${a.here.locked ? '已定稿' : '未定稿'}` : '本机无此考核';
+      const before = a.here
+        ? `本机审计日志 ${a.here.chain.count} 条（末条 ${a.here.chain.head.slice(0, 16)}），${a.here.locked ? '已定稿' : '未定稿'}`
+        : '本机无此考核';
       await appendAudit(db, {
         assessmentId: a.id,
         operator,

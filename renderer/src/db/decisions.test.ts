@@ -7,7 +7,15 @@ import { recordDecision, removeDecision } from './decisions';
 import { importRoster, importSummaryScores, importTallies } from './imports';
 import { ShuangpingDb } from './schema';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 /** 4 secretaries (优秀 1, 良好 1): A first, B second, C third, D fourth */
 const ids = ['A', 'B', 'C', 'D'];
 
@@ -19,8 +27,14 @@ beforeEach(async () => {
   a = await createAssessment(db, { year: 2024, name: '测试考核', region: '胶州市', policy: 'jiaozhou' }, '张三');
   const ctx = { db, assessmentId: a, operator: '张三', sheet: '测试' };
   await importRoster(ctx, ids.map(sec));
-  await importSummaryScores(ctx, ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })));
-  await importTallies(ctx, ids.map((id) => ({ id, verySatisfied: 30, satisfied: 10, basic: 5, dissatisfied: 0, invalid: 0, abstain: 0 })));
+  await importSummaryScores(
+    ctx,
+    ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })),
+  );
+  await importTallies(
+    ctx,
+    ids.map((id) => ({ id, verySatisfied: 30, satisfied: 10, basic: 5, dissatisfied: 0, invalid: 0, abstain: 0 })),
+  );
 });
 afterEach(async () => {
   db.close();

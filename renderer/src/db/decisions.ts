@@ -29,7 +29,12 @@ async function quotaNoteOf(db: ShuangpingDb, assessmentId: string, decision: Dec
   return quotaSentence(category?.quotaNotes.filter((n) => n.decided.includes(decision.id)) ?? [], '本类别') ?? undefined;
 }
 
-export async function recordDecision(db: ShuangpingDb, assessmentId: string, decision: Omit<Decision, 'at' | 'quotaNote'>, operator: string): Promise<DecisionRecord> {
+export async function recordDecision(
+  db: ShuangpingDb,
+  assessmentId: string,
+  decision: Omit<Decision, 'at' | 'quotaNote'>,
+  operator: string,
+): Promise<DecisionRecord> {
   return changeRecords(db, assessmentId, decisionScope(decision.id), async (log) => {
     const before = await db.decisions.get([assessmentId, decision.id]);
     const { id, grade, reason, by } = decision;

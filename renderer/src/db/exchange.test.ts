@@ -14,7 +14,16 @@ import { lockAssessment, LockedError } from './lock';
 import { ShuangpingDb } from './schema';
 import { readAssessment } from './snapshot';
 
-const sec = (id: string, town: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', town, postType: 'village', eligibleVoters: 45 });
+const sec = (id: string, town: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  town,
+  postType: 'village',
+  eligibleVoters: 45,
+});
 const tally = (id: string, verySatisfied: number): BallotTally => ({ id, verySatisfied, satisfied: 5, basic: 2, dissatisfied: 1, invalid: 0, abstain: 0 });
 const ROSTER = [sec('S1', '胶莱镇'), sec('S2', '胶莱镇'), sec('S3', '里岔镇'), sec('S4', '里岔镇')];
 
@@ -42,7 +51,12 @@ async function laptopA(): Promise<{ db: ShuangpingDb; id: string }> {
   return { db, id };
 }
 
-async function send(from: ShuangpingDb, id: string, to: ShuangpingDb, scope: Parameters<typeof exportPackage>[2] = { kind: 'assessment' }): Promise<MergePreview> {
+async function send(
+  from: ShuangpingDb,
+  id: string,
+  to: ShuangpingDb,
+  scope: Parameters<typeof exportPackage>[2] = { kind: 'assessment' },
+): Promise<MergePreview> {
   const { bytes } = await exportPackage(from, id, scope, '张三');
   const opened = await openPackage(bytes, await teamKey(to));
   if (!opened.ok) throw new Error(opened.errors[0]!.message);
@@ -74,7 +88,9 @@ describe('merging packages between laptops', () => {
     const log = await checkAuditLog(b, a.id);
     expect(log.check.ok).toBe(true);
     expect(log.entries.at(-1)).toMatchObject({ action: 'merge', operator: '李四', before: '本机无此考核' });
-    expect(log.entries.at(-1)!.after).toMatch(/^来自电脑 .{8}（张三，.*）：新增 10（考核设置1、名册4、测评计票2、审定意见1、佐证材料1、附件1），相同 0，冲突 0$/);
+    expect(log.entries.at(-1)!.after).toMatch(
+      /^来自电脑 .{8}（张三，.*）：新增 10（考核设置1、名册4、测评计票2、审定意见1、佐证材料1、附件1），相同 0，冲突 0$/,
+    );
   });
 
   it('is idempotent: the same package again reports nothing new and writes nothing', async () => {
@@ -148,7 +164,9 @@ describe('merging packages between laptops', () => {
     await applyMerge(b, await send(a.db, a.id, b), {}, '李四');
     const { manifest } = await exportPackage(b, a.id, { kind: 'assessment' }, '李四');
     const aChain = await a.db.audit.where('assessmentId').equals(a.id).toArray();
-    expect(manifest.assessments[0]!.received).toEqual([{ laptopId: (await a.db.meta.get('laptopId'))!.value, count: aChain.length, head: aChain.at(-1)!.hash }]);
+    expect(manifest.assessments[0]!.received).toEqual([
+      { laptopId: (await a.db.meta.get('laptopId'))!.value, count: aChain.length, head: aChain.at(-1)!.hash },
+    ]);
   });
 });
 
@@ -234,11 +252,25 @@ describe('a team key', () => {
     expect(isEnvelope(bytes)).toBe(true);
     const onB = await openPackage(bytes, await teamKey(b));
     expect(onB.ok && onB.value.security).toEqual({ encrypted: true, signature: 'verified' });
-    expect(await openPackage(bytes, await teamKey(c))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/^该文件是用另一个工作组密钥加密的/) }] });
-    expect(await openPackage(bytes, await teamKey(d))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/本机没有设置工作组密钥，无法打开$/) }] });
+    expect(await openPackage(bytes, await teamKey(c))).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/^该文件是用另一个工作组密钥加密的/) }],
+    });
+    expect(await openPackage(bytes, await teamKey(d))).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/本机没有设置工作组密钥，无法打开$/) }],
+    });
     // and with the key set, a package from a laptop without one is refused
-    const plain = await exportPackage(d, (await createAssessment(d, { year: 2024, name: '外来考核', region: '', policy: 'jiaozhou' }, '赵六')), { kind: 'assessment' }, '赵六');
-    expect(await openPackage(plain.bytes, await teamKey(b))).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/^该文件没有工作组签名/) }] });
+    const plain = await exportPackage(
+      d,
+      await createAssessment(d, { year: 2024, name: '外来考核', region: '', policy: 'jiaozhou' }, '赵六'),
+      { kind: 'assessment' },
+      '赵六',
+    );
+    expect(await openPackage(plain.bytes, await teamKey(b))).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/^该文件没有工作组签名/) }],
+    });
     expect(await setTeamKey(b, '太短')).toMatchObject({ ok: false });
   });
 });

@@ -33,7 +33,17 @@ import {
 } from '../../../shared/exchange';
 import { exportFields } from '../../../shared/exchange/bind';
 import { timeLabel } from '../../../shared/exchange/describe';
-import { countsByKind, isNoop, mergeChanges, planMerge, tombstoneId, unresolved, type Choices, type MergeChanges, type MergePlan } from '../../../shared/exchange/merge';
+import {
+  countsByKind,
+  isNoop,
+  mergeChanges,
+  planMerge,
+  tombstoneId,
+  unresolved,
+  type Choices,
+  type MergeChanges,
+  type MergePlan,
+} from '../../../shared/exchange/merge';
 import { receive } from '../../../shared/exchange/received';
 import { idsInScope, NO_TOWN, shareOf } from '../../../shared/exchange/scope';
 import { normalizeKeyText } from '../../../shared/exchange/team-key';
@@ -92,14 +102,15 @@ export interface Exported {
   fileName: string;
 }
 
+/** Characters Windows refuses in a file name, control characters included. */
+// eslint-disable-next-line no-control-regex
+const WINDOWS_REFUSED = /[<>:"/\\|?*\u0000-\u001f]/g;
+
 /** `双评交换包-<考核名>-<镇街或范围>-<日期>.zip`, safe as a file name on Windows too. */
 export function packageFileName(name: string, scope: Scope, date: Date = new Date()): string {
-  const what =
-    scope.kind === 'towns' ? scope.towns.map((t) => t || NO_TOWN).join('、') : scope.kind === 'secretaries' ? `选定${scope.ids.length}人` : '全部';
+  const what = scope.kind === 'towns' ? scope.towns.map((t) => t || NO_TOWN).join('、') : scope.kind === 'secretaries' ? `选定${scope.ids.length}人` : '全部';
   const day = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
-  // characters Windows refuses in a file name, control characters included
-  // eslint-disable-next-line no-control-regex
-  const clean = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60).trim();
+  const clean = (s: string) => s.replace(WINDOWS_REFUSED, '_').slice(0, 60).trim();
   return `双评交换包-${clean(name)}-${clean(what)}-${day}.zip`;
 }
 
@@ -118,7 +129,10 @@ export async function exportPackage(db: ShuangpingDb, assessmentId: string, scop
     const entry = await appendAudit(db, { assessmentId, operator, ...exportFields(data, scope) });
     return { packed: { ...found, data, audit: [...found.audit, entry] }, blobs: snapshot.blobs };
   });
-  const files = await bytesOf(blobs, packed.data.attachments.map((a) => a.sha256));
+  const files = await bytesOf(
+    blobs,
+    packed.data.attachments.map((a) => a.sha256),
+  );
   const { bytes, manifest } = await writePackage(
     { kind: 'exchange', createdAt: nowIso(), laptopId: here, operator, scope, assessments: [packed], files },
     { hash: webHasher, key: await teamKey(db) },
@@ -156,7 +170,11 @@ export async function previewMerge(db: ShuangpingDb, opened: OpenedPackage): Pro
     plans.push(plan);
     if (local?.assessment.locked && !isNoop(plan)) locked.push(data.assessment.id);
     if (!local) {
-      const same = await db.assessments.where('year').equals(data.assessment.year).filter((a) => a.name === data.assessment.name).first();
+      const same = await db.assessments
+        .where('year')
+        .equals(data.assessment.year)
+        .filter((a) => a.name === data.assessment.name)
+        .first();
       if (same) lookalikes.push({ packageId: data.assessment.id, localId: same.id });
     }
   }
@@ -201,7 +219,12 @@ const changesSomething = (c: MergeChanges) => c.write.length > 0 || c.remove.len
  * everything or nothing. Throws StalePreview when the data changed since the
  * preview, LockedError when a finalized assessment would change.
  */
-export async function applyMerge(db: ShuangpingDb, preview: MergePreview, choices: Readonly<Record<string, Choices>>, operator: string): Promise<MergeResult[]> {
+export async function applyMerge(
+  db: ShuangpingDb,
+  preview: MergePreview,
+  choices: Readonly<Record<string, Choices>>,
+  operator: string,
+): Promise<MergeResult[]> {
   const { opened } = preview;
   for (const plan of preview.plans) {
     if (unresolved(plan, choices[plan.assessmentId] ?? {}).length) throw new Error('merge: every conflict needs a choice');
@@ -269,8 +292,11 @@ function mergeWords(plan: MergePlan, chosen: Choices, source: Manifest): string 
     .filter(([, c]) => c.added)
     .map(([k, c]) => `${UNIT_LABELS[k as Unit['kind']]}${c.added}`)
     .join('、');
-  const choice = plan.conflicts.length ? `（${[theirs.length ? `采用对方：${theirs.join('；')}` : '', mine.length ? `保留本机：${mine.join('；')}` : ''].filter(Boolean).join('；')}）` : '';
-  const deleted = (label: string, list: { unit: Unit }[]) => (list.length ? `，${label} ${list.length}（${list.map((d) => unitName(d.unit)).join('；')}）` : '');
+  const choice = plan.conflicts.length
+    ? `（${[theirs.length ? `采用对方：${theirs.join('；')}` : '', mine.length ? `保留本机：${mine.join('；')}` : ''].filter(Boolean).join('；')}）`
+    : '';
+  const deleted = (label: string, list: { unit: Unit }[]) =>
+    list.length ? `，${label} ${list.length}（${list.map((d) => unitName(d.unit)).join('；')}）` : '';
   return (
     `来自电脑 ${shortId(source.laptopId)}（${source.operator || '未署名'}，${timeLabel(source.createdAt)}）：` +
     `新增 ${plan.added.length}${added ? `（${added}）` : ''}，相同 ${plan.identical.length}，冲突 ${plan.conflicts.length}${choice}` +

@@ -55,7 +55,14 @@ export type ImportChoices = Readonly<Record<string, ImportChoice | undefined>>;
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true });
 
 /** The file's records of one secretary as a unit of this assessment. */
-export function incomingUnit<K extends ImportKind>(kind: K, assessmentId: string, id: string, records: readonly ImportRecords[K][], operator: string, at: string): Unit {
+export function incomingUnit<K extends ImportKind>(
+  kind: K,
+  assessmentId: string,
+  id: string,
+  records: readonly ImportRecords[K][],
+  operator: string,
+  at: string,
+): Unit {
   const unitKind = IMPORT_UNIT[kind];
   // the records of one kind, as the rows of its table
   const scoped = records.map((r) => ({ ...r, assessmentId })) as unknown[];
@@ -129,7 +136,8 @@ export function planImport(kind: ImportKind, local: ReadonlyMap<string, Unit>, i
   }
   if (LISTS_ALL.has(kind)) {
     for (const mine of local.values()) {
-      if (mine.kind === unitKind && hasRows(mine) && !incoming.has(mine.key)) rows.push({ id: mine.secretaryId!, status: 'absent', mine, theirs: undefined, confirmed: false });
+      if (mine.kind === unitKind && hasRows(mine) && !incoming.has(mine.key))
+        rows.push({ id: mine.secretaryId!, status: 'absent', mine, theirs: undefined, confirmed: false });
     }
   }
   rows.sort(byId);
@@ -154,4 +162,11 @@ export const needsChoices = (plan: ImportPlan) => plan.counts.different > 0 || p
 export const planShape = (plan: ImportPlan) => canonicalJson(plan.rows.map((r) => [r.id, r.status, r.mine?.fingerprint ?? '']));
 
 /** The tables a unit of this kind lives in (for reading this assessment's side). */
-export const planTables = (kind: ImportKind): readonly TableName[] => ({ roster: ['secretaries'], summary: ['summaryScores', 'itemScores'], scores: ['summaryScores', 'itemScores'], ballots: ['tallies', 'tallyEntries'], events: ['events'] })[kind] as readonly TableName[];
+export const planTables = (kind: ImportKind): readonly TableName[] =>
+  ({
+    roster: ['secretaries'],
+    summary: ['summaryScores', 'itemScores'],
+    scores: ['summaryScores', 'itemScores'],
+    ballots: ['tallies', 'tallyEntries'],
+    events: ['events'],
+  })[kind] as readonly TableName[];

@@ -35,7 +35,10 @@ beforeEach(async () => {
   db = new ShuangpingDb(`test-${Math.random()}`);
   assessmentId = await createAssessment(db, { year: 2024, name: '测试考核', region: '胶州市', policy: 'jiaozhou' }, '张三');
   expect(await importRoster(ctx('名册'), [sec('S1'), sec('S2', 42)])).toMatchObject({ ok: true, count: 2 });
-  expect(await importTallies(ctx(), [{ id: 'S1', verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 }])).toMatchObject({ ok: true, count: 1 });
+  expect(await importTallies(ctx(), [{ id: 'S1', verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 }])).toMatchObject({
+    ok: true,
+    count: 1,
+  });
 });
 afterEach(async () => {
   db.close();
@@ -52,11 +55,21 @@ describe('imports, one transaction each', () => {
 
   it('ballots over the electorate or of unknown 编号: all errors, nothing changed', async () => {
     const before = await db.tallies.toArray();
-    const outcome = await importTallies({ ...ctx('测评计票'), rows: new Map([['S1', 2], ['S2', 3], ['X9', 4]]) }, [
-      { id: 'S1', verySatisfied: 1, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 },
-      { id: 'S2', verySatisfied: 40, satisfied: 5, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
-      { id: 'X9', verySatisfied: 1, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
-    ]);
+    const outcome = await importTallies(
+      {
+        ...ctx('测评计票'),
+        rows: new Map([
+          ['S1', 2],
+          ['S2', 3],
+          ['X9', 4],
+        ]),
+      },
+      [
+        { id: 'S1', verySatisfied: 1, satisfied: 1, basic: 1, dissatisfied: 1, invalid: 0, abstain: 0 },
+        { id: 'S2', verySatisfied: 40, satisfied: 5, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
+        { id: 'X9', verySatisfied: 1, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 },
+      ],
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.errors).toHaveLength(2);
@@ -67,7 +80,10 @@ describe('imports, one transaction each', () => {
 
   it('a secretary is scored by items or by summary, never both', async () => {
     await saveItemScores(db, assessmentId, 'S2', { 'A1.2': '1' }, '张三');
-    const outcome = await importSummaryScores(ctx(), [{ id: 'S1', baseScore: '90', orgScore: '96' }, { id: 'S2', baseScore: '80', orgScore: '90' }]);
+    const outcome = await importSummaryScores(ctx(), [
+      { id: 'S1', baseScore: '90', orgScore: '96' },
+      { id: 'S2', baseScore: '80', orgScore: '90' },
+    ]);
     expect(outcome.ok).toBe(false);
     expect(await db.summaryScores.count()).toBe(0);
   });
@@ -131,7 +147,13 @@ describe('workbook imports', () => {
   });
 
   it('a file that is not a workbook is one clear error', async () => {
-    const outcome = await importWorkbook({ kind: 'roster', assessmentId, file: { name: '名册.xlsx', bytes: new TextEncoder().encode('hello') }, operator: '', db });
+    const outcome = await importWorkbook({
+      kind: 'roster',
+      assessmentId,
+      file: { name: '名册.xlsx', bytes: new TextEncoder().encode('hello') },
+      operator: '',
+      db,
+    });
     expect(outcome).toEqual({ ok: false, errors: [{ sheet: '名册.xlsx', message: expect.stringContaining('不是有效的 Excel 工作簿') }] });
   });
 
@@ -159,7 +181,9 @@ describe('loadAssessmentInput', () => {
     expect(input.tallies).toEqual([{ id: 'S1', verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 }]);
     // a category of two has no 优秀 place: the decision says it is over the quota
     const quotaNote = '本类别优秀 1 人，超出名额（0 人）1 人';
-    expect(input.decisions).toEqual([{ id: 'S1', grade: 'excellent', reason: '会议研究', by: '李四', at: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), quotaNote }]);
+    expect(input.decisions).toEqual([
+      { id: 'S1', grade: 'excellent', reason: '会议研究', by: '李四', at: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), quotaNote },
+    ]);
     expect(input.policy.preset).toBe('jiaozhou');
     const copy = await loadAssessmentInput(db, other);
     expect(copy.secretaries).toHaveLength(2);

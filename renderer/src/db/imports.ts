@@ -83,7 +83,17 @@ function duplicateIds<K extends ImportKind>(ctx: ImportContext, kind: K, records
 /** Records given as they are (not read from a workbook) seen as a parse, for the same cross-checks. */
 function asParsed<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][]): Parsed<ImportRecords[K]> {
   const rows = records.map((value, i) => ({ value, row: ctx.rows?.get(value.id) ?? i + 2 }));
-  return { kind, sheet: ctx.sheet, idHeader: ctx.idHeader ?? '编号', entries: rows, readRows: rows, ids: idsOf(rows.map(({ value, row }) => ({ row, id: value.id }))), names: [], nameHeader: '姓名', headers: new Map() };
+  return {
+    kind,
+    sheet: ctx.sheet,
+    idHeader: ctx.idHeader ?? '编号',
+    entries: rows,
+    readRows: rows,
+    ids: idsOf(rows.map(({ value, row }) => ({ row, id: value.id }))),
+    names: [],
+    nameHeader: '姓名',
+    headers: new Map(),
+  };
 }
 
 /** The file's records as units, one per secretary. */
@@ -160,7 +170,18 @@ const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary:
 export async function applyImport(ctx: ImportContext, preview: ImportPreview, choices: ImportChoices = {}): Promise<ImportOutcome> {
   const { db, assessmentId, operator } = ctx;
   const open = unanswered(preview, choices);
-  if (open.length) return { ok: false, errors: [{ message: `有 ${open.length} 人的数据与本机不同，须逐一选择“保留本机”或“采用文件”（${open.slice(0, 5).map((r) => r.id).join('、')}${open.length > 5 ? '等' : ''}）` }] };
+  if (open.length)
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `有 ${open.length} 人的数据与本机不同，须逐一选择“保留本机”或“采用文件”（${open
+            .slice(0, 5)
+            .map((r) => r.id)
+            .join('、')}${open.length > 5 ? '等' : ''}）`,
+        },
+      ],
+    };
   const kind = preview.kind;
   const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events }[kind];
   try {
@@ -172,7 +193,13 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
       const rows = rowsToWrite(now, choices);
       await writeRows(ctx, kind, rows);
       const words = planWords(now, choices);
-      log({ operator, action: `${kind}.import`, target: `${preview.sheet}（${words}）`, before, after: await tableState(table, assessmentId, TABLE_UNITS[kind]) });
+      log({
+        operator,
+        action: `${kind}.import`,
+        target: `${preview.sheet}（${words}）`,
+        before,
+        after: await tableState(table, assessmentId, TABLE_UNITS[kind]),
+      });
       return { count: rows.length, total: await table.where('assessmentId').equals(assessmentId).count(), words };
     });
     return { ok: true, ...done };
@@ -200,7 +227,8 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
     case 'summary':
     case 'scores': {
       // the other way of scoring is set aside, never deleted
-      const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) => rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
+      const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) =>
+        rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
       const ids = taken.map((r) => key(r.id));
       if (kind === 'summary') {
         await db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(ids)));
@@ -224,14 +252,20 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
 }
 
 /** Previews and writes at once when nothing needs a choice (and with `choices` given for what does). */
-export async function importRecords<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], choices: ImportChoices = {}): Promise<ImportOutcome> {
+export async function importRecords<K extends ImportKind>(
+  ctx: ImportContext,
+  kind: K,
+  records: readonly ImportRecords[K][],
+  choices: ImportChoices = {},
+): Promise<ImportOutcome> {
   const preview = await previewImport(ctx, kind, records);
   if (!preview.ok) return preview;
   return applyImport(ctx, preview.value, choices);
 }
 
 export const importRoster = (ctx: ImportContext, rows: ImportRecords['roster'][], choices?: ImportChoices) => importRecords(ctx, 'roster', rows, choices);
-export const importSummaryScores = (ctx: ImportContext, rows: ImportRecords['summary'][], choices?: ImportChoices) => importRecords(ctx, 'summary', rows, choices);
+export const importSummaryScores = (ctx: ImportContext, rows: ImportRecords['summary'][], choices?: ImportChoices) =>
+  importRecords(ctx, 'summary', rows, choices);
 export const importItemScores = (ctx: ImportContext, rows: ImportRecords['scores'][], choices?: ImportChoices) => importRecords(ctx, 'scores', rows, choices);
 export const importTallies = (ctx: ImportContext, rows: ImportRecords['ballots'][], choices?: ImportChoices) => importRecords(ctx, 'ballots', rows, choices);
 export const importEvents = (ctx: ImportContext, rows: ImportRecords['events'][], choices?: ImportChoices) => importRecords(ctx, 'events', rows, choices);

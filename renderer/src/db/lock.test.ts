@@ -8,7 +8,15 @@ import { allowLockedWrites, changeTables, LOCKED_MESSAGE, LockedError, lockAsses
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 
 let db: ShuangpingDb;
 let assessmentId: string;
@@ -32,7 +40,10 @@ describe('a locked assessment refuses every write at the data layer', () => {
     await expect(saveSecretary(db, assessmentId, sec('S3'), '张三')).rejects.toThrow(LOCKED_MESSAGE);
     await expect(recordDecision(db, assessmentId, { id: 'S1', grade: 'excellent', reason: '会议', by: '王五' }, '张三')).rejects.toBeInstanceOf(LockedError);
     await expect(updateAssessment(db, assessmentId, { name: '改名' }, '张三')).rejects.toBeInstanceOf(LockedError);
-    expect(await importRoster({ db, assessmentId, operator: '张三', sheet: '名册' }, [sec('X1')])).toEqual({ ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] });
+    expect(await importRoster({ db, assessmentId, operator: '张三', sheet: '名册' }, [sec('X1')])).toEqual({
+      ok: false,
+      errors: [{ message: '本次考核已定稿，不能再导入' }],
+    });
     expect(await db.secretaries.where('assessmentId').equals(assessmentId).count()).toBe(2);
   });
 
@@ -45,7 +56,9 @@ describe('a locked assessment refuses every write at the data layer', () => {
     ['clear', (d: ShuangpingDb) => d.secretaries.clear()],
   ])('directly: %s', async (_, write: (d: ShuangpingDb) => Promise<unknown>) => {
     const before = await db.secretaries.toArray();
-    await expect(db.transaction('rw', [db.secretaries, db.itemScores, ...changeTables(db)], async () => void (await write(db)))).rejects.toBeInstanceOf(LockedError);
+    await expect(db.transaction('rw', [db.secretaries, db.itemScores, ...changeTables(db)], async () => void (await write(db)))).rejects.toBeInstanceOf(
+      LockedError,
+    );
     expect(await db.secretaries.toArray()).toEqual(before);
   });
 

@@ -159,7 +159,17 @@ export function editAssessment<T>(db: ShuangpingDb, assessmentId: string, tables
 }
 
 /** Every table of an assessment's data, for its digest at lock time. */
-const dataTables = (db: ShuangpingDb) => [db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.decisions, db.evidence, db.attachments];
+const dataTables = (db: ShuangpingDb) => [
+  db.secretaries,
+  db.itemScores,
+  db.summaryScores,
+  db.tallies,
+  db.tallyEntries,
+  db.events,
+  db.decisions,
+  db.evidence,
+  db.attachments,
+];
 
 /** What was finalized: the settings and every record (attachments by their SHA-256), as `N人 · digest`. */
 async function assessmentState(db: ShuangpingDb, a: AssessmentRecord): Promise<string> {
@@ -175,7 +185,14 @@ export async function lockAssessment(db: ShuangpingDb, assessmentId: string, ope
     if (!a) throw new Error(`assessment ${assessmentId} not found`);
     if (a.locked) return;
     await db.assessments.update(assessmentId, { locked: true, updatedAt: nowIso() });
-    await appendAudit(db, { assessmentId, operator, action: 'assessment.lock', target: a.name, before: '未定稿', after: `已定稿，${await assessmentState(db, a)}` });
+    await appendAudit(db, {
+      assessmentId,
+      operator,
+      action: 'assessment.lock',
+      target: a.name,
+      before: '未定稿',
+      after: `已定稿，${await assessmentState(db, a)}`,
+    });
   });
 }
 
@@ -188,6 +205,13 @@ export async function unlockAssessment(db: ShuangpingDb, assessmentId: string, o
     if (!a) throw new Error(`assessment ${assessmentId} not found`);
     if (!a.locked) return;
     await db.assessments.update(assessmentId, { locked: false, updatedAt: nowIso() });
-    await appendAudit(db, { assessmentId, operator, action: 'assessment.unlock', target: a.name, before: `已定稿，${await assessmentState(db, a)}`, after: `理由：${why}` });
+    await appendAudit(db, {
+      assessmentId,
+      operator,
+      action: 'assessment.unlock',
+      target: a.name,
+      before: `已定稿，${await assessmentState(db, a)}`,
+      after: `理由：${why}`,
+    });
   });
 }

@@ -31,7 +31,16 @@ import { enterSummaryScore, scoreByItems } from './scores';
 import { readAssessment } from './snapshot';
 
 const IDS = ['S1', 'S2', 'S3'] as const;
-const sec = (id: string, eligibleVoters = 45): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', town: '胶莱镇', postType: 'village', eligibleVoters });
+const sec = (id: string, eligibleVoters = 45): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  town: '胶莱镇',
+  postType: 'village',
+  eligibleVoters,
+});
 const counts = (n: number): Omit<BallotTally, 'id'> => ({ verySatisfied: 20 + n, satisfied: 5, basic: 2, dissatisfied: 1, invalid: 0, abstain: 0 });
 const photo = (n: number) => new File([new Uint8Array([n, n + 1, n + 2])], `照片${n}.jpg`, { type: 'image/jpeg' });
 
@@ -105,7 +114,10 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return found ? removeAttachment(db, found, operator) : undefined;
     }
     case 'events':
-      return void (await importEvents(ctx, e.ids.map((sid) => ({ id: sid, kind: 'breach' as const, note: '通报' }))));
+      return void (await importEvents(
+        ctx,
+        e.ids.map((sid) => ({ id: sid, kind: 'breach' as const, note: '通报' })),
+      ));
     case 'voters':
       return saveSecretary(db, a, sec(e.id, 45 + e.n), operator, e.id);
     case 'region':
@@ -126,7 +138,11 @@ async function start(): Promise<{ laptops: ShuangpingDb[]; a: string }> {
     { op: 'attach', id: 'S1', n: 0 },
     { op: 'events', ids: ['S2'] },
   ] as Edit[]) {
-    if (e.op === 'tally') await importRoster({ db: first, assessmentId: a, operator: '甲', sheet: '名册' }, IDS.map((s) => sec(s)));
+    if (e.op === 'tally')
+      await importRoster(
+        { db: first, assessmentId: a, operator: '甲', sheet: '名册' },
+        IDS.map((s) => sec(s)),
+      );
     await apply(first, a, e, '甲');
   }
   const laptops = [first, laptop(), laptop()];
@@ -143,7 +159,11 @@ async function exportOpened(db: ShuangpingDb, a: string): Promise<OpenedPackage>
 }
 
 /** Merges a package choosing by `choose`; returns the conflicts it met and what each choice kept. */
-async function merge(db: ShuangpingDb, opened: OpenedPackage, choose: (c: Conflict) => 'mine' | 'theirs'): Promise<{ kept: Unit[]; planned: { added: number; removed: number; tombstones: number } }> {
+async function merge(
+  db: ShuangpingDb,
+  opened: OpenedPackage,
+  choose: (c: Conflict) => 'mine' | 'theirs',
+): Promise<{ kept: Unit[]; planned: { added: number; removed: number; tombstones: number } }> {
   const preview = await previewMerge(db, opened);
   const kept: Unit[] = [];
   const choices: Record<string, Choices> = {};
@@ -163,7 +183,8 @@ async function merge(db: ShuangpingDb, opened: OpenedPackage, choose: (c: Confli
 
 /** The team's choice: a record over a deletion, never a deleted version when avoidable, else the larger content. */
 function teamChoice(dead: ReadonlySet<string>) {
-  const rank = (u: Unit | null): [number, string] => (u === null ? [1, ''] : dead.has(tombstoneId({ key: u.key, fingerprint: unitDigest(u) })) ? [0, u.fingerprint] : [2, u.fingerprint]);
+  const rank = (u: Unit | null): [number, string] =>
+    u === null ? [1, ''] : dead.has(tombstoneId({ key: u.key, fingerprint: unitDigest(u) })) ? [0, u.fingerprint] : [2, u.fingerprint];
   return (c: Conflict): 'mine' | 'theirs' => {
     const [m, mf] = rank(c.mine);
     const [t, tf] = rank(c.theirs);
@@ -183,8 +204,14 @@ async function dataOf(db: ShuangpingDb, a: string) {
   return {
     ...rest,
     settings: { name: assessment.name, year: assessment.year, region: assessment.region, policy: assessment.policy, rubric: assessment.rubric },
-    events: sortRows('events', events.map(({ key: _k, ...e }) => e)),
-    tombstones: tombstones.map(tombstoneId).filter((t) => !alive.has(t)).sort(),
+    events: sortRows(
+      'events',
+      events.map(({ key: _k, ...e }) => e),
+    ),
+    tombstones: tombstones
+      .map(tombstoneId)
+      .filter((t) => !alive.has(t))
+      .sort(),
   };
 }
 

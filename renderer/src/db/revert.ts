@@ -25,10 +25,16 @@ export async function priorAndNow(db: ShuangpingDb, entry: AuditRecord): Promise
   if (!prior) return [];
   const ids = [...new Set(prior.units.map((u) => secretaryOf(u.key)))];
   const kinds = [...new Set(prior.units.map((u) => kindOf(u.key)))];
-  const now = await db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.decisions, db.evidence, db.attachments], () =>
-    readUnits(db, entry.assessmentId, ids, kinds),
+  const now = await db.transaction(
+    'r',
+    [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.decisions, db.evidence, db.attachments],
+    () => readUnits(db, entry.assessmentId, ids, kinds),
   );
-  return prior.units.map((u) => ({ key: u.key, before: Object.values(u.rows).some((r) => (r as unknown[]).length) ? priorUnit(u) : undefined, now: now.get(u.key) }));
+  return prior.units.map((u) => ({
+    key: u.key,
+    before: Object.values(u.rows).some((r) => (r as unknown[]).length) ? priorUnit(u) : undefined,
+    now: now.get(u.key),
+  }));
 }
 
 /** Sets the units of `entry`'s prior back to what they were before it. */

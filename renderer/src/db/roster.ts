@@ -14,7 +14,13 @@ export async function saveSecretary(db: ShuangpingDb, assessmentId: string, secr
     const record: SecretaryRecord = { ...secretary, assessmentId };
     if (previousId && previousId !== secretary.id) await db.secretaries.delete([assessmentId, previousId]);
     await db.secretaries.put(record);
-    log({ operator, action: before ? 'secretary.update' : 'secretary.add', target: secretary.id, before: secretaryState(before), after: secretaryState(record) });
+    log({
+      operator,
+      action: before ? 'secretary.update' : 'secretary.add',
+      target: secretary.id,
+      before: secretaryState(before),
+      after: secretaryState(record),
+    });
   });
 }
 

@@ -6,7 +6,16 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
-import type { AssessmentRow, AssessmentTables, AttachmentRow, EventRow, EvidenceRow, TallyEntryRow, TallyRow, TombstoneRow } from '../../../shared/exchange/types';
+import type {
+  AssessmentRow,
+  AssessmentTables,
+  AttachmentRow,
+  EventRow,
+  EvidenceRow,
+  TallyEntryRow,
+  TallyRow,
+  TombstoneRow,
+} from '../../../shared/exchange/types';
 import { lockGuard } from './lock';
 
 // The records are the rows an exchange package or a backup carries (shared/exchange/types.ts):

@@ -12,7 +12,8 @@ import type { ItemScoresRecord, ShuangpingDb, SummaryScoreRecord } from './schem
 type Inputs = Readonly<Record<string, string>>;
 
 const itemsState = (r: ItemScoresRecord | undefined) => (r ? auditState(r.inputs, `${Object.keys(r.inputs).length}项`) : '');
-const summaryState = (r: SummaryScoreRecord | undefined) => (r ? auditState({ baseScore: r.baseScore, orgScore: r.orgScore }, `基本分${r.baseScore}，考评得分${r.orgScore}`) : '');
+const summaryState = (r: SummaryScoreRecord | undefined) =>
+  r ? auditState({ baseScore: r.baseScore, orgScore: r.orgScore }, `基本分${r.baseScore}，考评得分${r.orgScore}`) : '';
 const scoreScope = (id: string) => ({ ids: [id], kinds: ['score'] as const });
 
 /** How a secretary is scored now: by the record that is not set aside. */
@@ -58,7 +59,13 @@ export async function completeItemScores(db: ShuangpingDb, assessmentId: string,
  * Enters or corrects a secretary's summary score, which then counts: item inputs, if
  * they counted, are set aside (kept).
  */
-export async function enterSummaryScore(db: ShuangpingDb, assessmentId: string, id: string, summary: Omit<SummaryScore, 'id'>, operator: string): Promise<void> {
+export async function enterSummaryScore(
+  db: ShuangpingDb,
+  assessmentId: string,
+  id: string,
+  summary: Omit<SummaryScore, 'id'>,
+  operator: string,
+): Promise<void> {
   await changeRecords(db, assessmentId, scoreScope(id), async (log) => {
     const items = await db.itemScores.get([assessmentId, id]);
     const previous = await db.summaryScores.get([assessmentId, id]);
@@ -86,7 +93,13 @@ export async function scoreByItems(db: ShuangpingDb, assessmentId: string, id: s
       const { setAside: _aside, ...taken } = items;
       await db.itemScores.put(taken);
     }
-    log({ operator, action: 'scores.byItems', target: id, before: summary ? `汇总${summaryState(summary)}（留存备查）` : '', after: items ? `细则${itemsState(items)}` : '按细则逐项评分' });
+    log({
+      operator,
+      action: 'scores.byItems',
+      target: id,
+      before: summary ? `汇总${summaryState(summary)}（留存备查）` : '',
+      after: items ? `细则${itemsState(items)}` : '按细则逐项评分',
+    });
   });
 }
 

@@ -55,7 +55,7 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
   const assessment = await db.assessments.get(assessmentId);
   if (!assessment) return null;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const of = <T,>(table: Table<T, any, any>): Promise<T[]> => table.where('assessmentId').equals(assessmentId).toArray();
+  const of = <T>(table: Table<T, any, any>): Promise<T[]> => table.where('assessmentId').equals(assessmentId).toArray();
   const attachments: AttachmentRow[] = (await of<AttachmentRecord>(db.attachments)).map(({ blob, ...row }) => {
     blobs.set(row.sha256, blob);
     return row;

@@ -15,7 +15,16 @@ import { enterSummaryScore, saveItemScores } from './scores';
 import { recordDeletions } from './tombstones';
 import { readUnits } from './units';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', town: '胶莱镇', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  town: '胶莱镇',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 const COUNTS = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
 
 let db: ShuangpingDb;
@@ -41,19 +50,46 @@ async function lastDeletion() {
 
 describe('deletions leave a tombstone, stamped with the audit entry that deleted', () => {
   it.each<[string, () => Promise<unknown>, () => Promise<unknown>, string]>([
-    ['清空计票 (both entries of a double entry)', () => saveEntry(db, id, 'S1', 1, '张三', COUNTS).then(() => saveEntry(db, id, 'S1', 2, '李四', COUNTS)), () => resetTally(db, id, 'S1', '张三'), 'tally|S1'],
-    ['撤销审定意见', () => recordDecision(db, id, { id: 'S1', grade: 'excellent', reason: '会议', by: '王五' }, '张三'), () => removeDecision(db, id, 'S1', '张三'), 'decision|S1'],
-    ['删除佐证材料', () => saveEvidence(db, newEvidence(id, 'S1', 'A1.1', 'diary', '张三'), '张三'), () => removeEvidence(db, newEvidence(id, 'S1', 'A1.1', 'diary', '张三'), '张三'), 'evidence|S1|A1.1|diary'],
-    ['导入名册, removing who the file lacks (by choice)', async () => undefined, () => importRoster(ctx(), [sec('S1'), sec('S2')], { S3: 'theirs' }), 'roster|S3'],
+    [
+      '清空计票 (both entries of a double entry)',
+      () => saveEntry(db, id, 'S1', 1, '张三', COUNTS).then(() => saveEntry(db, id, 'S1', 2, '李四', COUNTS)),
+      () => resetTally(db, id, 'S1', '张三'),
+      'tally|S1',
+    ],
+    [
+      '撤销审定意见',
+      () => recordDecision(db, id, { id: 'S1', grade: 'excellent', reason: '会议', by: '王五' }, '张三'),
+      () => removeDecision(db, id, 'S1', '张三'),
+      'decision|S1',
+    ],
+    [
+      '删除佐证材料',
+      () => saveEvidence(db, newEvidence(id, 'S1', 'A1.1', 'diary', '张三'), '张三'),
+      () => removeEvidence(db, newEvidence(id, 'S1', 'A1.1', 'diary', '张三'), '张三'),
+      'evidence|S1|A1.1|diary',
+    ],
+    [
+      '导入名册, removing who the file lacks (by choice)',
+      async () => undefined,
+      () => importRoster(ctx(), [sec('S1'), sec('S2')], { S3: 'theirs' }),
+      'roster|S3',
+    ],
     ['修改编号', async () => undefined, () => saveSecretary(db, id, sec('S9'), '张三', 'S3'), 'roster|S3'],
-    ['导入直接定等事项, removing the events the file lacks (by choice)', () => importEvents(ctx(), [{ id: 'S2', kind: 'breach', note: '通报' }]), () => importEvents(ctx(), [], { S2: 'theirs' }), 'events|S2'],
+    [
+      '导入直接定等事项, removing the events the file lacks (by choice)',
+      () => importEvents(ctx(), [{ id: 'S2', kind: 'breach', note: '通报' }]),
+      () => importEvents(ctx(), [], { S2: 'theirs' }),
+      'events|S2',
+    ],
   ])('%s', async (_, make, remove, key) => {
     await make();
     const [secretary] = key.split('|').slice(1, 2);
     const before = await db.transaction('r', db.tables, () => readUnits(db, id, [secretary!]));
     await remove();
     const { tombstones, entry } = await lastDeletion();
-    expect(tombstones).toEqual([{ assessmentId: id, id: secretary, key, fingerprint: unitDigest(before.get(key)!), at: entry.at, operator: '张三', auditHash: entry.hash }]);
+    expect(tombstones).toEqual([
+      { assessmentId: id, id: secretary, key, fingerprint: unitDigest(before.get(key)!), at: entry.at, operator: '张三', auditHash: entry.hash },
+    ]);
   });
 
   it('删除附件: the attachment unit, its bytes not part of it', async () => {

@@ -25,7 +25,15 @@ export async function recordDeletions(
   const gone: TombstoneRow[] = [];
   for (const unit of before.values()) {
     if (after.has(unit.key) || unit.secretaryId === null) continue;
-    gone.push({ assessmentId, id: unit.secretaryId, key: unit.key, fingerprint: unitDigest(unit), at: audit.at, operator: audit.operator, auditHash: audit.hash });
+    gone.push({
+      assessmentId,
+      id: unit.secretaryId,
+      key: unit.key,
+      fingerprint: unitDigest(unit),
+      at: audit.at,
+      operator: audit.operator,
+      auditHash: audit.hash,
+    });
   }
   if (!gone.length) return 0;
   const held = await db.tombstones.bulkGet(gone.map((t): [string, string, string] => [assessmentId, t.key, t.fingerprint]));

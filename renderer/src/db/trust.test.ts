@@ -19,7 +19,15 @@ import { revertEntry } from './revert';
 import { ShuangpingDb } from './schema';
 import { completeItemScores, enterSummaryScore, saveItemScores, scoreByItems, takeUpSummary } from './scores';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 const counts = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
 const tally = (id: string, verySatisfied = 30): BallotTally => ({ id, ...counts, verySatisfied });
 

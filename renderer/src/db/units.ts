@@ -35,7 +35,10 @@ export async function readUnits(
       ids === null
         ? await table.where('assessmentId').equals(assessmentId).toArray()
         : ids.length
-          ? await table.where('[assessmentId+id]').anyOf(ids.map((id) => [assessmentId, id])).toArray()
+          ? await table
+              .where('[assessmentId+id]')
+              .anyOf(ids.map((id) => [assessmentId, id]))
+              .toArray()
           : [];
     // an attachment's bytes are not part of its unit (the record names them by SHA-256)
     (records as Record<string, unknown[]>)[name] = name === 'attachments' ? rows.map(({ blob: _blob, ...row }) => row) : rows;

@@ -8,9 +8,7 @@ import type { Platform } from './types';
 /** The bridge when running under Electron, else null. */
 export function desktopApi(scope: { api?: unknown } = globalThis as { api?: unknown }): DesktopApi | null {
   const api = scope.api;
-  return typeof api === 'object' && api !== null && typeof (api as DesktopApi)['app:info'] === 'function'
-    ? (api as DesktopApi)
-    : null;
+  return typeof api === 'object' && api !== null && typeof (api as DesktopApi)['app:info'] === 'function' ? (api as DesktopApi) : null;
 }
 
 export function desktopPlatform(api: DesktopApi): Platform {

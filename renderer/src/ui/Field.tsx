@@ -39,7 +39,12 @@ export function Field({
     <div className={`field${error ? ' field-invalid' : ''}${wide ? ' field-wide' : ''}`}>
       <label className="field-label" htmlFor={controlId}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {control}
       {hint && !error ? (

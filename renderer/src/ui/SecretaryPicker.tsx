@@ -60,16 +60,16 @@ export function SecretaryPicker<S extends Secretary>({
       <ul className="picker-list">
         {shown.map((s) => (
           <li key={s.id}>
-            <button
-              type="button"
-              className="picker-item"
-              aria-current={s.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(s.id)}
-            >
+            <button type="button" className="picker-item" aria-current={s.id === selectedId ? 'true' : undefined} onClick={() => onSelect(s.id)}>
               <span className="picker-id num">{s.id}</span>
               <span className="picker-name">{s.name}</span>
               {status ? <span className="picker-status">{status(s)}</span> : null}
-              {s.village ? <span className="picker-village muted">{s.town ? `${s.town} ` : ''}{s.village}</span> : null}
+              {s.village ? (
+                <span className="picker-village muted">
+                  {s.town ? `${s.town} ` : ''}
+                  {s.village}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -28,9 +28,12 @@ const CASE_MS = 5000;
 
 const real = async () => [
   ...(await Promise.all(
-    ['test/fixtures/worked-example/roster.xlsx', 'test/fixtures/worked-example/ballots.xlsx', 'samples/sample-county/roster.xlsx', 'samples/sample-county/scores.xlsx'].map(
-      async (file) => new Uint8Array(await readFile(join(root, file))),
-    ),
+    [
+      'test/fixtures/worked-example/roster.xlsx',
+      'test/fixtures/worked-example/ballots.xlsx',
+      'samples/sample-county/roster.xlsx',
+      'samples/sample-county/scores.xlsx',
+    ].map(async (file) => new Uint8Array(await readFile(join(root, file)))),
   )),
   await writeTemplate('ballots'),
 ];
@@ -39,7 +42,9 @@ const real = async () => [
 async function openAndParse(bytes: Uint8Array) {
   const start = performance.now();
   const opened = await openWorkbook({ name: NAME, bytes });
-  if (opened.ok) for (const parse of [parseRoster, parseSummary, parseBallots, parseEvents, (o: typeof opened.value) => parseScores(o, JIAOZHOU_RUBRIC)]) parse(opened.value);
+  if (opened.ok)
+    for (const parse of [parseRoster, parseSummary, parseBallots, parseEvents, (o: typeof opened.value) => parseScores(o, JIAOZHOU_RUBRIC)])
+      parse(opened.value);
   return { opened, ms: performance.now() - start };
 }
 
@@ -64,7 +69,9 @@ function dataRange(bytes: Uint8Array, name: string): [number, number] {
 describe('bytes flipped and files cut short (fuzz)', () => {
   it('random bytes changed anywhere: one sentence naming the file, or the cells as written, in seconds, never a bug', async () => {
     const files = await real();
-    const originals = await Promise.all(files.map(async (bytes) => ((await openWorkbook(bytes)) as { value: { sheets: Sheet[] } }).value.sheets.map(sheetShape)));
+    const originals = await Promise.all(
+      files.map(async (bytes) => ((await openWorkbook(bytes)) as { value: { sheets: Sheet[] } }).value.sheets.map(sheetShape)),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: files.length - 1 }),
@@ -89,21 +96,28 @@ describe('bytes flipped and files cut short (fuzz)', () => {
     // a few bits of deflate data do not change what it inflates to (the last byte's padding,
     // the code length of a symbol never used): the CRC passes and the cells are the same
     const files = await real();
-    const originals = await Promise.all(files.map(async (bytes) => ((await openWorkbook(bytes)) as { value: { sheets: Sheet[] } }).value.sheets.map(sheetShape)));
+    const originals = await Promise.all(
+      files.map(async (bytes) => ((await openWorkbook(bytes)) as { value: { sheets: Sheet[] } }).value.sheets.map(sheetShape)),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: files.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 1, max: 255 }), async (which, at, xor) => {
-        const bytes = files[which]!.slice();
-        const [start, end] = dataRange(bytes, 'xl/worksheets/sheet1.xml');
-        bytes[start + Math.floor(at * (end - start))]! ^= xor;
-        const { opened, ms } = await openAndParse(bytes);
-        expect(ms).toBeLessThan(CASE_MS);
-        if (opened.ok) {
-          expect(opened.value.sheets.map(sheetShape)).toEqual(originals[which]);
-          return;
-        }
-        expectOneSentence(opened);
-        expect(opened.errors[0]!.message).toMatch(/^无法读取：文件已损坏（xl\/worksheets\/sheet1\.xml /);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: files.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.integer({ min: 1, max: 255 }),
+        async (which, at, xor) => {
+          const bytes = files[which]!.slice();
+          const [start, end] = dataRange(bytes, 'xl/worksheets/sheet1.xml');
+          bytes[start + Math.floor(at * (end - start))]! ^= xor;
+          const { opened, ms } = await openAndParse(bytes);
+          expect(ms).toBeLessThan(CASE_MS);
+          if (opened.ok) {
+            expect(opened.value.sheets.map(sheetShape)).toEqual(originals[which]);
+            return;
+          }
+          expectOneSentence(opened);
+          expect(opened.errors[0]!.message).toMatch(/^无法读取：文件已损坏（xl\/worksheets\/sheet1\.xml /);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -179,7 +193,10 @@ describe('too large: refused at once, saying so', () => {
 
   it('a thousand and one sheets, all the same part', async () => {
     const parts = packageParts([{ name: 'S', xml: row }]);
-    parts['xl/workbook.xml'] = parts['xl/workbook.xml']!.replace(/<sheet .*<\/sheets>/, `${Array.from({ length: 1001 }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`).join('')}</sheets>`);
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml']!.replace(
+      /<sheet .*<\/sheets>/,
+      `${Array.from({ length: 1001 }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`).join('')}</sheets>`,
+    );
     expect(await refusal(zipOf(parts))).toBe('文件过大：工作簿有 1001 张工作表，超过上限 1000 张，不像是考核用的工作簿，已拒绝读取');
   });
 
@@ -187,7 +204,9 @@ describe('too large: refused at once, saying so', () => {
     expect(await refusal(xlsxOf([{ name: '名册', xml: `${row}<row r="1048577"><c r="A1048577"><v>1</v></c></row>` }]))).toBe(
       '文件过大：工作表“名册”的行号 1048577 超过了 Excel 的上限 1048576 行，不像是考核用的工作簿，已拒绝读取',
     );
-    expect(await refusal(xlsxOf([{ name: '名册', xml: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }]))).toMatch(/^文件过大：工作表“名册”的列超过了 Excel 的上限 16384 列/);
+    expect(await refusal(xlsxOf([{ name: '名册', xml: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }]))).toMatch(
+      /^文件过大：工作表“名册”的列超过了 Excel 的上限 16384 列/,
+    );
     // the last row and column Excel has are fine
     const last = await openWorkbook(xlsxOf([{ name: '名册', xml: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }]));
     expect(last.ok && last.value.sheets[0]!.row(1_048_576)![16_384]).toBe(1);
@@ -197,7 +216,11 @@ describe('too large: refused at once, saying so', () => {
 describe('costly to read though small', () => {
   it('a cell in the last column on every row: read, parsed and warned about in seconds', async () => {
     const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c><c r="B1" t="inlineStr"><is><t>选项</t></is></c></row>';
-    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S1</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>满意</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`);
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S1</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>满意</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`,
+    );
     const bytes = xlsxOf([{ name: '测评计票', xml: header + rows.join('') }]);
     const start = performance.now();
     const opened = await openWorkbook({ name: NAME, bytes });
@@ -205,7 +228,9 @@ describe('costly to read though small', () => {
     const outcome = parseBallots(opened.value);
     for (const parse of [parseRoster, parseSummary, parseEvents]) parse(opened.value);
     expect(performance.now() - start).toBeLessThan(CASE_MS);
-    expect(outcome.warnings).toEqual([{ sheet: `${NAME} / 测评计票`, row: 2, column: 'XFD', message: '这一列没有表头，其中第2行等 100000 行的数据未被读取；如需读取，请填写表头' }]);
+    expect(outcome.warnings).toEqual([
+      { sheet: `${NAME} / 测评计票`, row: 2, column: 'XFD', message: '这一列没有表头，其中第2行等 100000 行的数据未被读取；如需读取，请填写表头' },
+    ]);
   });
 });
 
@@ -227,8 +252,16 @@ describe('hostile or broken in other ways: one sentence each', () => {
     ['malformed XML', () => xlsxOf(sheet('<row r="1"><c r="A1"><v>1</c></row>')), /^无法读取：文件已损坏（xl\/worksheets\/sheet1\.xml 不是有效的 XML）/],
     ['an unclosed tag', () => xlsxOf(sheet('<row r="1"><c r="A1" t="s')), /不是有效的 XML|不完整/],
     ['a DOCTYPE (entity expansion)', () => xlsxOf(sheet('<!DOCTYPE x [<!ENTITY a "aaaa">]><row/>')), /含有不允许的 XML 声明/],
-    ['a shared string that is not there', () => xlsxOf(sheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>'), { sharedStrings: ['a'] }), /引用了不存在的共享字符串（7）/],
-    ['a missing sheet part', () => zipOf(Object.fromEntries(Object.entries(packageParts(sheet('<row/>'))).filter(([k]) => !k.includes('worksheets')))), /缺少工作表“Sheet1”的内容/],
+    [
+      'a shared string that is not there',
+      () => xlsxOf(sheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>'), { sharedStrings: ['a'] }),
+      /引用了不存在的共享字符串（7）/,
+    ],
+    [
+      'a missing sheet part',
+      () => zipOf(Object.fromEntries(Object.entries(packageParts(sheet('<row/>'))).filter(([k]) => !k.includes('worksheets')))),
+      /缺少工作表“Sheet1”的内容/,
+    ],
     ['a zip with no workbook in it', () => zipOf({ 'readme.txt': 'hello' }), /^无法读取：不是有效的 Excel 工作簿（\.xlsx）文件（压缩包中没有工作簿）$/],
     ['an empty zip', () => zipOf({}), /不是有效的 Excel 工作簿|已损坏/],
     ['an entry of an unknown compression', () => patchMethod(xlsxOf(sheet('<row/>')), 99), /压缩方式不受支持/],

@@ -113,7 +113,13 @@ describe('the workbook reader reads what ExcelJS reads', () => {
   });
 
   it('a formula with no cached value is told apart from a blank cell', async () => {
-    const bytes = await workbookOf({ 表: [['编号', '分数'], ['S1', { formula: 'B3+1' } as ExcelJS.CellValue], ['S2', null]] });
+    const bytes = await workbookOf({
+      表: [
+        ['编号', '分数'],
+        ['S1', { formula: 'B3+1' } as ExcelJS.CellValue],
+        ['S2', null],
+      ],
+    });
     await expectSameAsExcelJS(bytes);
     const [sheet] = await ours(bytes);
     expect(sheet!.row(2)![2]).toEqual({ formula: 'B3+1' });
@@ -132,7 +138,6 @@ describe('what other programs write', () => {
     const [sheet] = await ours(xlsxOf(sheetXml(doc)));
     expect(sheet!.row(1)).toEqual([undefined, '编号', { richText: [{ text: '姓 ' }, { text: '名' }] }]);
     expect(sheet!.row(2)).toEqual([undefined, 150, 'A&B 中文 <x>', false]);
-
   });
 
   it('a formula whose cached value is an empty string has a value (ExcelJS reads it as none)', async () => {

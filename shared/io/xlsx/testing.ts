@@ -56,7 +56,8 @@ export function packageParts(sheets: SheetPart[], options: PackageOptions = {}):
     rels.push(`<Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/>`);
     parts['xl/styles.xml'] = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">${options.styles}</styleSheet>`;
   }
-  parts['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+  parts['xl/_rels/workbook.xml.rels'] =
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
   sheets.forEach((s, i) => {
     parts[`xl/worksheets/${files[i]}`] = /^<(\?xml|worksheet|\w+:worksheet)/.test(s.xml)
       ? s.xml
@@ -75,10 +76,11 @@ export async function exceljsSheets(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets.map((ws) => {
-    const merges = (Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges) ?? []).map(
-      (m) => m.model,
-    );
-    const inMergeNotFirst = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+    const merges = (
+      Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges) ?? []
+    ).map((m) => m.model);
+    const inMergeNotFirst = (r: number, c: number) =>
+      merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
     return {
       name: ws.name,
       hidden: ws.state === 'hidden' || ws.state === 'veryHidden',

@@ -206,7 +206,6 @@ export class Budget {
   }
 }
 
-
 /** Refuses a part by what its header declares, before inflating anything. */
 function checkDeclared(part: ZipPart): void {
   if (part.flags & 1) throw damaged(`${part.name} 已加密`);

@@ -17,9 +17,7 @@ export function AssessmentsPage() {
   const [creating, setCreating] = useState(false);
   const [loadingSample, setLoadingSample] = useState(false);
   const all = useLiveQuery(() => db.assessments.toArray(), []);
-  const rows = (all ?? [])
-    .filter((a) => showArchived || a.status === 'active')
-    .sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt));
+  const rows = (all ?? []).filter((a) => showArchived || a.status === 'active').sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt));
   const archivedCount = (all ?? []).filter((a) => a.status === 'archived').length;
 
   const loadSample = async () => {
@@ -72,18 +70,21 @@ export function AssessmentsPage() {
           {
             key: 'name',
             header: '考核名称',
-            render: (a) => (
-              <a href={screenHref(a.id, 'overview')}>
-                {a.name}
-              </a>
-            ),
+            render: (a) => <a href={screenHref(a.id, 'overview')}>{a.name}</a>,
           },
           { key: 'region', header: '地区', render: (a) => a.region || <span className="muted">—</span> },
           { key: 'policy', header: '考核规则', render: (a) => a.policy.name },
           {
             key: 'status',
             header: '状态',
-            render: (a) => (a.status === 'archived' ? <span className="badge">已归档</span> : a.locked ? <span className="badge badge-warn">已定稿</span> : <span className="badge badge-ok">进行中</span>),
+            render: (a) =>
+              a.status === 'archived' ? (
+                <span className="badge">已归档</span>
+              ) : a.locked ? (
+                <span className="badge badge-warn">已定稿</span>
+              ) : (
+                <span className="badge badge-ok">进行中</span>
+              ),
           },
           {
             key: 'actions',
@@ -96,7 +97,11 @@ export function AssessmentsPage() {
                 <Button variant="ghost" onClick={() => void duplicate(a)} aria-label={`复制 ${a.year}年度 ${a.name}`}>
                   复制
                 </Button>
-                <Button variant="ghost" onClick={() => void archive(a, a.status !== 'archived')} aria-label={`${a.status === 'archived' ? '恢复' : '归档'} ${a.year}年度 ${a.name}`}>
+                <Button
+                  variant="ghost"
+                  onClick={() => void archive(a, a.status !== 'archived')}
+                  aria-label={`${a.status === 'archived' ? '恢复' : '归档'} ${a.year}年度 ${a.name}`}
+                >
                   {a.status === 'archived' ? '恢复' : '归档'}
                 </Button>
               </span>

@@ -15,7 +15,15 @@ export interface NewAssessmentValues {
 
 type PolicyChoice = PresetName | 'own';
 
-export function NewAssessmentDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (values: NewAssessmentValues) => Promise<void> }) {
+export function NewAssessmentDialog({
+  open,
+  onClose,
+  onCreate,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreate: (values: NewAssessmentValues) => Promise<void>;
+}) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(String(thisYear));
   const [name, setName] = useState('村(社区)党组织第一书记“三定一诺双评”考核');
@@ -95,7 +103,12 @@ export function NewAssessmentDialog({ open, onClose, onCreate }: { open: boolean
         </Field>
         {choice === 'own' ? (
           <div className="field-wide">
-            <Button onClick={() => void pickPolicy()}>选择规则文件…</Button> {own ? <span className="badge badge-ok">已读取：{own.file}（{own.policy.name}）</span> : null}
+            <Button onClick={() => void pickPolicy()}>选择规则文件…</Button>{' '}
+            {own ? (
+              <span className="badge badge-ok">
+                已读取：{own.file}（{own.policy.name}）
+              </span>
+            ) : null}
             {policyErrors.length ? <ErrorTable errors={inWords(policyErrors)} title="规则文件有错误：" /> : null}
           </div>
         ) : null}

@@ -46,7 +46,11 @@ export const hasSample = (): boolean => sampleFiles().some((f) => f.kind === 'ro
 /** Creates the sample assessment and imports every sample workbook; stops at the first failure. */
 export async function loadSampleCounty(db: ShuangpingDb, operator: string): Promise<{ assessmentId: string; outcome: ImportOutcome }> {
   const year = new Date().getFullYear() - 1;
-  const assessmentId = await createAssessment(db, { year, name: '第一书记“三定一诺双评”考核（示例数据）', region: '胶州市（示例）', policy: 'jiaozhou' }, operator);
+  const assessmentId = await createAssessment(
+    db,
+    { year, name: '第一书记“三定一诺双评”考核（示例数据）', region: '胶州市（示例）', policy: 'jiaozhou' },
+    operator,
+  );
   let total = 0;
   for (const sample of sampleFiles()) {
     const response = await fetch(sample.url);

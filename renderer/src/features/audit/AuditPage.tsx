@@ -80,7 +80,10 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
             审计日志完整，共{check.count}条
             {check.head ? (
               <>
-                ，末条哈希 <span className="hash-text" title={check.head}>{check.head.slice(0, 16)}…</span>
+                ，末条哈希{' '}
+                <span className="hash-text" title={check.head}>
+                  {check.head.slice(0, 16)}…
+                </span>
               </>
             ) : null}
           </>
@@ -98,7 +101,8 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
         <span className="audit-checked">（校验于 {localTime(log.at.toISOString())}）</span>
       </div>
       <p className="note">
-        每条记录含操作员、操作、对象，以及变更前后数据的摘要（SHA-256 前16位）；被替换或删除的值留在记录中，点“原值”可查看和恢复。每条的哈希都包含前一条的哈希，任何一条被改动、删除或调换顺序，校验即不通过。
+        每条记录含操作员、操作、对象，以及变更前后数据的摘要（SHA-256
+        前16位）；被替换或删除的值留在记录中，点“原值”可查看和恢复。每条的哈希都包含前一条的哈希，任何一条被改动、删除或调换顺序，校验即不通过。
       </p>
       <div className="toolbar">
         <Field label="操作">
@@ -150,13 +154,23 @@ export function AuditPage({ assessmentId }: { assessmentId: string }) {
                 </Button>
               ) : null,
           },
-          { key: 'hash', header: '哈希', render: (r) => <span className="hash-text" title={r.entry.hash}>{r.entry.hash.slice(0, 8)}</span> },
+          {
+            key: 'hash',
+            header: '哈希',
+            render: (r) => (
+              <span className="hash-text" title={r.entry.hash}>
+                {r.entry.hash.slice(0, 8)}
+              </span>
+            ),
+          },
         ]}
       />
       {prior ? <PriorDialog entry={prior} locked={assessment.locked} onClose={() => setPrior(null)} /> : null}
       {filtered.length > shown ? (
         <p>
-          <Button onClick={() => setShown((n) => n + PAGE)}>再显示 {Math.min(PAGE, filtered.length - shown)} 条（共 {filtered.length} 条）</Button>
+          <Button onClick={() => setShown((n) => n + PAGE)}>
+            再显示 {Math.min(PAGE, filtered.length - shown)} 条（共 {filtered.length} 条）
+          </Button>
         </p>
       ) : null}
     </div>

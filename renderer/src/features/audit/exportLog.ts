@@ -18,6 +18,16 @@ export function auditExport(a: Pick<AssessmentRecord, 'id' | 'year' | 'name' | '
     assessment: { id: a.id, year: a.year, name: a.name, region: a.region, locked: a.locked },
     exportedAt: new Date().toISOString(),
     check,
-    entries: entries.map(({ assessmentId, at, operator, action, target, before, after, prevHash, hash }) => ({ assessmentId, at, operator, action, target, before, after, prevHash, hash })),
+    entries: entries.map(({ assessmentId, at, operator, action, target, before, after, prevHash, hash }) => ({
+      assessmentId,
+      at,
+      operator,
+      action,
+      target,
+      before,
+      after,
+      prevHash,
+      hash,
+    })),
   };
 }

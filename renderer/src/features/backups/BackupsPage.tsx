@@ -9,7 +9,17 @@ import { keyIdLabel, openTeamKey, readEnvelopeHeader, type OpenedPackage } from 
 import { timeLabel } from '../../../../shared/exchange/describe';
 import { getOperator } from '../../data/operator';
 import { navigate } from '../../data/routes';
-import { KEEP, kindOfBackup, openBackup, previewRestore, restoreBackup, StaleRestore, writtenHere, type BackupKind, type RestoreConsent } from '../../db/backup';
+import {
+  KEEP,
+  kindOfBackup,
+  openBackup,
+  previewRestore,
+  restoreBackup,
+  StaleRestore,
+  writtenHere,
+  type BackupKind,
+  type RestoreConsent,
+} from '../../db/backup';
 import { db } from '../../db/db';
 import { teamKey } from '../../db/exchange';
 import { platform, type BackupEntry } from '../../platform';
@@ -131,8 +141,11 @@ export function BackupsPage() {
         <ImportPackageButton label="导入交换包（新考核）…" onDone={() => void refresh()} />
       </div>
       <p className="note">
-        备份包含全部考核的数据、附件、删除记录和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近{KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。
-        {encrypting ? `备份用工作组密钥加密（密钥标识 ${keyIdLabel(encrypting)}），恢复时需要同一密钥。` : '未设置工作组密钥，备份不加密（可在任一考核的“交换”页设置）。'}
+        备份包含全部考核的数据、附件、删除记录和审计日志，格式与交换包相同（可用 shuangping verify 校验）。有改动时自动备份（至多每10分钟一次，保留最近
+        {KEEP.auto}份），另每天一份（保留{KEEP.daily}天）；每次导入、合并和恢复之前也自动备份。
+        {encrypting
+          ? `备份用工作组密钥加密（密钥标识 ${keyIdLabel(encrypting)}），恢复时需要同一密钥。`
+          : '未设置工作组密钥，备份不加密（可在任一考核的“交换”页设置）。'}
         {platform.kind === 'desktop'
           ? `备份保存在用户数据文件夹${where ? `（${where}）` : ''}的 backups 子文件夹中。`
           : '浏览器中备份保存在本浏览器的独立存储中，请定期“下载”保存到其他位置。'}
@@ -166,7 +179,16 @@ export function BackupsPage() {
         ]}
       />
       {refused ? (
-        <Dialog open title="备份校验未通过" onClose={() => setRefused(null)} footer={<Button variant="primary" onClick={() => setRefused(null)}>知道了</Button>}>
+        <Dialog
+          open
+          title="备份校验未通过"
+          onClose={() => setRefused(null)}
+          footer={
+            <Button variant="primary" onClick={() => setRefused(null)}>
+              知道了
+            </Button>
+          }
+        >
           <p>
             文件：<strong>{refused.name}</strong>
           </p>
@@ -178,7 +200,12 @@ export function BackupsPage() {
       ) : null}
       {locked ? <KeyPrompt locked={locked} onClose={() => setLocked(null)} onUnlock={(text) => unlock(locked, text)} /> : null}
       {candidate ? (
-        <RestoreDialog candidate={candidate} busy={busy === '恢复'} onClose={() => setCandidate(null)} onRestore={(consent) => void restore(candidate, consent)} />
+        <RestoreDialog
+          candidate={candidate}
+          busy={busy === '恢复'}
+          onClose={() => setCandidate(null)}
+          onRestore={(consent) => void restore(candidate, consent)}
+        />
       ) : null}
     </div>
   );

@@ -10,7 +10,15 @@ import { useState } from 'react';
 import { describeProtection, headLabel, timeLabel } from '../../../../shared/exchange/describe';
 import { shortId } from '../../../../shared/exchange/paths';
 import { UNIT_KINDS, UNIT_LABELS } from '../../../../shared/exchange/units';
-import { backupSummary, type AssessmentRestore, type ChainRelation, type FinalizedChoice, type LedgerEntry, type RestoreConsent, type RestorePreview } from '../../db/backup';
+import {
+  backupSummary,
+  type AssessmentRestore,
+  type ChainRelation,
+  type FinalizedChoice,
+  type LedgerEntry,
+  type RestoreConsent,
+  type RestorePreview,
+} from '../../db/backup';
 import { Button, Dialog, Field, Table } from '../../ui';
 
 export interface RestoreCandidate {
@@ -49,7 +57,8 @@ function Changes({ a, choice }: { a: AssessmentRestore; choice: FinalizedChoice 
         <span className="badge merge-badge">{outcome(a, choice)}</span>
       </h3>
       <p className="note">
-        定稿：本机{a.here ? lockWord(a.here.locked) : '无此考核'}，备份中{lockWord(a.backup.locked)}。审计日志：本机 {a.here ? `${a.here.chain.count} 条` : '无'}，备份 {a.backup.chain.count} 条。
+        定稿：本机{a.here ? lockWord(a.here.locked) : '无此考核'}，备份中{lockWord(a.backup.locked)}。审计日志：本机{' '}
+        {a.here ? `${a.here.chain.count} 条` : '无'}，备份 {a.backup.chain.count} 条。
         {CHAIN_WORDS[a.chain]}。
       </p>
       {a.changes ? (
@@ -113,7 +122,8 @@ export function RestoreDialog({
         <strong>校验通过：</strong>
         {candidate.name}
         <br />
-        生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值 <span className="hash-text">{m.digest.slice(0, 16)}…</span>
+        生成于 {timeLabel(m.createdAt)}，电脑 {shortId(m.laptopId)}，操作员 {m.operator || '未署名'}；整包校验值{' '}
+        <span className="hash-text">{m.digest.slice(0, 16)}…</span>
         <ul className="exchange-manifest" data-testid="backup-binding">
           {describeProtection(preview.opened).map((line) => (
             <li key={line}>{line}</li>

@@ -13,7 +13,18 @@ import { useAssessment, useSecretaries } from '../../data/assessment';
 import { SecretaryPicker } from '../../ui/SecretaryPicker';
 import { DiffResolver } from './DiffResolver';
 import { EntryForm } from './EntryForm';
-import { acceptResolved, countsOf, discardSecondEntry, importAsEntry, resetTally, reviewTally, saveEntry, TALLY_STATUS_LABELS, tallyStatus, type TallyStatus } from './store';
+import {
+  acceptResolved,
+  countsOf,
+  discardSecondEntry,
+  importAsEntry,
+  resetTally,
+  reviewTally,
+  saveEntry,
+  TALLY_STATUS_LABELS,
+  tallyStatus,
+  type TallyStatus,
+} from './store';
 import { TallyChecks } from './TallyChecks';
 import { castOfCounts, checkTally, draftFromCounts, TALLY_FIELDS, TALLY_FIELD_LABELS, type TallyCounts } from './tally';
 import './ballots.css';
@@ -47,7 +58,11 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
 
   if (assessment === undefined || secretaries === undefined || !state) return <p className="muted">正在读取…</p>;
   if (assessment === null) return <p>找不到该考核。</p>;
-  const statusOf = (id: string) => tallyStatus(state.tallies.get(id), state.entries.filter((e) => e.id === id));
+  const statusOf = (id: string) =>
+    tallyStatus(
+      state.tallies.get(id),
+      state.entries.filter((e) => e.id === id),
+    );
   const selected = secretaries.find((s) => s.id === chosen) ?? secretaries[0] ?? null;
   const statuses = secretaries.map((s) => statusOf(s.id));
   const done = statuses.filter((st) => st === 'accepted' || st === 'confirmed').length;
@@ -63,12 +78,7 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
         {assessment.locked ? (
           <span className="badge badge-warn">考核已定稿，只读</span>
         ) : (
-          <ImportButton
-            label="导入测评计票（Excel）"
-            title="导入测评计票"
-            kind="ballots"
-            assessmentId={assessmentId}
-          />
+          <ImportButton label="导入测评计票（Excel）" title="导入测评计票" kind="ballots" assessmentId={assessmentId} />
         )}
       </div>
       {secretaries.length === 0 ? (
@@ -77,7 +87,12 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
         </div>
       ) : (
         <div className="workbench">
-          <SecretaryPicker secretaries={secretaries} selectedId={selected?.id ?? null} onSelect={setChosen} status={(s) => <StatusBadge status={statusOf(s.id)} />} />
+          <SecretaryPicker
+            secretaries={secretaries}
+            selectedId={selected?.id ?? null}
+            onSelect={setChosen}
+            status={(s) => <StatusBadge status={statusOf(s.id)} />}
+          />
           {selected ? (
             <TallyDesk
               key={selected.id}
@@ -154,7 +169,15 @@ function TallyDesk({
       case 'firstEntered':
         // keyed: the second form must never inherit the first one's typed numbers
         return first ? (
-          <EntryForm key="slot2" slot={2} eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={first.operator} onSave={save(2)} />
+          <EntryForm
+            key="slot2"
+            slot={2}
+            eligible={eligible}
+            minTurnout={minTurnout}
+            defaultOperator={operator}
+            otherOperator={first.operator}
+            onSave={save(2)}
+          />
         ) : (
           // only a second entry (the first was removed): start again
           <div className="card">
@@ -169,7 +192,16 @@ function TallyDesk({
         return tally ? (
           <ImportedTally tally={tally} checkBy={checkBy} onCheckBy={setCheckBy}>
             {checkBy === 'entry' ? (
-              <EntryForm key="import-entry" slot={2} againstImport eligible={eligible} minTurnout={minTurnout} defaultOperator={operator} otherOperator={tally.importedBy ?? ''} onSave={save(2)} />
+              <EntryForm
+                key="import-entry"
+                slot={2}
+                againstImport
+                eligible={eligible}
+                minTurnout={minTurnout}
+                defaultOperator={operator}
+                otherOperator={tally.importedBy ?? ''}
+                onSave={save(2)}
+              />
             ) : checkBy === 'review' ? (
               <ReviewForm tally={tally} eligible={eligible} minTurnout={minTurnout} operator={operator} />
             ) : null}
@@ -204,12 +236,23 @@ function TallyDesk({
 }
 
 /** An imported tally waiting for its second person: a 复核 against the paper sheet, or a blind entry. */
-function ImportedTally({ tally, checkBy, onCheckBy, children }: { tally: TallyRecord; checkBy: 'review' | 'entry' | null; onCheckBy: (by: 'review' | 'entry') => void; children: ReactNode }) {
+function ImportedTally({
+  tally,
+  checkBy,
+  onCheckBy,
+  children,
+}: {
+  tally: TallyRecord;
+  checkBy: 'review' | 'entry' | null;
+  onCheckBy: (by: 'review' | 'entry') => void;
+  children: ReactNode;
+}) {
   return (
     <div className="card" data-testid="imported-tally">
       <h3>导入的计票，待第二人确认</h3>
       <p className="note">
-        该计票由“{tally.importedBy || '未署名'}”从Excel导入，只算一次录入。须由另一名操作员确认后才算核实：对照原始计票单逐项复核，或不看导入的数字背靠背录入一次（一致即确认）。确认前，结果页、首页和定稿时会提示“未复核”。
+        该计票由“{tally.importedBy || '未署名'}
+        ”从Excel导入，只算一次录入。须由另一名操作员确认后才算核实：对照原始计票单逐项复核，或不看导入的数字背靠背录入一次（一致即确认）。确认前，结果页、首页和定稿时会提示“未复核”。
       </p>
       <div className="toolbar" style={{ marginBottom: 0 }}>
         <Button variant={checkBy === 'review' ? 'primary' : 'secondary'} onClick={() => onCheckBy('review')}>
@@ -241,7 +284,14 @@ function ReviewForm({ tally, eligible, minTurnout, operator }: { tally: TallyRec
   return (
     <div className="review-form" data-testid="review-form">
       <TallyTable counts={counts} eligible={eligible} minTurnout={minTurnout} testIdPrefix="imported" />
-      <OperatorChoice label="复核人" value={who} exclude={[importer]} error={error} testId="review-operator" onChange={(p) => (setPicked(p), setError(undefined))} />
+      <OperatorChoice
+        label="复核人"
+        value={who}
+        exclude={[importer]}
+        error={error}
+        testId="review-operator"
+        onChange={(p) => (setPicked(p), setError(undefined))}
+      />
       <div className="toolbar" style={{ marginTop: 8, marginBottom: 0 }}>
         <Button variant="primary" disabled={!who.name} onClick={() => void confirm()}>
           已对照原始计票单，复核无误

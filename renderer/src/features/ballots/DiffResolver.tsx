@@ -45,7 +45,8 @@ export function DiffResolver({
     setRecounts({ ...recounts, [f]: text });
     const v = parseRecount(f, text);
     const next = { ...choices };
-    if (v === null) next[f] = { value: -1 }; // not a count: stays unresolved
+    if (v === null)
+      next[f] = { value: -1 }; // not a count: stays unresolved
     else next[f] = { value: v };
     setChoices(next);
   };
@@ -92,12 +93,7 @@ export function DiffResolver({
                           第二次 {show(b[f])}
                         </label>
                         <label>
-                          <input
-                            type="radio"
-                            name={name}
-                            checked={!!c && 'value' in c}
-                            onChange={() => recount(f, recounts[f] ?? '')}
-                          />
+                          <input type="radio" name={name} checked={!!c && 'value' in c} onChange={() => recount(f, recounts[f] ?? '')} />
                           重新点数
                         </label>
                         <input

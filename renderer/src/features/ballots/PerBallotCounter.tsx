@@ -8,15 +8,7 @@ import { Button } from '../../ui';
 import { actionForKey, OPTION_KEYS, perBallotReducer, startCounting } from './perBallot';
 import { castOfCounts, type TallyCounts } from './tally';
 
-export function PerBallotCounter({
-  eligible,
-  onDone,
-  onCancel,
-}: {
-  eligible: number;
-  onDone: (counts: TallyCounts) => void;
-  onCancel: () => void;
-}) {
+export function PerBallotCounter({ eligible, onDone, onCancel }: { eligible: number; onDone: (counts: TallyCounts) => void; onCancel: () => void }) {
   const [state, dispatch] = useReducer(perBallotReducer, undefined, () => startCounting());
   const pad = useRef<HTMLDivElement>(null);
   useEffect(() => pad.current?.focus(), []);
@@ -24,9 +16,7 @@ export function PerBallotCounter({
   return (
     <div className="card per-ballot" data-testid="per-ballot">
       <h3>逐张计票</h3>
-      <p className="note">
-        点击下方计票区后按键：1 很满意、2 满意、3 基本满意、4 不满意、0 废票、空格 弃权、退格键 撤销上一张。只记票数，不记录每张票。
-      </p>
+      <p className="note">点击下方计票区后按键：1 很满意、2 满意、3 基本满意、4 不满意、0 废票、空格 弃权、退格键 撤销上一张。只记票数，不记录每张票。</p>
       <div
         ref={pad}
         className="ballot-pad"

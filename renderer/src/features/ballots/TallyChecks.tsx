@@ -5,10 +5,10 @@ export function TallyChecks({ check, eligible, showCast = true }: { check: Tally
   return (
     <>
       {showCast ? (
-      <p className="note" data-testid="tally-cast">
-        投票数（含废票、弃权）：<strong className="num">{check.cast ?? '—'}</strong>　应参加测评人数：
-        <strong className="num">{eligible}</strong>
-      </p>
+        <p className="note" data-testid="tally-cast">
+          投票数（含废票、弃权）：<strong className="num">{check.cast ?? '—'}</strong>　应参加测评人数：
+          <strong className="num">{eligible}</strong>
+        </p>
       ) : null}
       {check.errors.length || check.warnings.length ? (
         <ul className="messages" aria-live="polite">

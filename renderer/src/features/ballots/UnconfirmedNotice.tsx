@@ -5,7 +5,10 @@ import { db } from '../../db/db';
 import { isConfirmed } from './store';
 
 export function UnconfirmedNotice({ assessmentId }: { assessmentId: string }) {
-  const ids = useLiveQuery(async () => (await db.tallies.where('assessmentId').equals(assessmentId).toArray()).filter((t) => !isConfirmed(t)).map((t) => t.id), [assessmentId]);
+  const ids = useLiveQuery(
+    async () => (await db.tallies.where('assessmentId').equals(assessmentId).toArray()).filter((t) => !isConfirmed(t)).map((t) => t.id),
+    [assessmentId],
+  );
   if (!ids?.length) return null;
   return (
     <div className="card notice-warn" role="status" data-testid="unconfirmed-notice">

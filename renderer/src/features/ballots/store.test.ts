@@ -15,7 +15,18 @@ let db: ShuangpingDb;
 beforeEach(async () => {
   db = new ShuangpingDb(`test-${Math.random()}`);
   const now = new Date().toISOString();
-  await db.assessments.add({ id: A, year: 2024, name: '测试', region: '', policy: presetPolicy('jiaozhou'), rubric: JIAOZHOU_RUBRIC, status: 'active', locked: false, createdAt: now, updatedAt: now });
+  await db.assessments.add({
+    id: A,
+    year: 2024,
+    name: '测试',
+    region: '',
+    policy: presetPolicy('jiaozhou'),
+    rubric: JIAOZHOU_RUBRIC,
+    status: 'active',
+    locked: false,
+    createdAt: now,
+    updatedAt: now,
+  });
 });
 afterEach(async () => {
   await db.delete();

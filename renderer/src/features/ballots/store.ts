@@ -122,12 +122,15 @@ export async function acceptResolved(
     const imported = await db.tallies.get([assessmentId, id]);
     const counts = { ...countsOf({ id, ...resolved }), assessmentId, id };
     const tally: TallyRecord = imported
-      ? { ...counts, source: 'import', ...(imported.importedBy !== undefined ? { importedBy: imported.importedBy } : {}), confirmed: { by: operator, at: nowIso(), how: 'entry' } }
+      ? {
+          ...counts,
+          source: 'import',
+          ...(imported.importedBy !== undefined ? { importedBy: imported.importedBy } : {}),
+          confirmed: { by: operator, at: nowIso(), how: 'entry' },
+        }
       : { ...counts, source: 'doubleEntry' };
     await db.tallies.put(tally);
-    const fields = differingFields(first, second).map(
-      (f) => `${TALLY_FIELD_LABELS[f]}：${first[f] ?? '—'}/${second[f] ?? '—'}→${resolved[f] ?? '—'}`,
-    );
+    const fields = differingFields(first, second).map((f) => `${TALLY_FIELD_LABELS[f]}：${first[f] ?? '—'}/${second[f] ?? '—'}→${resolved[f] ?? '—'}`);
     log({ operator, action: 'tally.resolve', target: id, before: fields.join('；'), after: tallyState(tally) });
   });
 }

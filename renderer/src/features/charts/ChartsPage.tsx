@@ -17,15 +17,7 @@ import {
   ZAxis,
 } from 'recharts';
 import type { AssessmentResult, Policy } from '../../../../shared/model';
-import {
-  bandLine,
-  GRADE_COLORS,
-  gradeSeries,
-  gradesByCategory,
-  orgVsSatisfaction,
-  satisfactionByTown,
-  totalBars,
-} from './chartData';
+import { bandLine, GRADE_COLORS, gradeSeries, gradesByCategory, orgVsSatisfaction, satisfactionByTown, totalBars } from './chartData';
 import { useResult } from '../../data/result';
 import './charts.css';
 
@@ -193,13 +185,17 @@ function ScatterPanel({ result, policy }: { result: AssessmentResult; policy: Po
         <ResponsiveContainer width="100%" height={280}>
           <ScatterChart margin={{ top: 16, right: 16, bottom: 24, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="orgScore" name="组织考评得分" domain={['auto', 'auto']} tick={{ fontSize: 11 }} label={{ value: '组织考评得分', position: 'insideBottom', offset: -12, fontSize: 12 }} />
+            <XAxis
+              type="number"
+              dataKey="orgScore"
+              name="组织考评得分"
+              domain={['auto', 'auto']}
+              tick={{ fontSize: 11 }}
+              label={{ value: '组织考评得分', position: 'insideBottom', offset: -12, fontSize: 12 }}
+            />
             <YAxis type="number" dataKey="satisfaction" name="满意度" unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} />
             <ZAxis range={[50, 50]} />
-            <Tooltip
-              cursor={{ strokeDasharray: '3 3' }}
-              formatter={(v, name) => [name === '满意度' ? pct(v) : fixed2(v), String(name)]}
-            />
+            <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === '满意度' ? pct(v) : fixed2(v), String(name)]} />
             <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
             {series.map((g) => (
               <Scatter key={g.key} name={g.label} data={g.points} fill={GRADE_COLORS[g.key]} isAnimationActive={false} />

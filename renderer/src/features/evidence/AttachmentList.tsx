@@ -53,7 +53,13 @@ export function AttachmentList({ attachments, readOnly }: { attachments: readonl
               {a.sha256.slice(0, 16)}…
             </div>
             {readOnly ? null : (
-              <ConfirmButton variant="danger" label="删除" title="删除附件" confirmLabel="删除附件" onConfirm={() => write(removeAttachment(db, a, operator ?? ''))}>
+              <ConfirmButton
+                variant="danger"
+                label="删除"
+                title="删除附件"
+                confirmLabel="删除附件"
+                onConfirm={() => write(removeAttachment(db, a, operator ?? ''))}
+              >
                 <p>删除附件“{a.name}”？删除记入审计日志。</p>
               </ConfirmButton>
             )}

@@ -63,9 +63,7 @@ export function BulkAttach({
           </>
         }
       >
-        <p className="note">
-          文件名须含第一书记编号，如“JZ001_会议记录.jpg”；含考评项目编号（如 A3.2）的归入该项目。文件只保存在本机，不会上传。
-        </p>
+        <p className="note">文件名须含第一书记编号，如“JZ001_会议记录.jpg”；含考评项目编号（如 A3.2）的归入该项目。文件只保存在本机，不会上传。</p>
         <input
           type="file"
           multiple

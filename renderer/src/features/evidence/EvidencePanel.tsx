@@ -16,7 +16,12 @@ import { addAttachment, CHECK_OUTCOMES, newEvidence, removeEvidence, saveEvidenc
 
 type TextField = 'reference' | 'note';
 
-const STATUS_CLASS: Record<EvidenceRecord['status'], string> = { pending: 'badge-warn', checked: 'badge-ok', missing: 'badge-accent', doubtful: 'badge-accent' };
+const STATUS_CLASS: Record<EvidenceRecord['status'], string> = {
+  pending: 'badge-warn',
+  checked: 'badge-ok',
+  missing: 'badge-accent',
+  doubtful: 'badge-accent',
+};
 
 function EvidenceRow({ line, readOnly, operator }: { line: EvidenceRecord; readOnly: boolean; operator: string }) {
   const write = useWrite();

@@ -1,16 +1,7 @@
 /** The kinds of evidence an assessor checks, and the check's outcome, in Chinese. */
 import type { EvidenceStatus } from '../../db/schema';
 
-export const EVIDENCE_KINDS = [
-  'diary',
-  'attendance',
-  'minutes',
-  'survey',
-  'pledge',
-  'projectLedger',
-  'photo',
-  'other',
-] as const;
+export const EVIDENCE_KINDS = ['diary', 'attendance', 'minutes', 'survey', 'pledge', 'projectLedger', 'photo', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {

@@ -55,11 +55,7 @@ export function matchSecretaryId(fileName: string, ids: readonly string[]): stri
   return best;
 }
 
-export function matchFiles<F extends { name: string }>(
-  files: readonly F[],
-  ids: readonly string[],
-  itemCodes: readonly string[] = [],
-): MatchOutcome<F> {
+export function matchFiles<F extends { name: string }>(files: readonly F[], ids: readonly string[], itemCodes: readonly string[] = []): MatchOutcome<F> {
   const matched: FileMatch<F>[] = [];
   const unmatched: F[] = [];
   for (const file of files) {

@@ -55,7 +55,13 @@ export async function verifyEvidence(db: ShuangpingDb, line: EvidenceRecord, out
     if (!before) throw new Error('verifying an evidence line that is not registered');
     const record: EvidenceRecord = { ...before, status: outcome, checker: operator, date: today() };
     await db.evidence.put(record);
-    log({ operator, action: 'evidence.verify', target: lineTarget(record), before: lineState(before), after: `${lineState(record)}（${operator}，${record.date}）` });
+    log({
+      operator,
+      action: 'evidence.verify',
+      target: lineTarget(record),
+      before: lineState(before),
+      after: `${lineState(record)}（${operator}，${record.date}）`,
+    });
   });
 }
 
@@ -95,7 +101,13 @@ export async function addAttachment(
     const duplicate = existing !== undefined;
     if (duplicate && existing.name === record.name && existing.itemCode === record.itemCode) return { record: existing, duplicate };
     await db.attachments.put(record);
-    log({ operator, action: duplicate ? 'attachment.update' : 'attachment.add', target: fileTarget(record), before: fileState(existing), after: fileState(record) });
+    log({
+      operator,
+      action: duplicate ? 'attachment.update' : 'attachment.add',
+      target: fileTarget(record),
+      before: fileState(existing),
+      after: fileState(record),
+    });
     return { record, duplicate };
   });
 }
@@ -137,4 +149,3 @@ export function evidenceState(lines: readonly Pick<EvidenceRecord, 'status'>[]):
   if (lines.some((l) => l.status === 'missing' || l.status === 'doubtful')) return 'incomplete';
   return lines.some((l) => l.status === 'pending') ? 'pending' : 'complete';
 }
-

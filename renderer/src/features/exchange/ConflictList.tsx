@@ -12,12 +12,7 @@ import { Button } from '../../ui';
 /** The secretaries' names the plan knows, by 编号 (for titles). */
 export function namesOf(plan: MergePlan): Map<string, string> {
   const names = new Map<string, string>();
-  const units = [
-    ...plan.local.values(),
-    ...plan.added,
-    ...plan.deletedHere.map((d) => d.unit),
-    ...plan.conflicts.flatMap((c) => (c.theirs ? [c.theirs] : [])),
-  ];
+  const units = [...plan.local.values(), ...plan.added, ...plan.deletedHere.map((d) => d.unit), ...plan.conflicts.flatMap((c) => (c.theirs ? [c.theirs] : []))];
   for (const u of units) for (const s of u.rows.secretaries ?? []) if (!names.has(s.id)) names.set(s.id, s.name);
   return names;
 }
@@ -43,8 +38,7 @@ export function deletionWords(c: Conflict): string | null {
   return c.mine === null ? `本机已删除${when}，交换包中仍有且内容不同` : `交换包一方已删除${when}，本机有修改`;
 }
 
-const choiceLabel = (c: Conflict, choice: Choice) =>
-  choice === 'mine' ? (c.mine ? '保留本机' : '保留删除') : c.theirs ? '采用交换包' : '同意删除';
+const choiceLabel = (c: Conflict, choice: Choice) => (choice === 'mine' ? (c.mine ? '保留本机' : '保留删除') : c.theirs ? '采用交换包' : '同意删除');
 
 export function ConflictList({
   plan,
@@ -90,8 +84,12 @@ export function ConflictList({
               <thead>
                 <tr>
                   <th scope="col">项目</th>
-                  <th scope="col" className={chosen === 'mine' ? 'chosen' : undefined}>本机</th>
-                  <th scope="col" className={chosen === 'theirs' ? 'chosen' : undefined}>交换包</th>
+                  <th scope="col" className={chosen === 'mine' ? 'chosen' : undefined}>
+                    本机
+                  </th>
+                  <th scope="col" className={chosen === 'theirs' ? 'chosen' : undefined}>
+                    交换包
+                  </th>
                 </tr>
               </thead>
               <tbody>

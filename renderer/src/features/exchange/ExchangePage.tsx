@@ -65,7 +65,8 @@ export function ExchangePage({ assessmentId }: { assessmentId: string }) {
         <span className="note">本机编号 {here ? shortId(here) : '…'}</span>
       </div>
       <p className="note">
-        各组在自己的电脑上分镇街录入，再用交换包汇总：导出本组负责的部分，交给汇总的电脑导入。导入时逐个核对 SHA-256，文件被改动即拒绝；本机已有的相同内容自动忽略，不同的内容列为冲突，由人逐项选择，绝不悄悄覆盖，也不会把两组的计票相加。一台电脑上删除的内容随交换包带到其他电脑，不会被别的交换包加回来。
+        各组在自己的电脑上分镇街录入，再用交换包汇总：导出本组负责的部分，交给汇总的电脑导入。导入时逐个核对
+        SHA-256，文件被改动即拒绝；本机已有的相同内容自动忽略，不同的内容列为冲突，由人逐项选择，绝不悄悄覆盖，也不会把两组的计票相加。一台电脑上删除的内容随交换包带到其他电脑，不会被别的交换包加回来。
       </p>
 
       <TeamKeyCard />
@@ -121,7 +122,8 @@ export function ExchangePage({ assessmentId }: { assessmentId: string }) {
           </>
         ) : null}
         <p className="note" aria-live="polite">
-          将导出考核设置和 {selected} 名书记的名册、考评得分、测评计票、直接定等事项、审定意见、佐证材料及附件、删除记录，连同本考核的审计日志；导出本身记入审计日志（含数据的校验值）。
+          将导出考核设置和 {selected}{' '}
+          名书记的名册、考评得分、测评计票、直接定等事项、审定意见、佐证材料及附件、删除记录，连同本考核的审计日志；导出本身记入审计日志（含数据的校验值）。
         </p>
         <Button variant="primary" onClick={() => void exportNow()} disabled={busy || (kind !== 'assessment' && selected === 0)}>
           {busy ? '正在导出…' : '导出交换包'}

@@ -44,7 +44,11 @@ function keyHint(bytes: Uint8Array, message: string): string {
   return '请向对方重新索取交换包。';
 }
 
-export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[]) => void } = {}): { start: () => Promise<void>; busy: boolean; view: ReactNode } {
+export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[]) => void } = {}): {
+  start: () => Promise<void>;
+  busy: boolean;
+  view: ReactNode;
+} {
   const toast = useToast();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [choices, setChoices] = useState<Record<string, Record<string, Choice>>>({});
@@ -88,7 +92,11 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
       onDone?.(results);
     } catch (e) {
       if (!(e instanceof BackupFailed || e instanceof StalePreview || e instanceof LockedError)) console.error(e);
-      setError(e instanceof BackupFailed || e instanceof StalePreview || e instanceof LockedError ? e.message : `合并失败（${e instanceof Error ? e.message : String(e)}），本机数据未改变`);
+      setError(
+        e instanceof BackupFailed || e instanceof StalePreview || e instanceof LockedError
+          ? e.message
+          : `合并失败（${e instanceof Error ? e.message : String(e)}），本机数据未改变`,
+      );
       setState({ step: 'preview', file, preview });
     }
   };
@@ -101,7 +109,16 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
   let view: ReactNode = null;
   if (state.step === 'refused') {
     view = (
-      <Dialog open title="交换包校验未通过" onClose={close} footer={<Button variant="primary" onClick={close}>知道了</Button>}>
+      <Dialog
+        open
+        title="交换包校验未通过"
+        onClose={close}
+        footer={
+          <Button variant="primary" onClick={close}>
+            知道了
+          </Button>
+        }
+      >
         <p>
           文件：<strong>{state.file}</strong>
         </p>
@@ -145,9 +162,15 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
         </div>
         {preview.fromHere ? <p className="card notice-warn">这是本机导出的交换包。</p> : null}
         {preview.lookalikes.length ? (
-          <p className="card notice-warn">本机已有同名同年度的考核，但不是同一个考核（编号不同）：合并后会另建一个考核。如两台电脑各自新建了考核，请改为由一台电脑导出整个考核、另一台导入后再分工录入。</p>
+          <p className="card notice-warn">
+            本机已有同名同年度的考核，但不是同一个考核（编号不同）：合并后会另建一个考核。如两台电脑各自新建了考核，请改为由一台电脑导出整个考核、另一台导入后再分工录入。
+          </p>
         ) : null}
-        {preview.locked.length ? <p className="card notice-warn" role="alert">本机上该考核已定稿，不能合并。如确需合并，请先解除定稿（须说明理由）。</p> : null}
+        {preview.locked.length ? (
+          <p className="card notice-warn" role="alert">
+            本机上该考核已定稿，不能合并。如确需合并，请先解除定稿（须说明理由）。
+          </p>
+        ) : null}
         {error ? (
           <p className="card notice-warn" role="alert" data-testid="merge-error">
             {error}
@@ -171,7 +194,16 @@ export function usePackageImport({ onDone }: { onDone?: (results: MergeResult[])
     );
   } else if (state.step === 'done') {
     view = (
-      <Dialog open title="合并完成" onClose={close} footer={<Button variant="primary" onClick={close}>知道了</Button>}>
+      <Dialog
+        open
+        title="合并完成"
+        onClose={close}
+        footer={
+          <Button variant="primary" onClick={close}>
+            知道了
+          </Button>
+        }
+      >
         <ul data-testid="merge-result">
           {state.results.map((r) => (
             <li key={r.assessmentId}>{resultWords(r)}</li>

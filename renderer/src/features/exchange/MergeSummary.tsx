@@ -41,8 +41,8 @@ export function MergeSummary({ plan }: { plan: MergePlan }) {
         <span className={`badge merge-badge ${plan.creates ? 'badge-accent' : ''}`}>{plan.creates ? '本机没有此考核，将新建' : '合并到本机已有的考核'}</span>
       </h3>
       <p className="note">
-        新增 {plan.added.length} 项，相同 {plan.identical.length} 项，对方已删除 {plan.deletedThere.length} 项，本机已删除 {plan.deletedHere.length} 项，冲突 {plan.conflicts.length} 项
-        {plan.tombstones.length ? `；另收下删除记录 ${plan.tombstones.length} 条` : ''}
+        新增 {plan.added.length} 项，相同 {plan.identical.length} 项，对方已删除 {plan.deletedThere.length} 项，本机已删除 {plan.deletedHere.length} 项，冲突{' '}
+        {plan.conflicts.length} 项{plan.tombstones.length ? `；另收下删除记录 ${plan.tombstones.length} 条` : ''}
       </p>
       <Table
         testId="merge-counts"

@@ -62,7 +62,10 @@ export function TeamKeyCard() {
   };
 
   const copyButton = (value: string) => (
-    <Button variant="ghost" onClick={() => void copy(value).then((ok) => toast(ok ? '已复制到剪贴板' : '无法访问剪贴板，请手工抄写', ok ? undefined : 'error'))}>
+    <Button
+      variant="ghost"
+      onClick={() => void copy(value).then((ok) => toast(ok ? '已复制到剪贴板' : '无法访问剪贴板，请手工抄写', ok ? undefined : 'error'))}
+    >
       复制
     </Button>
   );
@@ -154,7 +157,16 @@ export function TeamKeyCard() {
       ) : null}
 
       {step.step === 'show' && text ? (
-        <Dialog open title="本机的工作组密钥" onClose={close} footer={<Button variant="primary" onClick={close}>关闭</Button>}>
+        <Dialog
+          open
+          title="本机的工作组密钥"
+          onClose={close}
+          footer={
+            <Button variant="primary" onClick={close}>
+              关闭
+            </Button>
+          }
+        >
           <p className="key-text" data-testid="shown-key">
             {text} {copyButton(text)}
           </p>

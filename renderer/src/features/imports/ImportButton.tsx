@@ -92,7 +92,13 @@ export function ImportButton({
     const file = files?.[0];
     if (!file) return;
     await guarded(file.name, async () => {
-      const request: WorkbookImport = { kind: options.kind, assessmentId: options.assessmentId, file, operator: await getOperator(), onProgress: (p) => setProgress({ file: file.name, progress: p }) };
+      const request: WorkbookImport = {
+        kind: options.kind,
+        assessmentId: options.assessmentId,
+        file,
+        operator: await getOperator(),
+        onProgress: (p) => setProgress({ file: file.name, progress: p }),
+      };
       const preview = await previewWorkbook(request);
       if (!preview.ok) return setFailed({ file: file.name, errors: preview.errors });
       if (needsChoices(preview.value) || preview.value.warnings.length) return setAsking({ request, preview: preview.value });

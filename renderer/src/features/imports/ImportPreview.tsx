@@ -19,7 +19,17 @@ function nameOf(row: PlanRow): string {
   return row.theirs?.rows.secretaries?.[0]?.name ?? row.mine?.rows.secretaries?.[0]?.name ?? '';
 }
 
-function RowChoice({ row, chosen, onChoose, names }: { row: PlanRow; chosen: ImportChoice | undefined; onChoose: (c: ImportChoice) => void; names: ReadonlyMap<string, string> }) {
+function RowChoice({
+  row,
+  chosen,
+  onChoose,
+  names,
+}: {
+  row: PlanRow;
+  chosen: ImportChoice | undefined;
+  onChoose: (c: ImportChoice) => void;
+  names: ReadonlyMap<string, string>;
+}) {
   const absent = row.status === 'absent';
   const title = `${row.id} ${nameOf(row) || names.get(row.id) || ''}`.trim();
   const labels: Record<ImportChoice, string> = absent ? { mine: '保留', theirs: '删除' } : { mine: '保留本机', theirs: '采用文件' };
@@ -108,7 +118,13 @@ export function ImportPreview({
     >
       <p data-testid="import-counts">
         文件：<strong>{preview.file}</strong>。新增 <strong>{counts.new}</strong> 人，与本机相同 <strong>{counts.same}</strong> 人，与本机不同{' '}
-        <strong>{counts.different}</strong> 人{counts.absent ? <>，本机有而文件中没有 <strong>{counts.absent}</strong> 人</> : null}。
+        <strong>{counts.different}</strong> 人
+        {counts.absent ? (
+          <>
+            ，本机有而文件中没有 <strong>{counts.absent}</strong> 人
+          </>
+        ) : null}
+        。
       </p>
       <p className="note">
         不同的数据须逐一选择“保留本机”或“采用文件”，不选择不会替换。被替换的原值记入审计日志，可在“审计”页查看和恢复。
@@ -152,7 +168,13 @@ export function ImportPreview({
       ) : null}
       <div className="import-rows">
         {asked.slice(0, SHOWN).map((row) => (
-          <RowChoice key={row.id} row={row} names={names} chosen={choices[row.id] ?? (row.status === 'absent' ? 'mine' : undefined)} onChoose={(c) => setChoices((all) => ({ ...all, [row.id]: c }))} />
+          <RowChoice
+            key={row.id}
+            row={row}
+            names={names}
+            chosen={choices[row.id] ?? (row.status === 'absent' ? 'mine' : undefined)}
+            onChoose={(c) => setChoices((all) => ({ ...all, [row.id]: c }))}
+          />
         ))}
         {asked.length > SHOWN ? <p className="note">另有 {asked.length - SHOWN} 人未列出，可用上方按钮一并选择。</p> : null}
       </div>

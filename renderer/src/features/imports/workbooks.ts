@@ -106,7 +106,12 @@ export async function previewWorkbook(request: WorkbookImport): Promise<Checked<
     idHeader: parsed.idHeader,
   };
   // the rows that read well are checked against the assessment too: one round of errors
-  const preview = await previewImport(context, request.kind, parsed.entries.map((e) => e.value), { parsed, errors });
+  const preview = await previewImport(
+    context,
+    request.kind,
+    parsed.entries.map((e) => e.value),
+    { parsed, errors },
+  );
   if (!preview.ok) return preview;
   return { ok: true, value: { ...preview.value, file: request.file.name, warnings, context } };
 }

@@ -11,7 +11,15 @@ import { ToastProvider } from '../../ui';
 import { reviewTally } from '../ballots/store';
 import { LockControls } from './LockControls';
 
-const sec = (id: string): Secretary => ({ id, name: `书记${id}`, source: 'town', mode: 'fulltime', rankClass: 'chief', postType: 'village', eligibleVoters: 45 });
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'chief',
+  postType: 'village',
+  eligibleVoters: 45,
+});
 let assessmentId: string;
 
 beforeEach(async () => {
@@ -23,8 +31,14 @@ beforeEach(async () => {
   const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
   const ids = ['A', 'B', 'C', 'D'];
   await importRoster(ctx, ids.map(sec));
-  await importSummaryScores(ctx, ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })));
-  await importTallies(ctx, ids.map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })));
+  await importSummaryScores(
+    ctx,
+    ids.map((id, i) => ({ id, baseScore: '90', orgScore: String(95 - i) })),
+  );
+  await importTallies(
+    ctx,
+    ids.map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })),
+  );
   // imported tallies count once a second operator has checked them
   for (const id of ids) await reviewTally(db, assessmentId, id, '李四');
 });
@@ -38,7 +52,11 @@ describe('定稿 dialog', () => {
   it('lists the categories the decisions put over a quota, and needs the acknowledgment', async () => {
     await recordDecision(db, assessmentId, { id: 'B', grade: 'excellent', reason: '会议研究', by: '李四' }, '张三');
     const assessment = (await db.assessments.get(assessmentId))!;
-    render(<ToastProvider><LockControls assessment={assessment} /></ToastProvider>);
+    render(
+      <ToastProvider>
+        <LockControls assessment={assessment} />
+      </ToastProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '定稿' }));
     const quota = await screen.findByTestId('lock-quota');
     expect(quota.textContent).toContain('镇街·脱产·党政正职：优秀 2 人，超出名额（1 人）1 人；良好 0 人，名额（1 人）空出 1 个，不由他人递补');
@@ -51,7 +69,11 @@ describe('定稿 dialog', () => {
   it('decisions within the quotas: nothing to acknowledge', async () => {
     await recordDecision(db, assessmentId, { id: 'C', grade: 'competent', reason: '会议研究', by: '李四' }, '张三');
     const assessment = (await db.assessments.get(assessmentId))!;
-    render(<ToastProvider><LockControls assessment={assessment} /></ToastProvider>);
+    render(
+      <ToastProvider>
+        <LockControls assessment={assessment} />
+      </ToastProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '定稿' }));
     await screen.findByText('各项已齐备。');
     expect(screen.queryByTestId('lock-quota')).toBeNull();

@@ -64,9 +64,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
         </>
       }
     >
-      <p>
-        部长办公会审定后定稿。定稿后，“{assessment.name}”的名册、评分、佐证、测评票数、审定意见和考核设置都不能再修改，打印件标明“结果已定稿”。
-      </p>
+      <p>部长办公会审定后定稿。定稿后，“{assessment.name}”的名册、评分、佐证、测评票数、审定意见和考核设置都不能再修改，打印件标明“结果已定稿”。</p>
       <p className="note">如确需修改，可以解除定稿，但须说明理由；定稿和解除定稿都记入审计日志。</p>
       {state === undefined ? <p className="muted">正在检查结果是否完整…</p> : null}
       {state && needsAck ? (

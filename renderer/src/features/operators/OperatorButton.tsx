@@ -108,7 +108,14 @@ export function OperatorButton() {
                 <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPinText(e.target.value)} maxLength={20} />
               </Field>
               <Field label="新PIN（可选）" hint="留空则不变。">
-                <input type="password" inputMode="numeric" autoComplete="new-password" value={newPin} onChange={(e) => setNewPin(e.target.value)} maxLength={20} />
+                <input
+                  type="password"
+                  inputMode="numeric"
+                  autoComplete="new-password"
+                  value={newPin}
+                  onChange={(e) => setNewPin(e.target.value)}
+                  maxLength={20}
+                />
               </Field>
             </>
           ) : (

@@ -36,7 +36,12 @@ export function OperatorChoice({
   const chosen = choices.find((o) => o.name === value.name);
   return (
     <div className="operator-choice" data-testid={testId}>
-      <Field label={label} required error={chosen?.pin ? undefined : error} hint={choices.length ? undefined : '操作员名单中没有其他人：请先点击页面右上角“操作员”添加'}>
+      <Field
+        label={label}
+        required
+        error={chosen?.pin ? undefined : error}
+        hint={choices.length ? undefined : '操作员名单中没有其他人：请先点击页面右上角“操作员”添加'}
+      >
         <select value={chosen ? value.name : ''} onChange={(e) => onChange({ name: e.target.value, pin: '' })}>
           <option value="">请选择</option>
           {choices.map((o) => (
@@ -48,7 +53,14 @@ export function OperatorChoice({
       </Field>
       {chosen?.pin ? (
         <Field label={`${chosen.name}的PIN`} required error={error}>
-          <input type="password" inputMode="numeric" autoComplete="off" value={value.pin} onChange={(e) => onChange({ ...value, pin: e.target.value })} maxLength={20} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={value.pin}
+            onChange={(e) => onChange({ ...value, pin: e.target.value })}
+            maxLength={20}
+          />
         </Field>
       ) : null}
     </div>

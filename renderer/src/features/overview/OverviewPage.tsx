@@ -78,7 +78,21 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
   );
 }
 
-function ProgressCard({ label, value, of, href, hint, testId }: { label: string; value: number; of?: number; href: string; hint?: string | undefined; testId?: string }) {
+function ProgressCard({
+  label,
+  value,
+  of,
+  href,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: number;
+  of?: number;
+  href: string;
+  hint?: string | undefined;
+  testId?: string;
+}) {
   const done = of !== undefined && of > 0 && value === of;
   return (
     <a className={`card progress-card${done ? ' done' : ''}`} href={href} data-testid={testId}>

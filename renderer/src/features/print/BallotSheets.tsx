@@ -64,7 +64,10 @@ function Ballot({ data, row }: { data: PrintData; row: ResultRow }) {
 export function BallotSheets({ data }: { data: PrintData }) {
   const pages = rowsOf(data).flatMap((row) => {
     const copies = data.ballotCopies === 'eligible' ? row.secretary.eligibleVoters : BALLOTS_PER_PAGE;
-    return chunk(Array.from({ length: copies }, () => row), BALLOTS_PER_PAGE);
+    return chunk(
+      Array.from({ length: copies }, () => row),
+      BALLOTS_PER_PAGE,
+    );
   });
   return (
     <>
@@ -121,7 +124,8 @@ function Tally({ data, row }: { data: PrintData; row: ResultRow }) {
           </span>
         ))}
         <span>
-          日期：<i className="line" style={{ width: '22mm' }} />
+          日期：
+          <i className="line" style={{ width: '22mm' }} />
         </span>
       </div>
     </div>

@@ -17,11 +17,7 @@ import { DocHead, Signatures } from './parts';
 import { GradeText } from './GradeText';
 
 export function IndividualForms({ data }: { data: PrintData }) {
-  return (
-    <>
-      {data.result.categories.flatMap((c) => c.rows.map((row) => <IndividualForm key={row.id} data={data} category={c} row={row} />))}
-    </>
-  );
+  return <>{data.result.categories.flatMap((c) => c.rows.map((row) => <IndividualForm key={row.id} data={data} category={c} row={row} />))}</>;
 }
 
 function inputText(input: RubricInput, value: string | undefined): string {
@@ -70,7 +66,9 @@ function InfoTable({ row, category }: { row: ResultRow; category: CategoryResult
           <tr key={i}>
             {pair.map(([k, v]) => [
               <th key={`${k}k`}>{k}</th>,
-              <td key={`${k}v`} className="left">{v}</td>,
+              <td key={`${k}v`} className="left">
+                {v}
+              </td>,
             ])}
           </tr>
         ))}
@@ -164,7 +162,19 @@ function BallotTable({ row }: { row: ResultRow }) {
   const b = row.ballots;
   const heads = ['应参加人数', '发出票数', '投票数', '很满意', '满意', '基本满意', '不满意', '废票', '弃权', '满意度', '不满意率'];
   const cells = b
-    ? [b.eligible, b.issued ?? dash, b.cast, b.verySatisfied, b.satisfied, b.basic, b.dissatisfied, b.invalid, b.abstain, ratio4(row.satisfaction), percent2(row.dissatisfaction)]
+    ? [
+        b.eligible,
+        b.issued ?? dash,
+        b.cast,
+        b.verySatisfied,
+        b.satisfied,
+        b.basic,
+        b.dissatisfied,
+        b.invalid,
+        b.abstain,
+        ratio4(row.satisfaction),
+        percent2(row.dissatisfaction),
+      ]
     : [row.secretary.eligibleVoters, ...heads.slice(1).map(() => dash)];
   return (
     <table className="grid keep">
@@ -178,7 +188,9 @@ function BallotTable({ row }: { row: ResultRow }) {
       <tbody>
         <tr>
           {cells.map((c, i) => (
-            <td key={i} className="num">{c}</td>
+            <td key={i} className="num">
+              {c}
+            </td>
           ))}
         </tr>
       </tbody>
@@ -208,7 +220,9 @@ function IndividualForm({ data, category, row }: { data: PrintData; category: Ca
           <tbody>
             <tr>
               <th>组织工作目标考评得分</th>
-              <td className="left">{score(row.orgScore)}（基本分 {score(row.baseScore)}）</td>
+              <td className="left">
+                {score(row.orgScore)}（基本分 {score(row.baseScore)}）
+              </td>
             </tr>
             <tr>
               <th>考核总分</th>

@@ -25,7 +25,10 @@ export function NoticeList({ data }: { data: PrintData }) {
           {`公示期为${NOTICE_DAYS}天，自${chineseDate(start)}至${chineseDate(end)}。公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。`}
         </p>
         <p className="notice-text">
-          监督电话：<i className="fill" />　　来信地址：<i className="fill" />
+          监督电话：
+          <i className="fill" />
+          　　来信地址：
+          <i className="fill" />
         </p>
       </header>
       <table className="grid">
@@ -48,7 +51,9 @@ export function NoticeList({ data }: { data: PrintData }) {
         {result.categories.map((c) => (
           <tbody key={c.key}>
             <tr>
-              <th colSpan={5} className="left">{c.label}</th>
+              <th colSpan={5} className="left">
+                {c.label}
+              </th>
             </tr>
             {c.rows.map((row) => (
               <tr key={row.id}>

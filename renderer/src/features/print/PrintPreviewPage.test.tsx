@@ -12,10 +12,23 @@ import type { PrintKind } from './model';
 import { PrintPreviewPage } from './PrintPreviewPage';
 
 const sec = (id: string, name: string, town: string, eligibleVoters: number): Secretary => ({
-  id, name, source: 'town', mode: 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters, town,
+  id,
+  name,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'section',
+  postType: 'village',
+  eligibleVoters,
+  town,
 });
 const tally = (id: string, verySatisfied: number, satisfied: number, basic: number, dissatisfied: number, invalid = 0) => ({
-  id, verySatisfied, satisfied, basic, dissatisfied, invalid, abstain: 0,
+  id,
+  verySatisfied,
+  satisfied,
+  basic,
+  dissatisfied,
+  invalid,
+  abstain: 0,
 });
 
 let assessmentId: string;
@@ -25,9 +38,17 @@ beforeEach(async () => {
   await db.meta.put({ key: 'operator', value: '张三' });
   assessmentId = await createAssessment(db, { year: 2024, name: '测试考核', region: '胶州市', policy: 'jiaozhou' });
   const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
-  await importRoster(ctx, [sec('S1', '王建国', '阜安街道', 45), sec('S2', '李志明', '中云街道', 42), sec('S3', '张海涛', '阜安街道', 48), sec('S4', '刘丽静', '铺集镇', 50)]);
+  await importRoster(ctx, [
+    sec('S1', '王建国', '阜安街道', 45),
+    sec('S2', '李志明', '中云街道', 42),
+    sec('S3', '张海涛', '阜安街道', 48),
+    sec('S4', '刘丽静', '铺集镇', 50),
+  ]);
   await importSummaryScores(ctx, [
-    { id: 'S1', baseScore: '90', orgScore: '96' }, { id: 'S2', baseScore: '78', orgScore: '92' }, { id: 'S3', baseScore: '85', orgScore: '88' }, { id: 'S4', baseScore: '86', orgScore: '90' },
+    { id: 'S1', baseScore: '90', orgScore: '96' },
+    { id: 'S2', baseScore: '78', orgScore: '92' },
+    { id: 'S3', baseScore: '85', orgScore: '88' },
+    { id: 'S4', baseScore: '86', orgScore: '90' },
   ]);
   await importTallies(ctx, [tally('S1', 30, 8, 2, 0), tally('S2', 35, 5, 0, 0), tally('S3', 20, 10, 5, 4, 1), tally('S4', 10, 10, 20, 2)]);
 });
@@ -38,7 +59,12 @@ afterEach(async () => {
   await db.open();
 });
 
-const view = (kind: PrintKind) => render(<ToastProvider><PrintPreviewPage assessmentId={assessmentId} kind={kind} /></ToastProvider>);
+const view = (kind: PrintKind) =>
+  render(
+    <ToastProvider>
+      <PrintPreviewPage assessmentId={assessmentId} kind={kind} />
+    </ToastProvider>,
+  );
 const doc = async () => {
   await waitFor(() => expect(document.querySelector('.print-doc')).not.toBeNull());
   return document.querySelector('.print-doc')!;

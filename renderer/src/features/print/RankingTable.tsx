@@ -54,7 +54,9 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
         digest={digest}
         extra={
           <>
-            <p className="meta">类别：{category.label}　{quotaText(category, data)}</p>
+            <p className="meta">
+              类别：{category.label}　{quotaText(category, data)}
+            </p>
             {category.quotaNotes.length ? <p className="meta quota-note">部长办公会审定后，本类别{category.quotaNotes.map((n) => n.text).join('；')}</p> : null}
           </>
         }
@@ -69,7 +71,9 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
           <tr className="caption-row">
             <th colSpan={COLUMNS.length}>
               {category.label}　数据摘要 {digest}
-              <span>{data.assessment.year}年度 {data.assessment.name}</span>
+              <span>
+                {data.assessment.year}年度 {data.assessment.name}
+              </span>
             </th>
           </tr>
           <tr>

@@ -54,10 +54,14 @@ export function SummaryTable({ data }: { data: PrintData }) {
               </td>
               <td className="num">{c.size}</td>
               {policy.bands.map((b) => (
-                <td key={b.key} className="num">{c.quotas[b.key] ?? 0}</td>
+                <td key={b.key} className="num">
+                  {c.quotas[b.key] ?? 0}
+                </td>
               ))}
               {GRADES.map((g) => (
-                <td key={g} className="num">{count(c.rows, g)}</td>
+                <td key={g} className="num">
+                  {count(c.rows, g)}
+                </td>
               ))}
             </tr>
           ))}
@@ -65,10 +69,14 @@ export function SummaryTable({ data }: { data: PrintData }) {
             <th>合计</th>
             <td className="num">{rows.length}</td>
             {policy.bands.map((b) => (
-              <td key={b.key} className="num">{result.categories.reduce((n, c) => n + (c.quotas[b.key] ?? 0), 0)}</td>
+              <td key={b.key} className="num">
+                {result.categories.reduce((n, c) => n + (c.quotas[b.key] ?? 0), 0)}
+              </td>
             ))}
             {GRADES.map((g) => (
-              <td key={g} className="num">{count(rows, g)}</td>
+              <td key={g} className="num">
+                {count(rows, g)}
+              </td>
             ))}
           </tr>
         </tbody>
@@ -104,7 +112,10 @@ export function SummaryTable({ data }: { data: PrintData }) {
                   <td>{policy.labels[note.band]}</td>
                   <td className="num">{note.quota}</td>
                   <td className="num">{note.count}</td>
-                  <td className="left">{note.over ? `超出名额${note.over}人` : `空出名额${note.freed}个，不由他人递补`}{note.held ? `（另有并列待定暂占${note.held}个）` : ''}</td>
+                  <td className="left">
+                    {note.over ? `超出名额${note.over}人` : `空出名额${note.freed}个，不由他人递补`}
+                    {note.held ? `（另有并列待定暂占${note.held}个）` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

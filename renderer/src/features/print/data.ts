@@ -16,7 +16,12 @@ export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): Pri
   return { name: policy.name, labels: policy.labels, bands: policy.bands };
 }
 
-export function printDataOf(input: AssessmentInput | null, result: AssessmentResult, policy: Pick<Policy, 'name' | 'labels' | 'bands'>, meta: PrintMeta): PrintData {
+export function printDataOf(
+  input: AssessmentInput | null,
+  result: AssessmentResult,
+  policy: Pick<Policy, 'name' | 'labels' | 'bands'>,
+  meta: PrintMeta,
+): PrintData {
   const data: PrintData = { assessment: meta.assessment, policy: policyOf(policy), result, printDate: meta.printDate };
   if (input) {
     data.rubric = input.rubric;
@@ -52,8 +57,6 @@ export function matches(filter: PrintFilter, categoryKey: string, row: ResultRow
 /** The data with only the filter's secretaries (categories keep their size, rank and quotas). */
 export function selectRows(data: PrintData, filter: PrintFilter): PrintData {
   if (!filter.category && !filter.town && !filter.id) return data;
-  const categories = data.result.categories
-    .map((c) => ({ ...c, rows: c.rows.filter((r) => matches(filter, c.key, r)) }))
-    .filter((c) => c.rows.length > 0);
+  const categories = data.result.categories.map((c) => ({ ...c, rows: c.rows.filter((r) => matches(filter, c.key, r)) })).filter((c) => c.rows.length > 0);
   return { ...data, result: { ...data.result, categories } };
 }

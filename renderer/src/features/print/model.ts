@@ -11,7 +11,6 @@ export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
 /** Prints with a part per secretary: these can be narrowed to a category, a town or one person. */
 export const isPerSecretary = (kind: PrintKind): boolean => kind === 'individual' || kind === 'ballots' || kind === 'tally';
 
-
 export type EvidenceStatus = 'pending' | 'checked' | 'missing' | 'doubtful';
 
 /** One line of a secretary's evidence checklist. */

@@ -73,10 +73,34 @@ export function computeProgress(p: ProgressInput): Progress {
     { key: 'scoring', title: '考评细则评分尚未完成（评分中）', screen: 'scoring', severity: 'blocks', secretaries: list((s) => scoring(s) === 'inProgress') },
     { key: 'noTally', title: '未录入满意度测评票数', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'none') },
     { key: 'secondEntry', title: '测评票数待第二次背靠背录入', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'firstEntered') },
-    { key: 'differs', title: '测评票数两次录入不一致，待逐项核对', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'differs' || status(s) === 'importDiffers') },
-    { key: 'unconfirmed', title: '测评计票为导入数据，未经第二人复核', screen: 'ballots', severity: 'blocks', secretaries: list((s) => status(s) === 'imported') },
-    { key: 'overCast', title: '投票数或发出票数超过应参加人数（或投票数超过发出票数），须重新投票', screen: 'ballots', severity: 'blocks', secretaries: list(overCast) },
-    { key: 'turnoutLow', title: '投票人数不足应参加人数的2/3，等次待定，须重新投票', screen: 'ballots', severity: 'blocks', secretaries: list((s) => turnoutLow.has(s.id)) },
+    {
+      key: 'differs',
+      title: '测评票数两次录入不一致，待逐项核对',
+      screen: 'ballots',
+      severity: 'blocks',
+      secretaries: list((s) => status(s) === 'differs' || status(s) === 'importDiffers'),
+    },
+    {
+      key: 'unconfirmed',
+      title: '测评计票为导入数据，未经第二人复核',
+      screen: 'ballots',
+      severity: 'blocks',
+      secretaries: list((s) => status(s) === 'imported'),
+    },
+    {
+      key: 'overCast',
+      title: '投票数或发出票数超过应参加人数（或投票数超过发出票数），须重新投票',
+      screen: 'ballots',
+      severity: 'blocks',
+      secretaries: list(overCast),
+    },
+    {
+      key: 'turnoutLow',
+      title: '投票人数不足应参加人数的2/3，等次待定，须重新投票',
+      screen: 'ballots',
+      severity: 'blocks',
+      secretaries: list((s) => turnoutLow.has(s.id)),
+    },
     { key: 'tie', title: '等次分界处并列，待部长办公会确定', screen: 'results', severity: 'blocks', secretaries: list((s) => ties.has(s.id)) },
     {
       key: 'evidence',
@@ -98,8 +122,14 @@ export function computeProgress(p: ProgressInput): Progress {
     total: p.secretaries.length,
     scored: p.secretaries.filter((s) => scoring(s) === 'summary' || scoring(s) === 'completed').length,
     tallied: p.secretaries.filter((s) => tallies.has(s.id)).length,
-    confirmed: p.secretaries.filter((s) => { const t = tallies.get(s.id); return t !== undefined && isConfirmed(t); }).length,
-    unconfirmed: p.secretaries.filter((s) => { const t = tallies.get(s.id); return t !== undefined && !isConfirmed(t); }).length,
+    confirmed: p.secretaries.filter((s) => {
+      const t = tallies.get(s.id);
+      return t !== undefined && isConfirmed(t);
+    }).length,
+    unconfirmed: p.secretaries.filter((s) => {
+      const t = tallies.get(s.id);
+      return t !== undefined && !isConfirmed(t);
+    }).length,
     evidenceComplete: p.secretaries.filter((s) => evidenceState(evidence.get(s.id) ?? []) === 'complete').length,
     blockers: blockers.filter((b) => b.secretaries.length > 0),
   };

@@ -37,7 +37,11 @@ describe('CategoryTable', () => {
     expect(box.tabIndex).toBe(0);
     const table = within(box).getByRole('table');
     expect(table.getAttribute('aria-rowcount')).toBe(String(1 + 1200 * 2));
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('考核总分');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('考核总分');
     // rows that are rendered say where they are among all rows, in rank order
     rows.forEach((row) => {
       const index = Number(row.dataset.index);

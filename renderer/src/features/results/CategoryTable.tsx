@@ -153,7 +153,14 @@ function Head() {
 const SPAN = COLUMNS.length + 2;
 
 /** One secretary's two lines; `index` (from 0) places them among all rows for assistive technology. */
-function Secretary({ row: r, labels, onDecide, readOnly, index, measure }: TableProps & { row: ResultRow; index?: number; measure?: (el: HTMLTableSectionElement | null) => void }) {
+function Secretary({
+  row: r,
+  labels,
+  onDecide,
+  readOnly,
+  index,
+  measure,
+}: TableProps & { row: ResultRow; index?: number; measure?: (el: HTMLTableSectionElement | null) => void }) {
   const at = index === undefined ? {} : { first: { 'aria-rowindex': 2 + index * 2 }, second: { 'aria-rowindex': 3 + index * 2 } };
   return (
     <tbody ref={measure} data-index={index} className={`result-group${r.flags.includes('tieAtBoundary') ? ' tie-group' : ''}`} data-testid="result-row">
@@ -167,7 +174,12 @@ function Secretary({ row: r, labels, onDecide, readOnly, index, measure }: Table
           <GradeCell row={r} labels={labels} />
         </td>
         <td className="no-print">
-          <Button variant={r.flags.includes('tieAtBoundary') && !r.decision ? 'primary' : 'ghost'} disabled={readOnly} onClick={() => onDecide(r)} aria-label={`审定 ${r.secretary.name}`}>
+          <Button
+            variant={r.flags.includes('tieAtBoundary') && !r.decision ? 'primary' : 'ghost'}
+            disabled={readOnly}
+            onClick={() => onDecide(r)}
+            aria-label={`审定 ${r.secretary.name}`}
+          >
             {r.decision ? '修改' : '审定'}
           </Button>
         </td>

@@ -27,7 +27,17 @@ afterEach(cleanup);
 function open(decisions: Decision[], id: string) {
   const category = categoryWith(decisions);
   const onSave = vi.fn(async () => {});
-  render(<DecisionDialog row={category.rows.find((r) => r.id === id)!} category={category} policy={policy} operator="张三" onClose={() => {}} onSave={onSave} onRemove={async () => {}} />);
+  render(
+    <DecisionDialog
+      row={category.rows.find((r) => r.id === id)!}
+      category={category}
+      policy={policy}
+      operator="张三"
+      onClose={() => {}}
+      onSave={onSave}
+      onRemove={async () => {}}
+    />,
+  );
   return onSave;
 }
 
@@ -59,7 +69,13 @@ describe('DecisionDialog', () => {
   });
 
   it('shows what a saved decision recorded', () => {
-    open([{ id: 'T1', grade: 'excellent', reason: '会议', by: '张三', at: '2025-01-06' }, { id: 'T2', grade: 'excellent', reason: '会议', by: '张三', at: '2025-01-06', quotaNote: '本类别优秀 2 人，超出名额（1 人）1 人' }], 'T2');
+    open(
+      [
+        { id: 'T1', grade: 'excellent', reason: '会议', by: '张三', at: '2025-01-06' },
+        { id: 'T2', grade: 'excellent', reason: '会议', by: '张三', at: '2025-01-06', quotaNote: '本类别优秀 2 人，超出名额（1 人）1 人' },
+      ],
+      'T2',
+    );
     expect(screen.getByTestId('decision-quota-recorded').textContent).toBe('上次保存时：本类别优秀 2 人，超出名额（1 人）1 人');
   });
 });

@@ -10,10 +10,23 @@ import { ToastProvider } from '../../ui';
 import { ResultsPage } from './ResultsPage';
 
 const sec = (id: string, name: string, rankClass: Secretary['rankClass'], town: string, eligibleVoters: number): Secretary => ({
-  id, name, source: 'town', mode: 'fulltime', rankClass, postType: 'village', eligibleVoters, town,
+  id,
+  name,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass,
+  postType: 'village',
+  eligibleVoters,
+  town,
 });
 const tally = (id: string, verySatisfied: number, satisfied: number, basic: number, dissatisfied: number, invalid = 0) => ({
-  id, verySatisfied, satisfied, basic, dissatisfied, invalid, abstain: 0,
+  id,
+  verySatisfied,
+  satisfied,
+  basic,
+  dissatisfied,
+  invalid,
+  abstain: 0,
 });
 
 let assessmentId: string;
@@ -28,16 +41,34 @@ beforeEach(async () => {
   const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
   // docs/method.md §8, and a boundary tie T1 = T2 for one excellent place
   await importRoster(ctx, [
-    sec('S1', '王明', 'section', '甲镇', 45), sec('S2', '李强', 'section', '乙镇', 42), sec('S3', '张华', 'section', '甲镇', 48), sec('S4', '刘洋', 'section', '乙镇', 50),
-    sec('T1', '陈静', 'chief', '甲镇', 45), sec('T2', '杨帆', 'chief', '甲镇', 45), sec('T3', '赵磊', 'chief', '乙镇', 45), sec('T4', '孙丽', 'chief', '乙镇', 45),
+    sec('S1', '王明', 'section', '甲镇', 45),
+    sec('S2', '李强', 'section', '乙镇', 42),
+    sec('S3', '张华', 'section', '甲镇', 48),
+    sec('S4', '刘洋', 'section', '乙镇', 50),
+    sec('T1', '陈静', 'chief', '甲镇', 45),
+    sec('T2', '杨帆', 'chief', '甲镇', 45),
+    sec('T3', '赵磊', 'chief', '乙镇', 45),
+    sec('T4', '孙丽', 'chief', '乙镇', 45),
   ]);
   await importSummaryScores(ctx, [
-    { id: 'S1', baseScore: '90', orgScore: '96' }, { id: 'S2', baseScore: '78', orgScore: '92' }, { id: 'S3', baseScore: '85', orgScore: '88' }, { id: 'S4', baseScore: '86', orgScore: '90' },
-    { id: 'T1', baseScore: '90', orgScore: '95' }, { id: 'T2', baseScore: '90', orgScore: '95' }, { id: 'T3', baseScore: '85', orgScore: '80' }, { id: 'T4', baseScore: '85', orgScore: '70' },
+    { id: 'S1', baseScore: '90', orgScore: '96' },
+    { id: 'S2', baseScore: '78', orgScore: '92' },
+    { id: 'S3', baseScore: '85', orgScore: '88' },
+    { id: 'S4', baseScore: '86', orgScore: '90' },
+    { id: 'T1', baseScore: '90', orgScore: '95' },
+    { id: 'T2', baseScore: '90', orgScore: '95' },
+    { id: 'T3', baseScore: '85', orgScore: '80' },
+    { id: 'T4', baseScore: '85', orgScore: '70' },
   ]);
   await importTallies(ctx, [
-    tally('S1', 30, 8, 2, 0), tally('S2', 35, 5, 0, 0), tally('S3', 20, 10, 5, 4, 1), tally('S4', 10, 10, 20, 2),
-    tally('T1', 40, 0, 0, 0), tally('T2', 40, 0, 0, 0), tally('T3', 30, 10, 0, 0), tally('T4', 30, 10, 0, 0),
+    tally('S1', 30, 8, 2, 0),
+    tally('S2', 35, 5, 0, 0),
+    tally('S3', 20, 10, 5, 4, 1),
+    tally('S4', 10, 10, 20, 2),
+    tally('T1', 40, 0, 0, 0),
+    tally('T2', 40, 0, 0, 0),
+    tally('T3', 30, 10, 0, 0),
+    tally('T4', 30, 10, 0, 0),
   ]);
 });
 afterEach(async () => {
@@ -46,7 +77,12 @@ afterEach(async () => {
   await db.open();
 });
 
-const view = () => render(<ToastProvider><ResultsPage assessmentId={assessmentId} /></ToastProvider>);
+const view = () =>
+  render(
+    <ToastProvider>
+      <ResultsPage assessmentId={assessmentId} />
+    </ToastProvider>,
+  );
 const category = (label: string) => screen.getByRole('heading', { name: label }).closest('section')!;
 const rowsOf = (label: string) => within(category(label)).getAllByTestId('result-row');
 

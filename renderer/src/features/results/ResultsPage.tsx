@@ -29,7 +29,10 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
 
   const result = state.status === 'ready' ? state.result : null;
   const towns = useMemo(
-    () => [...new Set(result?.categories.flatMap((c) => c.rows.map((r) => r.secretary.town ?? '')) ?? [])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    () =>
+      [...new Set(result?.categories.flatMap((c) => c.rows.map((r) => r.secretary.town ?? '')) ?? [])]
+        .filter(Boolean)
+        .sort((a, b) => a.localeCompare(b, 'zh-CN')),
     [result],
   );
   if (!assessment) return null;

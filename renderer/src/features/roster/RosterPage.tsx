@@ -106,7 +106,11 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
           { key: 'mode', header: '驻村方式', render: (s) => MODE_SHORT[s.mode] },
           { key: 'rankClass', header: '职级类别', render: (s) => RANK_CLASS_SHORT[s.rankClass] },
           { key: 'town', header: '所在镇街', render: (s) => s.town ?? '' },
-          { key: 'village', header: '村(社区)', render: (s) => `${s.village ?? ''}${s.postType === 'community' && !s.village?.endsWith('社区') ? '（社区）' : ''}` },
+          {
+            key: 'village',
+            header: '村(社区)',
+            render: (s) => `${s.village ?? ''}${s.postType === 'community' && !s.village?.endsWith('社区') ? '（社区）' : ''}`,
+          },
           { key: 'eligible', header: '应参加人数', align: 'right', render: (s) => s.eligibleVoters },
           { key: 'rating', header: '定级', render: (s) => (s.ratingStart || s.ratingEnd ? `${s.ratingStart ?? '—'}→${s.ratingEnd ?? '—'}` : '') },
           {

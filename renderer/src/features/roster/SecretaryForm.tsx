@@ -49,7 +49,15 @@ export function secretaryFromDraft(d: Draft, takenIds: ReadonlySet<string>, requ
   if (requirePresence && !d.daysPresent.trim()) errors.daysPresent = '考核规则要求在村工作时间，请填写';
   if (requirePresence && !d.workDays.trim()) errors.workDays = '考核规则要求在村工作时间，请填写';
   if (Object.keys(errors).length) return { errors };
-  const s: Secretary = { id, name: d.name.trim(), source: d.source, mode: d.mode, rankClass: d.rankClass, postType: d.postType, eligibleVoters: Number(d.eligibleVoters) };
+  const s: Secretary = {
+    id,
+    name: d.name.trim(),
+    source: d.source,
+    mode: d.mode,
+    rankClass: d.rankClass,
+    postType: d.postType,
+    eligibleVoters: Number(d.eligibleVoters),
+  };
   if (d.unit.trim()) s.unit = d.unit.trim();
   if (d.town.trim()) s.town = d.town.trim();
   if (d.village.trim()) s.village = d.village.trim();
@@ -85,7 +93,12 @@ export function SecretaryForm({
       <input value={d[key]} inputMode={opts.numeric ? 'numeric' : undefined} onChange={(e) => change(key, e.target.value)} autoFocus={key === 'id'} />
     </Field>
   );
-  const select = <K extends 'source' | 'mode' | 'rankClass' | 'postType'>(key: K, label: string, keys: readonly Draft[K][], labels: Record<Draft[K], string>) => (
+  const select = <K extends 'source' | 'mode' | 'rankClass' | 'postType'>(
+    key: K,
+    label: string,
+    keys: readonly Draft[K][],
+    labels: Record<Draft[K], string>,
+  ) => (
     <Field label={label} required>
       <select value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })}>
         {keys.map((k) => (

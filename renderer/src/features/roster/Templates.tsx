@@ -18,7 +18,12 @@ const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 export async function saveTemplate(kind: TemplateKind, rubric: Rubric): Promise<boolean> {
   const { writeTemplate } = await import('../../../../shared/io/templates');
   const bytes = await writeTemplate(kind, rubric);
-  const saved = await platform.saveFile({ title: `保存${TEMPLATE_TITLES[kind]}模板`, suggestedName: `${TEMPLATE_TITLES[kind]}（模板）.xlsx`, filters: [XLSX_FILTER], bytes });
+  const saved = await platform.saveFile({
+    title: `保存${TEMPLATE_TITLES[kind]}模板`,
+    suggestedName: `${TEMPLATE_TITLES[kind]}（模板）.xlsx`,
+    filters: [XLSX_FILTER],
+    bytes,
+  });
   return saved !== null;
 }
 

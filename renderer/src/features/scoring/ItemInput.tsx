@@ -44,13 +44,7 @@ export function ItemInput({
   if (input.kind === 'bool') {
     return (
       <label className="item-input">
-        <input
-          type="checkbox"
-          data-code={input.code}
-          checked={text === '1'}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.checked ? '1' : '0')}
-        />
+        <input type="checkbox" data-code={input.code} checked={text === '1'} disabled={disabled} onChange={(e) => onChange(e.target.checked ? '1' : '0')} />
         {input.label}
         {hint}
       </label>

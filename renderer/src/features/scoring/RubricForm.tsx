@@ -130,14 +130,7 @@ export function RubricForm({
                           const text = texts[input.code] ?? '';
                           const error = text.trim() === '' ? null : checkInputValue(input, text.trim());
                           return (
-                            <ItemInput
-                              key={input.code}
-                              input={input}
-                              text={text}
-                              error={error}
-                              disabled={readOnly}
-                              onChange={(t) => change(input.code, t)}
-                            />
+                            <ItemInput key={input.code} input={input} text={text} error={error} disabled={readOnly} onChange={(t) => change(input.code, t)} />
                           );
                         })}
                         {item.ratingChange ? <RatingChange secretary={secretary} perLevel={item.ratingChange.pointsPerLevel} /> : null}

@@ -74,10 +74,7 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
     return { items: items ?? null, summary: summary ?? null };
   }, [assessment.id, secretary.id]);
   const evidence = useLiveQuery(() => db.evidence.where('[assessmentId+id]').equals(key).toArray(), [assessment.id, secretary.id]);
-  const attachments = useLiveQuery(
-    () => db.attachments.where('[assessmentId+id]').equals(key).toArray(),
-    [assessment.id, secretary.id],
-  );
+  const attachments = useLiveQuery(() => db.attachments.where('[assessmentId+id]').equals(key).toArray(), [assessment.id, secretary.id]);
   const [openItems, setOpenItems] = useState<Set<string>>(new Set());
   const rubric = rubricFor(secretary, assessment);
   const domainSecretary = useMemo(() => unscoped(secretary), [secretary]);
@@ -96,9 +93,7 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
       <h2>
         {secretary.name} <span className="muted num">{secretary.id}</span>
       </h2>
-      <span className="muted">
-        {[secretary.town, secretary.village, secretary.unit].filter(Boolean).join(' · ')}
-      </span>
+      <span className="muted">{[secretary.town, secretary.village, secretary.unit].filter(Boolean).join(' · ')}</span>
       <span className={`badge ${EVIDENCE_BADGES[state]}`} data-testid="evidence-badge">
         佐证：{EVIDENCE_WORDS[state]}
       </span>
@@ -177,9 +172,26 @@ function SecretaryScoring({ assessment, secretary }: { assessment: AssessmentRec
 }
 
 /** Whether the scorer has finished this secretary's item scoring: typing one item is not finishing. */
-function Completion({ assessmentId, secretaryId, items, operator, readOnly }: { assessmentId: string; secretaryId: string; items: ItemScoresRecord | null; operator: string; readOnly: boolean }) {
+function Completion({
+  assessmentId,
+  secretaryId,
+  items,
+  operator,
+  readOnly,
+}: {
+  assessmentId: string;
+  secretaryId: string;
+  items: ItemScoresRecord | null;
+  operator: string;
+  readOnly: boolean;
+}) {
   const write = useWrite();
-  if (!items) return <p className="note" data-testid="scoring-completion">尚未录入任何项目。</p>;
+  if (!items)
+    return (
+      <p className="note" data-testid="scoring-completion">
+        尚未录入任何项目。
+      </p>
+    );
   const done = items.completed;
   return (
     <div className="toolbar scoring-completion" data-testid="scoring-completion" style={{ marginTop: 8, marginBottom: 0, alignItems: 'center' }}>
@@ -191,7 +203,13 @@ function Completion({ assessmentId, secretaryId, items, operator, readOnly }: { 
           撤销完成
         </Button>
       ) : (
-        <ConfirmButton variant="primary" label="评分完成" title="评分完成" confirmLabel="确认评分完成" onConfirm={() => write(completeItemScores(db, assessmentId, secretaryId, operator))}>
+        <ConfirmButton
+          variant="primary"
+          label="评分完成"
+          title="评分完成"
+          confirmLabel="确认评分完成"
+          onConfirm={() => write(completeItemScores(db, assessmentId, secretaryId, operator))}
+        >
           <p>确认已按考评细则逐项核对并录入该书记的全部评分？未录入的项目按“无”（0分、未完成）计。</p>
         </ConfirmButton>
       )}

@@ -23,11 +23,15 @@ export function SummaryScoreCard({ summary, itemsKept, readOnly }: { summary: Su
       <div className="score-totals">
         <div className="score-total">
           <span className="k">基本分（A+B）</span>
-          <span className="v" data-testid="summary-base">{summary.baseScore}</span>
+          <span className="v" data-testid="summary-base">
+            {summary.baseScore}
+          </span>
         </div>
         <div className="score-total org-total">
           <span className="k">组织工作目标考评得分</span>
-          <span className="v" data-testid="summary-org">{summary.orgScore}</span>
+          <span className="v" data-testid="summary-org">
+            {summary.orgScore}
+          </span>
         </div>
       </div>
       {readOnly ? null : (

@@ -59,7 +59,11 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
     </label>
   );
 
-  const setBand = (i: number, band: Band) => set('bands', draft.bands.map((b, j) => (j === i ? band : b)));
+  const setBand = (i: number, band: Band) =>
+    set(
+      'bands',
+      draft.bands.map((b, j) => (j === i ? band : b)),
+    );
   const toggleDimension = (d: CategoryDimension, on: boolean) =>
     set('categoryDimensions', on ? DIMENSIONS.filter((x) => x === d || draft.categoryDimensions.includes(x)) : draft.categoryDimensions.filter((x) => x !== d));
   const moveTieBreak = (i: number, by: -1 | 1) => {
@@ -97,7 +101,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
             ))}
           </select>
         </Field>
-        <span className="badge">当前：{draft.preset === 'custom' ? '自定义' : PRESET_LABELS[draft.preset as PresetName] ?? draft.preset}</span>
+        <span className="badge">当前：{draft.preset === 'custom' ? '自定义' : (PRESET_LABELS[draft.preset as PresetName] ?? draft.preset)}</span>
         <span style={{ flex: 1 }} />
         <Button onClick={() => setDraft(structuredClone(policy))} disabled={!dirty || readOnly}>
           撤销修改
@@ -119,26 +123,56 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
           <span className="field-label">{SETTING_LABELS.bands}（按排名依次确定，比例可写 0.3 或 3/10）</span>
           {draft.bands.map((band, i) => (
             <div key={i} className="inline-row">
-              <select aria-label={`第${i + 1}个等次`} value={band.key} disabled={readOnly} onChange={(e) => setBand(i, { ...band, key: e.target.value as Band['key'] })}>
+              <select
+                aria-label={`第${i + 1}个等次`}
+                value={band.key}
+                disabled={readOnly}
+                onChange={(e) => setBand(i, { ...band, key: e.target.value as Band['key'] })}
+              >
                 {BAND_KEYS.map((k) => (
                   <option key={k} value={k}>
                     {draft.labels[k] || BAND_WORDS[k]}
                   </option>
                 ))}
               </select>
-              <input aria-label={`${draft.labels[band.key] || BAND_WORDS[band.key]}比例`} value={band.ratio} disabled={readOnly} onChange={(e) => setBand(i, { ...band, ratio: e.target.value })} />
-              <Button variant="ghost" disabled={readOnly} onClick={() => set('bands', draft.bands.filter((_, j) => j !== i))}>
+              <input
+                aria-label={`${draft.labels[band.key] || BAND_WORDS[band.key]}比例`}
+                value={band.ratio}
+                disabled={readOnly}
+                onChange={(e) => setBand(i, { ...band, ratio: e.target.value })}
+              />
+              <Button
+                variant="ghost"
+                disabled={readOnly}
+                onClick={() =>
+                  set(
+                    'bands',
+                    draft.bands.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 删除
               </Button>
               {errorsFor(errors, `bands[${i}]`) ? <span className="field-error">{errorsFor(errors, `bands[${i}]`)}</span> : null}
             </div>
           ))}
           {draft.bands.length < BAND_KEYS.length ? (
-            <Button variant="ghost" disabled={readOnly} onClick={() => set('bands', [...draft.bands, { key: BAND_KEYS.find((k) => !draft.bands.some((b) => b.key === k)) ?? 'good', ratio: '0.3' }])}>
+            <Button
+              variant="ghost"
+              disabled={readOnly}
+              onClick={() => set('bands', [...draft.bands, { key: BAND_KEYS.find((k) => !draft.bands.some((b) => b.key === k)) ?? 'good', ratio: '0.3' }])}
+            >
               + 添加等次
             </Button>
           ) : null}
-          {errors.some((e) => e.column === 'bands') ? <span className="field-error">{errors.filter((e) => e.column === 'bands').map((e) => e.message).join('；')}</span> : null}
+          {errors.some((e) => e.column === 'bands') ? (
+            <span className="field-error">
+              {errors
+                .filter((e) => e.column === 'bands')
+                .map((e) => e.message)
+                .join('；')}
+            </span>
+          ) : null}
         </div>
         {choice('quotaBase')}
         {choice('quotaRounding')}
@@ -161,7 +195,12 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
           <legend className="field-label">{SETTING_LABELS.categoryDimensions}（都不选则全体一起排名）</legend>
           {DIMENSIONS.map((d) => (
             <label key={d} className="check">
-              <input type="checkbox" disabled={readOnly} checked={draft.categoryDimensions.includes(d)} onChange={(e) => toggleDimension(d, e.target.checked)} />
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={draft.categoryDimensions.includes(d)}
+                onChange={(e) => toggleDimension(d, e.target.checked)}
+              />
               {DIMENSION_LABELS[d]}
             </label>
           ))}
@@ -178,10 +217,25 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
                 <Button variant="ghost" disabled={readOnly || i === 0} onClick={() => moveTieBreak(i, -1)} aria-label={`上移：${TIE_BREAK_WORDS[t]}`}>
                   上移
                 </Button>
-                <Button variant="ghost" disabled={readOnly || i === draft.tieBreak.length - 1} onClick={() => moveTieBreak(i, 1)} aria-label={`下移：${TIE_BREAK_WORDS[t]}`}>
+                <Button
+                  variant="ghost"
+                  disabled={readOnly || i === draft.tieBreak.length - 1}
+                  onClick={() => moveTieBreak(i, 1)}
+                  aria-label={`下移：${TIE_BREAK_WORDS[t]}`}
+                >
                   下移
                 </Button>
-                <Button variant="ghost" disabled={readOnly} onClick={() => set('tieBreak', draft.tieBreak.filter((x) => x !== t))} aria-label={`移除：${TIE_BREAK_WORDS[t]}`}>
+                <Button
+                  variant="ghost"
+                  disabled={readOnly}
+                  onClick={() =>
+                    set(
+                      'tieBreak',
+                      draft.tieBreak.filter((x) => x !== t),
+                    )
+                  }
+                  aria-label={`移除：${TIE_BREAK_WORDS[t]}`}
+                >
                   移除
                 </Button>
               </li>

@@ -80,12 +80,21 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
                                   {item.min ?? '不限'}–{item.max ?? '不限'} 分
                                 </span>
                               ) : null}
-                              <Button variant="ghost" disabled={readOnly} onClick={() => setEditing({ place: { section: si, group: gi, item: ii }, item: structuredClone(item) })} aria-label={`修改 ${item.code}`}>
+                              <Button
+                                variant="ghost"
+                                disabled={readOnly}
+                                onClick={() => setEditing({ place: { section: si, group: gi, item: ii }, item: structuredClone(item) })}
+                                aria-label={`修改 ${item.code}`}
+                              >
                                 修改
                               </Button>
                             </div>
                             <ul className="tree-inputs">
-                              {item.ratingChange ? <li>按村党组织年初→年末定级：每晋一级 +{item.ratingChange.pointsPerLevel} 分，每降一级 −{item.ratingChange.pointsPerLevel} 分</li> : null}
+                              {item.ratingChange ? (
+                                <li>
+                                  按村党组织年初→年末定级：每晋一级 +{item.ratingChange.pointsPerLevel} 分，每降一级 −{item.ratingChange.pointsPerLevel} 分
+                                </li>
+                              ) : null}
                               {item.inputs.map((input) => (
                                 <li key={input.code}>
                                   <span className="code">{input.code}</span> {input.label}
@@ -99,7 +108,11 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
                           </li>
                         ))}
                       </ul>
-                      <Button variant="ghost" disabled={readOnly} onClick={() => setEditing({ place: { section: si, group: gi, item: null }, item: { code: '', name: '', kind: 'bonus', inputs: [] } })}>
+                      <Button
+                        variant="ghost"
+                        disabled={readOnly}
+                        onClick={() => setEditing({ place: { section: si, group: gi, item: null }, item: { code: '', name: '', kind: 'bonus', inputs: [] } })}
+                      >
                         + 在“{group.name}”中添加项目
                       </Button>
                     </details>
@@ -148,13 +161,28 @@ function tidy<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
 }
 
-function ItemDialog({ item, isNew, onClose, onSave }: { item: RubricItem; isNew: boolean; onClose: () => void; onSave: (item: RubricItem) => Promise<InputError[]> }) {
+function ItemDialog({
+  item,
+  isNew,
+  onClose,
+  onSave,
+}: {
+  item: RubricItem;
+  isNew: boolean;
+  onClose: () => void;
+  onSave: (item: RubricItem) => Promise<InputError[]>;
+}) {
   const [draft, setDraft] = useState<RubricItem>(item);
   const [errors, setErrors] = useState<InputError[]>([]);
   const set = (changes: Partial<RubricItem>) => setDraft((d) => ({ ...d, ...changes }));
   const setInput = (i: number, changes: Partial<RubricInput>) => set({ inputs: draft.inputs.map((x, j) => (j === i ? { ...x, ...changes } : x)) });
   const save = async () => {
-    const clean: RubricItem = tidy({ ...draft, code: draft.code.trim(), name: draft.name.trim(), inputs: draft.inputs.map((x) => tidy({ ...x, code: x.code.trim() })) });
+    const clean: RubricItem = tidy({
+      ...draft,
+      code: draft.code.trim(),
+      name: draft.name.trim(),
+      inputs: draft.inputs.map((x) => tidy({ ...x, code: x.code.trim() })),
+    });
     setErrors(await onSave(clean));
   };
   return (
@@ -223,10 +251,25 @@ function ItemDialog({ item, isNew, onClose, onSave }: { item: RubricItem; isNew:
           <tbody>
             {draft.inputs.map((input, i) => (
               <tr key={i}>
-                <td><input className="input" size={6} aria-label={`录入项${i + 1}编码`} value={input.code} onChange={(e) => setInput(i, { code: e.target.value })} /></td>
-                <td><input className="input" aria-label={`录入项${i + 1}名称`} value={input.label} onChange={(e) => setInput(i, { label: e.target.value })} /></td>
                 <td>
-                  <select className="input" aria-label={`录入项${i + 1}录入方式`} value={input.kind} onChange={(e) => setInput(i, { kind: e.target.value as InputKind })}>
+                  <input
+                    className="input"
+                    size={6}
+                    aria-label={`录入项${i + 1}编码`}
+                    value={input.code}
+                    onChange={(e) => setInput(i, { code: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input className="input" aria-label={`录入项${i + 1}名称`} value={input.label} onChange={(e) => setInput(i, { label: e.target.value })} />
+                </td>
+                <td>
+                  <select
+                    className="input"
+                    aria-label={`录入项${i + 1}录入方式`}
+                    value={input.kind}
+                    onChange={(e) => setInput(i, { kind: e.target.value as InputKind })}
+                  >
                     {INPUT_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {INPUT_KIND_WORDS[k]}
@@ -234,10 +277,43 @@ function ItemDialog({ item, isNew, onClose, onSave }: { item: RubricItem; isNew:
                     ))}
                   </select>
                 </td>
-                <td><input className="input" size={5} aria-label={`录入项${i + 1}分值`} value={input.points} onChange={(e) => setInput(i, { points: e.target.value })} /></td>
-                <td><input className="input" size={4} aria-label={`录入项${i + 1}下限`} value={input.min ?? ''} onChange={(e) => setInput(i, { min: e.target.value })} /></td>
-                <td><input className="input" size={4} aria-label={`录入项${i + 1}上限`} value={input.max ?? ''} onChange={(e) => setInput(i, { max: e.target.value })} /></td>
-                <td><input className="input" size={6} aria-label={`录入项${i + 1}金额单位`} value={input.unit ?? ''} disabled={input.kind !== 'amount'} onChange={(e) => setInput(i, { unit: e.target.value })} /></td>
+                <td>
+                  <input
+                    className="input"
+                    size={5}
+                    aria-label={`录入项${i + 1}分值`}
+                    value={input.points}
+                    onChange={(e) => setInput(i, { points: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="input"
+                    size={4}
+                    aria-label={`录入项${i + 1}下限`}
+                    value={input.min ?? ''}
+                    onChange={(e) => setInput(i, { min: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="input"
+                    size={4}
+                    aria-label={`录入项${i + 1}上限`}
+                    value={input.max ?? ''}
+                    onChange={(e) => setInput(i, { max: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="input"
+                    size={6}
+                    aria-label={`录入项${i + 1}金额单位`}
+                    value={input.unit ?? ''}
+                    disabled={input.kind !== 'amount'}
+                    onChange={(e) => setInput(i, { unit: e.target.value })}
+                  />
+                </td>
                 <td>
                   <Button variant="ghost" onClick={() => set({ inputs: draft.inputs.filter((_, j) => j !== i) })}>
                     删除

@@ -28,7 +28,8 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
   };
   const exportPolicy = async () => {
     const bytes = new TextEncoder().encode(JSON.stringify(assessment.policy, null, 2));
-    if (await platform.saveFile({ title: '导出考核规则', suggestedName: `考核规则-${assessment.policy.name}.json`, filters: [JSON_FILTER], bytes })) toast('已导出考核规则');
+    if (await platform.saveFile({ title: '导出考核规则', suggestedName: `考核规则-${assessment.policy.name}.json`, filters: [JSON_FILTER], bytes }))
+      toast('已导出考核规则');
   };
   const importPolicy = async () => {
     const files = await platform.openFiles({ title: '导入考核规则', filters: [JSON_FILTER], multiple: false });
@@ -62,14 +63,29 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
         onChange={setTab}
       >
         {tab === 'basic' ? <BasicForm assessment={assessment} readOnly={readOnly} onSave={(c) => save(c, '已保存基本信息')} /> : null}
-        {tab === 'policy' ? <PolicyEditor key={assessment.updatedAt} policy={assessment.policy} readOnly={readOnly} onSave={(policy) => save({ policy }, '已保存考核规则，结果将按新规则计算')} /> : null}
+        {tab === 'policy' ? (
+          <PolicyEditor
+            key={assessment.updatedAt}
+            policy={assessment.policy}
+            readOnly={readOnly}
+            onSave={(policy) => save({ policy }, '已保存考核规则，结果将按新规则计算')}
+          />
+        ) : null}
         {tab === 'rubric' ? <RubricEditor rubric={assessment.rubric} readOnly={readOnly} onSave={(rubric) => save({ rubric }, '已保存考评细则')} /> : null}
       </Tabs>
     </>
   );
 }
 
-function BasicForm({ assessment, readOnly, onSave }: { assessment: AssessmentRecord; readOnly: boolean; onSave: (c: { year: number; name: string; region: string }) => Promise<void> }) {
+function BasicForm({
+  assessment,
+  readOnly,
+  onSave,
+}: {
+  assessment: AssessmentRecord;
+  readOnly: boolean;
+  onSave: (c: { year: number; name: string; region: string }) => Promise<void>;
+}) {
   const [year, setYear] = useState(String(assessment.year));
   const [name, setName] = useState(assessment.name);
   const [region, setRegion] = useState(assessment.region);

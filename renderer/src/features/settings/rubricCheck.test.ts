@@ -10,7 +10,11 @@ describe('checkRubric', () => {
   });
 
   it('names a duplicate code and where the other one is, in words', () => {
-    const next = withItem(JIAOZHOU_RUBRIC, { section: 2, group: 0, item: null }, { code: 'C4', name: '新项目', kind: 'bonus', inputs: [{ code: 'C9', label: '个数', kind: 'count', points: 'x' }] });
+    const next = withItem(
+      JIAOZHOU_RUBRIC,
+      { section: 2, group: 0, item: null },
+      { code: 'C4', name: '新项目', kind: 'bonus', inputs: [{ code: 'C9', label: '个数', kind: 'count', points: 'x' }] },
+    );
     const checked = checkRubric(next);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
