@@ -64,7 +64,7 @@ describe('writeResultsWorkbookStreaming', () => {
     expect(sheet).toMatchObject({
       views: [{ state: 'frozen', ySplit: 3 }],
       page: { orientation: 'landscape', printTitlesRow: '1:3' },
-      merges: ['A1:R1', 'A2:R2'],
+      merges: ['A1:U1', 'A2:U2'],
     });
     expect(sheet.cells.length).toBeGreaterThan(18 * 3);
     expect(streamed).toEqual(await seen(await writeResultsWorkbook(result, policy)));

@@ -8,6 +8,6 @@ export { readBallots } from './ballots';
 export { readEvents } from './events';
 export { openWorkbook, type WorkbookSource } from './workbook';
 export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './templates';
-export { writeResultsWorkbook, explainRow, RESULT_COLUMNS } from './results';
+export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';
 export { inputColumns, type InputColumn } from './rubric-inputs';
 export { normalizeText, toHalfWidth } from './normalize';

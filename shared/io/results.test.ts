@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAssessment } from '../method';
 import { presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
-import { readAssessmentInputs, RESULT_COLUMNS, writeResultsWorkbook } from '.';
+import { readAssessmentInputs, RESULT_HEADERS, writeResultsWorkbook } from '.';
 import { safeSheetName } from './style';
 import type { Decision } from '../model';
 
@@ -35,11 +35,33 @@ describe('results workbook', () => {
 
   it('lists the category in rank order with the columns of docs/formats.md', async () => {
     const ws = (await workedExample()).getWorksheet('镇街·脱产·正股级')!;
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...RESULT_COLUMNS]);
-    const col = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name) + 1;
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '名次',
+      '编号',
+      '姓名',
+      '派出单位',
+      '所在镇街',
+      '村社区',
+      '基本分',
+      '组织工作目标考评得分',
+      '应参加人数',
+      '投票数',
+      '很满意',
+      '满意',
+      '基本满意',
+      '不满意',
+      '废票',
+      '弃权',
+      '满意度',
+      '考核总分',
+      '计算等次',
+      '审定等次',
+      '说明',
+    ]);
+    const col = (name: string) => RESULT_HEADERS.indexOf(name) + 1;
     const rows = [4, 5, 6, 7].map((r) => ws.getRow(r));
     expect(
-      rows.map((r) => [r.getCell(col('名次')).value, r.getCell(col('编号')).value, r.getCell(col('考核总分')).value, r.getCell(col('等次')).value]),
+      rows.map((r) => [r.getCell(col('名次')).value, r.getCell(col('编号')).value, r.getCell(col('考核总分')).value, r.getCell(col('计算等次')).value]),
     ).toEqual([
       [1, 'S2', 92, '良好'],
       [2, 'S1', 91.2, '优秀'],
@@ -86,16 +108,21 @@ describe('results workbook', () => {
       '镇街·脱产·正股级',
     )!;
     const s3 = ws.getRow(6);
-    expect(s3.getCell(2).value).toBe('S3');
-    expect(s3.getCell(17).value).toBe('良好');
-    expect(String(s3.getCell(18).value)).toContain('部长办公会审定为良好：工作实绩突出，经研究调整（部长办公会，2024-12-30）；程序计算等次为称职');
+    const col = (name: string) => RESULT_HEADERS.indexOf(name) + 1;
+    expect(s3.getCell(col('编号')).value).toBe('S3');
+    expect(s3.getCell(col('计算等次')).value).toBe('称职');
+    expect(s3.getCell(col('审定等次')).value).toBe('良好');
+    // the decision's reason once, in 说明
+    const note = String(s3.getCell(col('说明')).value);
+    expect(note).toContain('审定理由：工作实绩突出，经研究调整（部长办公会记录，2024年12月30日）');
+    expect(note.match(/工作实绩突出/g)).toHaveLength(1);
   });
 
   it('says in the notes what the decisions did to the quotas: the category sheet, the summary, the decided row', async () => {
     const workbook = await workedExample([{ id: 'S3', grade: 'good', reason: '工作实绩突出，经研究调整', by: '部长办公会', at: '2024-12-30' }]);
     const ws = workbook.getWorksheet('镇街·脱产·正股级')!;
     expect(String(ws.getCell(2, 1).value)).toContain('部长办公会审定后，本类别良好 2 人，超出名额（1 人）1 人');
-    expect(String(ws.getRow(6).getCell(18).value)).toContain('审定后本类别良好 2 人，超出名额（1 人）1 人');
+    expect(String(ws.getRow(6).getCell(RESULT_HEADERS.indexOf('说明') + 1).value)).toContain('审定后本类别良好 2 人，超出名额（1 人）1 人');
     const summary = workbook.getWorksheet('汇总')!;
     expect([7, 8].map((r) => summary.getCell(r, 1).value)).toEqual(['部长办公会审定后超出或空出名额：', '镇街·脱产·正股级：良好 2 人，超出名额（1 人）1 人']);
     // within the quotas: no such lines

@@ -3,33 +3,45 @@
  * category, and a sheet of flags (标记). Made to be read and printed as it opens.
  */
 import type ExcelJS from 'exceljs';
-import { roundTo, toDecimal, toNumber, type Rational } from '../exact/rational';
-import { FLAG_LABELS, GRADES, type AssessmentResult, type CategoryResult, type Grade, type Policy, type ResultRow } from '../model';
+import {
+  explanationLines,
+  FLAG_LABELS,
+  GRADES,
+  resultColumns,
+  type AssessmentResult,
+  type CategoryResult,
+  type Grade,
+  type Policy,
+  type ResultRow,
+} from '../model';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printOptions, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
 
-/** Row columns, exactly as docs/formats.md §10 lists them. */
-export const RESULT_COLUMNS = [
-  '名次',
-  '编号',
-  '姓名',
-  '派出单位',
-  '村社区',
-  '基本分',
-  '组织工作目标考评得分',
-  '很满意',
-  '满意',
-  '基本满意',
-  '不满意',
-  '废票',
-  '投票数',
-  '应参加人数',
-  '满意度',
-  '考核总分',
-  '等次',
-  '说明',
-] as const;
+/** The row columns (shared/model/result-columns.ts), then 说明 — docs/formats.md §10. */
+const COLUMNS = resultColumns([
+  'rank',
+  'id',
+  'name',
+  'unit',
+  'town',
+  'village',
+  'baseScore',
+  'orgScore',
+  'eligible',
+  'cast',
+  'verySatisfied',
+  'satisfied',
+  'basic',
+  'dissatisfied',
+  'invalid',
+  'abstain',
+  'satisfaction',
+  'total',
+  'computedGrade',
+  'decidedGrade',
+]);
+export const RESULT_HEADERS = [...COLUMNS.map((c) => c.header), '说明'];
 /** sized for A4 landscape at about 75%: Chinese characters are two units wide */
-const RESULT_WIDTHS = [5, 8, 8, 18, 12, 7, 10, 6, 6, 7, 6, 5, 6, 7, 8, 8, 8, 42];
+const RESULT_WIDTHS = [5, 8, 8, 18, 10, 12, 7, 10, 7, 6, 6, 6, 7, 6, 5, 5, 8, 8, 8, 8, 40];
 const NOTE_CHARS_PER_LINE = 22;
 /** Rows 1–2 title, row 3 the header: frozen, and repeated on every printed page. */
 const HEADER_ROWS = 3;
@@ -46,23 +58,8 @@ const GRADE_FILLS: Record<Grade, string> = {
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
-/** A score as a spreadsheet number: exact decimals are exact here too (79.75, 96). */
-const scoreNumber = (value: Rational | null): number | null => (value ? Number(toDecimal(roundTo(value, 4))) : null);
-const rounded = (value: Rational | null, digits: number): number | null => (value ? toNumber(roundTo(value, digits)) : null);
-
-/** 说明: flags in words, why this grade, and the review meeting's decision. */
-export function explainRow(row: ResultRow, labels: Record<Grade, string>): string {
-  const parts: string[] = [];
-  const flags = row.flags.filter((f) => f !== 'decided');
-  if (flags.length) parts.push(`【${flags.map((f) => FLAG_LABELS[f]).join('；')}】`);
-  parts.push(...row.reasons);
-  if (row.decision) {
-    const d = row.decision;
-    const who = [d.by, d.at].filter(Boolean).join('，');
-    parts.push(`部长办公会审定为${labels[d.grade]}：${d.reason}${who ? `（${who}）` : ''}；程序计算等次为${labels[row.computedGrade]}`);
-  }
-  return parts.join('；').replace(/】；/g, '】');
-}
+/** 说明 in one cell: the lines of explanationLines. */
+export const explainRow = (row: ResultRow): string => explanationLines(row).join('；').replace(/】；/g, '】');
 
 function title(ws: ExcelJS.Worksheet, span: number, text: string, subtitle: string): void {
   ws.mergeCells(1, 1, 1, span);
@@ -145,39 +142,24 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
   if (category.merged.length) notes.push(`已合并小类别 ${category.merged.length} 个`);
   if (category.smallCategory) notes.push('本类别人数过少，按比例无名额，请部长办公会研究');
   if (category.quotaNotes.length) notes.push(`部长办公会审定后，本类别${category.quotaNotes.map((n) => n.text).join('；')}`);
-  title(ws, RESULT_COLUMNS.length, `${category.label} “第一书记”考核结果`, notes.join('　'));
+  title(ws, RESULT_HEADERS.length, `${category.label} “第一书记”考核结果`, notes.join('　'));
   if (category.quotaNotes.length) {
     // the note may take a second line
     ws.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     ws.getRow(2).height = 30;
   }
-  headerRow(ws, HEADER_ROWS, RESULT_COLUMNS, RESULT_WIDTHS);
+  headerRow(ws, HEADER_ROWS, RESULT_HEADERS, RESULT_WIDTHS);
   category.rows.forEach((row, i) => {
     const r = ws.getRow(4 + i);
-    const b = row.ballots;
-    const s = row.secretary;
-    const values: [ExcelJS.CellValue, string?][] = [
-      [row.rank],
-      [row.id],
-      [s.name],
-      [s.unit ?? null],
-      [s.village ?? null],
-      [scoreNumber(row.baseScore)],
-      [scoreNumber(row.orgScore)],
-      [b?.verySatisfied ?? null],
-      [b?.satisfied ?? null],
-      [b?.basic ?? null],
-      [b?.dissatisfied ?? null],
-      [b?.invalid ?? null],
-      [b?.cast ?? null],
-      [b?.eligible ?? s.eligibleVoters],
-      [rounded(row.satisfaction, 4), '0.00%'],
-      [rounded(row.total, 2), '0.00'],
-    ];
-    values.forEach(([v, numFmt], c) => bodyCell(r.getCell(c + 1), v ?? null, { numFmt }));
-    bodyCell(r.getCell(17), policy.labels[row.grade], { fill: GRADE_FILLS[row.grade], bold: row.grade === 'excellent' || row.grade === 'pending' });
-    const note = explainRow(row, policy.labels);
-    bodyCell(r.getCell(18), note, { wrap: true });
+    COLUMNS.forEach((column, c) => {
+      const value = column.cell(row, policy.labels);
+      // the grade that stands (the decided one where there is one) is coloured
+      const standing = (column.key === 'computedGrade' && !row.decision) || (column.key === 'decidedGrade' && row.decision);
+      const look: Look = standing ? { fill: GRADE_FILLS[row.grade], bold: row.grade === 'excellent' || row.grade === 'pending' } : { numFmt: column.numFmt };
+      bodyCell(r.getCell(c + 1), value, look);
+    });
+    const note = explainRow(row);
+    bodyCell(r.getCell(COLUMNS.length + 1), note, { wrap: true });
     r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
   });
 }

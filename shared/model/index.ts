@@ -9,3 +9,4 @@ export * from './labels';
 export * from './errors';
 export * from './prints';
 export * from './size';
+export * from './result-columns';

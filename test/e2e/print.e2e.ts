@@ -90,9 +90,10 @@ describe('打印预览 of the sample county', () => {
   it('考核结果排名表: every row as the method ranks it, on screen and in the PDF', async () => {
     const shown = await app.page
       .locator('.print-doc tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 17));
-    const want = rows.map((r) => [String(r.rank ?? '—'), r.secretary.name, r.total ? toFixed(r.total, 2) : '—', labels[r.computedGrade]]);
-    expect(shown.map((c) => [c[0], c[1], c[14], c[15]?.split('\n')[0]])).toEqual(want);
+      .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 19));
+    // 名次 姓名 … 考核总分 计算等次 审定等次 说明
+    const want = rows.map((r) => [String(r.rank ?? '—'), r.secretary.name, r.total ? toFixed(r.total, 2) : '—', labels[r.computedGrade], r.decision ? labels[r.decision.grade] : '']);
+    expect(shown.map((c) => [c[0], c[1], c[15], c[16], c[17]])).toEqual(want);
     await app.shot('排名表');
     const pdf = await printPreview('ranking', 'ranking', 2);
     const header = '名次姓名派出单位所在镇街/村基本分组织工作目标考评得分应参加人数投票数';

@@ -52,18 +52,19 @@ describe('the worked example (docs/method.md §8)', () => {
     for (const word of ['考核结果排名表', '镇街·脱产·正股级', '名额：优秀1名，良好1名', '胶州市“三定一诺双评”实施细则', '2025年1月6日', '结果已定稿']) {
       has(text, word);
     }
-    // rank order, each row's cells in column order: 名次 姓名 单位 镇街/村 基本分 组织得分 应参加 投票数 很满意 满意 基本满意 不满意 废票 满意度 总分 等次
+    // rank order, each row's cells in column order: 名次 姓名 单位 镇街/村 基本分 组织得分 应参加 投票数 很满意 满意 基本满意 不满意 废票 弃权 满意度 总分 计算等次 审定等次
     const raw = squeeze(pdf.raw);
     const rows = [
-      [1, '李志明', '中云街道办事处', '中云街道后李家屯', 78, 92, 42, 40, 35, 5, 0, 0, 0, '1.0000', '92.00', '良好'],
-      [2, '王建国', '阜安街道办事处', '阜安街道前王家庄', 90, 96, 45, 40, 30, 8, 2, 0, 0, '0.9500', '91.20', '优秀'],
-      [3, '张海涛', '李哥庄镇政府', '李哥庄镇东张家岭', 85, 88, 48, 40, 20, 10, 5, 4, 1, '0.7500', '66.00', '称职'],
-      [4, '刘丽静', '铺集镇政府', '铺集镇西河崖村', 86, 90, 50, 42, 10, 10, 20, 2, 0, '0.4762', '42.86', '基本称职'],
+      [1, '李志明', '中云街道办事处', '中云街道后李家屯', 78, 92, 42, 40, 35, 5, 0, 0, 0, 0, '100.00%', '92.00', '良好'],
+      [2, '王建国', '阜安街道办事处', '阜安街道前王家庄', 90, 96, 45, 40, 30, 8, 2, 0, 0, 0, '95.00%', '91.20', '优秀'],
+      [3, '张海涛', '李哥庄镇政府', '李哥庄镇东张家岭', 85, 88, 48, 40, 20, 10, 5, 4, 1, 0, '75.00%', '66.00', '称职'],
+      [4, '刘丽静', '铺集镇政府', '铺集镇西河崖村', 86, 90, 50, 42, 10, 10, 20, 2, 0, 0, '47.62%', '42.86', '基本称职'],
     ].map((cells) => cells.join(''));
     has(raw, rows);
     expect(raw.indexOf(rows[0]!)).toBeLessThan(raw.indexOf(rows[1]!));
     expect(raw.indexOf(rows[2]!)).toBeLessThan(raw.indexOf(rows[3]!));
-    for (const s of ['1.0000', '0.9500', '0.7500', '0.4762']) has(pdf.text, s);
+    // 满意度 in one form: a percent with two places
+    for (const s of ['100.00%', '95.00%', '75.00%', '47.62%']) has(pdf.text, s);
     has(text, '基本分78低于80分');
     for (const label of ['考核组成员：', '审核人：', '制表人：', '日期：', '部长办公会审定意见：']) has(text, label);
     expect(pdf.text).toMatch(/数据摘要 [0-9a-f]{8}/);
@@ -102,7 +103,9 @@ describe('the worked example (docs/method.md §8)', () => {
       has(text, `姓名${order[i]}`);
       has(text, '考核组成员：');
     });
-    has(squeeze(pdf.pages[0]!), '92.00（=92×1.0000）');
+    // the total as the exact product, 满意度 as everywhere
+    has(squeeze(pdf.pages[0]!), '92.00（=92×1，满意度100.00%）');
+    has(squeeze(pdf.pages[1]!), '91.20（=96×19/20，满意度95.00%）');
     has(squeeze(pdf.pages[0]!), '第1名（共4人）');
     has(squeeze(pdf.pages[3]!), '计算等次：基本称职');
     has(squeeze(pdf.pages[3]!), '4210102020');
@@ -155,8 +158,9 @@ describe('a decision against the quota (the worked example, 李志明 decided �
     const pdf = await print('ranking', data, 'quota-ranking', 1);
     const text = squeeze(pdf.text);
     has(text, '部长办公会审定后，本类别优秀2人，超出名额（1人）1人；良好0人，名额（1人）空出1个，不由他人递补');
-    has(text, '部长办公会审定：优秀。理由：经部长办公会研究，确定为优秀（2025年1月6日）。审定时本类别优秀2人，超出名额（1人）1人');
-    has(text, '审定：优秀');
+    has(text, '审定理由：经部长办公会研究，确定为优秀（张三记录，2025年1月6日）。审定时本类别优秀2人，超出名额（1人）1人');
+    // 计算等次 and 审定等次 side by side in the row
+    has(squeeze(pdf.raw), '92.00良好优秀');
     // the decision is said once, in the documents' words
     expect(text.split('经部长办公会研究，确定为优秀').length - 1).toBe(1);
   });
@@ -190,7 +194,7 @@ describe('a county of 250', () => {
     expect(isA4(pdf.info, true)).toBe(true);
     expectNumbered(pdf);
     // the header's wrapped cells interleave in the layout text: read it in content order
-    const header = '名次姓名派出单位所在镇街/村基本分组织工作目标考评得分应参加人数投票数很满意满意基本满意不满意废票满意度考核总分等次说明';
+    const header = '名次姓名派出单位所在镇街/村基本分组织工作目标考评得分应参加人数投票数很满意满意基本满意不满意废票弃权满意度考核总分计算等次审定等次说明';
     pdf.pages.forEach((page, i) => {
       expect(page).toMatch(/数据摘要 [0-9a-f]{8}/);
       has(squeeze(pdf.rawPages[i]!), header);
@@ -209,8 +213,7 @@ describe('a county of 250', () => {
       has(text, row.secretary.name);
       if (row.total) has(pdf.text, toFixed(row.total, 2));
     }
-    has(text, '部长办公会审定：良好');
-    has(text, '审定：良好');
+    has(text, '审定理由：');
     has(text, '投票人数不足应参加人数的2/3');
   });
 

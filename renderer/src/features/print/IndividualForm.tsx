@@ -1,7 +1,11 @@
 /** 个人考评表: one portrait form per secretary — inputs, item scores, evidence, ballots, total, grade. */
-import { sum, type Rational } from '../../../../shared/exact/rational';
+import { sum, toFraction, type Rational } from '../../../../shared/exact/rational';
 import {
+  explanationLines,
   MODE_LABELS,
+  percentText,
+  scoreText,
+  totalText,
   POST_TYPE_LABELS,
   RANK_CLASS_LABELS,
   SOURCE_LABELS,
@@ -11,7 +15,7 @@ import {
   type RubricItem,
 } from '../../../../shared/model';
 import { EVIDENCE_STATUS_WORDS } from './evidenceWords';
-import { dash, explanation, percent2, placeOf, ratio4, score, total2 } from './format';
+import { dash, placeOf } from './format';
 import type { EvidenceLine, PrintData } from './model';
 import { DocHead, Signatures } from './parts';
 import { GradeText } from './GradeText';
@@ -119,7 +123,7 @@ function ItemsTable({ data, row }: { data: PrintData; row: ResultRow }) {
                 {section.code}　{section.name}
                 {section.base ? `（基本分${section.base}分）` : ''}
               </th>
-              <th>{score(subtotal)}</th>
+              <th>{scoreText(subtotal)}</th>
               {withEvidence ? <th /> : null}
             </tr>
             {items.map((item) => {
@@ -129,7 +133,7 @@ function ItemsTable({ data, row }: { data: PrintData; row: ResultRow }) {
                   <td>{item.code}</td>
                   <td className="note">{item.name}</td>
                   <td className="note">{inputsOf(item)}</td>
-                  <td className="num">{score(itemValue(item) ?? null)}</td>
+                  <td className="num">{scoreText(itemValue(item) ?? null)}</td>
                   {withEvidence ? <td className="note">{lines.length ? evidenceText(lines) : dash}</td> : null}
                 </tr>
               );
@@ -147,11 +151,11 @@ function SummaryScores({ row }: { row: ResultRow }) {
       <tbody>
         <tr>
           <th>基本分（基本工作目标和执行工作制度及工作纪律）</th>
-          <td className="num">{score(row.baseScore)}</td>
+          <td className="num">{scoreText(row.baseScore)}</td>
         </tr>
         <tr>
           <th>组织工作目标考评得分（汇总录入{row.scoredBy === 'summary' ? '，含晋位升级' : ''}）</th>
-          <td className="num">{score(row.orgScore)}</td>
+          <td className="num">{scoreText(row.orgScore)}</td>
         </tr>
       </tbody>
     </table>
@@ -172,12 +176,18 @@ function BallotTable({ row }: { row: ResultRow }) {
         b.dissatisfied,
         b.invalid,
         b.abstain,
-        ratio4(row.satisfaction),
-        percent2(row.dissatisfaction),
+        percentText(row.satisfaction),
+        percentText(row.dissatisfaction),
       ]
     : [row.secretary.eligibleVoters, ...heads.slice(1).map(() => dash)];
   return (
     <table className="grid keep">
+      <colgroup>
+        {heads.map((h) => (
+          // the rates (100.00%) on one line
+          <col key={h} style={h.endsWith('率') || h === '满意度' ? { width: '17mm' } : undefined} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           {heads.map((h) => (
@@ -221,14 +231,16 @@ function IndividualForm({ data, category, row }: { data: PrintData; category: Ca
             <tr>
               <th>组织工作目标考评得分</th>
               <td className="left">
-                {score(row.orgScore)}（基本分 {score(row.baseScore)}）
+                {scoreText(row.orgScore)}（基本分 {scoreText(row.baseScore)}）
               </td>
             </tr>
             <tr>
               <th>考核总分</th>
               <td className="left">
-                {total2(row.total)}
-                {row.total ? `（= ${score(row.orgScore)} × ${ratio4(row.satisfaction)}）` : ''}
+                {totalText(row.total)}
+                {row.total && row.satisfaction
+                  ? `（= ${scoreText(row.orgScore)} × ${toFraction(row.satisfaction)}，满意度 ${percentText(row.satisfaction)}）`
+                  : ''}
               </td>
             </tr>
             <tr>
@@ -244,7 +256,7 @@ function IndividualForm({ data, category, row }: { data: PrintData; category: Ca
             <tr>
               <th>说明</th>
               <td className="left note-lg">
-                {explanation(row, labels).map((line, i) => (
+                {explanationLines(row).map((line, i) => (
                   <div key={i}>{line}</div>
                 ))}
               </td>

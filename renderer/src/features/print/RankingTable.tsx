@@ -1,30 +1,32 @@
 /** 考核结果排名表: one landscape section per category, header repeated on every page. */
-import type { CategoryResult, Grade, ResultRow } from '../../../../shared/model';
+import { explanationLines, resultColumns, type CategoryResult, type Grade, type ResultColumnKey, type ResultRow } from '../../../../shared/model';
 import { categoryDigests } from './digest';
-import { dash, explanation, placeOf, ratio4, score, total2 } from './format';
 import type { PrintData } from './model';
 import { DocHead, Signatures } from './parts';
 
-/** Widths in mm at 8.5 pt (3 mm a character, 2 mm padding): two-character labels on one line, 说明 as wide as it can be. */
-const COLUMNS: [label: string, widthMm: number][] = [
-  ['名次', 9],
-  ['姓名', 13],
-  ['派出单位', 20],
-  ['所在镇街/村', 21],
-  ['基本分', 10],
-  ['组织工作目标考评得分', 13],
-  ['应参加人数', 10],
-  ['投票数', 9],
-  ['很满意', 9],
-  ['满意', 9],
-  ['基本满意', 9],
-  ['不满意', 9],
-  ['废票', 9],
-  ['满意度', 12],
-  ['考核总分', 12],
-  ['等次', 15],
-  ['说明', 0],
-];
+/** The shared row columns this print has room for, with their widths in mm at 8.5 pt (3 mm a character, 2 mm padding); 说明 takes the rest. */
+const WIDTHS = {
+  rank: 8,
+  name: 13,
+  unit: 16,
+  place: 18,
+  baseScore: 10,
+  orgScore: 12,
+  eligible: 10,
+  cast: 9,
+  verySatisfied: 8,
+  satisfied: 8,
+  basic: 8,
+  dissatisfied: 8,
+  invalid: 8,
+  abstain: 8,
+  satisfaction: 16,
+  total: 12,
+  computedGrade: 12,
+  decidedGrade: 12,
+} as const satisfies Partial<Record<ResultColumnKey, number>>;
+const COLUMNS = resultColumns(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]);
+const SPAN = COLUMNS.length + 1;
 
 export function RankingTables({ data }: { data: PrintData }) {
   const digests = categoryDigests(data.result);
@@ -63,13 +65,14 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
       />
       <table className="dense">
         <colgroup>
-          {COLUMNS.map(([label, w]) => (
-            <col key={label} style={w ? { width: `${w}mm` } : undefined} />
+          {COLUMNS.map((c) => (
+            <col key={c.key} style={{ width: `${WIDTHS[c.key as keyof typeof WIDTHS]}mm` }} />
           ))}
+          <col />
         </colgroup>
         <thead>
           <tr className="caption-row">
-            <th colSpan={COLUMNS.length}>
+            <th colSpan={SPAN}>
               {category.label}　数据摘要 {digest}
               <span>
                 {data.assessment.year}年度 {data.assessment.name}
@@ -77,9 +80,10 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
             </th>
           </tr>
           <tr>
-            {COLUMNS.map(([label]) => (
-              <th key={label}>{label}</th>
+            {COLUMNS.map((c) => (
+              <th key={c.key}>{c.header}</th>
             ))}
+            <th>说明</th>
           </tr>
         </thead>
         <tbody>
@@ -93,7 +97,7 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
             <RankingRow key={row.id} row={row} labels={labels} />
           ))}
           <tr>
-            <td colSpan={COLUMNS.length} className="foot-cell">
+            <td colSpan={SPAN} className="foot-cell">
               <RankingFoot />
             </td>
           </tr>
@@ -104,41 +108,19 @@ function CategorySection({ data, category, digest }: { data: PrintData; category
 }
 
 function RankingRow({ row, labels }: { row: ResultRow; labels: Record<Grade, string> }) {
-  const b = row.ballots;
   return (
     <tr>
-      <td>{row.rank ?? dash}</td>
-      <td>{row.secretary.name}</td>
-      <td>{row.secretary.unit ?? dash}</td>
-      <td>{placeOf(row.secretary)}</td>
-      <td className="num">{score(row.baseScore)}</td>
-      <td className="num">{score(row.orgScore)}</td>
-      <td className="num">{row.secretary.eligibleVoters}</td>
-      <td className="num">{b ? b.cast : dash}</td>
-      <td className="num">{b ? b.verySatisfied : dash}</td>
-      <td className="num">{b ? b.satisfied : dash}</td>
-      <td className="num">{b ? b.basic : dash}</td>
-      <td className="num">{b ? b.dissatisfied : dash}</td>
-      <td className="num">{b ? (b.abstain ? `${b.invalid}（弃权${b.abstain}）` : b.invalid) : dash}</td>
-      <td className="num">{ratio4(row.satisfaction)}</td>
-      <td className="num">{total2(row.total)}</td>
-      <GradeCell labels={labels} computed={row.computedGrade} decided={row.decision?.grade ?? null} />
+      {COLUMNS.map((c) => (
+        <td key={c.key} className={c.numeric ? 'num' : c.key === 'decidedGrade' && row.decision ? 'decided' : undefined}>
+          {c.text(row, labels)}
+        </td>
+      ))}
       <td className="note">
-        {explanation(row, labels).map((line, i) => (
+        {explanationLines(row).map((line, i) => (
           <div key={i}>{line}</div>
         ))}
       </td>
     </tr>
-  );
-}
-
-/** The computed grade; a decision is shown beside it, never in its place. */
-export function GradeCell({ labels, computed, decided }: { labels: Record<Grade, string>; computed: Grade; decided: Grade | null }) {
-  return (
-    <td>
-      {labels[computed]}
-      {decided ? <span className="decided">审定：{labels[decided]}</span> : null}
-    </td>
   );
 }
 

@@ -1,41 +1,37 @@
 /** One category of the results: rank order, the columns of the results workbook, why each grade. */
-import type { CategoryResult, Grade, ResultRow } from '../../../../shared/model';
-import { BAND_KEYS, FLAG_LABELS } from '../../../../shared/model';
+import {
+  BAND_KEYS,
+  explanationParts,
+  FLAG_LABELS,
+  resultColumns,
+  type CategoryResult,
+  type Grade,
+  type ResultColumn,
+  type ResultColumnKey,
+  type ResultRow,
+} from '../../../../shared/model';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { Button } from '../../ui';
-import { percent, score, total } from './format';
 import './results.css';
 
-export function GradeCell({ row, labels }: { row: ResultRow; labels: Record<Grade, string> }) {
-  if (!row.decision) return <span className={`grade grade-${row.grade}`}>{labels[row.grade]}</span>;
-  return (
-    <span className="decided">
-      <span className={`grade grade-${row.decision.grade}`}>{labels[row.decision.grade]}</span>
-      <span className="badge badge-accent" title={`审定理由：${row.decision.reason}`}>
-        部长办公会审定
-      </span>
-      <span className="muted computed">计算：{labels[row.computedGrade]}</span>
-    </span>
-  );
+/** The grade cell: the computed grade, or the review meeting's beside it in its own column. */
+function GradeLabel({ grade, labels }: { grade: Grade; labels: Record<Grade, string> }) {
+  return <span className={`grade grade-${grade}`}>{labels[grade]}</span>;
 }
 
-export function Explanation({ row }: { row: ResultRow; labels?: Record<Grade, string> }) {
-  const flags = row.flags.filter((f) => f !== 'decided');
+export function Explanation({ row }: { row: ResultRow }) {
+  const { flags, lines } = explanationParts(row);
   return (
     <div className="explain">
       <span className="explain-label">说明：</span>
-      {flags.length ? (
-        <>
-          {flags.map((f) => (
-            <span key={f} className={`badge ${f === 'tieAtBoundary' ? 'badge-warn' : 'badge-accent'}`}>
-              {FLAG_LABELS[f]}
-            </span>
-          ))}
-        </>
-      ) : null}
-      {row.reasons.map((r, i) => (
-        <span key={i} className={r.startsWith('部长办公会') ? 'reason decision-note' : r.startsWith('审定后本类别') ? 'reason quota-reason' : 'reason'}>
+      {flags.map((f) => (
+        <span key={f} className={`badge ${f === FLAG_LABELS.tieAtBoundary ? 'badge-warn' : 'badge-accent'}`}>
+          {f}
+        </span>
+      ))}
+      {lines.map((r, i) => (
+        <span key={i} className={r.startsWith('审定理由') ? 'reason decision-note' : r.startsWith('审定后本类别') ? 'reason quota-reason' : 'reason'}>
           {r}
         </span>
       ))}
@@ -43,34 +39,43 @@ export function Explanation({ row }: { row: ResultRow; labels?: Record<Grade, st
   );
 }
 
-interface Col {
-  key: string;
-  header: ReactNode;
-  num?: boolean;
-  wrapHead?: boolean;
-  /** in a scrolled table, where columns must not move as rows come and go */
-  width: string;
-  render: (r: ResultRow) => ReactNode;
-}
+/**
+ * The shared row columns (shared/model/result-columns.ts) the screen shows, with their
+ * widths: in a scrolled table columns must not move as rows come and go.
+ */
+const WIDTHS = {
+  rank: '3.5em',
+  id: '5.5em',
+  name: '5em',
+  unit: '9em',
+  village: '6.5em',
+  baseScore: '4em',
+  orgScore: '6em',
+  eligible: '5em',
+  cast: '4em',
+  verySatisfied: '4em',
+  satisfied: '3.2em',
+  basic: '4.8em',
+  dissatisfied: '4em',
+  invalid: '3.2em',
+  abstain: '3.2em',
+  satisfaction: '5em',
+  total: '5em',
+  computedGrade: '5em',
+  decidedGrade: '5em',
+} as const satisfies Partial<Record<ResultColumnKey, string>>;
+const COLUMNS = resultColumns(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]);
+/** headers that take two lines */
+const WRAP_HEAD = new Set<string>(['orgScore', 'eligible', 'computedGrade', 'decidedGrade']);
 
-const COLUMNS: Col[] = [
-  { key: 'rank', width: '3.5em', header: '名次', render: (r) => r.rank ?? '—' },
-  { key: 'id', width: '5.5em', header: '编号', render: (r) => r.id },
-  { key: 'name', width: '5em', header: '姓名', render: (r) => r.secretary.name },
-  { key: 'unit', width: '10em', header: '派出单位', render: (r) => <span className="clip">{r.secretary.unit ?? ''}</span> },
-  { key: 'village', width: '7.5em', header: '村社区', render: (r) => <span className="clip">{r.secretary.village ?? ''}</span> },
-  { key: 'base', width: '4em', header: '基本分', num: true, render: (r) => score(r.baseScore) },
-  { key: 'org', width: '6em', header: '组织工作目标考评得分', num: true, wrapHead: true, render: (r) => score(r.orgScore) },
-  { key: 'vs', width: '4em', header: '很满意', num: true, render: (r) => r.ballots?.verySatisfied ?? '—' },
-  { key: 's', width: '3.2em', header: '满意', num: true, render: (r) => r.ballots?.satisfied ?? '—' },
-  { key: 'b', width: '4.8em', header: '基本满意', num: true, render: (r) => r.ballots?.basic ?? '—' },
-  { key: 'd', width: '4em', header: '不满意', num: true, render: (r) => r.ballots?.dissatisfied ?? '—' },
-  { key: 'i', width: '3.2em', header: '废票', num: true, render: (r) => r.ballots?.invalid ?? '—' },
-  { key: 'cast', width: '4.2em', header: '投票数', num: true, render: (r) => r.ballots?.cast ?? '—' },
-  { key: 'eligible', width: '5.6em', header: '应参加人数', num: true, render: (r) => r.ballots?.eligible ?? r.secretary.eligibleVoters },
-  { key: 'sat', width: '5em', header: '满意度', num: true, render: (r) => percent(r.satisfaction) },
-  { key: 'total', width: '5em', header: '考核总分', num: true, render: (r) => <strong>{total(r.total)}</strong> },
-];
+/** A cell of the figures line: the grades drawn as grades, the total in bold. */
+function Cell({ column, row, labels }: { column: ResultColumn; row: ResultRow; labels: Record<Grade, string> }) {
+  if (column.key === 'computedGrade') return <GradeLabel grade={row.computedGrade} labels={labels} />;
+  if (column.key === 'decidedGrade') return row.decision ? <GradeLabel grade={row.decision.grade} labels={labels} /> : null;
+  if (column.key === 'total') return <strong>{column.text(row, labels)}</strong>;
+  if (column.key === 'unit' || column.key === 'village') return <span className="clip">{column.cell(row, labels) ?? ''}</span>;
+  return <>{column.text(row, labels)}</>;
+}
 
 /** Categories up to this size are rendered whole; larger ones only around what is in view. */
 export const VIRTUAL_FROM = 80;
@@ -128,8 +133,7 @@ export function CategoryTable(props: TableProps) {
   );
 }
 
-/** Widths of the last two columns: 等次 and 审定. */
-const GRADE_WIDTH = '5.5em';
+/** Width of the last column: the 审定 button. */
 const DECIDE_WIDTH = '4.5em';
 
 function Head() {
@@ -137,11 +141,10 @@ function Head() {
     <thead>
       <tr aria-rowindex={1}>
         {COLUMNS.map((c) => (
-          <th key={c.key} scope="col" className={[c.num ? 'num' : '', c.wrapHead ? 'wrap-head' : ''].join(' ').trim() || undefined}>
+          <th key={c.key} scope="col" className={[c.numeric ? 'num' : '', WRAP_HEAD.has(c.key) ? 'wrap-head' : ''].join(' ').trim() || undefined}>
             {c.header}
           </th>
         ))}
-        <th scope="col">等次</th>
         <th scope="col" className="no-print">
           审定
         </th>
@@ -150,7 +153,7 @@ function Head() {
   );
 }
 
-const SPAN = COLUMNS.length + 2;
+const SPAN = COLUMNS.length + 1;
 
 /** One secretary's two lines; `index` (from 0) places them among all rows for assistive technology. */
 function Secretary({
@@ -166,13 +169,10 @@ function Secretary({
     <tbody ref={measure} data-index={index} className={`result-group${r.flags.includes('tieAtBoundary') ? ' tie-group' : ''}`} data-testid="result-row">
       <tr {...at.first}>
         {COLUMNS.map((c) => (
-          <td key={c.key} className={c.num ? 'num' : undefined}>
-            {c.render(r)}
+          <td key={c.key} className={c.numeric ? 'num' : undefined}>
+            <Cell column={c} row={r} labels={labels} />
           </td>
         ))}
-        <td>
-          <GradeCell row={r} labels={labels} />
-        </td>
         <td className="no-print">
           <Button
             variant={r.flags.includes('tieAtBoundary') && !r.decision ? 'primary' : 'ghost'}
@@ -186,7 +186,7 @@ function Secretary({
       </tr>
       <tr className="explain-row" {...at.second}>
         <td colSpan={SPAN}>
-          <Explanation row={r} labels={labels} />
+          <Explanation row={r} />
         </td>
       </tr>
     </tbody>
@@ -239,9 +239,8 @@ function VirtualTable(props: TableProps) {
       <table className="table results-table results-fixed" aria-rowcount={1 + rows.length * 2}>
         <colgroup>
           {COLUMNS.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
+            <col key={c.key} style={{ width: WIDTHS[c.key as keyof typeof WIDTHS] }} />
           ))}
-          <col style={{ width: GRADE_WIDTH }} />
           <col style={{ width: DECIDE_WIDTH }} />
         </colgroup>
         <Head />

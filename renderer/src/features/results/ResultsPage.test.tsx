@@ -113,10 +113,13 @@ describe('ResultsPage', () => {
     fireEvent.change(await screen.findByLabelText(/审定理由/), { target: { value: '会议研究确定' } });
     // happy-dom does not submit through a button's form= attribute; a browser does (see the e2e)
     fireEvent.submit(document.getElementById('decision-form')!);
-    await waitFor(() => expect(rowsOf('镇街·脱产·党政正职')[0]!.textContent).toContain('部长办公会审定'));
+    await waitFor(() => expect(rowsOf('镇街·脱产·党政正职')[0]!.textContent).toContain('审定理由：会议研究确定'));
     const t1 = rowsOf('镇街·脱产·党政正职').find((r) => r.textContent?.includes('T1'))!;
-    expect(t1.textContent).toContain('计算：待定');
-    expect(t1.textContent).toContain('会议研究确定（张三');
+    // 计算等次 and 审定等次 in their own cells; the reason once, in 说明
+    const cells = [...t1.querySelectorAll('tr:first-child td')].map((td) => td.textContent);
+    expect(cells.slice(-3, -1)).toEqual(['待定', '优秀']);
+    expect(t1.textContent).toContain('审定理由：会议研究确定（张三记录');
+    expect(t1.textContent?.match(/会议研究确定/g)).toHaveLength(1);
     expect((await db.decisions.get([assessmentId, 'T1']))?.grade).toBe('excellent');
     expect((await db.audit.where('assessmentId').equals(assessmentId).last())?.action).toBe('decision.set');
   });
