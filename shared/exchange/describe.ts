@@ -1,6 +1,7 @@
 /** Packages and units in words: the summary `shuangping verify` prints and the side-by-side rows of a conflict. */
 import { canonicalJson, sha256Hex } from '../digest';
 import {
+  DIMENSION_LABELS,
   BALLOT_OPTION_LABELS,
   BALLOT_OPTIONS,
   DEFAULT_GRADE_LABELS,
@@ -102,9 +103,9 @@ export function unitFields(unit: Unit | null | undefined): Fields {
       return [
         ['姓名', s.name],
         ['派出单位', text(s.unit)],
-        ['单位类别', SOURCE_SHORT[s.source] ?? s.source],
-        ['驻村方式', MODE_SHORT[s.mode] ?? s.mode],
-        ['职级类别', RANK_CLASS_SHORT[s.rankClass] ?? s.rankClass],
+        [DIMENSION_LABELS.source, SOURCE_SHORT[s.source] ?? s.source],
+        [DIMENSION_LABELS.mode, MODE_SHORT[s.mode] ?? s.mode],
+        [DIMENSION_LABELS.rankClass, RANK_CLASS_SHORT[s.rankClass] ?? s.rankClass],
         ['所在镇街', text(s.town)],
         ['村社区', text(s.village)],
         ['村社区类型', POST_TYPE_LABELS[s.postType] ?? s.postType],

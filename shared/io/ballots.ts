@@ -3,7 +3,7 @@
  * (`编号`, `选项`), which is tallied. Nothing about a voter is read or kept.
  */
 import { tallyProblems } from '../method/tally-check';
-import type { BallotTally, InputError } from '../model';
+import { BALLOT_OPTION_LABELS, type BallotTally, type InputError } from '../model';
 import { BALLOT_OPTION_ENUM } from './enums';
 import { Fields } from './fields';
 import { idsOf, parsedOf, parseIdRows, readWith, type Located, type ParseOutcome } from './parsed';
@@ -18,7 +18,7 @@ const isPerBallot = (ws: Sheet): boolean => {
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
     const texts = textCells(ws, r);
     if (texts.some((t) => byRow(t) === 'option')) return !texts.some((t) => tally(t) === 'verySatisfied');
-    if (texts.some((t) => headerKey(t) === headerKey('很满意'))) return false;
+    if (texts.some((t) => headerKey(t) === headerKey(BALLOT_OPTION_LABELS.verySatisfied))) return false;
   }
   return false;
 };

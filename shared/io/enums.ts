@@ -1,5 +1,6 @@
 /** Enumerations as a person may write them: Chinese label, short form or English key. */
 import {
+  DIMENSION_LABELS,
   BALLOT_OPTIONS,
   BALLOT_OPTION_LABELS,
   EVENT_KINDS,
@@ -68,19 +69,19 @@ export function enumChoices<K extends string>(e: Enumeration<K>): string {
 const withoutCadre = (label: string): string[] => (label.endsWith('干部') ? [label.slice(0, -2)] : []);
 
 export const SOURCE_ENUM = enumeration<Source>(
-  '单位类别',
+  DIMENSION_LABELS.source,
   SOURCES,
   (k) => SOURCE_LABELS[k],
   (k) => [SOURCE_SHORT[k], k === 'town' ? '镇' : '市直部门', k === 'town' ? '街道' : '市直单位'],
 );
 export const MODE_ENUM = enumeration<Mode>(
-  '驻村方式',
+  DIMENSION_LABELS.mode,
   MODES,
   (k) => MODE_LABELS[k],
   (k) => [MODE_SHORT[k]],
 );
 export const RANK_CLASS_ENUM = enumeration<RankClass>(
-  '职级类别',
+  DIMENSION_LABELS.rankClass,
   RANK_CLASSES,
   (k) => RANK_CLASS_LABELS[k],
   (k) => [RANK_CLASS_SHORT[k]],

@@ -2,6 +2,7 @@
  * The columns of each exchange workbook (docs/formats.md §2–§6), shared by the readers and the
  * template writers: header, key, whether required, and what to enter (填表说明).
  */
+import { BALLOT_OPTION_LABELS, DIMENSION_LABELS } from '../model/labels';
 import type { ColumnSpec } from './table';
 import { BALLOT_OPTION_ENUM, EVENT_KIND_ENUM, MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM, type Enumeration } from './enums';
 
@@ -34,9 +35,9 @@ export const ROSTER_FIELDS = [
   f('id', '编号', true, 'text', 10, '每名“第一书记”一个编号，在本次考核中不得重复；其他表格按编号对应'),
   f('name', '姓名', true, 'text', 10, '“第一书记”姓名'),
   f('unit', '派出单位', false, 'text', 22, '派出“第一书记”的镇(街道)或市直部门(单位)'),
-  f('source', '单位类别', true, 'enum', 16, '镇(街道) 或 市直部门(单位)，也可填“镇街”“市直”', { choices: labelsOf(SOURCE_ENUM) }),
-  f('mode', '驻村方式', true, 'enum', 12, '脱产驻村 或 非脱产联村，也可填“脱产”“非脱产”', { choices: labelsOf(MODE_ENUM) }),
-  f('rankClass', '职级类别', true, 'enum', 18, '党政正职、非党政正职领导干部、正股级干部、副股级及以下干部（按此四类分别排名）', {
+  f('source', DIMENSION_LABELS.source, true, 'enum', 16, '镇(街道) 或 市直部门(单位)，也可填“镇街”“市直”', { choices: labelsOf(SOURCE_ENUM) }),
+  f('mode', DIMENSION_LABELS.mode, true, 'enum', 12, '脱产驻村 或 非脱产联村，也可填“脱产”“非脱产”', { choices: labelsOf(MODE_ENUM) }),
+  f('rankClass', DIMENSION_LABELS.rankClass, true, 'enum', 18, '党政正职、非党政正职领导干部、正股级干部、副股级及以下干部（按此四类分别排名）', {
     choices: labelsOf(RANK_CLASS_ENUM),
   }),
   f('town', '所在镇街', false, 'text', 12, '所任职村(社区)所在的镇(街道)'),
@@ -67,12 +68,12 @@ export const BALLOT_SHEET = '测评计票';
 export const BALLOT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致，每名“第一书记”（每个票箱）一行'),
   f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
-  f('verySatisfied', '很满意', true, 'int', 10, '“很满意”票数，整数'),
-  f('satisfied', '满意', true, 'int', 10, '“满意”票数，整数'),
-  f('basic', '基本满意', true, 'int', 10, '“基本满意”票数，整数'),
-  f('dissatisfied', '不满意', true, 'int', 10, '“不满意”票数，整数'),
-  f('invalid', '废票', false, 'int', 10, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
-  f('abstain', '弃权', false, 'int', 10, '弃权票数：未作任何标记的空白票；不填按0'),
+  f('verySatisfied', BALLOT_OPTION_LABELS.verySatisfied, true, 'int', 10, '“很满意”票数，整数'),
+  f('satisfied', BALLOT_OPTION_LABELS.satisfied, true, 'int', 10, '“满意”票数，整数'),
+  f('basic', BALLOT_OPTION_LABELS.basic, true, 'int', 10, '“基本满意”票数，整数'),
+  f('dissatisfied', BALLOT_OPTION_LABELS.dissatisfied, true, 'int', 10, '“不满意”票数，整数'),
+  f('invalid', BALLOT_OPTION_LABELS.invalid, false, 'int', 10, '废票数：多选、涂改无法辨认或有识别标记的选票；不填按0'),
+  f('abstain', BALLOT_OPTION_LABELS.abstain, false, 'int', 10, '弃权票数：未作任何标记的空白票；不填按0'),
   f('issued', '发出票数', false, 'int', 10, '发出选票数；填写时，投票数（收回的全部选票）不得超过发出票数，发出票数不得超过应参加人数'),
 ] as const;
 export type BallotKey = (typeof BALLOT_FIELDS)[number]['key'];

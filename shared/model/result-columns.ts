@@ -8,7 +8,7 @@
  */
 import { mul, rat, roundTo, toDecimal, toFixed, toNumber, type Rational } from '../exact/rational';
 import type { Grade } from './grades';
-import { FLAG_LABELS } from './labels';
+import { BALLOT_OPTION_LABELS, FLAG_LABELS } from './labels';
 import type { ResultRow } from './result';
 import type { Secretary } from './secretary';
 
@@ -66,12 +66,12 @@ export const RESULT_COLUMNS = [
   { key: 'orgScore', header: '组织工作目标考评得分', numeric: true, text: (r) => scoreText(r.orgScore), cell: (r) => scoreCell(r.orgScore) },
   count('eligible', '应参加人数', (r) => r.ballots?.eligible ?? r.secretary.eligibleVoters),
   count('cast', '投票数', (r) => r.ballots?.cast),
-  count('verySatisfied', '很满意', (r) => r.ballots?.verySatisfied),
-  count('satisfied', '满意', (r) => r.ballots?.satisfied),
-  count('basic', '基本满意', (r) => r.ballots?.basic),
-  count('dissatisfied', '不满意', (r) => r.ballots?.dissatisfied),
-  count('invalid', '废票', (r) => r.ballots?.invalid),
-  count('abstain', '弃权', (r) => r.ballots?.abstain),
+  count('verySatisfied', BALLOT_OPTION_LABELS.verySatisfied, (r) => r.ballots?.verySatisfied),
+  count('satisfied', BALLOT_OPTION_LABELS.satisfied, (r) => r.ballots?.satisfied),
+  count('basic', BALLOT_OPTION_LABELS.basic, (r) => r.ballots?.basic),
+  count('dissatisfied', BALLOT_OPTION_LABELS.dissatisfied, (r) => r.ballots?.dissatisfied),
+  count('invalid', BALLOT_OPTION_LABELS.invalid, (r) => r.ballots?.invalid),
+  count('abstain', BALLOT_OPTION_LABELS.abstain, (r) => r.ballots?.abstain),
   {
     key: 'satisfaction',
     header: '满意度',

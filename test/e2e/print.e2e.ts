@@ -92,7 +92,13 @@ describe('打印预览 of the sample county', () => {
       .locator('.print-doc tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 19));
     // 名次 姓名 … 考核总分 计算等次 审定等次 说明
-    const want = rows.map((r) => [String(r.rank ?? '—'), r.secretary.name, r.total ? toFixed(r.total, 2) : '—', labels[r.computedGrade], r.decision ? labels[r.decision.grade] : '']);
+    const want = rows.map((r) => [
+      String(r.rank ?? '—'),
+      r.secretary.name,
+      r.total ? toFixed(r.total, 2) : '—',
+      labels[r.computedGrade],
+      r.decision ? labels[r.decision.grade] : '',
+    ]);
     expect(shown.map((c) => [c[0], c[1], c[15], c[16], c[17]])).toEqual(want);
     await app.shot('排名表');
     const pdf = await printPreview('ranking', 'ranking', 2);

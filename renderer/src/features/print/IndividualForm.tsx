@@ -1,6 +1,9 @@
 /** 个人考评表: one portrait form per secretary — inputs, item scores, evidence, ballots, total, grade. */
 import { sum, toFraction, type Rational } from '../../../../shared/exact/rational';
 import {
+  BALLOT_OPTION_LABELS,
+  BALLOT_OPTIONS,
+  DIMENSION_LABELS,
   explanationLines,
   MODE_LABELS,
   percentText,
@@ -47,9 +50,9 @@ function InfoTable({ row, category }: { row: ResultRow; category: CategoryResult
     ['姓名', s.name],
     ['编号', s.id],
     ['派出单位', s.unit ?? dash],
-    ['单位类别', SOURCE_LABELS[s.source]],
-    ['驻村方式', MODE_LABELS[s.mode]],
-    ['职级类别', RANK_CLASS_LABELS[s.rankClass]],
+    [DIMENSION_LABELS.source, SOURCE_LABELS[s.source]],
+    [DIMENSION_LABELS.mode, MODE_LABELS[s.mode]],
+    [DIMENSION_LABELS.rankClass, RANK_CLASS_LABELS[s.rankClass]],
     ['所在镇街/村', placeOf(s)],
     ['村/社区', POST_TYPE_LABELS[s.postType]],
     ['考核类别', category.label],
@@ -164,7 +167,7 @@ function SummaryScores({ row }: { row: ResultRow }) {
 
 function BallotTable({ row }: { row: ResultRow }) {
   const b = row.ballots;
-  const heads = ['应参加人数', '发出票数', '投票数', '很满意', '满意', '基本满意', '不满意', '废票', '弃权', '满意度', '不满意率'];
+  const heads = ['应参加人数', '发出票数', '投票数', ...BALLOT_OPTIONS.map((o) => BALLOT_OPTION_LABELS[o]), '满意度', '不满意率'];
   const cells = b
     ? [
         b.eligible,

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { categoryKey, categoryLabel, compareCategoryKeys } from '../../../../shared/method';
-import { MODE_SHORT, RANK_CLASS_SHORT, SOURCE_SHORT, type Secretary } from '../../../../shared/model';
+import { DIMENSION_LABELS, MODE_SHORT, POST_TYPE_LABELS, RANK_CLASS_SHORT, SOURCE_SHORT, type Secretary } from '../../../../shared/model';
 import { getOperator } from '../../data/operator';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
@@ -102,14 +102,15 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
           { key: 'id', header: '编号', render: (s) => s.id },
           { key: 'name', header: '姓名', render: (s) => s.name },
           { key: 'unit', header: '派出单位', render: (s) => s.unit ?? '' },
-          { key: 'source', header: '单位类别', render: (s) => SOURCE_SHORT[s.source] },
-          { key: 'mode', header: '驻村方式', render: (s) => MODE_SHORT[s.mode] },
-          { key: 'rankClass', header: '职级类别', render: (s) => RANK_CLASS_SHORT[s.rankClass] },
+          { key: 'source', header: DIMENSION_LABELS.source, render: (s) => SOURCE_SHORT[s.source] },
+          { key: 'mode', header: DIMENSION_LABELS.mode, render: (s) => MODE_SHORT[s.mode] },
+          { key: 'rankClass', header: DIMENSION_LABELS.rankClass, render: (s) => RANK_CLASS_SHORT[s.rankClass] },
           { key: 'town', header: '所在镇街', render: (s) => s.town ?? '' },
           {
             key: 'village',
             header: '村(社区)',
-            render: (s) => `${s.village ?? ''}${s.postType === 'community' && !s.village?.endsWith('社区') ? '（社区）' : ''}`,
+            render: (s) =>
+              `${s.village ?? ''}${s.postType === 'community' && !s.village?.endsWith(POST_TYPE_LABELS.community) ? `（${POST_TYPE_LABELS.community}）` : ''}`,
           },
           { key: 'eligible', header: '应参加人数', align: 'right', render: (s) => s.eligibleVoters },
           { key: 'rating', header: '定级', render: (s) => (s.ratingStart || s.ratingEnd ? `${s.ratingStart ?? '—'}→${s.ratingEnd ?? '—'}` : '') },

@@ -1,7 +1,18 @@
 /** Add or change one secretary (第一书记) of the roster. */
 import { useState } from 'react';
 import type { Mode, PostType, RankClass, Rating, Secretary, Source } from '../../../../shared/model';
-import { MODES, MODE_LABELS, POST_TYPES, POST_TYPE_LABELS, RANK_CLASSES, RANK_CLASS_LABELS, RATINGS, SOURCES, SOURCE_LABELS } from '../../../../shared/model';
+import {
+  DIMENSION_LABELS,
+  MODES,
+  MODE_LABELS,
+  POST_TYPES,
+  POST_TYPE_LABELS,
+  RANK_CLASSES,
+  RANK_CLASS_LABELS,
+  RATINGS,
+  SOURCES,
+  SOURCE_LABELS,
+} from '../../../../shared/model';
 import { Button, Dialog, Field } from '../../ui';
 
 type Draft = Record<'id' | 'name' | 'unit' | 'town' | 'village' | 'eligibleVoters' | 'daysPresent' | 'workDays', string> & {
@@ -153,9 +164,9 @@ export function SecretaryForm({
         {text('id', '编号', { required: true })}
         {text('name', '姓名', { required: true })}
         {text('unit', '派出单位')}
-        {select('source', '单位类别', SOURCES, SOURCE_LABELS)}
-        {select('mode', '驻村方式', MODES, MODE_LABELS)}
-        {select('rankClass', '职级类别', RANK_CLASSES, RANK_CLASS_LABELS)}
+        {select('source', DIMENSION_LABELS.source, SOURCES, SOURCE_LABELS)}
+        {select('mode', DIMENSION_LABELS.mode, MODES, MODE_LABELS)}
+        {select('rankClass', DIMENSION_LABELS.rankClass, RANK_CLASSES, RANK_CLASS_LABELS)}
         {text('town', '所在镇街')}
         {text('village', '所任职村(社区)')}
         {select('postType', '村/社区', POST_TYPES, POST_TYPE_LABELS)}

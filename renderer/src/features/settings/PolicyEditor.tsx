@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Band, CategoryDimension, InputError, Policy, TieBreak } from '../../../../shared/model';
-import { BAND_KEYS, DIMENSION_LABELS, GRADES, TIE_BREAKS } from '../../../../shared/model';
+import { BAND_KEYS, DEFAULT_GRADE_LABELS, DIMENSION_LABELS, GRADES, TIE_BREAKS } from '../../../../shared/model';
 import { PRESETS, PRESET_LABELS, presetPolicy, validatePolicy, type PresetName } from '../../../../shared/policy';
 import { Button, ErrorTable, Field } from '../../ui';
 import { BAND_WORDS, CHOICE_LABELS, inWords, SETTING_LABELS, TIE_BREAK_WORDS } from './policyWords';
@@ -184,7 +184,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
 
       <Section title="等次名称">
         {GRADES.map((g) => (
-          <Field key={g} label={`${g === 'pending' ? '待定' : DEFAULT_WORDS[g]}`} error={err(`labels.${g}`)}>
+          <Field key={g} label={DEFAULT_GRADE_LABELS[g]} error={err(`labels.${g}`)}>
             <input value={draft.labels[g]} disabled={readOnly} onChange={(e) => set('labels', { ...draft.labels, [g]: e.target.value })} />
           </Field>
         ))}
@@ -266,8 +266,6 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
     </form>
   );
 }
-
-const DEFAULT_WORDS: Record<string, string> = { excellent: '优秀', good: '良好', competent: '称职', basic: '基本称职', incompetent: '不称职' };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,5 +1,5 @@
 /** Chinese words for every policy setting and its choices (考核规则). */
-import type { Policy } from '../../../../shared/model';
+import { DEFAULT_GRADE_LABELS, type Policy } from '../../../../shared/model';
 
 export const SETTING_LABELS: Record<keyof Policy, string> = {
   preset: '预设',
@@ -48,9 +48,9 @@ export const TIE_BREAK_WORDS = {
   moreBonus: '奖分多者在前',
 } as const;
 
-export const BAND_WORDS = { excellent: '优秀', good: '良好' } as const;
+export const BAND_WORDS = { excellent: DEFAULT_GRADE_LABELS.excellent, good: DEFAULT_GRADE_LABELS.good } as const;
 
-const GRADE_WORDS: Record<string, string> = { excellent: '优秀', good: '良好', competent: '称职', basic: '基本称职', incompetent: '不称职', pending: '待定' };
+const GRADE_WORDS: Record<string, string> = DEFAULT_GRADE_LABELS;
 
 /** A policy key path in words: "bands[0].ratio" → "等次比例 第1项 比例". */
 export function describeSetting(path: string): string {
