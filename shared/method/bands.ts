@@ -3,12 +3,12 @@
  * band by band; ineligible secretaries are passed over (递补) or use up their place;
  * exact ties at a band boundary are decided by the policy's `boundaryTie`.
  */
-import { ceil, floor, mul, r, rat, roundHalfAwayFromZero } from '../exact/rational';
+import { ceil, floor, mul, rat, roundHalfAwayFromZero, type Rational } from '../exact/rational';
 import type { Band, BandKey, Grade, Policy, TieHold } from '../model';
 import { compareRank, TIE_BREAK_LABELS, type Rankable } from './rank';
 
-export function quotaFor(ratio: string, n: number, rounding: Policy['quotaRounding']): number {
-  const exact = mul(r(ratio), rat(n));
+export function quotaFor(ratio: Rational, n: number, rounding: Policy['quotaRounding']): number {
+  const exact = mul(ratio, rat(n));
   const places = rounding === 'floor' ? floor(exact) : rounding === 'ceil' ? ceil(exact) : roundHalfAwayFromZero(exact);
   return Number(places);
 }

@@ -20,6 +20,7 @@ import type {
   Secretary,
 } from '../model';
 import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER } from '../model';
+import { policyNumbers } from '../policy/numbers';
 import { fillBands, quotaFor, type Candidate } from './bands';
 import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
 import type { AssessmentInput } from './input';
@@ -152,7 +153,8 @@ function eligibilityOf(work: Work, policy: Policy): void {
     work.flags.add('negativeScore');
     work.notes.push(`组织工作目标考评得分为负（${toDecimal(orgScore)}分）`);
   }
-  if (baseScore && lt(baseScore, r(policy.excellentMinBaseScore))) {
+  const limits = policyNumbers(policy);
+  if (baseScore && lt(baseScore, limits.excellentMinBaseScore)) {
     work.flags.add('baseBelowMin');
     work.excellentBlockers.push(`基本分${toDecimal(baseScore)}低于${policy.excellentMinBaseScore}分`);
   }
@@ -160,11 +162,11 @@ function eligibilityOf(work: Work, policy: Policy): void {
     work.flags.add('orgDowngraded');
     work.excellentBlockers.push(`所任职党组织年度定级由${secretary.ratingStart}降为${secretary.ratingEnd}`);
   }
-  if (policy.minPresence !== null) {
+  if (limits.minPresence !== null && policy.minPresence !== null) {
     const { daysPresent, workDays } = secretary;
     if (daysPresent === undefined || workDays === undefined || workDays <= 0) {
       work.excellentBlockers.push('缺少在村工作天数，无法核对在村时间');
-    } else if (lt(rat(daysPresent, workDays), r(policy.minPresence))) {
+    } else if (lt(rat(daysPresent, workDays), limits.minPresence)) {
       work.flags.add('presenceLow');
       work.excellentBlockers.push(`在村工作${daysPresent}天，不足全年工作日${workDays}天的${describeRatio(policy.minPresence)}`);
     }
@@ -243,7 +245,8 @@ const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' |
 function quotasOf(members: readonly Work[], policy: Policy): CategoryResult['quotas'] {
   const n = members.filter((w) => countsForQuota(w, policy)).length;
   const quotas: CategoryResult['quotas'] = {};
-  for (const band of policy.bands) quotas[band.key] = quotaFor(band.ratio, n, policy.quotaRounding);
+  const ratios = policyNumbers(policy).bandRatios;
+  for (const band of policy.bands) quotas[band.key] = quotaFor(ratios[band.key]!, n, policy.quotaRounding);
   return quotas;
 }
 

@@ -1,5 +1,6 @@
 /** The satisfaction ballot (docs/method.md §3): turnout, satisfaction, test grade, recall. */
-import { div, gt, lt, mul, r, rat, toFixed, type Rational } from '../exact/rational';
+import { div, gt, lt, mul, rat, toFixed, type Rational } from '../exact/rational';
+import { policyNumbers } from '../policy/numbers';
 import type { BallotSummary, BallotTally, Policy, SatisfactionGrade } from '../model';
 import { castOf, validOf } from '../model';
 import { tallyProblems, type TallyProblem } from './tally-check';
@@ -50,12 +51,13 @@ export function evaluateBallots(tally: BallotTally, eligible: number, policy: Po
   const satisfaction = rat(tally.verySatisfied + tally.satisfied, denominator);
   const dissatisfaction = rat(tally.dissatisfied, denominator);
 
-  const grade: SatisfactionGrade = gt(dissatisfaction, r(policy.incompetentAboveDissatisfaction))
+  const limits = policyNumbers(policy);
+  const grade: SatisfactionGrade = gt(dissatisfaction, limits.incompetentAboveDissatisfaction)
     ? 'incompetent'
-    : lt(satisfaction, r(policy.basicBelowSatisfaction))
+    : lt(satisfaction, limits.basicBelowSatisfaction)
       ? 'basic'
       : 'competent';
-  const recall = policy.recallAboveDissatisfaction !== null && gt(dissatisfaction, r(policy.recallAboveDissatisfaction));
+  const recall = limits.recallAboveDissatisfaction !== null && gt(dissatisfaction, limits.recallAboveDissatisfaction);
   return { kind: 'valid', summary, satisfaction, dissatisfaction, grade, recall };
 }
 

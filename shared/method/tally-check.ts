@@ -5,7 +5,7 @@
  * input: it must be repeated); turnout below the minimum is not bad input, but the
  * test is invalid (flag `turnoutLow`).
  */
-import { mul, r, rat, toDecimal } from '../exact/rational';
+import { mul, r, rat, toDecimal, type Rational } from '../exact/rational';
 import { castOf, type BallotTally } from '../model';
 
 export type TallyProblemCode = 'castOverIssued' | 'castOverEligible' | 'issuedOverEligible' | 'turnoutLow';
@@ -21,9 +21,17 @@ export interface TallyProblem {
 /** The counts of a tally: the six options and 发出票数 when recorded. */
 export type TallyCounts = Omit<BallotTally, 'id'>;
 
+/** A policy's ratio text as an exact number, parsed once per text. */
+const ratios = new Map<string, Rational>();
+function ratioOf(text: string): Rational {
+  let ratio = ratios.get(text);
+  if (!ratio) ratios.set(text, (ratio = r(text)));
+  return ratio;
+}
+
 /** cast ≥ minTurnout × eligible, compared in integers (3·cast ≥ 2·eligible for 2/3). */
 export function turnoutMet(cast: number, eligible: number, minTurnout: string): boolean {
-  const ratio = r(minTurnout);
+  const ratio = ratioOf(minTurnout);
   return BigInt(cast) * ratio.d >= ratio.n * BigInt(eligible);
 }
 
