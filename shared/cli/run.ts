@@ -10,41 +10,12 @@ import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { writeResultsWorkbook } from '../io/results';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
-import type { AssessmentInput } from '../method/input';
-import type { PrintKind } from '../model/prints';
-import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions, type PrintMetaOptions } from './args';
+import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize } from './summary';
+import type { CliEnv, PrintRequest } from './env';
 import { verify } from './verify';
 
-/** What to print and from what: the kind (compute --pdf prints the ranking table), the inputs and the policy. */
-export interface PrintRequest extends PrintMetaOptions {
-  kind: PrintKind;
-  input: AssessmentInput;
-  policy: Policy;
-}
-
-/** Writes the PDF; returns a Chinese message instead when it cannot (no browser found …). */
-export type PrintPdf = (result: AssessmentResult, file: string, request?: PrintRequest) => Promise<void | string>;
-
-export interface CliEnv {
-  /** null when the file does not exist */
-  readFile(path: string): Promise<Uint8Array | null>;
-  writeFile(path: string, bytes: Uint8Array): Promise<void>;
-  makeDir(path: string): Promise<void>;
-  join(...parts: string[]): string;
-  /** file name for messages: "名册.xlsx" */
-  baseName(path: string): string;
-  stdout(line: string): void;
-  stderr(line: string): void;
-  /** the bundled sample county: roster.xlsx, summary.xlsx, scores.xlsx, ballots.xlsx, events.xlsx */
-  sampleDir: string;
-  /** injected PDF renderer; without it `--pdf` is a usage error */
-  printPdf?: PrintPdf;
-  /** how the results workbook is written (Node: a streaming writer); writeResultsWorkbook by default */
-  writeResults?: typeof writeResultsWorkbook;
-  /** environment variables (Node: process.env): SHUANGPING_KEY, the team key for verify */
-  env?: Readonly<Record<string, string | undefined>>;
-}
+export type { CliEnv, PrintPdf, PrintRequest } from './env';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;

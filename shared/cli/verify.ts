@@ -9,7 +9,7 @@ import { describeManifest, describeProtection } from '../exchange/describe';
 import { readPackage } from '../exchange/read';
 import { keyIdLabel, openTeamKey, type TeamKey } from '../exchange/team-key';
 import { formatInputError } from '../model';
-import type { CliEnv } from './run';
+import type { CliEnv } from './env';
 
 export const KEY_ENV = 'SHUANGPING_KEY';
 

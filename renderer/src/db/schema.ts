@@ -16,7 +16,7 @@ import type {
   TallyRow,
   TombstoneRow,
 } from '../../../shared/exchange/types';
-import { lockGuard } from './lock';
+import { lockGuard } from './lock-guard';
 
 // The records are the rows an exchange package or a backup carries (shared/exchange/types.ts):
 // one definition, so what the database holds is what travels.
