@@ -41,12 +41,7 @@ describe('a workbook that cannot be read', () => {
     const { page } = app;
     await page.goto(app.url);
     await app.setOperator('张三');
-    await page.getByRole('button', { name: '新建考核' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建考核' });
-    await dialog.getByLabel('考核年度').fill('2024');
-    await dialog.getByLabel('地区').fill('胶州市');
-    await dialog.getByRole('button', { name: '创建' }).click();
-    await page.getByRole('heading', { name: '考核设置' }).waitFor();
+    await app.newAssessment();
     await page.getByRole('navigation').getByRole('link', { name: '名册' }).click();
     await page.getByRole('heading', { name: '名册' }).waitFor();
 

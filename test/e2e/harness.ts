@@ -39,6 +39,10 @@ export interface App {
   chooseFile(trigger: Locator, file: string | { name: string; buffer: Buffer }): Promise<void>;
   /** goes to `#/a/<id>/<screen>` or `#/` */
   go(hash: string): Promise<void>;
+  /** creates an assessment (年度, 地区 胶州市) from the list and returns its hash base `#/a/<id>` */
+  newAssessment(year?: string): Promise<string>;
+  /** on the roster screen: imports the worked example's 名册, 考评得分汇总 and 测评计票 (8 secretaries each) */
+  importWorkedExample(): Promise<void>;
   /** resolves once the screen has settled: fonts loaded, nothing 正在读取/正在计算, charts drawn, two frames painted */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -92,6 +96,29 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
       await page.evaluate((h) => {
         window.location.hash = h;
       }, hash);
+    },
+    newAssessment: async (year = '2024') => {
+      await page.getByRole('button', { name: '新建考核' }).click();
+      const create = page.getByRole('dialog', { name: '新建考核' });
+      await create.getByLabel('考核年度').fill(year);
+      await create.getByLabel('地区').fill('胶州市');
+      await create.getByRole('button', { name: '创建' }).click();
+      await page.getByRole('heading', { name: '考核设置' }).waitFor();
+      return new URL(page.url()).hash.replace(/\/settings$/, '');
+    },
+    importWorkedExample: async () => {
+      const { workbook, ROSTER_HEADER, ROSTER_ROWS, SUMMARY_HEADER, SUMMARY_ROWS, BALLOT_HEADER, BALLOT_ROWS } = await import('./workbooks');
+      const choose = async (button: string, name: string, buffer: Buffer) => {
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: button, exact: true }).click();
+        await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      };
+      await choose('导入名册', '名册.xlsx', await workbook('名册', ROSTER_HEADER, ROSTER_ROWS));
+      await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
+      await choose('导入考评得分汇总', '得分.xlsx', await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS));
+      await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
+      await choose('导入测评计票', '计票.xlsx', await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS));
+      await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
     },
     settled: async () => {
       await page.waitForFunction(

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
-import { BALLOT_HEADER, BALLOT_ROWS, ROSTER_HEADER, ROSTER_ROWS, SUMMARY_HEADER, SUMMARY_ROWS, workbook } from './workbooks';
 
 let app: App;
 let base = '';
@@ -34,29 +33,9 @@ describe('a decision over the quota', () => {
     const { page } = app;
     await page.goto(app.url);
     await app.setOperator('张三');
-    await page.getByRole('button', { name: '新建考核' }).click();
-    const create = page.getByRole('dialog', { name: '新建考核' });
-    await create.getByLabel('考核年度').fill('2024');
-    await create.getByLabel('地区').fill('胶州市');
-    await create.getByRole('button', { name: '创建' }).click();
-    await page.getByRole('heading', { name: '考核设置' }).waitFor();
-    base = new URL(page.url()).hash.replace(/\/settings$/, '');
+    base = await app.newAssessment();
     await nav('名册').click();
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
-      name: '名册.xlsx',
-      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
-    });
-    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
-    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), {
-      name: '得分.xlsx',
-      buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS),
-    });
-    await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
-      name: '计票.xlsx',
-      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS),
-    });
-    await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
+    await app.importWorkedExample();
     await nav('结果').click();
     await page.getByRole('heading', { name: '考核结果' }).waitFor();
     await page.getByTestId('tie-notice').waitFor();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
-import { BALLOT_HEADER, BALLOT_ROWS, ROSTER_HEADER, ROSTER_ROWS, SUMMARY_HEADER, SUMMARY_ROWS, workbook } from './workbooks';
+import { BALLOT_HEADER, workbook } from './workbooks';
 
 let app: App;
 let base = '';
@@ -23,15 +23,8 @@ const nav = (name: string) => app.page.getByRole('navigation', { name: '考核�
 const dialog = (name: string) => app.page.getByRole('dialog', { name });
 
 async function createAssessment(year: string): Promise<string> {
-  const { page } = app;
   await app.go('#/');
-  await page.getByRole('button', { name: '新建考核' }).click();
-  const create = dialog('新建考核');
-  await create.getByLabel('考核年度').fill(year);
-  await create.getByLabel('地区').fill('胶州市');
-  await create.getByRole('button', { name: '创建' }).click();
-  await page.getByRole('heading', { name: '考核设置' }).waitFor();
-  return new URL(page.url()).hash.replace(/\/settings$/, '');
+  return app.newAssessment(year);
 }
 
 describe('restore over a finalized assessment', () => {
@@ -41,21 +34,7 @@ describe('restore over a finalized assessment', () => {
     await app.setOperator('张三');
     base = await createAssessment('2024');
     await nav('名册').click();
-    await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
-      name: '名册.xlsx',
-      buffer: await workbook('名册', ROSTER_HEADER, ROSTER_ROWS),
-    });
-    await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(8);
-    await app.chooseFile(page.getByRole('button', { name: '导入考评得分汇总' }), {
-      name: '得分.xlsx',
-      buffer: await workbook('考评得分汇总', SUMMARY_HEADER, SUMMARY_ROWS),
-    });
-    await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
-    await app.chooseFile(page.getByRole('button', { name: '导入测评计票' }), {
-      name: '计票.xlsx',
-      buffer: await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS),
-    });
-    await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
+    await app.importWorkedExample();
 
     await app.go('#/backups');
     await page.getByRole('button', { name: '立即备份' }).click();

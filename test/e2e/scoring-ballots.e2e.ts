@@ -54,13 +54,7 @@ describe('考评与测评', () => {
     // two operators on the list: the second entry, 复核 and 核实 name one of them
     await app.setOperator('李四');
     await app.setOperator('张三');
-    await page.getByRole('button', { name: '新建考核' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建考核' });
-    await dialog.getByLabel('考核年度').fill('2024');
-    await dialog.getByLabel('地区').fill('胶州市');
-    await dialog.getByRole('button', { name: '创建' }).click();
-    await page.getByRole('heading', { name: '考核设置' }).waitFor();
-    base = new URL(page.url()).hash.replace(/\/settings$/, '');
+    base = await app.newAssessment();
     await app.go(`${base}/roster`);
     await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
       name: '名册.xlsx',

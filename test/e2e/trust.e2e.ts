@@ -47,13 +47,7 @@ describe('确认过的数据不被悄悄改变', () => {
     await expect.poll(() => page.getByTestId('operator').innerText()).toContain('李四');
     await app.setOperator('张三');
 
-    await page.getByRole('button', { name: '新建考核' }).click();
-    const create = page.getByRole('dialog', { name: '新建考核' });
-    await create.getByLabel('考核年度').fill('2024');
-    await create.getByLabel('地区').fill('胶州市');
-    await create.getByRole('button', { name: '创建' }).click();
-    await page.getByRole('heading', { name: '考核设置' }).waitFor();
-    base = new URL(page.url()).hash.replace(/\/settings$/, '');
+    base = await app.newAssessment();
     await app.go(`${base}/roster`);
     await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
       name: '名册.xlsx',
