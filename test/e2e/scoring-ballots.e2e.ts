@@ -84,8 +84,9 @@ describe('考评与测评', () => {
     expect(await page.getByTestId('tally-desk').innerText()).not.toContain('30');
     await app.shot('01-第二次录入-背靠背');
     // the same person may not enter twice: the first one is not offered
-    const choices = await second.getByLabel('第二名录入员').locator('option').allInnerTexts();
-    expect(choices).toContain('李四');
+    const options = second.getByLabel('第二名录入员').locator('option');
+    await expect.poll(() => options.allInnerTexts()).toContain('李四'); // the operator list loads after the form
+    const choices = await options.allInnerTexts();
     expect(choices).not.toContain('张三');
     await second.getByLabel('第二名录入员').selectOption('李四');
     await second.getByLabel(/发出票数/).focus();

@@ -126,8 +126,9 @@ describe('确认过的数据不被悄悄改变', () => {
     await imported.getByRole('button', { name: '复核（对照原始计票单）' }).click();
     const review = page.getByTestId('review-form');
     expect(await review.getByTestId('imported-verySatisfied').innerText()).toBe('35');
-    const choices = await review.getByLabel('复核人').locator('option').allInnerTexts();
-    expect(choices).toContain('李四');
+    const options = review.getByLabel('复核人').locator('option');
+    await expect.poll(() => options.allInnerTexts()).toContain('李四'); // the operator list loads after the form
+    const choices = await options.allInnerTexts();
     expect(choices).not.toContain('张三');
     await review.getByLabel('复核人').selectOption('李四');
     await review.getByLabel('李四的PIN').fill('2468');
