@@ -1,6 +1,6 @@
 /** The `--json` output of docs/formats.md §9: exact numbers as strings, rows in rank order. */
 import { toDecimal, toFixed, toFraction } from '../exact/rational';
-import type { AssessmentResult, BandKey, CategoryResult, Decision, Flag, Grade, ResultRow } from '../model';
+import type { AssessmentResult, BallotSummary, BandKey, CategoryResult, Decision, Flag, Grade, ResultRow } from '../model';
 
 export interface RowJson {
   id: string;
@@ -8,16 +8,8 @@ export interface RowJson {
   rank: number | null;
   orgScore: string | null;
   baseScore: string | null;
-  ballots: {
-    verySatisfied: number;
-    satisfied: number;
-    basic: number;
-    dissatisfied: number;
-    invalid: number;
-    abstain: number;
-    cast: number;
-    eligible: number;
-  } | null;
+  /** the counts of docs/formats.md §9, without 发出票数 */
+  ballots: Omit<BallotSummary, 'issued'> | null;
   satisfaction: string | null;
   total: string | null;
   totalExact: string | null;

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Secretary } from '../../../shared/model';
 import { acceptResolved, discardSecondEntry, resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
 import { actionLabel } from '../../../shared/audit/actions';
@@ -13,16 +12,9 @@ import { lockAssessment, unlockAssessment } from './lock';
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
 import { enterSummaryScore, saveItemScores, scoreByItems } from './scores';
+import { secretary } from '../../../shared/method/testing';
 
-const sec = (id: string): Secretary => ({
-  id,
-  name: `书记${id}`,
-  source: 'town',
-  mode: 'fulltime',
-  rankClass: 'section',
-  postType: 'village',
-  eligibleVoters: 45,
-});
+const sec = (id: string) => secretary(id);
 const counts = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
 
 let db: ShuangpingDb;

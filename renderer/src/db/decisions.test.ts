@@ -1,21 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Secretary } from '../../../shared/model';
 import { createAssessment } from './assessments';
 import { checkAuditLog, readAuditLog } from './audit';
 import { recordDecision, removeDecision } from './decisions';
 import { importRoster, importSummaryScores, importTallies } from './imports';
 import { ShuangpingDb } from './schema';
+import { secretary } from '../../../shared/method/testing';
 
-const sec = (id: string): Secretary => ({
-  id,
-  name: `书记${id}`,
-  source: 'town',
-  mode: 'fulltime',
-  rankClass: 'section',
-  postType: 'village',
-  eligibleVoters: 45,
-});
+const sec = (id: string) => secretary(id);
 /** 4 secretaries (优秀 1, 良好 1): A first, B second, C third, D fourth */
 const ids = ['A', 'B', 'C', 'D'];
 

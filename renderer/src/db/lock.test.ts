@@ -1,22 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Secretary } from '../../../shared/model';
 import { createAssessment, updateAssessment } from './assessments';
 import { recordDecision } from './decisions';
 import { importRoster } from './imports';
 import { allowLockedWrites, changeTables, LOCKED_MESSAGE, LockedError, lockAssessment, unlockAssessment } from './lock';
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
+import { secretary } from '../../../shared/method/testing';
 
-const sec = (id: string): Secretary => ({
-  id,
-  name: `书记${id}`,
-  source: 'town',
-  mode: 'fulltime',
-  rankClass: 'section',
-  postType: 'village',
-  eligibleVoters: 45,
-});
+const sec = (id: string) => secretary(id);
 
 let db: ShuangpingDb;
 let assessmentId: string;

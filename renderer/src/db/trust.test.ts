@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BallotTally, Secretary } from '../../../shared/model';
+import type { BallotTally } from '../../../shared/model';
 import { chooseOperator, checkOperator, listOperators, removeOperator, setOperator } from '../data/operator';
 import { acceptResolved, reviewTally, saveEntry, tallyStatus } from '../features/ballots/store';
 import { evidenceState, newEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
@@ -18,16 +18,9 @@ import { parsePrior } from './prior';
 import { revertEntry } from './revert';
 import { ShuangpingDb } from './schema';
 import { completeItemScores, enterSummaryScore, saveItemScores, scoreByItems, takeUpSummary } from './scores';
+import { secretary } from '../../../shared/method/testing';
 
-const sec = (id: string): Secretary => ({
-  id,
-  name: `书记${id}`,
-  source: 'town',
-  mode: 'fulltime',
-  rankClass: 'section',
-  postType: 'village',
-  eligibleVoters: 45,
-});
+const sec = (id: string) => secretary(id);
 const counts = { verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 };
 const tally = (id: string, verySatisfied = 30): BallotTally => ({ id, ...counts, verySatisfied });
 
