@@ -25,7 +25,8 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**', ...SLOW],
         },
       },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      // the command is bundled (dist-cli/) before its tests run it
+      { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/setup/build-cli.ts'] } },
     ],
   },
 });

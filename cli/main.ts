@@ -3,7 +3,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type PrintPdf } from '../shared/cli/run';
-import { writeResultsWorkbookStreaming } from './stream-results';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +27,8 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     sampleDir: join(repoRoot, 'samples', 'sample-county'),
-    writeResults: writeResultsWorkbookStreaming,
+    // ExcelJS is loaded only by a command that writes the results workbook
+    writeResults: async (result, policy) => (await import('./stream-results')).writeResultsWorkbookStreaming(result, policy),
     env: process.env,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });

@@ -1,5 +1,5 @@
 /** The `shuangping` command line: commands and options, parsed without Node. */
-import { TEMPLATE_KINDS, type TemplateKind } from '../io/templates';
+import { TEMPLATE_KINDS, type TemplateKind } from '../io/template-kinds';
 import { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../model/prints';
 
 export const FILE_OPTIONS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;

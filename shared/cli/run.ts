@@ -8,8 +8,7 @@ import { formatInputError, type AssessmentResult, type InputError, type Policy }
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
-import { writeResultsWorkbook } from '../io/results';
-import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
+import { TEMPLATE_TITLES } from '../io/template-kinds';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize } from './summary';
 import type { CliEnv, PrintRequest } from './env';
@@ -60,6 +59,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     case 'template': {
       const out = command.out ?? `${TEMPLATE_TITLES[command.kind]}.xlsx`;
+      // the workbook writer (ExcelJS) is loaded by the commands that write with it
+      const { writeTemplate } = await import('../io/templates');
       const bytes = command.kind === 'scores' ? await writeTemplate('scores', JIAOZHOU_RUBRIC) : await writeTemplate(command.kind);
       await write(env, out, bytes);
       env.stdout(`已生成模板：${out}`);
@@ -164,7 +165,7 @@ async function printTo(env: CliEnv, result: AssessmentResult, file: string, requ
 
 async function writeOutputs(env: CliEnv, result: AssessmentResult, request: PrintRequest, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
   // build everything first: a failure must not leave half the outputs written
-  const xlsx = options.out ? await (env.writeResults ?? writeResultsWorkbook)(result, request.policy) : null;
+  const xlsx = options.out ? await (env.writeResults ?? (await import('../io/results')).writeResultsWorkbook)(result, request.policy) : null;
   const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result), null, 2)}\n`) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);

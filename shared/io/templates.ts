@@ -20,16 +20,9 @@ import {
 } from './schemas';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, REQUIRED_FILL, TITLE_FONT, workbookBytes } from './style';
 
-export const TEMPLATE_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+import type { TemplateKind } from './template-kinds';
 
-export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
-  roster: ROSTER_SHEET,
-  summary: SUMMARY_SHEET,
-  scores: SCORES_SHEET,
-  ballots: BALLOT_SHEET,
-  events: EVENT_SHEET,
-};
+export { TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './template-kinds';
 
 /** Rows that carry drop-downs and number checks. */
 const INPUT_ROWS = 1000;
