@@ -11,7 +11,8 @@ import {
   type ResultRow,
 } from '../../../../shared/model';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { readPlace, writePlace } from '../../ui/place';
 import { Button } from '../../ui';
 import './results.css';
 
@@ -82,12 +83,21 @@ export const VIRTUAL_FROM = 80;
 /** A secretary's two lines, before they are measured. */
 const ROW_ESTIMATE = 57;
 
+/** A secretary to bring into view and mark, from a notice's link; `seq` tells one click from the next. */
+export interface RowTarget {
+  id: string;
+  seq: number;
+}
+
 interface TableProps {
   category: CategoryResult;
   rows: ResultRow[];
   labels: Record<Grade, string>;
   onDecide: (row: ResultRow) => void;
   readOnly: boolean;
+  target?: RowTarget | null;
+  /** where a large category's own scroll is kept for the session (ui/place.ts) */
+  placeKey?: string;
 }
 
 /**
@@ -99,14 +109,27 @@ interface TableProps {
  * the box scrolls from the keyboard.
  */
 export function CategoryTable(props: TableProps) {
-  const { category, rows, labels } = props;
+  const { category, rows, labels, target } = props;
+  const section = useRef<HTMLElement>(null);
+  const virtual = rows.length > VIRTUAL_FROM;
+  const shownTarget = useRef(0);
+  // a row asked for from a notice: into the middle of the screen, and focused for the keyboard
+  useEffect(() => {
+    if (!target || target.seq === shownTarget.current || virtual || !rows.some((r) => r.id === target.id)) return;
+    shownTarget.current = target.seq;
+    const row = section.current?.querySelector<HTMLElement>(`tbody[data-row-id="${CSS.escape(target.id)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  }, [target, virtual, rows]);
   const quotas = BAND_KEYS.filter((k) => category.quotas[k] !== undefined)
     .map((k) => `${labels[k]} ${category.quotas[k]} 名`)
     .join('，');
   return (
-    <section className="card category" data-testid="result-category" aria-labelledby={`cat-${category.key}`}>
+    <section ref={section} className="card category" data-testid="result-category" data-category={category.key} aria-labelledby={`cat-${category.key}`}>
       <div className="category-head">
-        <h2 id={`cat-${category.key}`}>{category.label}</h2>
+        <h2 id={`cat-${category.key}`} tabIndex={-1}>
+          {category.label}
+        </h2>
         <span className="badge">共 {category.size} 人</span>
         <span className="badge">名额：{quotas || '无'}</span>
         {category.smallCategory ? <span className="badge badge-warn">人数过少，部分等次无名额，请部长办公会研究</span> : null}
@@ -117,10 +140,10 @@ export function CategoryTable(props: TableProps) {
           部长办公会审定后，本类别{category.quotaNotes.map((n) => n.text).join('；')}
         </p>
       ) : null}
-      {rows.length > VIRTUAL_FROM ? (
+      {virtual ? (
         <VirtualTable {...props} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap results-wrap">
           <table className="table results-table">
             <Head />
             {rows.map((r) => (
@@ -161,12 +184,21 @@ function Secretary({
   labels,
   onDecide,
   readOnly,
+  target,
   index,
   measure,
 }: TableProps & { row: ResultRow; index?: number; measure?: (el: HTMLTableSectionElement | null) => void }) {
   const at = index === undefined ? {} : { first: { 'aria-rowindex': 2 + index * 2 }, second: { 'aria-rowindex': 3 + index * 2 } };
+  const targeted = target?.id === r.id;
   return (
-    <tbody ref={measure} data-index={index} className={`result-group${r.flags.includes('tieAtBoundary') ? ' tie-group' : ''}`} data-testid="result-row">
+    <tbody
+      ref={measure}
+      data-index={index}
+      data-row-id={r.id}
+      tabIndex={targeted ? -1 : undefined}
+      className={`result-group${r.flags.includes('tieAtBoundary') ? ' tie-group' : ''}${targeted ? ' row-target' : ''}`}
+      data-testid="result-row"
+    >
       <tr {...at.first}>
         {COLUMNS.map((c) => (
           <td key={c.key} className={c.numeric ? 'num' : undefined}>
@@ -206,8 +238,9 @@ function Gap({ height }: { height: number }) {
 }
 
 function VirtualTable(props: TableProps) {
-  const { rows, category } = props;
+  const { rows, category, target, placeKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const [initialOffset] = useState(() => (placeKey ? readPlace(placeKey, { top: 0 }).top : 0));
   // the secretary last focused stays rendered: focus is not lost when it scrolls out of view
   const [focused, setFocused] = useState<number | null>(null);
   const virtualizer = useVirtualizer({
@@ -215,12 +248,34 @@ function VirtualTable(props: TableProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
+    initialOffset,
     getItemKey: (i) => rows[i]?.id ?? i,
     rangeExtractor: (range) => {
       const shown = defaultRangeExtractor(range);
       return focused === null || focused >= rows.length || shown.includes(focused) ? shown : [...shown, focused].sort((a, b) => a - b);
     },
   });
+  // the box's own scroll, kept for when the person comes back
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || !placeKey) return;
+    let top = box.scrollTop;
+    const onScroll = () => (top = box.scrollTop);
+    box.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      box.removeEventListener('scroll', onScroll);
+      writePlace(placeKey, { top });
+    };
+  }, [placeKey]);
+  // a row asked for from a notice: the box into view, then the row to its middle
+  const shownTarget = useRef(0);
+  useEffect(() => {
+    const index = target && target.seq !== shownTarget.current ? rows.findIndex((r) => r.id === target.id) : -1;
+    if (index < 0) return;
+    shownTarget.current = target!.seq;
+    scroller.current?.scrollIntoView({ block: 'nearest' });
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [target, rows, virtualizer]);
   const items = virtualizer.getVirtualItems();
   let end = 0;
   return (

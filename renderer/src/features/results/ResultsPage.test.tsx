@@ -73,6 +73,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   cleanup();
+  sessionStorage.clear();
   await db.delete();
   await db.open();
 });
@@ -130,5 +131,47 @@ describe('ResultsPage', () => {
     fireEvent.change(screen.getByLabelText('镇街'), { target: { value: '甲镇' } });
     await waitFor(() => expect(rowsOf('镇街·脱产·正股级')).toHaveLength(2));
     expect(rowsOf('镇街·脱产·党政正职')).toHaveLength(2);
+  });
+
+  it('searches by 姓名 or 编号 and filters what needs attention, with counts in the index', async () => {
+    view();
+    await screen.findByRole('heading', { name: '镇街·脱产·正股级' });
+    const index = screen.getByTestId('results-index');
+    expect(within(index).getByRole('button', { name: /镇街·脱产·正股级\s*4 人/ }).textContent).toMatch(/优秀 1良好 1称职 1基本称职 1/);
+    fireEvent.change(screen.getByLabelText('查找姓名或编号'), { target: { value: '张华' } });
+    await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(1));
+    expect(screen.getByTestId('results-shown').textContent).toBe('显示 1 / 8 人');
+    expect(within(index).getByRole('button', { name: /镇街·脱产·党政正职/ })).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText('查找姓名或编号'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('筛选'), { target: { value: 'pending' } });
+    await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(2));
+    expect(screen.getAllByTestId('result-row').map((r) => r.dataset.rowId)).toEqual(['T1', 'T2']);
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(8));
+  });
+
+  it('links the tie notice to its rows, letting go of a filter that hides them', async () => {
+    view();
+    await screen.findByRole('heading', { name: '镇街·脱产·正股级' });
+    fireEvent.change(screen.getByLabelText('镇街'), { target: { value: '乙镇' } });
+    await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(4));
+    fireEvent.click(within(screen.getByTestId('tie-notice')).getByRole('button', { name: /杨帆（T2）/ }));
+    await waitFor(() => expect(screen.getAllByTestId('result-row')).toHaveLength(8));
+    const t2 = document.querySelector('tbody[data-row-id="T2"]')!;
+    expect(t2.classList.contains('row-target')).toBe(true);
+    expect(document.activeElement).toBe(t2);
+  });
+
+  it('finds its filter and search again after leaving the screen', async () => {
+    const first = view();
+    await screen.findByRole('heading', { name: '镇街·脱产·正股级' });
+    fireEvent.change(screen.getByLabelText('筛选'), { target: { value: 'baseBelowMin' } });
+    fireEvent.change(screen.getByLabelText('查找姓名或编号'), { target: { value: 'S' } });
+    first.unmount();
+    view();
+    await screen.findByRole('heading', { name: '镇街·脱产·正股级' });
+    expect(screen.getByLabelText<HTMLInputElement>('查找姓名或编号').value).toBe('S');
+    expect(screen.getByLabelText<HTMLSelectElement>('筛选').value).toBe('baseBelowMin');
+    expect(screen.getAllByTestId('result-row').map((r) => r.dataset.rowId)).toEqual(['S2']);
   });
 });
