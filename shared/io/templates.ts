@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Rubric, RubricInput } from '../model';
+import { yuanWords } from '../rubric/words';
 import { inputColumns } from './rubric-inputs';
 import {
   BALLOT_FIELDS,
@@ -210,7 +211,7 @@ export function describeInput(input: RubricInput): string {
     case 'points':
       return `视情${negative ? '扣' : '记'}分：填 ${input.min ?? '0'}–${input.max ?? ''} 之间的分数`;
     case 'amount': {
-      const unit = input.unit === '10000' ? '1万元' : `${input.unit ?? '1'}元`;
+      const unit = yuanWords(input.unit);
       return `填金额（元）；每${unit}${negative ? '扣' : '奖'}${pts}分，不足${unit}的部分按考核规则处理`;
     }
   }

@@ -5,6 +5,7 @@ import { PRESETS, PRESET_LABELS, parsePolicyJson, type PresetName } from '../../
 import { platform, JSON_FILTER } from '../../platform';
 import { Button, Dialog, ErrorTable, Field } from '../../ui';
 import { inWords } from '../settings';
+import { assessedYear, ASSESSED_YEAR_HINT } from './year';
 
 export interface NewAssessmentValues {
   year: number;
@@ -24,8 +25,7 @@ export function NewAssessmentDialog({
   onClose: () => void;
   onCreate: (values: NewAssessmentValues) => Promise<void>;
 }) {
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(String(thisYear));
+  const [year, setYear] = useState(() => String(assessedYear(new Date())));
   const [name, setName] = useState('村(社区)党组织第一书记“三定一诺双评”考核');
   const [region, setRegion] = useState('');
   const [choice, setChoice] = useState<PolicyChoice>('jiaozhou');
@@ -82,7 +82,7 @@ export function NewAssessmentDialog({
           void submit();
         }}
       >
-        <Field label="考核年度" required error={tried ? yearError : undefined}>
+        <Field label="考核年度" required hint={ASSESSED_YEAR_HINT} error={tried ? yearError : undefined}>
           <input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} autoFocus />
         </Field>
         <Field label="地区" hint="如 胶州市">

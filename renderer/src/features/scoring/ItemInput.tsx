@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { parseRational, toDecimal } from '../../../../shared/exact/rational';
 import type { RubricInput } from '../../../../shared/model';
+import { yuanWords } from '../../../../shared/rubric/words';
 
 function signed(text: string): string {
   const v = parseRational(text);
@@ -18,11 +19,8 @@ export function effectHint(input: RubricInput): string {
       return `每个${signed(input.points)}分${input.max !== undefined ? `，最多${input.max}` : ''}`;
     case 'points':
       return `${input.min ?? '0'}–${input.max ?? ''}分${input.points.startsWith('-') ? '，扣减' : ''}`;
-    case 'amount': {
-      const unit = parseRational(input.unit ?? '1');
-      const wan = unit ? toDecimal({ n: unit.n, d: unit.d * 10000n }) : input.unit;
-      return `每满${wan}万元${signed(input.points)}分`;
-    }
+    case 'amount':
+      return `每满${yuanWords(input.unit)}${signed(input.points)}分`;
   }
 }
 

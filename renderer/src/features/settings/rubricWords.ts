@@ -1,4 +1,5 @@
 import type { InputKind, ItemKind } from '../../../../shared/model';
+import { yuanWords } from '../../../../shared/rubric/words';
 
 export const ITEM_KIND_WORDS: Record<ItemKind, string> = { base: '基本项目', bonus: '奖分', deduction: '扣分' };
 export const INPUT_KIND_WORDS: Record<InputKind, string> = {
@@ -19,6 +20,6 @@ export function effectWords(kind: InputKind, points: string, unit?: string): str
     case 'points':
       return points.startsWith('-') ? '所评分数从本项扣除' : '所评分数计入本项';
     case 'amount':
-      return `每 ${unit ?? '?'} 元 ${signed} 分`;
+      return `每满 ${yuanWords(unit)} ${signed} 分`;
   }
 }
