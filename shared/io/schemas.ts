@@ -89,9 +89,17 @@ export const EVENT_SHEET = '直接定等事项';
 export const EVENT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
   f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
-  f('kind', '事项', true, 'enum', 34, '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件', {
-    choices: labelsOf(EVENT_KIND_ENUM),
-  }),
+  f(
+    'kind',
+    '事项',
+    true,
+    'enum',
+    34,
+    '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件；召回撤换（不直接确定等次）',
+    {
+      choices: labelsOf(EVENT_KIND_ENUM),
+    },
+  ),
   f('note', '说明', false, 'text', 40, '事实经过、查处结论等'),
 ] as const;
 export type EventKey = (typeof EVENT_FIELDS)[number]['key'];

@@ -19,7 +19,7 @@ import type {
   SatisfactionGrade,
   Secretary,
 } from '../model';
-import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER } from '../model';
+import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, isDirectEvent, quarterLabel } from '../model';
 import { policyNumbers } from '../policy/numbers';
 import { fillBands, quotaFor, type Candidate } from './bands';
 import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
@@ -173,7 +173,20 @@ function eligibilityOf(work: Work, policy: Policy): void {
   }
 }
 
-function fixGrade(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
+/**
+ * A recall (召回撤换) is said in the reasons; it does not set the grade, and under
+ * `recallBlocksExcellent` the secretary may not be 优秀 that year (seed 000, §3.6).
+ */
+function recallsOf(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
+  for (const e of events.filter((x) => x.kind === 'recall')) {
+    const when = e.quarter ? `${quarterLabel(e.quarter)}分析研判决定` : '';
+    work.notes.push(`${when}${EVENT_KIND_LABELS.recall}${e.note ? `（${e.note}）` : ''}`);
+    if (policy.recallBlocksExcellent) work.excellentBlockers.push('已召回撤换，当年不得评先评优');
+  }
+}
+
+function fixGrade(work: Work, policy: Policy, allEvents: readonly DirectEvent[]): void {
+  const events = allEvents.filter((e) => isDirectEvent(e.kind));
   if (events.length) {
     work.flags.add('directIncompetent');
     work.fixedGrade = 'incompetent';
@@ -209,6 +222,7 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
   scoreOf(work, indexes.scorers, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
   ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
   eligibilityOf(work, input.policy);
+  recallsOf(work, input.policy, indexes.events.get(secretary.id) ?? []);
   fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
   return work;
 }

@@ -1,6 +1,7 @@
 export * from './secretary';
 export * from './ballots';
 export * from './scores';
+export * from './field';
 export * from './grades';
 export * from './rubric';
 export * from './policy';

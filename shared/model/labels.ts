@@ -2,6 +2,7 @@
 import type { BallotOption } from './ballots';
 import type { Flag, Grade } from './grades';
 import type { EventKind } from './scores';
+import type { GroupLevel, PaperKind, RecallGround, ReviewDecision, VoterGroup } from './field';
 import type { CategoryDimension, Mode, PostType, RankClass, Source } from './secretary';
 
 export const SOURCE_LABELS: Record<Source, string> = { town: '镇(街道)', city: '市直部门(单位)' };
@@ -54,6 +55,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   breach: '违反六严禁造成严重不良影响',
   massIncident: '激化干群矛盾引发群体性事件',
   lateReport: '信息迟缓处置不当导致群体性事件',
+  recall: '召回撤换',
 };
 
 /** Short forms accepted on import (docs/formats.md §6). */
@@ -61,6 +63,7 @@ export const EVENT_KIND_SHORT: Record<EventKind, string> = {
   breach: '违反六严禁',
   massIncident: '激化干群矛盾',
   lateReport: '信息迟缓处置不当',
+  recall: '召回',
 };
 
 export const FLAG_LABELS: Record<Flag, string> = {
@@ -75,4 +78,52 @@ export const FLAG_LABELS: Record<Flag, string> = {
   tieAtBoundary: '等次分界处并列，待部长办公会确定',
   negativeScore: '组织工作目标考评得分为负',
   decided: '部长办公会已审定',
+};
+
+/** Seed 002 季召回制度, verbatim: the grounds of a recall. */
+export const RECALL_GROUND_LABELS: Record<RecallGround, string> = {
+  discipline: '违纪违法受到处理的',
+  absent: '无正当理由长期不在岗的',
+  weak: '能力素质不高，作风不实，民主评议满意度较低的',
+  unfit: '不能胜任本职工作的',
+  other: '因其他不良原因，相关主管部门认为不适宜继续留任的',
+};
+
+export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
+  retain: '继续留任',
+  remind: '约谈提醒',
+  recall: '召回撤换',
+};
+
+export const PAPER_LABELS: Record<PaperKind, string> = {
+  targets: '任期目标备案表',
+  pledge: '履职承诺书',
+  report: '专项书面述职报告',
+  selfCheck: '履职情况自查报告表',
+  diary: '民情日记',
+  ledger: '工作台账',
+};
+
+/** Where the method asks for each paper. */
+export const PAPER_SOURCES: Record<PaperKind, string> = {
+  targets: '实施细则第九条',
+  pledge: '实施细则第十三条',
+  report: '实施细则第十四条',
+  selfCheck: '实施细则第十九条(一)',
+  diary: '实施细则第十条；大安区通知',
+  ledger: '山西省通知',
+};
+
+export const GROUP_LEVEL_LABELS: Record<GroupLevel, string> = {
+  city: '市委组织部考核组',
+  town: '镇(街道)党(工)委考核组',
+};
+
+/** 001 第十七条: 村“两委”成员、党员、村民代表、离退职老干部和入党积极分子. */
+export const VOTER_GROUP_LABELS: Record<VoterGroup, string> = {
+  committee: '村“两委”成员',
+  members: '党员',
+  representatives: '村民代表',
+  veterans: '离退职老干部',
+  activists: '入党积极分子',
 };

@@ -1,5 +1,6 @@
 /** 考核规则: every setting of docs/method.md §6. Ratios are exact text ("0.3", "2/3"). */
 import type { BandKey, Grade } from './grades';
+import type { PaperKind } from './field';
 import type { CategoryDimension } from './secretary';
 
 export interface Band {
@@ -39,4 +40,9 @@ export interface Policy {
   baseScoreScope: 'sectionsAB' | 'baseItemsOnly';
   /** 社区 secretaries: the village rubric (第十八条 参照执行) or a rubric of their own */
   communityRubric: 'same' | 'own';
+  /**
+   * The papers each secretary must hand in before 定稿 (docs/method.md §10.3); absent in
+   * a policy stored before the setting existed: the preset's (requiredPapersOf).
+   */
+  requiredPapers?: PaperKind[];
 }

@@ -20,13 +20,22 @@ export interface SummaryScore {
 }
 
 /** 第十九条: events that make the grade 不称职 directly. */
-export const EVENT_KINDS = ['breach', 'massIncident', 'lateReport'] as const;
+export const DIRECT_EVENT_KINDS = ['breach', 'massIncident', 'lateReport'] as const;
+/**
+ * Events of a secretary's year: those of 第十九条, and a recall (召回撤换, seeds 000 and
+ * 002) — decided by a quarterly review or recorded on its own — which does not set the
+ * grade by itself (docs/method.md §5.1).
+ */
+export const EVENT_KINDS = [...DIRECT_EVENT_KINDS, 'recall'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+export const isDirectEvent = (kind: EventKind): boolean => (DIRECT_EVENT_KINDS as readonly string[]).includes(kind);
 
 export interface DirectEvent {
   id: string;
   kind: EventKind;
   note?: string;
+  /** a recall decided by a quarterly review: that quarter (YYYYQn) */
+  quarter?: string;
 }
 
 /** 部长办公会 decision: shown beside the computed grade, never replacing it silently. */

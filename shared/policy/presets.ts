@@ -1,5 +1,6 @@
 /** Policy defaults (胶州, docs/method.md §5–§6) and the regional presets of §7. */
 import { DEFAULT_GRADE_LABELS } from '../model/labels';
+import type { PaperKind } from '../model/field';
 import type { Policy } from '../model/policy';
 
 /** 胶州市 "三定一诺双评" 实施细则 第十五条–第二十条. */
@@ -30,6 +31,8 @@ export const JIAOZHOU: Policy = {
   amountRounding: 'floor',
   baseScoreScope: 'sectionsAB',
   communityRubric: 'same',
+  // 第九条 任期目标备案表, 第十三条 履职承诺书, 第十四条 专项书面述职报告, 第十九条(一) 自查报告表
+  requiredPapers: ['targets', 'pledge', 'report', 'selfCheck'],
 };
 
 /** 自贡市大安区: one category, 20% excellent, no good band, recall blocks excellent. */
@@ -40,6 +43,8 @@ export const DAAN: Policy = {
   bands: [{ key: 'excellent', ratio: '0.2' }],
   categoryDimensions: [],
   recallBlocksExcellent: true,
+  // 任期承诺、民情日记 制度
+  requiredPapers: ['pledge', 'diary'],
 };
 
 /** 头雁工程 村书记实绩考核: one category, 15% 好, labels 好/较好/一般/差. */
@@ -50,6 +55,7 @@ export const TOUYAN: Policy = {
   bands: [{ key: 'excellent', ratio: '0.15' }],
   categoryDimensions: [],
   labels: { ...DEFAULT_GRADE_LABELS, excellent: '好', competent: '较好', basic: '一般', incompetent: '差' },
+  requiredPapers: [],
 };
 
 export const PRESETS = { jiaozhou: JIAOZHOU, daan: DAAN, touyan: TOUYAN } as const;
@@ -68,4 +74,10 @@ export function isPresetName(name: string): name is PresetName {
 /** A fresh copy of a preset, safe to edit. */
 export function presetPolicy(name: PresetName): Policy {
   return structuredClone(PRESETS[name]);
+}
+
+/** The papers a policy requires: its own setting, or its preset's when it was stored before the setting existed. */
+export function requiredPapersOf(policy: Policy): readonly PaperKind[] {
+  if (policy.requiredPapers) return policy.requiredPapers;
+  return (isPresetName(policy.preset) ? PRESETS[policy.preset] : JIAOZHOU).requiredPapers ?? [];
 }

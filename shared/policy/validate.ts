@@ -1,6 +1,7 @@
 /** Loads a policy JSON object and checks every setting, all errors at once, in Chinese. */
 import { gt, lt, parseRational, sum, ONE, ZERO, type Rational } from '../exact/rational';
 import type { Checked, InputError } from '../model/errors';
+import { PAPER_KINDS } from '../model/field';
 import { BAND_KEYS, GRADES, type BandKey } from '../model/grades';
 import { TIE_BREAKS, type Policy } from '../model/policy';
 import type { CategoryDimension } from '../model/secretary';
@@ -91,6 +92,7 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
   checkLabels(p, fail);
   checkList(p.categoryDimensions, DIMENSIONS, 'categoryDimensions', fail);
   checkList(p.tieBreak, TIE_BREAKS, 'tieBreak', fail);
+  checkList(p.requiredPapers, PAPER_KINDS, 'requiredPapers', fail);
 
   return errors.length ? { ok: false, errors } : { ok: true, value: p };
 }

@@ -4,8 +4,8 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Band, CategoryDimension, InputError, Policy, TieBreak } from '../../../../shared/model';
-import { BAND_KEYS, DEFAULT_GRADE_LABELS, DIMENSION_LABELS, GRADES, TIE_BREAKS } from '../../../../shared/model';
-import { PRESETS, PRESET_LABELS, presetPolicy, validatePolicy, type PresetName } from '../../../../shared/policy';
+import { BAND_KEYS, DEFAULT_GRADE_LABELS, DIMENSION_LABELS, GRADES, PAPER_KINDS, PAPER_LABELS, PAPER_SOURCES, TIE_BREAKS } from '../../../../shared/model';
+import { PRESETS, PRESET_LABELS, presetPolicy, requiredPapersOf, validatePolicy, type PresetName } from '../../../../shared/policy';
 import { Button, ErrorTable, Field } from '../../ui';
 import { BAND_WORDS, CHOICE_LABELS, inWords, SETTING_LABELS, TIE_BREAK_WORDS } from './policyWords';
 
@@ -21,10 +21,12 @@ export function errorsFor(errors: readonly InputError[], key: string): string | 
 }
 
 export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onSave: (policy: Policy) => Promise<void>; readOnly?: boolean }) {
-  const [draft, setDraft] = useState<Policy>(() => structuredClone(policy));
+  // a policy stored before the papers setting existed shows its preset's papers
+  const stored = useMemo<Policy>(() => ({ ...policy, requiredPapers: [...requiredPapersOf(policy)] }), [policy]);
+  const [draft, setDraft] = useState<Policy>(() => structuredClone(stored));
   const checked = useMemo(() => validatePolicy(draft), [draft]);
   const errors = checked.ok ? [] : checked.errors;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(policy);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const err = (key: string) => errorsFor(errors, key);
 
@@ -103,7 +105,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
         </Field>
         <span className="badge">当前：{draft.preset === 'custom' ? '自定义' : (PRESET_LABELS[draft.preset as PresetName] ?? draft.preset)}</span>
         <span style={{ flex: 1 }} />
-        <Button onClick={() => setDraft(structuredClone(policy))} disabled={!dirty || readOnly}>
+        <Button onClick={() => setDraft(structuredClone(stored))} disabled={!dirty || readOnly}>
           撤销修改
         </Button>
         <Button variant="primary" type="submit" disabled={!dirty || !checked.ok || readOnly}>
@@ -262,6 +264,30 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
         {choice('baseScoreScope')}
         {choice('amountRounding')}
         {choice('communityRubric')}
+      </Section>
+
+      <Section title="履职材料">
+        <fieldset className="field-wide plain">
+          <legend className="field-label">{SETTING_LABELS.requiredPapers}（缺交的须登记免交理由后才能定稿）</legend>
+          {PAPER_KINDS.map((k) => (
+            <label key={k} className="check">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={draft.requiredPapers?.includes(k) ?? false}
+                onChange={(e) =>
+                  set(
+                    'requiredPapers',
+                    PAPER_KINDS.filter((x) => (x === k ? e.target.checked : (draft.requiredPapers ?? []).includes(x))),
+                  )
+                }
+              />
+              {PAPER_LABELS[k]}
+              <span className="muted">（{PAPER_SOURCES[k]}）</span>
+            </label>
+          ))}
+          {err('requiredPapers') ? <span className="field-error">{err('requiredPapers')}</span> : null}
+        </fieldset>
       </Section>
     </form>
   );

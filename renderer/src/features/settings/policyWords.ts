@@ -25,6 +25,7 @@ export const SETTING_LABELS: Record<keyof Policy, string> = {
   amountRounding: '金额奖分的计算',
   baseScoreScope: '基本分的范围',
   communityRubric: '社区第一书记的考评细则',
+  requiredPapers: '每名第一书记须交的履职材料',
 };
 
 export const CHOICE_LABELS: {
