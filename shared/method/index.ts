@@ -7,3 +7,4 @@ export { quotaFor } from './bands';
 export { categoryKey, categoryLabel, compareCategoryKeys } from './categories';
 export { compareRank, rankRows, TIE_BREAK_LABELS } from './rank';
 export { quotaNotes, quotaSentence, type CandidateDecision } from './quota';
+export { plausibilityWarnings, warningStatuses, warningKey, unacknowledged, MIN_PEERS } from './plausibility';

@@ -1,6 +1,7 @@
 /** Chinese words for the domain's English keys, in the words of the seeds. */
 import type { BallotOption } from './ballots';
 import type { Flag, Grade } from './grades';
+import type { WarningCode } from './plausibility';
 import type { EventKind } from './scores';
 import type { CategoryDimension, Mode, PostType, RankClass, Source } from './secretary';
 
@@ -75,4 +76,14 @@ export const FLAG_LABELS: Record<Flag, string> = {
   tieAtBoundary: '等次分界处并列，待部长办公会确定',
   negativeScore: '组织工作目标考评得分为负',
   decided: '部长办公会已审定',
+};
+
+export const WARNING_LABELS: Record<WarningCode, string> = {
+  manyInvalid: '废票较多',
+  manyAbstain: '弃权较多',
+  unreturned: '发出的票未收回较多',
+  turnoutNearLine: '投票人数刚达到规定比例',
+  townOutlier: '满意度与本镇街相差较大',
+  categoryOutlier: '得分与本类别相差较大',
+  identicalTallies: '两名书记计票完全相同',
 };

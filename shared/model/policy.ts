@@ -1,5 +1,6 @@
 /** 考核规则: every setting of docs/method.md §6. Ratios are exact text ("0.3", "2/3"). */
 import type { BandKey, Grade } from './grades';
+import type { PlausibilitySettings } from './plausibility';
 import type { CategoryDimension } from './secretary';
 
 export interface Band {
@@ -39,4 +40,9 @@ export interface Policy {
   baseScoreScope: 'sectionsAB' | 'baseItemsOnly';
   /** 社区 secretaries: the village rubric (第十八条 参照执行) or a rubric of their own */
   communityRubric: 'same' | 'own';
+  /**
+   * thresholds of the plausibility warnings (docs/method.md §10); a policy saved before
+   * they existed has none and reads the defaults (`plausibilityOf`)
+   */
+  plausibility?: PlausibilitySettings;
 }
