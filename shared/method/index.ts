@@ -1,6 +1,6 @@
 export type { AssessmentInput } from './input';
-export { computeAssessment } from './compute';
-export { resultToJson, type ResultJson, type CategoryJson, type RowJson } from './json';
+export { computeAssessment, holdText } from './compute';
+export { resultToJson, type ResultJson, type CategoryJson, type RowJson, type WarningJson } from './json';
 export { scoreSecretary, checkInputValue, inputEffect, isDowngraded, ratingLevelsUp, type SecretaryScore, type ItemScore } from './score';
 export { evaluateBallots, turnoutMet, summarizeBallots, describeRate, describeRatio, type BallotOutcome } from './satisfaction';
 export { quotaFor } from './bands';

@@ -2,7 +2,7 @@
 import type { BallotOption } from './ballots';
 import type { Flag, Grade } from './grades';
 import type { WarningCode } from './plausibility';
-import type { EventKind } from './scores';
+import type { EventKind, HoldReason } from './scores';
 import type { CategoryDimension, Mode, PostType, RankClass, Source } from './secretary';
 
 export const SOURCE_LABELS: Record<Source, string> = { town: '镇(街道)', city: '市直部门(单位)' };
@@ -74,6 +74,7 @@ export const FLAG_LABELS: Record<Flag, string> = {
   recall: '不满意率超过召回线',
   presenceLow: '在村工作时间不足',
   tieAtBoundary: '等次分界处并列，待部长办公会确定',
+  held: '暂缓定等',
   negativeScore: '组织工作目标考评得分为负',
   decided: '部长办公会已审定',
 };
@@ -86,4 +87,10 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   townOutlier: '满意度与本镇街相差较大',
   categoryOutlier: '得分与本类别相差较大',
   identicalTallies: '两名书记计票完全相同',
+};
+
+export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
+  investigation: '立案审查中',
+  shortPresence: '驻村不足一定期限',
+  other: '其他原因',
 };

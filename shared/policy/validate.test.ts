@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputError } from '../model';
+import { formatInputError, type Policy } from '../model';
 import { DAAN, DEFAULT_PLAUSIBILITY, JIAOZHOU, plausibilityOf, TOUYAN } from './presets';
 import { parsePolicyJson, validatePolicy } from './validate';
 
@@ -75,7 +75,7 @@ describe('policy files', () => {
 
   it('a policy saved before the warnings existed reads the defaults', () => {
     const { plausibility: _, ...old } = JIAOZHOU;
-    expect(plausibilityOf(old)).toEqual(DEFAULT_PLAUSIBILITY);
+    expect(plausibilityOf(old as unknown as Policy)).toEqual(DEFAULT_PLAUSIBILITY);
     expect(validatePolicy(old)).toEqual({ ok: true, value: JIAOZHOU });
   });
 
