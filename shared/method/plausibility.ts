@@ -160,14 +160,18 @@ function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: Plaus
   }
 }
 
-/** Two boxes with the same six counts: often one box entered twice, or under the wrong 编号. */
+/**
+ * Two boxes of one town with the same six counts: often one box entered twice, or under
+ * the wrong 编号 (a town's boxes are counted and entered together; across a county equal
+ * counts of forty-odd ballots are common by chance).
+ */
 function identicalWarnings(rows: readonly ResultRow[], policy: Policy, out: PlausibilityWarning[]): void {
   if (!plausibilityOf(policy).identicalTallies) return;
   const byCounts = new Map<string, ResultRow[]>();
   for (const row of rows) {
     const b = row.ballots;
     if (!b || b.cast === 0) continue;
-    const key = BALLOT_OPTIONS.map((o) => b[o]).join(',');
+    const key = [row.secretary.town ?? '', ...BALLOT_OPTIONS.map((o) => b[o])].join(',');
     byCounts.set(key, [...(byCounts.get(key) ?? []), row]);
   }
   for (const group of byCounts.values()) {
