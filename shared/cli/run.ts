@@ -3,14 +3,14 @@
  * same code runs under Node and in tests. Exit status: 0 done (warnings, 提示, on stderr),
  * 1 input errors (a damaged or unreadable file included), 2 usage.
  */
-import { computeAssessment, resultToJson } from '../method';
-import { formatInputError, type AssessmentResult, type InputError, type Policy } from '../model';
+import { computeAssessment, plausibilityWarnings, resultToJson } from '../method';
+import { formatInputError, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy } from '../model';
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
-import { summarize } from './summary';
+import { summarize, warningLine } from './summary';
 import type { CliEnv, PrintRequest } from './env';
 import { verify } from './verify';
 
@@ -67,18 +67,25 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     }
     case 'check': {
-      const { input } = await readInputs(command, env);
+      const { input, policy } = await readInputs(command, env);
       env.stdout(
         `检查通过：名册 ${input.secretaries.length} 人，逐项评分 ${input.itemScores.length} 人，汇总得分 ${input.summaryScores.length} 人，计票 ${input.tallies.length} 份，直接定等事项 ${input.events.length} 项。`,
       );
+      // plausibility warnings (docs/method.md §10): not errors, the exit status stays 0
+      const result = computeAssessment(input);
+      const warnings = plausibilityWarnings(result, policy);
+      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      if (warnings.length) env.stdout(`合理性提示 ${warnings.length} 条（见“提示：”各行），定稿前须逐条核对确认。`);
       return EXIT_OK;
     }
     case 'compute': {
       requirePdf(command.pdf, env);
       const { input, policy } = await readInputs(command, env);
       const result = computeAssessment(input);
-      await writeOutputs(env, result, { kind: 'ranking', input, policy }, command);
-      for (const line of summarize(result, policy)) env.stdout(line);
+      const warnings = plausibilityWarnings(result, policy);
+      await writeOutputs(env, result, { kind: 'ranking', input, policy }, command, warnings);
+      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      for (const line of summarize(result, policy, warnings)) env.stdout(line);
       return EXIT_OK;
     }
     case 'print': {
@@ -96,13 +103,14 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       const files = Object.fromEntries((['roster', 'summary', 'scores', 'ballots', 'events'] as const).map((k) => [k, env.join(env.sampleDir, `${k}.xlsx`)]));
       const { input, policy } = await readInputs({ files, policy: command.policy }, env);
       const result = computeAssessment(input);
+      const warnings = plausibilityWarnings(result, policy);
       const dir = command.outDir ?? 'demo-output';
       await env.makeDir(dir);
       const options: InputOptions = { files, policy: command.policy, out: env.join(dir, '考核结果.xlsx'), json: env.join(dir, '考核结果.json') };
       if (command.pdf) options.pdf = command.pdf;
-      await writeOutputs(env, result, { kind: 'ranking', input, policy }, options);
+      await writeOutputs(env, result, { kind: 'ranking', input, policy }, options, warnings);
       env.stdout('示例县（胶州市，虚构数据）');
-      for (const line of summarize(result, policy)) env.stdout(line);
+      for (const line of summarize(result, policy, warnings)) env.stdout(line);
       return EXIT_OK;
     }
     case 'verify':
@@ -163,10 +171,16 @@ async function printTo(env: CliEnv, result: AssessmentResult, file: string, requ
   if (typeof failed === 'string') throw new Failure(EXIT_INPUT, [`错误：${failed}`]);
 }
 
-async function writeOutputs(env: CliEnv, result: AssessmentResult, request: PrintRequest, options: Pick<InputOptions, 'out' | 'json' | 'pdf'>) {
+async function writeOutputs(
+  env: CliEnv,
+  result: AssessmentResult,
+  request: PrintRequest,
+  options: Pick<InputOptions, 'out' | 'json' | 'pdf'>,
+  warnings: readonly PlausibilityWarning[] = [],
+) {
   // build everything first: a failure must not leave half the outputs written
   const xlsx = options.out ? await (env.writeResults ?? (await import('../io/results')).writeResultsWorkbook)(result, request.policy) : null;
-  const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result), null, 2)}\n`) : null;
+  const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result, warnings), null, 2)}\n`) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);
   if (options.out && xlsx) await write(env, options.out, xlsx);

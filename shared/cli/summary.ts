@@ -1,7 +1,13 @@
 /** A short Chinese summary of a result for the terminal. */
-import { FLAG_LABELS, FLAGS, GRADES, type AssessmentResult, type Policy } from '../model';
+import { FLAG_LABELS, FLAGS, GRADES, WARNING_CODES, WARNING_LABELS, type AssessmentResult, type PlausibilityWarning, type Policy } from '../model';
 
-export function summarize(result: AssessmentResult, policy: Policy): string[] {
+/** A plausibility warning as the terminal prints it (stderr, like the workbooks' 提示). */
+export function warningLine(warning: PlausibilityWarning, result: AssessmentResult): string {
+  const name = result.categories.flatMap((c) => c.rows).find((r) => r.id === warning.id)?.secretary.name;
+  return `提示：编号${warning.id}${name ? `（${name}）` : ''}${WARNING_LABELS[warning.code]}：${warning.message}`;
+}
+
+export function summarize(result: AssessmentResult, policy: Policy, warnings: readonly PlausibilityWarning[] = []): string[] {
   const rows = result.categories.flatMap((c) => c.rows);
   const lines = [`考核规则：${result.policyName}`, `共 ${rows.length} 名“第一书记”，${result.categories.length} 个类别：`];
   for (const c of result.categories) {
@@ -24,6 +30,10 @@ export function summarize(result: AssessmentResult, policy: Policy): string[] {
         .join('、');
       lines.push(`  ${FLAG_LABELS[flag]}：${rs.length}人 — ${names}${rs.length > 6 ? ' 等' : ''}`);
     }
+  }
+  if (warnings.length) {
+    const counts = WARNING_CODES.map((code) => [code, warnings.filter((w) => w.code === code).length] as const).filter(([, n]) => n > 0);
+    lines.push(`合理性提示 ${warnings.length} 条（定稿前须逐条核对确认）：${counts.map(([code, n]) => `${WARNING_LABELS[code]}${n}`).join('，')}`);
   }
   return lines;
 }

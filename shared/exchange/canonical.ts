@@ -19,6 +19,10 @@ export function rowKey<T extends TableName>(table: T, row: Row<T>): string {
       const e = r as Row<'evidence'>;
       return `${e.id}\u0000${e.itemCode}\u0000${e.kind}`;
     }
+    case 'warningAcks': {
+      const w = r as Row<'warningAcks'>;
+      return `${w.id}\u0000${w.warning}`;
+    }
     case 'attachments':
       return (r as Row<'attachments'>).key;
     case 'tombstones': {

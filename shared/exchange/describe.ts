@@ -6,11 +6,14 @@ import {
   BALLOT_OPTIONS,
   DEFAULT_GRADE_LABELS,
   EVENT_KIND_LABELS,
+  HOLD_REASON_LABELS,
   MODE_SHORT,
   POST_TYPE_LABELS,
   RANK_CLASS_SHORT,
   SOURCE_SHORT,
+  WARNING_LABELS,
   type Grade,
+  type WarningCode,
 } from '../model';
 import { EXPORT_ACTION } from './bind';
 import { shortId } from './paths';
@@ -163,6 +166,28 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['理由', text(d.reason)],
         ['记录人', text(d.by)],
         ['日期', text(d.at)],
+      ];
+    }
+    case 'hold': {
+      const h = r.holds?.[0];
+      if (!h) return [];
+      return [
+        ['暂缓定等原因', `${HOLD_REASON_LABELS[h.reason] ?? h.reason}${h.note ? `（${h.note}）` : ''}`],
+        ['记录人', text(h.by)],
+        ['日期', text(h.at)],
+      ];
+    }
+    case 'warningAck': {
+      const w = r.warningAcks?.[0];
+      if (!w) return [];
+      return [
+        [
+          '提示',
+          `${WARNING_LABELS[w.warning.split(':')[0] as WarningCode] ?? w.warning}${w.warning.includes(':') ? `（与编号${w.warning.split(':')[1]}）` : ''}`,
+        ],
+        ['确认理由', text(w.reason)],
+        ['确认人', text(w.by)],
+        ['时间', timeLabel(w.at)],
       ];
     }
     case 'evidence': {

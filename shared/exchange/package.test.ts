@@ -213,13 +213,28 @@ describe('the data is bound to the audit chain', () => {
       manifest.version = 1;
       manifest.kind = 'exchange';
       manifest.scope = { kind: 'assessment' };
-      return entries.filter((e) => !e.path.endsWith('/tombstones.json'));
+      return entries.filter((e) => !/\/(tombstones|holds|warningAcks)\.json$/.test(e.path));
     });
     const opened = await readPackage(v1);
-    expect(opened.ok && opened.value.assessments[0]!.data).toEqual(data);
+    expect(opened.ok && opened.value.assessments[0]!.data).toEqual({ ...data, holds: [], warningAcks: [] });
     // but a version-2 package must carry its deletions
     const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/tombstones.json')));
     expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/删除记录/);
+  });
+
+  it('a version-2 package (no held grades, no acknowledged warnings) is still read; a version-3 one must carry them', async () => {
+    const { data, files } = county();
+    const { bytes } = await writePackage(
+      input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }),
+    );
+    const v2 = repack(bytes, (entries, manifest) => {
+      manifest.version = 2;
+      return entries.filter((e) => !/\/(holds|warningAcks)\.json$/.test(e.path));
+    });
+    const opened = await readPackage(v2);
+    expect(opened.ok && opened.value.assessments[0]!.data).toEqual({ ...data, holds: [], warningAcks: [] });
+    const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/holds.json')));
+    expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/暂缓定等/);
   });
 });
 

@@ -185,7 +185,7 @@ function readAssessment(summary: Manifest['assessments'][number], manifest: Mani
   };
   const assessment = json(assessmentPath(id));
   check(checkAssessment(assessment, id, pathLabel(assessmentPath(id), manifest)));
-  const data = { assessment, tombstones: [] } as unknown as AssessmentData;
+  const data = { assessment, tombstones: [], holds: [], warningAcks: [] } as unknown as AssessmentData;
   for (const table of tablesOf(manifest.version)) {
     const path = tablePath(id, table);
     const rows = json(path);

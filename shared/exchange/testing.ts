@@ -71,7 +71,7 @@ export function attachment(id: string, content: string, assessmentId = AID): { r
   };
 }
 
-/** Two towns of two secretaries each, scores, tallies, an event, a decision, evidence and a photo. */
+/** Two towns of two secretaries each, scores, tallies, an event, a decision, a held grade, an acknowledged warning, evidence and a photo. */
 export function county(): { data: AssessmentData; files: Map<string, Uint8Array> } {
   const photo = attachment('S1', 'photo of S1');
   const data: AssessmentData = {
@@ -88,6 +88,10 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
     ],
     events: [{ assessmentId: AID, id: 'S4', kind: 'breach', note: '通报', key: 7 }],
     decisions: [{ assessmentId: AID, id: 'S1', grade: 'excellent', reason: '部长办公会研究确定', by: '张三', at: '2024-12-20' }],
+    holds: [{ assessmentId: AID, id: 'S3', reason: 'investigation', by: '张三', at: '2024-12-19' }],
+    warningAcks: [
+      { assessmentId: AID, id: 'S3', warning: 'manyInvalid', digest: '0123456789abcdef', reason: '已核对计票单', by: '李四', at: '2024-12-18T08:00:00.000Z' },
+    ],
     evidence: [
       { assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' },
     ],

@@ -5,7 +5,7 @@
  * so a package carries whatever the database holds.
  */
 import type { ChainedAuditEntry } from '../audit/chain';
-import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+import type { BallotTally, Decision, DirectEvent, GradeHold, ItemScores, Policy, Rubric, Secretary, SummaryScore, WarningAck } from '../model';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -114,6 +114,10 @@ export interface AssessmentTables {
   tallyEntries: TallyEntryRow[];
   events: EventRow[];
   decisions: Scoped<Decision>[];
+  /** grades held back (暂缓定等) */
+  holds: Scoped<GradeHold>[];
+  /** acknowledgments of plausibility warnings (合理性提示) */
+  warningAcks: Scoped<WarningAck>[];
   evidence: EvidenceRow[];
   attachments: AttachmentRow[];
   tombstones: TombstoneRow[];
@@ -127,6 +131,8 @@ export const TABLES = [
   'tallyEntries',
   'events',
   'decisions',
+  'holds',
+  'warningAcks',
   'evidence',
   'attachments',
   'tombstones',
@@ -141,13 +147,17 @@ export const TABLE_LABELS: Record<TableName, string> = {
   tallyEntries: '计票双人录入',
   events: '直接定等事项',
   decisions: '审定意见',
+  holds: '暂缓定等',
+  warningAcks: '合理性提示确认',
   evidence: '佐证材料',
   attachments: '附件',
   tombstones: '删除记录',
 };
 
+/** The tables of a version-2 package (before held grades and warning acknowledgments travelled). */
+export const TABLES_V2 = TABLES.filter((t) => t !== 'holds' && t !== 'warningAcks');
 /** The tables of a version-1 package (before deletions travelled). */
-export const TABLES_V1 = TABLES.filter((t) => t !== 'tombstones');
+export const TABLES_V1 = TABLES_V2.filter((t) => t !== 'tombstones');
 
 export interface AssessmentData extends AssessmentTables {
   assessment: AssessmentRow;
@@ -196,8 +206,11 @@ export interface ManifestAssessment {
 }
 
 export const FORMAT = 'shuangping-package';
-/** 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures;
+ * 3: held grades (`holds.json`) and acknowledged warnings (`warningAcks.json`)
+ */
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   format: typeof FORMAT;

@@ -7,6 +7,8 @@
  *   tally       one secretary's accepted tally with its double-entry records
  *   events      one secretary's direct-grade events
  *   decision    one secretary's review-meeting decision
+ *   hold        one secretary's grade held back (暂缓定等)
+ *   warningAck  one acknowledgment of a plausibility warning (secretary, warning)
  *   evidence    one evidence line (secretary, item, kind)
  *   attachment  one attachment (secretary, file content)
  *
@@ -16,7 +18,7 @@ import { canonicalJson } from '../digest';
 import { sortRows } from './canonical';
 import type { AssessmentData, AssessmentRow, AssessmentTables, EventRow, TableName } from './types';
 
-export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'evidence', 'attachment'] as const;
+export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'hold', 'warningAck', 'evidence', 'attachment'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_LABELS: Record<UnitKind, string> = {
@@ -26,6 +28,8 @@ export const UNIT_LABELS: Record<UnitKind, string> = {
   tally: '测评计票',
   events: '直接定等事项',
   decision: '审定意见',
+  hold: '暂缓定等',
+  warningAck: '合理性提示确认',
   evidence: '佐证材料',
   attachment: '附件',
 };
@@ -38,6 +42,8 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   tally: ['tallies', 'tallyEntries'],
   events: ['events'],
   decision: ['decisions'],
+  hold: ['holds'],
+  warningAck: ['warningAcks'],
   evidence: ['evidence'],
   attachment: ['attachments'],
 };
@@ -100,6 +106,8 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.tallyEntries ?? []) add('tally', 'tallyEntries', r);
   for (const r of data.events ?? []) add('events', 'events', r);
   for (const r of data.decisions ?? []) add('decision', 'decisions', r);
+  for (const r of data.holds ?? []) add('hold', 'holds', r);
+  for (const r of data.warningAcks ?? []) add('warningAck', 'warningAcks', r, r.warning);
   for (const r of data.evidence ?? []) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
   for (const r of data.attachments ?? []) add('attachment', 'attachments', r, r.sha256);
   for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
@@ -133,6 +141,8 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   tallyEntries: [],
   events: [],
   decisions: [],
+  holds: [],
+  warningAcks: [],
   evidence: [],
   attachments: [],
   tombstones: [],

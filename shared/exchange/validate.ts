@@ -3,7 +3,7 @@
  * hand (or by a faulty program) must not bring malformed records into the database.
  * Each check returns the first problem in Chinese, or null.
  */
-import { GRADES, EVENT_KINDS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS } from '../model';
+import { GRADES, EVENT_KINDS, HOLD_REASONS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS } from '../model';
 import { validatePolicy } from '../policy';
 import { rowKey } from './canonical';
 import type { AssessmentRow, TableName } from './types';
@@ -54,6 +54,8 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
   events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
+  holds: { reason: oneOf(HOLD_REASONS), note: optional(text), by: nonEmpty, at: optional(text) },
+  warningAcks: { warning: nonEmpty, digest: nonEmpty, reason: nonEmpty, by: nonEmpty, at: text },
   evidence: {
     itemCode: text,
     kind: text,
@@ -70,7 +72,7 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
 };
 
 /** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
-const DELETABLE = /^(roster|score|tally|events|decision|evidence|attachment)\|/;
+const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment)\|/;
 const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */

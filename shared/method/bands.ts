@@ -56,9 +56,17 @@ export interface Filled {
 
 /**
  * Places the candidates (in rank order, valid total, no direct or satisfaction-test
- * grade) into the bands; whoever is left is 称职.
+ * grade) into the bands; whoever is left is 称职. `held`: secretaries whose grade is held
+ * back (暂缓定等) who would otherwise be candidates; they take no place, and where the
+ * ranking would have given them one, it goes down to the next (explained on both).
  */
-export function fillBands(ordered: readonly Candidate[], bands: readonly Band[], quotas: Partial<Record<BandKey, number>>, policy: Policies): Filled {
+export function fillBands(
+  ordered: readonly Candidate[],
+  bands: readonly Band[],
+  quotas: Partial<Record<BandKey, number>>,
+  policy: Policies,
+  held: readonly Candidate[] = [],
+): Filled {
   const placements = new Map<string, Placement>();
   const ties: TieHold[] = [];
   const reasonsOf = (c: Candidate): string[] => {
@@ -78,6 +86,8 @@ export function fillBands(ordered: readonly Candidate[], bands: readonly Band[],
   /** places still open per band: a pending tie group holds places of the following bands */
   const open = bands.map((b) => quotas[b.key] ?? 0);
   let undecided = [...ordered];
+  /** held secretaries not yet passed by a band they would have had */
+  let heldLeft = [...held];
 
   bands.forEach((band, i) => {
     const quota = quotas[band.key] ?? 0;
@@ -145,7 +155,11 @@ export function fillBands(ordered: readonly Candidate[], bands: readonly Band[],
       remaining = 0;
     }
 
-    explainPlaces(recipients, passedOver, undecided.slice(0, open[i]!), quota, band.key, policy, reasonsOf);
+    // who the ranking alone would have given the band's open places, the held included (a stable sort keeps rank order)
+    const baseline = [...undecided, ...heldLeft].sort((a, b) => a.rank - b.rank).slice(0, open[i]!);
+    const heldOver = heldLeft.filter((c) => baseline.includes(c));
+    heldLeft = heldLeft.filter((c) => !heldOver.includes(c));
+    explainPlaces(recipients, passedOver, heldOver, baseline, quota, band.key, policy, reasonsOf);
     undecided = undecided.filter((c) => !decided.has(c.id));
   });
 
@@ -188,12 +202,14 @@ function holdFollowingPlaces(
 
 /**
  * Reasons for a band's recipients and for whom they replace: the first `quota`
- * candidates are who would have had the band without the eligibility rules; an
- * ineligible one among them is replaced (递补) by the first recipient from beyond.
+ * candidates are who would have had the band without the eligibility rules and the
+ * holds; an ineligible or held one among them is replaced (递补) by the first recipient
+ * from beyond.
  */
 function explainPlaces(
   recipients: readonly Candidate[],
   passedOver: readonly Candidate[],
+  heldOver: readonly Candidate[],
   baseline: readonly Candidate[],
   quota: number,
   key: BandKey,
@@ -203,23 +219,25 @@ function explainPlaces(
   const label = policy.labels[key];
   const inBaseline = new Set(baseline.map((c) => c.id));
   const substitutes = recipients.filter((c) => !inBaseline.has(c.id));
-  const replaced = passedOver.filter((c) => inBaseline.has(c.id));
+  // an ineligible secretary uses the place up under `forfeit`; a held one never does
+  const ineligible = policy.ineligibleSlot === 'passDown' ? passedOver.filter((c) => inBaseline.has(c.id)) : [];
+  const isHeld = new Set(heldOver.map((c) => c.id));
+  const replaced = [...ineligible, ...heldOver].sort((a, b) => a.rank - b.rank);
   const substituteFor = new Map<string, Candidate>();
 
-  if (policy.ineligibleSlot === 'passDown') {
-    replaced.forEach((c, k) => {
-      const substitute = substitutes[k];
-      const blockers = c.excellentBlockers.join('，');
-      const tail = substitute ? `由${who(substitute)}递补` : '名额空缺';
-      reasonsOf(c).push(`名次第${c.rank}，但${blockers}，不能评为${label}，${tail}`);
-      if (substitute) substituteFor.set(substitute.id, c);
-    });
-  }
+  replaced.forEach((c, k) => {
+    const substitute = substitutes[k];
+    const tail = substitute ? `由${who(substitute)}递补` : '名额空缺';
+    const why = isHeld.has(c.id) ? `暂缓定等，不占${label}名额` : `但${c.excellentBlockers.join('，')}，不能评为${label}`;
+    reasonsOf(c).push(`名次第${c.rank}，${why}，${tail}`);
+    if (substitute) substituteFor.set(substitute.id, c);
+  });
   for (const c of recipients) {
     const replacedOne = substituteFor.get(c.id);
+    const because = replacedOne && (isHeld.has(replacedOne.id) ? '暂缓定等' : `不能评为${label}`);
     reasonsOf(c).push(
       replacedOne
-        ? `名次第${c.rank}，因${who(replacedOne)}不能评为${label}而递补，评为${label}`
+        ? `名次第${c.rank}，因${who(replacedOne)}${because}而递补，评为${label}`
         : `名次第${c.rank}，在本类别${label}名额（${quota}名）内，评为${label}`,
     );
   }

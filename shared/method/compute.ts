@@ -11,6 +11,7 @@ import type {
   DirectEvent,
   Flag,
   Grade,
+  GradeHold,
   ItemResult,
   Policy,
   QuotaNote,
@@ -19,7 +20,7 @@ import type {
   SatisfactionGrade,
   Secretary,
 } from '../model';
-import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, isDirectEvent, quarterLabel } from '../model';
+import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, HOLD_REASON_LABELS, isDirectEvent, quarterLabel } from '../model';
 import { policyNumbers } from '../policy/numbers';
 import { fillBands, quotaFor, type Candidate } from './bands';
 import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
@@ -43,8 +44,10 @@ interface Work {
   dissatisfaction: Rational | null;
   satisfactionGrade: SatisfactionGrade | null;
   total: Rational | null;
-  /** a grade fixed before ranking: direct event, satisfaction test, or pending for want of a total */
+  /** a grade fixed before ranking: direct event, satisfaction test, pending for want of a total or held back */
   fixedGrade: Grade | null;
+  /** 暂缓定等, and whether the secretary would otherwise have been a candidate for the bands */
+  held: { hold: GradeHold; candidate: boolean } | null;
   flags: Set<Flag>;
   /** facts shown before the placement reasons */
   notes: string[];
@@ -200,6 +203,26 @@ function fixGrade(work: Work, policy: Policy, allEvents: readonly DirectEvent[])
   else if (!work.fixedGrade) work.fixedGrade = 'pending';
 }
 
+/** `暂缓定等：立案审查中（…）（张三，2026-12-01）` — the hold in the words every row, print and workbook shows. */
+export function holdText(hold: GradeHold): string {
+  const why = hold.reason === 'other' ? hold.note || HOLD_REASON_LABELS.other : `${HOLD_REASON_LABELS[hold.reason]}${hold.note ? `（${hold.note}）` : ''}`;
+  return `暂缓定等：${why}（${hold.by}${hold.at ? `，${hold.at}` : ''}）`;
+}
+
+/**
+ * 暂缓定等 (docs/method.md §5.9): the grade is held back whatever it would be — pending,
+ * flag `held` — the rank is kept, and the secretary takes no place in a band.
+ */
+function holdGrade(work: Work, policy: Policy, hold: GradeHold | undefined): void {
+  if (!hold) return;
+  const would = work.fixedGrade;
+  work.held = { hold, candidate: would === null };
+  work.flags.add('held');
+  const otherwise = would && would !== 'pending' ? `，如不暂缓应为${policy.labels[would]}` : '';
+  work.notes.push(`${holdText(hold)}${otherwise}，等次暂不确定，不占等次名额`);
+  work.fixedGrade = 'pending';
+}
+
 function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes): Work {
   const work: Work = {
     secretary,
@@ -215,6 +238,7 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
     satisfactionGrade: null,
     total: null,
     fixedGrade: null,
+    held: null,
     flags: new Set(),
     notes: [],
     excellentBlockers: [],
@@ -224,6 +248,7 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
   eligibilityOf(work, input.policy);
   recallsOf(work, input.policy, indexes.events.get(secretary.id) ?? []);
   fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
+  holdGrade(work, input.policy, indexes.holds.get(secretary.id));
   return work;
 }
 
@@ -233,6 +258,7 @@ interface Indexes {
   tallies: Map<string, AssessmentInput['tallies'][number]>;
   events: Map<string, DirectEvent[]>;
   decisions: Map<string, Decision>;
+  holds: Map<string, GradeHold>;
   /** the scorer of a secretary's rubric, each rubric prepared once */
   scorers: (secretary: Secretary) => Scorer<ItemResult>;
 }
@@ -251,6 +277,7 @@ function indexInput(input: AssessmentInput): Indexes {
     tallies: new Map(input.tallies.map((t) => [t.id, t])),
     events: groupBy(input.events, (e) => e.id),
     decisions: new Map(input.decisions.map((d) => [d.id, d])),
+    holds: new Map((input.holds ?? []).map((h) => [h.id, h])),
   };
 }
 
@@ -312,6 +339,7 @@ function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[],
     computedGrade: grade,
     decision: decision ?? null,
     grade: decision ? decision.grade : grade,
+    hold: work.held?.hold ?? null,
     flags: [...flags].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b)),
     reasons: allReasons,
   };
@@ -340,11 +368,13 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
     })),
     policy,
   );
-  const candidates: (Candidate & { work: Work })[] = ranked
-    .filter(({ row }) => row.work.fixedGrade === null)
-    // the ranked row itself becomes the candidate: no copy per secretary
-    .map(({ row, rank }) => Object.assign(row, { rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers }));
-  const { placements, ties } = fillBands(candidates, policy.bands, quotas, policy);
+  // the ranked row itself becomes the candidate: no copy per secretary
+  const asCandidate = ({ row, rank }: (typeof ranked)[number]) =>
+    Object.assign(row, { rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers });
+  const candidates: (Candidate & { work: Work })[] = ranked.filter(({ row }) => row.work.fixedGrade === null).map(asCandidate);
+  // held back from a place they would have competed for: the places go to the others, who say why
+  const held = ranked.filter(({ row }) => row.work.held?.candidate).map(asCandidate);
+  const { placements, ties } = fillBands(candidates, policy.bands, quotas, policy, held);
 
   const rows: ResultRow[] = [];
   const finish = (work: Work, rank: number | null) => {
@@ -353,6 +383,7 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
     if (placement?.tie) work.flags.add('tieAtBoundary');
     const reasons = [...(smallNote ? [smallNote] : []), ...work.notes];
     if (placement) reasons.push(...placement.reasons);
+    else if (rank !== null && work.held) reasons.push(`考核总分名次第${rank}，暂缓定等`);
     else if (rank !== null) reasons.push(`考核总分名次第${rank}，等次${work.flags.has('directIncompetent') ? '直接确定' : '由满意度测评确定'}`);
     if (!placement && work.fixedGrade !== 'pending') {
       for (const blocker of work.excellentBlockers) reasons.push(`${blocker}，不能评为${policy.labels.excellent}`);

@@ -1,5 +1,5 @@
 /** Everything the method needs for one assessment. */
-import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+import type { BallotTally, Decision, DirectEvent, GradeHold, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
 
 export interface AssessmentInput {
   policy: Policy;
@@ -12,4 +12,6 @@ export interface AssessmentInput {
   tallies: BallotTally[];
   events: DirectEvent[];
   decisions: Decision[];
+  /** grades held back (暂缓定等); none when absent */
+  holds?: GradeHold[];
 }

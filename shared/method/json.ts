@@ -1,6 +1,18 @@
 /** The `--json` output of docs/formats.md §9: exact numbers as strings, rows in rank order. */
 import { toDecimal, toFixed, toFraction } from '../exact/rational';
-import type { AssessmentResult, BallotSummary, BandKey, CategoryResult, Decision, Flag, Grade, ResultRow } from '../model';
+import type {
+  AssessmentResult,
+  BallotSummary,
+  BandKey,
+  CategoryResult,
+  Decision,
+  Flag,
+  Grade,
+  GradeHold,
+  PlausibilityWarning,
+  ResultRow,
+  WarningCode,
+} from '../model';
 
 export interface RowJson {
   id: string;
@@ -17,6 +29,8 @@ export interface RowJson {
   /** present when the review meeting decided: the grade the method computed */
   computedGrade?: Grade;
   decision?: Decision;
+  /** present when the grade is held back (暂缓定等) */
+  hold?: GradeHold;
   flags: Flag[];
   reasons: string[];
 }
@@ -32,9 +46,20 @@ export interface CategoryJson {
   rows: RowJson[];
 }
 
+/** A plausibility warning (docs/method.md §10): for a person to look at, not an error. */
+export interface WarningJson {
+  id: string;
+  code: WarningCode;
+  other?: string;
+  message: string;
+  digest: string;
+}
+
 export interface ResultJson {
   policy: string;
   categories: CategoryJson[];
+  /** only when there are plausibility warnings */
+  warnings?: WarningJson[];
 }
 
 function rowJson(row: ResultRow): RowJson {
@@ -66,6 +91,7 @@ function rowJson(row: ResultRow): RowJson {
     json.computedGrade = row.computedGrade;
     json.decision = row.decision;
   }
+  if (row.hold) json.hold = row.hold;
   return json;
 }
 
@@ -82,6 +108,12 @@ function categoryJson(category: CategoryResult): CategoryJson {
   return json;
 }
 
-export function resultToJson(result: AssessmentResult): ResultJson {
-  return { policy: result.policy, categories: result.categories.map(categoryJson) };
+const warningJson = ({ id, code, other, message, digest }: PlausibilityWarning): WarningJson => ({ id, code, ...(other ? { other } : {}), message, digest });
+
+export function resultToJson(result: AssessmentResult, warnings: readonly PlausibilityWarning[] = []): ResultJson {
+  return {
+    policy: result.policy,
+    categories: result.categories.map(categoryJson),
+    ...(warnings.length ? { warnings: warnings.map(warningJson) } : {}),
+  };
 }

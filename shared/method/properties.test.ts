@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAssessment, resultToJson } from '.';
-import type { DirectEvent, Grade, Policy, RankClass, TieBreak } from '../model';
+import type { DirectEvent, Grade, GradeHold, Policy, RankClass, TieBreak } from '../model';
 import type { PresetName } from '../policy/presets';
 import { inputOf, policyWith, type Person } from './testing';
 
@@ -23,8 +23,9 @@ const person = (i: number) =>
       rankClass: fc.constantFrom<RankClass>('chief', 'section', 'junior'),
       rating: fc.constantFrom<[] | ['B', 'C'] | ['C', 'B']>([], ['B', 'C'], ['C', 'B']),
       event: fc.boolean().map((b) => b && i % 7 === 3),
+      held: fc.boolean().map((b) => b && i % 5 === 1),
     })
-    .map(({ org, base, votes, rankClass, rating, event }): Person & { event: boolean } => ({
+    .map(({ org, base, votes, rankClass, rating, event, held }): Person & { event: boolean; held: boolean } => ({
       id: `S${String(i).padStart(3, '0')}`,
       org,
       base,
@@ -32,6 +33,7 @@ const person = (i: number) =>
       eligible: 45,
       s: rating.length ? { rankClass, ratingStart: rating[0], ratingEnd: rating[1] } : { rankClass },
       event,
+      held,
     }));
 
 const people = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => person(i))));
@@ -49,9 +51,10 @@ const policy: fc.Arbitrary<Policy> = fc
   })
   .map(({ preset, ...rest }) => policyWith(rest as Partial<Policy>, preset));
 
-function compute(list: readonly (Person & { event: boolean })[], p: Policy) {
+function compute(list: readonly (Person & { event: boolean; held: boolean })[], p: Policy) {
   const events: DirectEvent[] = list.filter((x) => x.event).map((x) => ({ id: x.id, kind: 'breach' }));
-  return resultToJson(computeAssessment(inputOf(list, p, { events })));
+  const holds: GradeHold[] = list.filter((x) => x.held).map((x) => ({ id: x.id, reason: 'investigation', by: '张三' }));
+  return resultToJson(computeAssessment(inputOf(list, p, { events, holds })));
 }
 
 const BAND_VALUE: Partial<Record<Grade, number>> = { excellent: 2, good: 1, competent: 0 };
@@ -75,6 +78,8 @@ describe('invariants', () => {
         const rows = compute(list, p).categories.flatMap((c) => c.rows);
         expect(rows.map((r) => r.id).sort()).toEqual(list.map((x) => x.id).sort());
         for (const r of rows) expect(['excellent', 'good', 'competent', 'basic', 'incompetent', 'pending']).toContain(r.grade);
+        // a grade held back is pending, whatever it would have been
+        for (const r of rows) if (r.flags.includes('held')) expect(r.grade).toBe('pending');
       }),
     );
   });

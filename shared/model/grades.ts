@@ -17,6 +17,7 @@ export const FLAGS = [
   'recall',
   'presenceLow',
   'tieAtBoundary',
+  'held',
   'negativeScore',
   'decided',
 ] as const;

@@ -1,8 +1,9 @@
 /** Chinese words for the domain's English keys, in the words of the seeds. */
 import type { BallotOption } from './ballots';
 import type { Flag, Grade } from './grades';
-import type { EventKind } from './scores';
 import type { GroupLevel, PaperKind, RecallGround, ReviewDecision, VoterGroup } from './field';
+import type { WarningCode } from './plausibility';
+import type { EventKind, HoldReason } from './scores';
 import type { CategoryDimension, Mode, PostType, RankClass, Source } from './secretary';
 
 export const SOURCE_LABELS: Record<Source, string> = { town: '镇(街道)', city: '市直部门(单位)' };
@@ -76,6 +77,7 @@ export const FLAG_LABELS: Record<Flag, string> = {
   recall: '不满意率超过召回线',
   presenceLow: '在村工作时间不足',
   tieAtBoundary: '等次分界处并列，待部长办公会确定',
+  held: '暂缓定等',
   negativeScore: '组织工作目标考评得分为负',
   decided: '部长办公会已审定',
 };
@@ -126,4 +128,20 @@ export const VOTER_GROUP_LABELS: Record<VoterGroup, string> = {
   representatives: '村民代表',
   veterans: '离退职老干部',
   activists: '入党积极分子',
+};
+
+export const WARNING_LABELS: Record<WarningCode, string> = {
+  manyInvalid: '废票较多',
+  manyAbstain: '弃权较多',
+  unreturned: '发出的票未收回较多',
+  turnoutNearLine: '投票人数刚达到规定比例',
+  townOutlier: '满意度与本镇街相差较大',
+  categoryOutlier: '得分与本类别相差较大',
+  identicalTallies: '两名书记计票完全相同',
+};
+
+export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
+  investigation: '立案审查中',
+  shortPresence: '驻村不足一定期限',
+  other: '其他原因',
 };

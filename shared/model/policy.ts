@@ -1,6 +1,7 @@
 /** 考核规则: every setting of docs/method.md §6. Ratios are exact text ("0.3", "2/3"). */
 import type { BandKey, Grade } from './grades';
 import type { PaperKind } from './field';
+import type { PlausibilitySettings } from './plausibility';
 import type { CategoryDimension } from './secretary';
 
 export interface Band {
@@ -45,4 +46,9 @@ export interface Policy {
    * a policy stored before the setting existed: the preset's (requiredPapersOf).
    */
   requiredPapers?: PaperKind[];
+  /**
+   * thresholds of the plausibility warnings (docs/method.md §10); a policy saved before
+   * they existed has none and reads the defaults (`plausibilityOf`)
+   */
+  plausibility?: PlausibilitySettings;
 }

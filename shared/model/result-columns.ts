@@ -35,6 +35,17 @@ const scoreCell = (v: Rational | null) => (v ? Number(toDecimal(roundTo(v, 4))) 
 export const percentText = (v: Rational | null) => (v ? `${toFixed(mul(v, rat(100)), 2)}%` : DASH);
 export const totalText = (v: Rational | null) => (v ? toFixed(v, 2) : DASH);
 
+/** The word of the grade held back (暂缓定等), in place of 待定. */
+export const HELD_GRADE = '暂缓定等';
+
+/** The computed grade as it reads: 暂缓定等 for a grade held back (its reason is in 说明). */
+export const computedGradeText = (row: Pick<ResultRow, 'computedGrade' | 'hold'>, labels: Labels): string =>
+  row.hold ? HELD_GRADE : labels[row.computedGrade];
+
+/** The grade as it reads: the review meeting's, else the computed one (暂缓定等 when held back). */
+export const gradeText = (row: Pick<ResultRow, 'computedGrade' | 'hold' | 'decision' | 'grade'>, labels: Labels): string =>
+  row.decision ? labels[row.grade] : computedGradeText(row, labels);
+
 /** 所在镇街 and 村社区 in one: 胶莱镇 前屯村 */
 export const placeText = (s: Pick<Secretary, 'town' | 'village'>): string => [s.town, s.village].filter(Boolean).join(' ');
 
@@ -88,7 +99,13 @@ export const RESULT_COLUMNS = [
     cell: (r) => (r.total ? toNumber(roundTo(r.total, 2)) : null),
     numFmt: '0.00',
   },
-  { key: 'computedGrade', header: '计算等次', numeric: false, text: (r, labels) => labels[r.computedGrade], cell: (r, labels) => labels[r.computedGrade] },
+  {
+    key: 'computedGrade',
+    header: '计算等次',
+    numeric: false,
+    text: (r, labels) => computedGradeText(r, labels),
+    cell: (r, labels) => computedGradeText(r, labels),
+  },
   {
     key: 'decidedGrade',
     header: '审定等次',

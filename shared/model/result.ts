@@ -2,7 +2,7 @@
 import type { Rational } from '../exact/rational';
 import type { BallotTally } from './ballots';
 import type { BandKey, Flag, Grade } from './grades';
-import type { Decision } from './scores';
+import type { Decision, GradeHold } from './scores';
 import type { Secretary } from './secretary';
 
 export interface ItemResult {
@@ -48,6 +48,8 @@ export interface ResultRow {
   decision: Decision | null;
   /** the decision's grade when there is one, else the computed grade */
   grade: Grade;
+  /** 暂缓定等: the grade held back (computedGrade pending, flag held) */
+  hold: GradeHold | null;
   flags: Flag[];
   /** why this grade, in Chinese, in order (名次第1，但基本分78低于80分…) */
   reasons: string[];

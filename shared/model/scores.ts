@@ -53,3 +53,23 @@ export interface Decision {
    */
   quotaNote?: string;
 }
+
+/** Why a grade is held back (暂缓定等): 立案审查中, 驻村不足一定期限, or another reason given in words. */
+export const HOLD_REASONS = ['investigation', 'shortPresence', 'other'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/**
+ * 暂缓定等 (docs/method.md §5.9): a person holds a secretary's grade back, with a reason, like
+ * a decision of the review meeting and as reversible. The secretary keeps the rank, gets no
+ * grade (待定) and takes no place: the band's places go to the others.
+ */
+export interface GradeHold {
+  id: string;
+  reason: HoldReason;
+  /** what the reason is in words; required for `other` */
+  note?: string;
+  /** who recorded it */
+  by: string;
+  /** ISO date */
+  at?: string;
+}

@@ -1,7 +1,23 @@
 /** Policy defaults (胶州, docs/method.md §5–§6) and the regional presets of §7. */
 import { DEFAULT_GRADE_LABELS } from '../model/labels';
 import type { PaperKind } from '../model/field';
+import type { PlausibilitySettings } from '../model/plausibility';
 import type { Policy } from '../model/policy';
+
+/**
+ * The thresholds of the plausibility warnings (docs/method.md §10), in the spirit of the
+ * Kiesraad's Abacus (which warns at 3 % blank or invalid votes): generous enough that a
+ * normal village box raises none.
+ */
+export const DEFAULT_PLAUSIBILITY: PlausibilitySettings = {
+  invalidAbove: '0.05',
+  abstainAbove: '0.05',
+  unreturnedAbove: '0.1',
+  turnoutMargin: '0.05',
+  townSatisfactionGap: '0.2',
+  categoryScoreGap: '20',
+  identicalTallies: true,
+};
 
 /** 胶州市 "三定一诺双评" 实施细则 第十五条–第二十条. */
 export const JIAOZHOU: Policy = {
@@ -33,6 +49,7 @@ export const JIAOZHOU: Policy = {
   communityRubric: 'same',
   // 第九条 任期目标备案表, 第十三条 履职承诺书, 第十四条 专项书面述职报告, 第十九条(一) 自查报告表
   requiredPapers: ['targets', 'pledge', 'report', 'selfCheck'],
+  plausibility: { ...DEFAULT_PLAUSIBILITY },
 };
 
 /** 自贡市大安区: one category, 20% excellent, no good band, recall blocks excellent. */
@@ -69,6 +86,11 @@ export const PRESET_LABELS: Record<PresetName, string> = {
 
 export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(PRESETS, name);
+}
+
+/** The policy's warning thresholds; the defaults for a policy saved before there were any. */
+export function plausibilityOf(policy: Pick<Policy, 'plausibility'>): PlausibilitySettings {
+  return policy.plausibility ?? DEFAULT_PLAUSIBILITY;
 }
 
 /** A fresh copy of a preset, safe to edit. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputError } from '../model';
-import { DAAN, JIAOZHOU, TOUYAN } from './presets';
+import { formatInputError, type Policy } from '../model';
+import { DAAN, DEFAULT_PLAUSIBILITY, JIAOZHOU, plausibilityOf, TOUYAN } from './presets';
 import { parsePolicyJson, validatePolicy } from './validate';
 
 const messages = (input: unknown) => {
@@ -53,8 +53,30 @@ describe('policy files', () => {
     [{ recallBlocksExcellent: 'yes' }, '“policy.json” “recallBlocksExcellent”列：应为 true 或 false'],
     [{ labels: { ...JIAOZHOU.labels, excellent: '' } }, '“policy.json” “labels.excellent”列：等次名称不能为空'],
     [{ preset: 'beijing' }, '“policy.json” “preset”列：未知的预设“beijing”，可选 jiaozhou、daan、touyan'],
+    [{ plausibility: { invalidAbove: '1.5' } }, '“policy.json” “plausibility.invalidAbove”列：比例 1.5 超出 0 到 1 的范围'],
+    [{ plausibility: { categoryScoreGap: '-3' } }, '“policy.json” “plausibility.categoryScoreGap”列：“-3”不是有效的分差（不小于0的数）'],
+    [{ plausibility: { loud: true } }, '“policy.json” “plausibility.loud”列：未知的设置项“loud”'],
+    [{ plausibility: { identicalTallies: 'yes' } }, '“policy.json” “plausibility.identicalTallies”列：应为 true 或 false'],
+    [{ plausibility: 3 }, '“policy.json” “plausibility”列：合理性提示的设置应为对象，如 {"invalidAbove": "0.05"}'],
   ])('%j → %s', (input, message) => {
     expect(messages(input)).toContain(message);
+  });
+
+  it('plausibility thresholds: each may be tuned or turned off (null); the others keep the defaults', () => {
+    const checked = validatePolicy({ plausibility: { invalidAbove: 0.1, townSatisfactionGap: null, categoryScoreGap: 15 } });
+    expect(checked.ok && checked.value.plausibility).toEqual({
+      ...DEFAULT_PLAUSIBILITY,
+      invalidAbove: '0.1',
+      townSatisfactionGap: null,
+      categoryScoreGap: '15',
+    });
+    expect(JIAOZHOU.plausibility).toEqual(DEFAULT_PLAUSIBILITY);
+  });
+
+  it('a policy saved before the warnings existed reads the defaults', () => {
+    const { plausibility: _, ...old } = JIAOZHOU;
+    expect(plausibilityOf(old as unknown as Policy)).toEqual(DEFAULT_PLAUSIBILITY);
+    expect(validatePolicy(old)).toEqual({ ok: true, value: JIAOZHOU });
   });
 
   it('reports every error at once', () => {

@@ -3,9 +3,10 @@ import { gt, lt, parseRational, sum, ONE, ZERO, type Rational } from '../exact/r
 import type { Checked, InputError } from '../model/errors';
 import { PAPER_KINDS } from '../model/field';
 import { BAND_KEYS, GRADES, type BandKey } from '../model/grades';
+import type { PlausibilitySettings } from '../model/plausibility';
 import { TIE_BREAKS, type Policy } from '../model/policy';
 import type { CategoryDimension } from '../model/secretary';
-import { isPresetName, presetPolicy } from './presets';
+import { DEFAULT_PLAUSIBILITY, isPresetName, presetPolicy } from './presets';
 
 const DIMENSIONS: readonly CategoryDimension[] = ['source', 'mode', 'rankClass', 'postType'];
 
@@ -54,6 +55,11 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
 
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'preset') continue;
+    if (key === 'plausibility') {
+      // thresholds given one by one; those not given keep the preset's
+      policy[key] = isObject(value) ? { ...(policy[key] as object), ...value } : value;
+      continue;
+    }
     if (!Object.hasOwn(policy, key)) {
       fail(key, `未知的设置项“${key}”`);
       continue;
@@ -89,6 +95,7 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
   else policy.excellentMinBaseScore = asText(policy.excellentMinBaseScore);
 
   checkBands(p, fail, checkRatio);
+  checkPlausibility(policy, fail, checkRatio);
   checkLabels(p, fail);
   checkList(p.categoryDimensions, DIMENSIONS, 'categoryDimensions', fail);
   checkList(p.tieBreak, TIE_BREAKS, 'tieBreak', fail);
@@ -98,6 +105,30 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
 }
 
 type Fail = (column: string, message: string) => void;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** ratios of the plausibility warnings (null: off); the score gap is in points */
+const WARNING_RATIOS = ['invalidAbove', 'abstainAbove', 'unreturnedAbove', 'turnoutMargin', 'townSatisfactionGap'] as const;
+
+function checkPlausibility(policy: Record<string, unknown>, fail: Fail, checkRatio: (key: string, value: unknown) => Rational | null): void {
+  const value = policy.plausibility;
+  if (!isObject(value)) return fail('plausibility', '合理性提示的设置应为对象，如 {"invalidAbove": "0.05"}');
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(DEFAULT_PLAUSIBILITY, key)) fail(`plausibility.${key}`, `未知的设置项“${key}”`);
+  }
+  for (const key of WARNING_RATIOS) {
+    if (value[key] !== null && checkRatio(`plausibility.${key}`, value[key])) value[key] = asText(value[key]);
+  }
+  const gap = value.categoryScoreGap;
+  if (gap !== null) {
+    const points = ratioOf(gap);
+    if (!points || lt(points, ZERO)) fail('plausibility.categoryScoreGap', `“${String(gap)}”不是有效的分差（不小于0的数）`);
+    else value.categoryScoreGap = asText(gap);
+  }
+  if (typeof value.identicalTallies !== 'boolean') fail('plausibility.identicalTallies', '应为 true 或 false');
+  policy.plausibility = value as unknown as PlausibilitySettings;
+}
 
 function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => Rational | null): void {
   if (!Array.isArray(p.bands)) {

@@ -49,15 +49,23 @@ describe('shuangping check and compute on the worked example', () => {
     const r = await run(['check', ...exampleArgs], cwd);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('检查通过');
+    // the worked example's one town has villages far apart: plausibility warnings, not errors
+    expect(r.stdout).toContain('合理性提示 3 条');
+    expect(r.stderr).toContain('提示：编号S4（刘志明）满意度与本镇街相差较大');
   });
 
   it('compute: the JSON of docs/formats.md and the workbook', async () => {
     const r = await run(['compute', ...exampleArgs, '--out', '结果.xlsx', '--json', '结果.json'], cwd);
-    expect(r.stderr).toBe('');
+    for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^提示：编号S\d/);
     expect(r.code).toBe(0);
     expect(existsSync(join(cwd, '结果.xlsx'))).toBe(true);
     const json = JSON.parse(await readFile(join(cwd, '结果.json'), 'utf8')) as ResultJson;
     expect(json.policy).toBe('jiaozhou');
+    expect(json.warnings?.map((w) => [w.id, w.code])).toEqual([
+      ['S1', 'townOutlier'],
+      ['S2', 'townOutlier'],
+      ['S4', 'townOutlier'],
+    ]);
     expect(json.categories).toHaveLength(1);
     const category = json.categories[0]!;
     expect(category).toMatchObject({ key: 'town|fulltime|section', label: '镇街·脱产·正股级', size: 4, smallCategory: false });

@@ -314,6 +314,9 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   const taken = new Set((await db.events.bulkGet(keys)).flatMap((e) => (e?.key === undefined ? [] : [e.key])));
   await db.events.bulkAdd(data.events.map(({ key, ...e }) => (key === undefined || taken.has(key) ? e : { ...e, key })));
   await db.decisions.bulkAdd(data.decisions);
+  // a backup of format 2 has neither
+  await db.holds.bulkAdd(data.holds ?? []);
+  await db.warningAcks.bulkAdd(data.warningAcks ?? []);
   await db.evidence.bulkAdd(data.evidence);
   await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
   await db.tombstones.bulkAdd(data.tombstones);

@@ -323,6 +323,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.tallies.bulkDelete(rowsOf(gone, 'tallies').map(pair));
   await db.tallyEntries.bulkDelete(rowsOf(gone, 'tallyEntries').map((r): [string, string, number] => [id, r.id, r.slot]));
   await db.decisions.bulkDelete(rowsOf(gone, 'decisions').map(pair));
+  await db.holds.bulkDelete(rowsOf(gone, 'holds').map(pair));
+  await db.warningAcks.bulkDelete(rowsOf(gone, 'warningAcks').map((r): [string, string, string] => [id, r.id, r.warning]));
   await db.evidence.bulkDelete(rowsOf(gone, 'evidence').map((r): [string, string, string, string] => [id, r.id, r.itemCode, r.kind]));
   await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
   for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
@@ -334,6 +336,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.tallyEntries.bulkAdd(rowsOf(units, 'tallyEntries'));
   await db.events.bulkAdd(rowsOf(units, 'events').map(({ key: _key, ...e }) => e));
   await db.decisions.bulkAdd(rowsOf(units, 'decisions'));
+  await db.holds.bulkAdd(rowsOf(units, 'holds'));
+  await db.warningAcks.bulkAdd(rowsOf(units, 'warningAcks'));
   await db.evidence.bulkAdd(rowsOf(units, 'evidence'));
   await db.attachments.bulkAdd(
     rowsOf(units, 'attachments').map((a) => {

@@ -9,16 +9,17 @@ export function unscoped<T extends { assessmentId: string }>(record: T): Omit<T,
 }
 
 export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string): Promise<AssessmentInput> {
-  return db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.events, db.decisions], async () => {
+  return db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.events, db.decisions, db.holds], async () => {
     const assessment = await db.assessments.get(assessmentId);
     if (!assessment) throw new Error(`assessment ${assessmentId} not found`);
-    const [secretaries, itemScores, summaryScores, tallies, events, decisions] = await Promise.all([
+    const [secretaries, itemScores, summaryScores, tallies, events, decisions, holds] = await Promise.all([
       db.secretaries.where('assessmentId').equals(assessmentId).toArray(),
       db.itemScores.where('assessmentId').equals(assessmentId).toArray(),
       db.summaryScores.where('assessmentId').equals(assessmentId).toArray(),
       db.tallies.where('assessmentId').equals(assessmentId).toArray(),
       db.events.where('assessmentId').equals(assessmentId).toArray(),
       db.decisions.where('assessmentId').equals(assessmentId).toArray(),
+      db.holds.where('assessmentId').equals(assessmentId).toArray(),
     ]);
     const input: AssessmentInput = {
       policy: assessment.policy,
@@ -30,6 +31,7 @@ export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string
       tallies: tallies.map(({ source: _s, importedBy: _i, confirmed: _c, ...t }) => unscoped(t)),
       events: events.map(({ key: _, ...e }) => unscoped(e)),
       decisions: decisions.map(unscoped),
+      holds: holds.map(unscoped),
     };
     if (assessment.communityRubric) input.communityRubric = assessment.communityRubric;
     return input;

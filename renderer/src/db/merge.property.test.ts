@@ -1,7 +1,8 @@
 /**
  * Merging at the database level, as property tests: three laptops start from one
  * assessment, each makes random edits — roster, scores, tallies imported or by double
- * entry, events, decisions, evidence, attachments, settings, and deletions of each —
+ * entry, events, decisions, held grades, acknowledged warnings, evidence, attachments,
+ * settings, and deletions of each —
  * then their packages are merged in different orders, into one of them and into new
  * laptops. With the same choices, every order gives the same data; the same package
  * twice changes nothing; a deleted record never comes back without a person's choice.
@@ -22,6 +23,7 @@ import { resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
 import { createAssessment, updateAssessment } from './assessments';
 import { backupBytes, openBackup, previewRestore, restoreBackup } from './backup';
+import { acknowledgeWarning, readWarningStatuses, recordHold, removeHold } from './checks';
 import { recordDecision, removeDecision } from './decisions';
 import { applyMerge, exportPackage, openPackage, previewMerge } from './exchange';
 import { importEvents, importRoster, importTallies } from './imports';
@@ -58,8 +60,8 @@ afterEach(async () => {
 });
 
 type Edit =
-  | { op: 'tally' | 'double' | 'entry1' | 'summary' | 'attach' | 'unattach' | 'voters'; id: string; n: number }
-  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary'; id: string }
+  | { op: 'tally' | 'double' | 'entry1' | 'summary' | 'attach' | 'unattach' | 'voters' | 'hold' | 'ack'; id: string; n: number }
+  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary' | 'unhold'; id: string }
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
@@ -68,8 +70,8 @@ type Edit =
 const id = fc.constantFrom(...IDS);
 const n = fc.integer({ min: 0, max: 2 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ op: fc.constantFrom('tally', 'double', 'entry1', 'summary', 'attach', 'unattach', 'voters'), id, n }),
-  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary'), id }),
+  fc.record({ op: fc.constantFrom('tally', 'double', 'entry1', 'summary', 'attach', 'unattach', 'voters', 'hold', 'ack'), id, n }),
+  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary', 'unhold'), id }),
   fc.record({ op: fc.constant('decide'), id, grade: fc.constantFrom<Grade>('excellent', 'good') }),
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
@@ -102,6 +104,15 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return void (await recordDecision(db, a, { id: e.id, grade: e.grade, reason: '部长办公会研究确定', by: '王五' }, operator));
     case 'undecide':
       return removeDecision(db, a, e.id, operator);
+    case 'hold':
+      return void (await recordHold(db, a, { id: e.id, reason: e.n === 0 ? 'investigation' : 'other', note: `原因${e.n}` }, operator));
+    case 'unhold':
+      return removeHold(db, a, e.id, operator);
+    case 'ack': {
+      // the warnings of the data as it stands here (identical tallies in the one town, for one)
+      const status = (await readWarningStatuses(db, a)).find((s) => s.warning.id === e.id && s.state !== 'acknowledged');
+      return status ? void (await acknowledgeWarning(db, a, status.warning, `已核对${e.n}`, operator)) : undefined;
+    }
     case 'evidence':
       await saveEvidence(db, newEvidence(a, e.id, 'A1.1', 'diary', '王五'), operator);
       return verifyEvidence(db, newEvidence(a, e.id, 'A1.1', 'diary', '王五'), e.status, operator);
@@ -134,6 +145,7 @@ async function start(): Promise<{ laptops: ShuangpingDb[]; a: string }> {
     { op: 'double', id: 'S2', n: 1 },
     { op: 'summary', id: 'S1', n: 0 },
     { op: 'decide', id: 'S1', grade: 'excellent' },
+    { op: 'hold', id: 'S3', n: 0 },
     { op: 'evidence', id: 'S1', status: 'checked' },
     { op: 'attach', id: 'S1', n: 0 },
     { op: 'events', ids: ['S2'] },

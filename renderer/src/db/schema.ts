@@ -31,6 +31,10 @@ export type TallyRecord = TallyRow;
 export type TallyEntryRecord = TallyEntryRow;
 export type EventRecord = EventRow;
 export type DecisionRecord = AssessmentTables['decisions'][number];
+/** a grade held back (暂缓定等), one per secretary */
+export type HoldRecord = AssessmentTables['holds'][number];
+/** a person's acknowledgment of a plausibility warning, with the digest of what was acknowledged */
+export type WarningAckRecord = AssessmentTables['warningAcks'][number];
 
 export const EVIDENCE_STATUSES = ['pending', 'checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
 export type EvidenceStatus = EvidenceRow['status'];
@@ -59,6 +63,8 @@ export class ShuangpingDb extends Dexie {
   tallyEntries!: Dexie.Table<TallyEntryRecord, [string, string, number]>;
   events!: EntityTable<EventRecord, 'key'>;
   decisions!: Dexie.Table<DecisionRecord, [string, string]>;
+  holds!: Dexie.Table<HoldRecord, [string, string]>;
+  warningAcks!: Dexie.Table<WarningAckRecord, [string, string, string]>;
   evidence!: Dexie.Table<EvidenceRecord, [string, string, string, string]>;
   attachments!: EntityTable<AttachmentRecord, 'key'>;
   tombstones!: Dexie.Table<TombstoneRecord, [string, string, string]>;
@@ -84,6 +90,11 @@ export class ShuangpingDb extends Dexie {
     // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
     this.version(2).stores({
       tombstones: '[assessmentId+key+fingerprint], assessmentId',
+    });
+    // grades held back (暂缓定等) and acknowledged plausibility warnings (合理性提示)
+    this.version(5).stores({
+      holds: '[assessmentId+id], assessmentId',
+      warningAcks: '[assessmentId+id+warning], assessmentId, [assessmentId+id]',
     });
     // a locked assessment's data refuses every write (lock.ts)
     this.use(lockGuard);

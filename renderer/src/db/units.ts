@@ -53,6 +53,8 @@ function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): u
       return [row.assessmentId, row.id, row.slot];
     case 'evidence':
       return [row.assessmentId, row.id, row.itemCode, row.kind];
+    case 'warningAcks':
+      return [row.assessmentId, row.id, row.warning];
     case 'events':
     case 'attachments':
       return row.key;

@@ -1,5 +1,5 @@
 /** Chinese words for every policy setting and its choices (考核规则). */
-import { DEFAULT_GRADE_LABELS, type Policy } from '../../../../shared/model';
+import { DEFAULT_GRADE_LABELS, type PlausibilitySettings, type Policy } from '../../../../shared/model';
 
 export const SETTING_LABELS: Record<keyof Policy, string> = {
   preset: '预设',
@@ -26,6 +26,18 @@ export const SETTING_LABELS: Record<keyof Policy, string> = {
   baseScoreScope: '基本分的范围',
   communityRubric: '社区第一书记的考评细则',
   requiredPapers: '每名第一书记须交的履职材料',
+  plausibility: '合理性提示',
+};
+
+/** The thresholds of the plausibility warnings (docs/method.md §10), in words. */
+export const PLAUSIBILITY_LABELS: Record<keyof PlausibilitySettings, string> = {
+  invalidAbove: '废票占投票数超过此比例时提示',
+  abstainAbove: '弃权占投票数超过此比例时提示',
+  unreturnedAbove: '未收回的票占发出票数超过此比例时提示',
+  turnoutMargin: '投票人数高出最低参加比例不足此值时提示',
+  townSatisfactionGap: '满意度与本镇街其他村相差超过此值时提示',
+  categoryScoreGap: '得分与本类别其他人平均分相差超过此分数时提示',
+  identicalTallies: '两名书记计票完全相同时提示',
 };
 
 export const CHOICE_LABELS: {
@@ -60,7 +72,8 @@ export function describeSetting(path: string): string {
   const key = (m?.[1] ?? head) as keyof Policy;
   const parts = [SETTING_LABELS[key] ?? head];
   if (m?.[2] !== undefined) parts.push(`第${Number(m[2]) + 1}项`);
-  for (const r of rest) parts.push(r === 'ratio' ? '比例' : r === 'key' ? '等次' : (GRADE_WORDS[r] ?? r));
+  for (const r of rest)
+    parts.push(r === 'ratio' ? '比例' : r === 'key' ? '等次' : (GRADE_WORDS[r] ?? PLAUSIBILITY_LABELS[r as keyof PlausibilitySettings] ?? r));
   return parts.join(' ');
 }
 

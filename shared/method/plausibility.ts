@@ -1,0 +1,220 @@
+/**
+ * Plausibility warnings (docs/method.md §10), in the spirit of the Kiesraad's Abacus: figures
+ * the method accepts but a person should look at again before 定稿 — many 废票 or 弃权,
+ * ballots issued and not returned, a turnout just at the line, a village far from the rest
+ * of its town, a score far from the rest of its category, two boxes with the same tally.
+ * Pure, exact where they compare; the thresholds are the policy's (`plausibility`).
+ *
+ * Each warning carries the digest of the facts it rests on: an acknowledgment keeps that
+ * digest, so when the data changes the acknowledgment no longer covers it (`stale`).
+ */
+import { add, div, gt, gte, lt, mul, neg, r, rat, sub, sum, toFixed, toFraction, ZERO, type Rational } from '../exact/rational';
+import { canonicalJson, sha256Hex } from '../digest';
+import {
+  BALLOT_OPTIONS,
+  BALLOT_OPTION_LABELS,
+  WARNING_CODES,
+  type AssessmentResult,
+  type Policy,
+  type PlausibilityWarning,
+  type ResultRow,
+  type WarningAck,
+  type WarningCode,
+  type WarningPlace,
+  type WarningStatus,
+} from '../model';
+import { plausibilityOf } from '../policy/presets';
+import { describeRatio } from './tally-check';
+
+const abs = (v: Rational) => (lt(v, ZERO) ? neg(v) : v);
+const percent = (v: Rational) => `${toFixed(mul(v, rat(100)), 2)}%`;
+/** a gap between two shares in words: 39.30 个百分点 */
+const points = (v: Rational) => `${toFixed(mul(v, rat(100)), 2)} 个百分点`;
+
+const PLACE: Record<WarningCode, WarningPlace> = {
+  manyInvalid: 'ballots',
+  manyAbstain: 'ballots',
+  unreturned: 'ballots',
+  turnoutNearLine: 'ballots',
+  townOutlier: 'ballots',
+  categoryOutlier: 'scores',
+  identicalTallies: 'ballots',
+};
+
+/** At least this many others to compare a village with its town, a score with its category. */
+export const MIN_PEERS = { town: 2, category: 3 } as const;
+
+function warningOf(code: WarningCode, id: string, message: string, facts: Record<string, string | number>, other?: string): PlausibilityWarning {
+  const digest = sha256Hex(canonicalJson({ code, id, other, facts })).slice(0, 16);
+  return { code, id, ...(other ? { other } : {}), warning: other ? `${code}:${other}` : code, place: PLACE[code], message, digest };
+}
+
+/** The share of the satisfied and its denominator, as the policy counts them. */
+function satisfiedOf(row: ResultRow, policy: Pick<Policy, 'satisfactionDenominator'>): { satisfied: number; of: number } | null {
+  const b = row.ballots;
+  if (!b || row.satisfaction === null) return null;
+  const of = policy.satisfactionDenominator === 'cast' ? b.cast : b.cast - b.invalid - b.abstain;
+  return { satisfied: b.verySatisfied + b.satisfied, of };
+}
+
+function ballotWarnings(row: ResultRow, policy: Policy, out: PlausibilityWarning[]): void {
+  const b = row.ballots;
+  const settings = plausibilityOf(policy);
+  if (!b || b.cast === 0) return;
+  const share = (what: 'invalid' | 'abstain', code: WarningCode, limit: string | null) => {
+    if (limit === null || !gt(rat(b[what], b.cast), r(limit))) return;
+    const label = BALLOT_OPTION_LABELS[what];
+    out.push(
+      warningOf(code, row.id, `${label} ${b[what]} 张，占投票数 ${b.cast} 的 ${percent(rat(b[what], b.cast))}，超过 ${describeRatio(limit)}，请核对计票单`, {
+        [what]: b[what],
+        cast: b.cast,
+        limit,
+      }),
+    );
+  };
+  share('invalid', 'manyInvalid', settings.invalidAbove);
+  share('abstain', 'manyAbstain', settings.abstainAbove);
+
+  const { issued } = b;
+  if (settings.unreturnedAbove !== null && issued !== undefined && issued > 0 && issued >= b.cast) {
+    const missing = issued - b.cast;
+    if (gt(rat(missing, issued), r(settings.unreturnedAbove))) {
+      out.push(
+        warningOf(
+          'unreturned',
+          row.id,
+          `发出票数 ${issued}，收回 ${b.cast} 张，未收回 ${missing} 张（${percent(rat(missing, issued))}），超过 ${describeRatio(settings.unreturnedAbove)}，请核对票箱`,
+          { issued, cast: b.cast, limit: settings.unreturnedAbove },
+        ),
+      );
+    }
+  }
+
+  if (settings.turnoutMargin !== null && b.eligible > 0 && b.cast <= b.eligible) {
+    const turnout = rat(b.cast, b.eligible);
+    const line = r(policy.minTurnout);
+    if (gte(turnout, line) && lt(turnout, add(line, r(settings.turnoutMargin)))) {
+      out.push(
+        warningOf(
+          'turnoutNearLine',
+          row.id,
+          `投票数 ${b.cast}，为应参加人数 ${b.eligible} 的 ${percent(turnout)}，刚达到 ${describeRatio(policy.minTurnout)}（高出不足 ${describeRatio(settings.turnoutMargin)}），请核对应参加人数和投票数`,
+          { cast: b.cast, eligible: b.eligible, line: policy.minTurnout, margin: settings.turnoutMargin },
+        ),
+      );
+    }
+  }
+}
+
+/** A village's satisfaction against the rest of its town, pooled (their satisfied over their ballots). */
+function townWarnings(rows: readonly ResultRow[], policy: Policy, out: PlausibilityWarning[]): void {
+  const gap = plausibilityOf(policy).townSatisfactionGap;
+  if (gap === null) return;
+  const byTown = new Map<string, { row: ResultRow; satisfied: number; of: number }[]>();
+  for (const row of rows) {
+    const s = satisfiedOf(row, policy);
+    const town = row.secretary.town;
+    if (!s || !town || s.of === 0) continue;
+    byTown.set(town, [...(byTown.get(town) ?? []), { row, ...s }]);
+  }
+  for (const [town, members] of byTown) {
+    if (members.length - 1 < MIN_PEERS.town) continue;
+    const satisfied = members.reduce((n, m) => n + m.satisfied, 0);
+    const of = members.reduce((n, m) => n + m.of, 0);
+    for (const m of members) {
+      const own = rat(m.satisfied, m.of);
+      const rest = rat(satisfied - m.satisfied, of - m.of);
+      const difference = abs(sub(own, rest));
+      if (!gt(difference, r(gap))) continue;
+      out.push(
+        warningOf(
+          'townOutlier',
+          m.row.id,
+          `满意度 ${percent(own)}，${town}其他 ${members.length - 1} 个村（社区）合计 ${percent(rest)}，相差 ${points(difference)}（提示线 ${points(r(gap))}），请核对计票`,
+          { own: toFraction(own), rest: toFraction(rest), peers: members.length - 1, gap },
+        ),
+      );
+    }
+  }
+}
+
+/** An org score against the mean of the rest of its category. */
+function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: PlausibilityWarning[]): void {
+  const gap = plausibilityOf(policy).categoryScoreGap;
+  if (gap === null) return;
+  const scored = rows.filter((row): row is ResultRow & { orgScore: Rational } => row.orgScore !== null);
+  if (scored.length - 1 < MIN_PEERS.category) return;
+  const total = sum(scored.map((row) => row.orgScore));
+  for (const row of scored) {
+    const mean = div(sub(total, row.orgScore), rat(scored.length - 1));
+    const difference = abs(sub(row.orgScore, mean));
+    if (!gt(difference, r(gap))) continue;
+    out.push(
+      warningOf(
+        'categoryOutlier',
+        row.id,
+        `组织工作目标考评得分 ${toFixed(row.orgScore, 2)} 分，本类别其他 ${scored.length - 1} 人平均 ${toFixed(mean, 2)} 分，相差 ${toFixed(difference, 2)} 分（提示线 ${gap} 分），请核对评分`,
+        { own: toFraction(row.orgScore), mean: toFraction(mean), peers: scored.length - 1, gap },
+      ),
+    );
+  }
+}
+
+/**
+ * Two boxes of one town with the same six counts: often one box entered twice, or under
+ * the wrong 编号 (a town's boxes are counted and entered together; across a county equal
+ * counts of forty-odd ballots are common by chance).
+ */
+function identicalWarnings(rows: readonly ResultRow[], policy: Policy, out: PlausibilityWarning[]): void {
+  if (!plausibilityOf(policy).identicalTallies) return;
+  const byCounts = new Map<string, ResultRow[]>();
+  for (const row of rows) {
+    const b = row.ballots;
+    if (!b || b.cast === 0) continue;
+    const key = [row.secretary.town ?? '', ...BALLOT_OPTIONS.map((o) => b[o])].join(',');
+    byCounts.set(key, [...(byCounts.get(key) ?? []), row]);
+  }
+  for (const group of byCounts.values()) {
+    if (group.length < 2) continue;
+    const [first, ...others] = [...group].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const counts = BALLOT_OPTIONS.map((o) => `${BALLOT_OPTION_LABELS[o]} ${first!.ballots![o]}`).join('、');
+    for (const other of others) {
+      out.push(
+        warningOf(
+          'identicalTallies',
+          first!.id,
+          `与编号${other.id}（${other.secretary.name}）的计票完全相同（${counts}），请核对是否把一个票箱录了两次或录错了编号`,
+          { counts: BALLOT_OPTIONS.map((o) => first!.ballots![o]).join(',') },
+          other.id,
+        ),
+      );
+    }
+  }
+}
+
+/** Every warning of a result under its policy, by 编号, then in the order of WARNING_CODES. */
+export function plausibilityWarnings(result: AssessmentResult, policy: Policy): PlausibilityWarning[] {
+  const out: PlausibilityWarning[] = [];
+  const rows = result.categories.flatMap((c) => c.rows);
+  for (const row of rows) ballotWarnings(row, policy, out);
+  townWarnings(rows, policy, out);
+  for (const category of result.categories) categoryWarnings(category.rows, policy, out);
+  identicalWarnings(rows, policy, out);
+  const order = (w: PlausibilityWarning) => WARNING_CODES.indexOf(w.code);
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : order(a) - order(b) || ((a.other ?? '') < (b.other ?? '') ? -1 : 1)));
+}
+
+/** The key an acknowledgment is stored under: the secretary and the warning. */
+export const warningKey = (w: Pick<PlausibilityWarning, 'id' | 'warning'>) => `${w.id}|${w.warning}`;
+
+/** Each warning with its acknowledgment; an acknowledgment of other facts (the data changed since) is `stale`. */
+export function warningStatuses(warnings: readonly PlausibilityWarning[], acks: readonly WarningAck[]): WarningStatus[] {
+  const byKey = new Map(acks.map((a) => [warningKey(a), a]));
+  return warnings.map((warning) => {
+    const ack = byKey.get(warningKey(warning)) ?? null;
+    return { warning, ack, state: !ack ? 'open' : ack.digest === warning.digest ? 'acknowledged' : 'stale' };
+  });
+}
+
+/** The warnings a person still has to acknowledge before 定稿: open or stale. */
+export const unacknowledged = (statuses: readonly WarningStatus[]) => statuses.filter((s) => s.state !== 'acknowledged');
