@@ -5,7 +5,22 @@
  * so a package carries whatever the database holds.
  */
 import type { ChainedAuditEntry } from '../audit/chain';
-import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+import type {
+  AssessmentGroup,
+  AttendanceMonth,
+  BallotBox,
+  BallotTally,
+  Decision,
+  DirectEvent,
+  GroupAssignment,
+  ItemScores,
+  PaperRecord,
+  Policy,
+  QuarterReview,
+  Rubric,
+  Secretary,
+  SummaryScore,
+} from '../model';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -17,6 +32,8 @@ export interface AssessmentRow {
   policy: Policy;
   rubric: Rubric;
   communityRubric?: Rubric;
+  /** 考核组 (docs/method.md §10.4); absent: none defined */
+  groups?: AssessmentGroup[];
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;
@@ -86,6 +103,14 @@ export interface AttachmentRow {
   addedAt: string;
 }
 
+/** A month of attendance: typed on the 考勤 screen or imported from the attendance workbook, by whom and when. */
+export type AttendanceRow = Scoped<AttendanceMonth> & { source: 'typed' | 'import' } & Act;
+/** A quarterly review's finding for a secretary, by whom and when. */
+export type ReviewRow = Scoped<QuarterReview> & Act;
+export type PaperRow = Scoped<PaperRecord>;
+export type AssignmentRow = Scoped<GroupAssignment>;
+export type BoxRow = Scoped<BallotBox>;
+
 /**
  * A deletion that travels: the merge unit (units.ts key, e.g. `tally|S1`) as it was when
  * a person deleted it, so another laptop's copy of that same content is not added back.
@@ -116,6 +141,11 @@ export interface AssessmentTables {
   decisions: Scoped<Decision>[];
   evidence: EvidenceRow[];
   attachments: AttachmentRow[];
+  attendance: AttendanceRow[];
+  reviews: ReviewRow[];
+  papers: PaperRow[];
+  assignments: AssignmentRow[];
+  boxes: BoxRow[];
   tombstones: TombstoneRow[];
 }
 
@@ -129,6 +159,11 @@ export const TABLES = [
   'decisions',
   'evidence',
   'attachments',
+  'attendance',
+  'reviews',
+  'papers',
+  'assignments',
+  'boxes',
   'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
@@ -143,11 +178,38 @@ export const TABLE_LABELS: Record<TableName, string> = {
   decisions: '审定意见',
   evidence: '佐证材料',
   attachments: '附件',
+  attendance: '考勤',
+  reviews: '季度分析研判',
+  papers: '履职材料',
+  assignments: '考核组分工',
+  boxes: '票箱登记',
   tombstones: '删除记录',
 };
 
+/** The format version that first carried each table (§13 of docs/exchange.md). */
+export const TABLE_SINCE: Record<TableName, number> = {
+  secretaries: 1,
+  itemScores: 1,
+  summaryScores: 1,
+  tallies: 1,
+  tallyEntries: 1,
+  events: 1,
+  decisions: 1,
+  evidence: 1,
+  attachments: 1,
+  tombstones: 2,
+  attendance: 3,
+  reviews: 3,
+  papers: 3,
+  assignments: 3,
+  boxes: 3,
+};
+
+/** The tables a package of `version` holds. */
+export const tablesSince = (version: number): TableName[] => TABLES.filter((t) => TABLE_SINCE[t] <= version);
+
 /** The tables of a version-1 package (before deletions travelled). */
-export const TABLES_V1 = TABLES.filter((t) => t !== 'tombstones');
+export const TABLES_V1 = tablesSince(1);
 
 export interface AssessmentData extends AssessmentTables {
   assessment: AssessmentRow;
@@ -196,8 +258,11 @@ export interface ManifestAssessment {
 }
 
 export const FORMAT = 'shuangping-package';
-/** 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures;
+ * 3: the field work's tables (attendance, reviews, papers, assignments, boxes) and the settings' groups
+ */
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   format: typeof FORMAT;

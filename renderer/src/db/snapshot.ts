@@ -20,6 +20,11 @@ export const recordTables = (db: ShuangpingDb) => [
   db.decisions,
   db.evidence,
   db.attachments,
+  db.attendance,
+  db.reviews,
+  db.papers,
+  db.assignments,
+  db.boxes,
   db.tombstones,
 ];
 
@@ -71,6 +76,11 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     decisions: await of(db.decisions),
     evidence: await of(db.evidence),
     attachments,
+    attendance: await of(db.attendance),
+    reviews: await of(db.reviews),
+    papers: await of(db.papers),
+    assignments: await of(db.assignments),
+    boxes: await of(db.boxes),
     tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);

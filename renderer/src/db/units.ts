@@ -47,12 +47,18 @@ export async function readUnits(
 }
 
 /** The primary key of a record of `table`, as the database keys it. */
-function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): unknown {
+export function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): unknown {
   switch (table) {
     case 'tallyEntries':
       return [row.assessmentId, row.id, row.slot];
     case 'evidence':
       return [row.assessmentId, row.id, row.itemCode, row.kind];
+    case 'attendance':
+      return [row.assessmentId, row.id, row.month];
+    case 'reviews':
+      return [row.assessmentId, row.id, row.quarter];
+    case 'papers':
+      return [row.assessmentId, row.id, row.kind];
     case 'events':
     case 'attachments':
       return row.key;
