@@ -17,7 +17,7 @@ import {
   shareDigests,
   signOffGroup,
 } from './field';
-import { importRoster } from './imports';
+import { importAttendance, importRoster } from './imports';
 import { LockedError, lockAssessment } from './lock';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
@@ -73,6 +73,27 @@ describe('attendance', () => {
     expect(await db.secretaries.get([a, 'S1'])).toMatchObject({ daysPresent: 18, workDays: 21 });
     expect((await db.secretaries.get([a, 'S2']))!.daysPresent).toBeUndefined();
     expect(await actions()).toContain('attendance.presence');
+  });
+});
+
+describe('attendance imported from its workbook', () => {
+  it('a month is imported with the preview of other imports: the same month again differs only by a person’s choice', async () => {
+    const ctx = { db, assessmentId: a, operator: '张三', sheet: '考勤' };
+    const march = [
+      { id: 'S1', month: '2024-03', daysPresent: 18, workDays: 21, leaveDays: 2 },
+      { id: 'S2', month: '2024-03', daysPresent: 20, workDays: 21, leaveDays: 0 },
+    ];
+    expect(await importAttendance(ctx, march)).toMatchObject({ ok: true, count: 2 });
+    expect(await importAttendance(ctx, [{ id: 'S1', month: '2024-04', daysPresent: 19, workDays: 22, leaveDays: 0 }])).toMatchObject({ ok: true, count: 1 });
+    expect(await db.attendance.count()).toBe(3);
+    const changed = [{ ...march[0]!, daysPresent: 17 }];
+    expect(await importAttendance(ctx, changed)).toMatchObject({ ok: false });
+    expect(await importAttendance(ctx, changed, { S1: 'theirs' })).toMatchObject({ ok: true, count: 1 });
+    expect((await db.attendance.get([a, 'S1', '2024-03']))!.daysPresent).toBe(17);
+    expect(await importAttendance(ctx, [{ id: 'S9', month: '2024-03', daysPresent: 1, workDays: 21, leaveDays: 0 }])).toMatchObject({
+      ok: false,
+      errors: [{ message: '编号“S9”不在名册中' }],
+    });
   });
 });
 
