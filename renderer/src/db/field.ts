@@ -139,6 +139,28 @@ export async function removePaper(db: ShuangpingDb, assessmentId: string, id: st
   });
 }
 
+/** Waives every paper still missing of these secretaries with one reason (the 定稿 dialog): one log entry per paper. */
+export async function waiveMissing(
+  db: ShuangpingDb,
+  assessmentId: string,
+  missing: readonly { id: string; kinds: readonly PaperRecord['kind'][] }[],
+  reason: string,
+  operator: string,
+): Promise<void> {
+  if (!reason.trim()) throw new Error('免交须填写理由');
+  if (!missing.length) return;
+  await changeRecords(db, assessmentId, { ids: missing.map((m) => m.id), kinds: ['paper'] }, async (log) => {
+    for (const m of missing) {
+      for (const kind of m.kinds) {
+        if (await db.papers.get([assessmentId, m.id, kind])) continue;
+        const record: PaperRecordRow = { assessmentId, id: m.id, kind, status: 'waived', date: today(), by: operator, reason: reason.trim() };
+        await db.papers.put(record);
+        log({ operator, action: 'paper.waive', target: m.id, after: paperState(record) });
+      }
+    }
+  });
+}
+
 /** Sets the assessment's groups (a setting, logged like the others). */
 export async function saveGroups(db: ShuangpingDb, assessmentId: string, groups: readonly AssessmentGroup[], operator: string): Promise<void> {
   await db.transaction('rw', changeTables(db), async () => {
