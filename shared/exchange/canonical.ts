@@ -25,6 +25,12 @@ export function rowKey<T extends TableName>(table: T, row: Row<T>): string {
     }
     case 'attachments':
       return (r as Row<'attachments'>).key;
+    case 'attendance':
+      return `${r.id}\u0000${(r as Row<'attendance'>).month}`;
+    case 'reviews':
+      return `${r.id}\u0000${(r as Row<'reviews'>).quarter}`;
+    case 'papers':
+      return `${r.id}\u0000${(r as Row<'papers'>).kind}`;
     case 'tombstones': {
       const t = r as Row<'tombstones'>;
       return `${t.key}\u0000${t.fingerprint}`;

@@ -7,7 +7,14 @@ import {
   DEFAULT_GRADE_LABELS,
   EVENT_KIND_LABELS,
   HOLD_REASON_LABELS,
+  monthLabel,
   MODE_SHORT,
+  PAPER_LABELS,
+  quarterLabel,
+  RECALL_GROUND_LABELS,
+  REVIEW_DECISION_LABELS,
+  VOTER_GROUP_LABELS,
+  VOTER_GROUPS,
   POST_TYPE_LABELS,
   RANK_CLASS_SHORT,
   SOURCE_SHORT,
@@ -44,12 +51,27 @@ export function describeManifest(m: Manifest): string[] {
     lines.push(
       `  ${TABLE_LABELS.secretaries} ${c.secretaries} 人，考评得分 ${c.summaryScores + c.itemScores} 人，${TABLE_LABELS.tallies} ${c.tallies} 份，` +
         `${TABLE_LABELS.events} ${c.events} 项，${TABLE_LABELS.decisions} ${c.decisions} 条，${TABLE_LABELS.evidence} ${c.evidence} 条，${TABLE_LABELS.attachments} ${c.attachments} 个` +
+        fieldCounts(c) +
         (c.tombstones ? `，${TABLE_LABELS.tombstones} ${c.tombstones} 条` : ''),
     );
     lines.push(`  审计日志 ${a.audit.count} 条，末条哈希 ${headLabel(a.audit.head)}${a.received.length ? `；另附转来的审计日志 ${a.received.length} 份` : ''}`);
   }
   lines.push(`文件 ${m.entries.length + 1} 个，整包校验值 ${m.digest}`);
   return lines;
+}
+
+/** The field work's records a package holds, when it holds any (a package of format 2 has none). */
+function fieldCounts(c: Partial<Manifest['assessments'][number]['counts']>): string {
+  const parts = (
+    [
+      ['attendance', '条'],
+      ['reviews', '条'],
+      ['papers', '份'],
+      ['assignments', '人'],
+      ['boxes', '个'],
+    ] as const
+  ).flatMap(([table, unit]) => (c[table] ? [`${TABLE_LABELS[table]} ${c[table]} ${unit}`] : []));
+  return parts.length ? `，${parts.join('，')}` : '';
 }
 
 /** How a verified package was protected and what binds its data, in words. */
@@ -98,6 +120,7 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['考核规则', s ? `${s.policy.name}（${digest(s.policy)}）` : '—'],
         ['考评细则', s ? `${s.rubric.name ?? ''}（${digest(s.rubric)}）` : '—'],
         ['社区考评细则', s?.communityRubric ? digest(s.communityRubric) : '—'],
+        ['考核组', s?.groups?.length ? s.groups.map((g) => `${g.name}（${g.members.join('、') || '未定成员'}）`).join('；') : '—'],
       ];
     }
     case 'roster': {
@@ -213,6 +236,65 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['添加时间', timeLabel(a.addedAt)],
       ];
     }
+    case 'attendance': {
+      const m = r.attendance?.[0];
+      if (!m) return [];
+      return [
+        ['月份', monthLabel(m.month)],
+        ['在村工作天数', String(m.daysPresent)],
+        ['本月工作日数', String(m.workDays)],
+        ['请假天数', String(m.leaveDays)],
+        ['村党组织书记签字', text(m.signedBy)],
+        ['备注', text(m.note)],
+        ['录入', `${m.source === 'import' ? '导入' : '录入'}（${m.by || '未署名'}）`],
+      ];
+    }
+    case 'review': {
+      const v = r.reviews?.[0];
+      if (!v) return [];
+      return [
+        ['季度', quarterLabel(v.quarter)],
+        ['情形', v.ground ? (RECALL_GROUND_LABELS[v.ground] ?? v.ground) : '—'],
+        ['研判意见', REVIEW_DECISION_LABELS[v.decision] ?? v.decision],
+        ['说明', text(v.note)],
+        ['记录人', text(v.by)],
+      ];
+    }
+    case 'paper': {
+      const p = r.papers?.[0];
+      if (!p) return [];
+      return [
+        ['材料', PAPER_LABELS[p.kind] ?? p.kind],
+        ['状态', p.status === 'waived' ? `免交：${p.reason ?? ''}` : '已收到'],
+        ['日期', text(p.date)],
+        ['经办人', text(p.by)],
+        ['备注', text(p.note)],
+      ];
+    }
+    case 'group': {
+      const g = r.assignments?.[0];
+      if (!g) return [];
+      return [
+        ['考核组', g.group],
+        ['签字', g.signedOff ? `${g.signedOff.by}，${timeLabel(g.signedOff.at)}` : '—'],
+      ];
+    }
+    case 'box': {
+      const b = r.boxes?.[0];
+      if (!b) return [];
+      return [
+        ['发出票数', `${b.issued}（${b.issuedAt}）`],
+        ['收回票数', b.returned === undefined ? '未收回' : `${b.returned}（${text(b.returnedAt)}）`],
+        ['唱票人', text(b.caller)],
+        ['计票人', text(b.counter)],
+        ['监票人', text(b.scrutineer)],
+        [
+          '参加人员',
+          b.voters ? VOTER_GROUPS.flatMap((k) => (b.voters?.[k] !== undefined ? [`${VOTER_GROUP_LABELS[k]}${b.voters[k]}`] : [])).join('、') || '—' : '—',
+        ],
+        ['备注', text(b.note)],
+      ];
+    }
   }
 }
 
@@ -239,6 +321,10 @@ export function sideBySide(mine: Unit | null | undefined, theirs: Unit | null | 
 /** What a conflict is about, e.g. `测评计票 · S1`, `佐证材料 · S1 · A3.2 会议记录`. */
 export function unitTitle(unit: Unit): string {
   const parts = unit.key.split('|').slice(1).filter(Boolean);
-  if (unit.kind === 'attachment') parts[parts.length - 1] = unit.rows.attachments?.[0]?.name ?? parts.at(-1) ?? '';
+  const last = parts.at(-1) ?? '';
+  if (unit.kind === 'attachment') parts[parts.length - 1] = unit.rows.attachments?.[0]?.name ?? last;
+  if (unit.kind === 'attendance') parts[parts.length - 1] = monthLabel(last);
+  if (unit.kind === 'review') parts[parts.length - 1] = quarterLabel(last);
+  if (unit.kind === 'paper') parts[parts.length - 1] = PAPER_LABELS[last as keyof typeof PAPER_LABELS] ?? last;
   return parts.join(' · ');
 }

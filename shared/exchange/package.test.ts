@@ -4,6 +4,7 @@ import { readPackage, writePackage } from '.';
 import { withExportEntry } from './bind';
 import { chainFields, jsonLines } from './canonical';
 import { AID, attachment, chain, county, empty, entryOf, file, EXPORTED_AT, input, repack, row, secretary, textOf } from './testing';
+import { tablesSince } from './types';
 import { readZip, writeZip } from './zip';
 
 const messageOf = async (bytes: Uint8Array) => {
@@ -213,26 +214,36 @@ describe('the data is bound to the audit chain', () => {
       manifest.version = 1;
       manifest.kind = 'exchange';
       manifest.scope = { kind: 'assessment' };
-      return entries.filter((e) => !/\/(tombstones|holds|warningAcks)\.json$/.test(e.path));
+      return entries.filter((e) => !tablesSince(3).some((t) => !tablesSince(1).includes(t) && e.path.endsWith(`/${t}.json`)));
     });
     const opened = await readPackage(v1);
-    expect(opened.ok && opened.value.assessments[0]!.data).toEqual({ ...data, holds: [], warningAcks: [] });
+    // the tables a version did not carry come back empty
+    const before3 = {
+      ...data,
+      ...Object.fromEntries(
+        tablesSince(3)
+          .filter((t) => !tablesSince(2).includes(t))
+          .map((t) => [t, []]),
+      ),
+    };
+    expect(opened.ok && opened.value.assessments[0]!.data).toEqual(before3);
+    // a version-2 package (before the field work, holds and acknowledgments travelled) is read with those tables empty
+    const v2 = repack(bytes, (entries, manifest) => {
+      manifest.version = 2;
+      return entries.filter((e) => !tablesSince(3).some((t) => !tablesSince(2).includes(t) && e.path.endsWith(`/${t}.json`)));
+    });
+    const opened2 = await readPackage(v2);
+    expect(opened2.ok && opened2.value.assessments[0]!.data).toEqual(before3);
     // but a version-2 package must carry its deletions
     const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/tombstones.json')));
     expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/删除记录/);
   });
 
-  it('a version-2 package (no held grades, no acknowledged warnings) is still read; a version-3 one must carry them', async () => {
+  it('a version-3 package must carry its held grades and acknowledged warnings', async () => {
     const { data, files } = county();
     const { bytes } = await writePackage(
       input([{ data, audit: chain(AID, ['assessment.create']), received: [] }], files, { kind: 'backup', scope: { kind: 'backup' } }),
     );
-    const v2 = repack(bytes, (entries, manifest) => {
-      manifest.version = 2;
-      return entries.filter((e) => !/\/(holds|warningAcks)\.json$/.test(e.path));
-    });
-    const opened = await readPackage(v2);
-    expect(opened.ok && opened.value.assessments[0]!.data).toEqual({ ...data, holds: [], warningAcks: [] });
     const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/holds.json')));
     expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/暂缓定等/);
   });

@@ -28,6 +28,7 @@ import {
 } from './types';
 import { checkAssessment, checkChainShape, checkRows, isObject } from './validate';
 import { manifestDigest } from './write';
+import { emptyData } from './units';
 import { crcMismatch, readZip, type ParsedEntry } from './zip';
 
 export interface ReadOptions {
@@ -185,7 +186,8 @@ function readAssessment(summary: Manifest['assessments'][number], manifest: Mani
   };
   const assessment = json(assessmentPath(id));
   check(checkAssessment(assessment, id, pathLabel(assessmentPath(id), manifest)));
-  const data = { assessment, tombstones: [], holds: [], warningAcks: [] } as unknown as AssessmentData;
+  // the tables an older version did not carry are empty
+  const data = { ...emptyData(assessment as AssessmentData['assessment']) } as AssessmentData;
   for (const table of tablesOf(manifest.version)) {
     const path = tablePath(id, table);
     const rows = json(path);

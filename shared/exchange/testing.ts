@@ -96,6 +96,40 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
       { assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' },
     ],
     attachments: [photo.row],
+    attendance: [
+      {
+        assessmentId: AID,
+        id: 'S1',
+        month: '2024-03',
+        daysPresent: 18,
+        workDays: 21,
+        leaveDays: 2,
+        signedBy: '刘书记',
+        source: 'import',
+        by: '张三',
+        at: '2024-04-01',
+      },
+    ],
+    reviews: [{ assessmentId: AID, id: 'S2', quarter: '2024Q1', decision: 'remind', ground: 'absent', by: '张三', at: '2024-04-05' }],
+    papers: [
+      { assessmentId: AID, id: 'S1', kind: 'report', status: 'received', date: '2024-12-01', by: '张三' },
+      { assessmentId: AID, id: 'S3', kind: 'diary', status: 'waived', date: '2024-12-02', by: '张三', reason: '病假期间' },
+    ],
+    assignments: [{ assessmentId: AID, id: 'S1', group: 'city' }],
+    boxes: [
+      {
+        assessmentId: AID,
+        id: 'S1',
+        issued: 40,
+        issuedAt: '2024-12-05',
+        returned: 38,
+        returnedAt: '2024-12-06',
+        caller: '甲',
+        counter: '乙',
+        scrutineer: '丙',
+      },
+      { assessmentId: AID, id: 'S3', issued: 30, issuedAt: '2024-12-05', voters: { committee: 5, members: 20, representatives: 5 } },
+    ],
   };
   return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
 }

@@ -5,7 +5,24 @@
  * so a package carries whatever the database holds.
  */
 import type { ChainedAuditEntry } from '../audit/chain';
-import type { BallotTally, Decision, DirectEvent, GradeHold, ItemScores, Policy, Rubric, Secretary, SummaryScore, WarningAck } from '../model';
+import type {
+  AssessmentGroup,
+  AttendanceMonth,
+  BallotBox,
+  BallotTally,
+  Decision,
+  DirectEvent,
+  GradeHold,
+  GroupAssignment,
+  ItemScores,
+  PaperRecord,
+  Policy,
+  QuarterReview,
+  Rubric,
+  Secretary,
+  SummaryScore,
+  WarningAck,
+} from '../model';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -17,6 +34,8 @@ export interface AssessmentRow {
   policy: Policy;
   rubric: Rubric;
   communityRubric?: Rubric;
+  /** 考核组 (docs/method.md §10.4); absent: none defined */
+  groups?: AssessmentGroup[];
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;
@@ -86,6 +105,14 @@ export interface AttachmentRow {
   addedAt: string;
 }
 
+/** A month of attendance: typed on the 考勤 screen or imported from the attendance workbook, by whom and when. */
+export type AttendanceRow = Scoped<AttendanceMonth> & { source: 'typed' | 'import' } & Act;
+/** A quarterly review's finding for a secretary, by whom and when. */
+export type ReviewRow = Scoped<QuarterReview> & Act;
+export type PaperRow = Scoped<PaperRecord>;
+export type AssignmentRow = Scoped<GroupAssignment>;
+export type BoxRow = Scoped<BallotBox>;
+
 /**
  * A deletion that travels: the merge unit (units.ts key, e.g. `tally|S1`) as it was when
  * a person deleted it, so another laptop's copy of that same content is not added back.
@@ -120,6 +147,11 @@ export interface AssessmentTables {
   warningAcks: Scoped<WarningAck>[];
   evidence: EvidenceRow[];
   attachments: AttachmentRow[];
+  attendance: AttendanceRow[];
+  reviews: ReviewRow[];
+  papers: PaperRow[];
+  assignments: AssignmentRow[];
+  boxes: BoxRow[];
   tombstones: TombstoneRow[];
 }
 
@@ -135,6 +167,11 @@ export const TABLES = [
   'warningAcks',
   'evidence',
   'attachments',
+  'attendance',
+  'reviews',
+  'papers',
+  'assignments',
+  'boxes',
   'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
@@ -151,13 +188,40 @@ export const TABLE_LABELS: Record<TableName, string> = {
   warningAcks: '合理性提示确认',
   evidence: '佐证材料',
   attachments: '附件',
+  attendance: '考勤',
+  reviews: '季度分析研判',
+  papers: '履职材料',
+  assignments: '考核组分工',
+  boxes: '票箱登记',
   tombstones: '删除记录',
 };
 
-/** The tables of a version-2 package (before held grades and warning acknowledgments travelled). */
-export const TABLES_V2 = TABLES.filter((t) => t !== 'holds' && t !== 'warningAcks');
+/** The format version that first carried each table (§13 of docs/exchange.md). */
+export const TABLE_SINCE: Record<TableName, number> = {
+  secretaries: 1,
+  itemScores: 1,
+  summaryScores: 1,
+  tallies: 1,
+  tallyEntries: 1,
+  events: 1,
+  decisions: 1,
+  evidence: 1,
+  attachments: 1,
+  tombstones: 2,
+  holds: 3,
+  warningAcks: 3,
+  attendance: 3,
+  reviews: 3,
+  papers: 3,
+  assignments: 3,
+  boxes: 3,
+};
+
+/** The tables a package of `version` holds. */
+export const tablesSince = (version: number): TableName[] => TABLES.filter((t) => TABLE_SINCE[t] <= version);
+
 /** The tables of a version-1 package (before deletions travelled). */
-export const TABLES_V1 = TABLES_V2.filter((t) => t !== 'tombstones');
+export const TABLES_V1 = tablesSince(1);
 
 export interface AssessmentData extends AssessmentTables {
   assessment: AssessmentRow;
@@ -208,7 +272,8 @@ export interface ManifestAssessment {
 export const FORMAT = 'shuangping-package';
 /**
  * 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures;
- * 3: held grades (`holds.json`) and acknowledged warnings (`warningAcks.json`)
+ * 3: held grades (`holds.json`), acknowledged warnings (`warningAcks.json`), the field work's tables
+ *    (attendance, reviews, papers, assignments, boxes) and the settings' groups
  */
 export const FORMAT_VERSION = 3;
 

@@ -11,6 +11,11 @@
  *   warningAck  one acknowledgment of a plausibility warning (secretary, warning)
  *   evidence    one evidence line (secretary, item, kind)
  *   attachment  one attachment (secretary, file content)
+ *   attendance  one month of a secretary's attendance
+ *   review      one quarter's review of a secretary
+ *   paper       one paper of a secretary (received or waived)
+ *   group       a secretary's assessment group and its sign-off
+ *   box         a secretary's ballot box
  *
  * Two units are identical when their canonical JSON is (events ignore the database's counter).
  */
@@ -18,7 +23,23 @@ import { canonicalJson } from '../digest';
 import { sortRows } from './canonical';
 import type { AssessmentData, AssessmentRow, AssessmentTables, EventRow, TableName } from './types';
 
-export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'hold', 'warningAck', 'evidence', 'attachment'] as const;
+export const UNIT_KINDS = [
+  'settings',
+  'roster',
+  'score',
+  'tally',
+  'events',
+  'decision',
+  'hold',
+  'warningAck',
+  'evidence',
+  'attachment',
+  'attendance',
+  'review',
+  'paper',
+  'group',
+  'box',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_LABELS: Record<UnitKind, string> = {
@@ -32,6 +53,11 @@ export const UNIT_LABELS: Record<UnitKind, string> = {
   warningAck: '合理性提示确认',
   evidence: '佐证材料',
   attachment: '附件',
+  attendance: '考勤',
+  review: '季度分析研判',
+  paper: '履职材料',
+  group: '考核组分工',
+  box: '票箱登记',
 };
 
 /** The tables whose records make up each kind of unit. */
@@ -46,9 +72,14 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   warningAck: ['warningAcks'],
   evidence: ['evidence'],
   attachment: ['attachments'],
+  attendance: ['attendance'],
+  review: ['reviews'],
+  paper: ['papers'],
+  group: ['assignments'],
+  box: ['boxes'],
 };
 
-export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric'] as const;
+export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'groups'] as const;
 export type Settings = Pick<AssessmentRow, (typeof SETTINGS_FIELDS)[number]>;
 
 export interface Unit {
@@ -110,6 +141,11 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.warningAcks ?? []) add('warningAck', 'warningAcks', r, r.warning);
   for (const r of data.evidence ?? []) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
   for (const r of data.attachments ?? []) add('attachment', 'attachments', r, r.sha256);
+  for (const r of data.attendance ?? []) add('attendance', 'attendance', r, r.month);
+  for (const r of data.reviews ?? []) add('review', 'reviews', r, r.quarter);
+  for (const r of data.papers ?? []) add('paper', 'papers', r, r.kind);
+  for (const r of data.assignments ?? []) add('group', 'assignments', r);
+  for (const r of data.boxes ?? []) add('box', 'boxes', r);
   for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
   return units;
 }
@@ -145,6 +181,11 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   warningAcks: [],
   evidence: [],
   attachments: [],
+  attendance: [],
+  reviews: [],
+  papers: [],
+  assignments: [],
+  boxes: [],
   tombstones: [],
 });
 

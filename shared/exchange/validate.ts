@@ -3,7 +3,24 @@
  * hand (or by a faulty program) must not bring malformed records into the database.
  * Each check returns the first problem in Chinese, or null.
  */
-import { GRADES, EVENT_KINDS, HOLD_REASONS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS } from '../model';
+import {
+  GRADES,
+  EVENT_KINDS,
+  HOLD_REASONS,
+  MODES,
+  POST_TYPES,
+  RANK_CLASSES,
+  SOURCES,
+  RATINGS,
+  BALLOT_OPTIONS,
+  GROUP_LEVELS,
+  isMonth,
+  isQuarter,
+  PAPER_KINDS,
+  RECALL_GROUNDS,
+  REVIEW_DECISIONS,
+  VOTER_GROUPS,
+} from '../model';
 import { validatePolicy } from '../policy';
 import { rowKey } from './canonical';
 import type { AssessmentRow, TableName } from './types';
@@ -30,6 +47,11 @@ const act =
   (v) =>
     isObject(v) && nonEmpty(v.by) && text(v.at) && Object.entries(extra).every(([k, check]) => check(v[k]));
 
+const month: Check = (v) => typeof v === 'string' && isMonth(v);
+const quarter: Check = (v) => typeof v === 'string' && isQuarter(v);
+const signOff: Check = (v) => isObject(v) && nonEmpty(v.by) && text(v.at) && sha(v.digest);
+const voterCounts: Check = (v) => isObject(v) && Object.entries(v).every(([k, n]) => (VOTER_GROUPS as readonly string[]).includes(k) && count(n));
+
 const TALLY: Record<string, Check> = { ...Object.fromEntries(BALLOT_OPTIONS.map((k) => [k, count])), issued: optional(count) };
 
 const FIELDS: Record<TableName, Record<string, Check>> = {
@@ -52,7 +74,7 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
   summaryScores: { baseScore: nonEmpty, orgScore: nonEmpty, setAside: optional(act()) },
   tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']), importedBy: optional(text), confirmed: optional(act({ how: oneOf(['entry', 'review']) })) },
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
-  events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count) },
+  events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count), quarter: optional(quarter) },
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
   holds: { reason: oneOf(HOLD_REASONS), note: optional(text), by: nonEmpty, at: optional(text) },
   warningAcks: { warning: nonEmpty, digest: nonEmpty, reason: nonEmpty, by: nonEmpty, at: text },
@@ -68,11 +90,36 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     registeredAt: optional(text),
   },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
+  attendance: {
+    month,
+    daysPresent: count,
+    workDays: positive,
+    leaveDays: count,
+    signedBy: optional(text),
+    note: optional(text),
+    source: oneOf(['typed', 'import']),
+    by: text,
+    at: text,
+  },
+  reviews: { quarter, ground: optional(oneOf(RECALL_GROUNDS)), decision: oneOf(REVIEW_DECISIONS), note: optional(text), by: nonEmpty, at: text },
+  papers: { kind: oneOf(PAPER_KINDS), status: oneOf(['received', 'waived']), date: text, by: text, reason: optional(text), note: optional(text) },
+  assignments: { group: nonEmpty, signedOff: optional(signOff) },
+  boxes: {
+    issued: count,
+    issuedAt: text,
+    returned: optional(count),
+    returnedAt: optional(text),
+    caller: optional(text),
+    counter: optional(text),
+    scrutineer: optional(text),
+    voters: optional(voterCounts),
+    note: optional(text),
+  },
   tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
 
 /** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
-const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment)\|/;
+const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment|attendance|review|paper|group|box)\|/;
 const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */
@@ -97,6 +144,16 @@ export function checkRows(table: TableName, rows: unknown, assessmentId: string,
   return null;
 }
 
+const group: Check = (g) =>
+  isObject(g) &&
+  nonEmpty(g.id) &&
+  nonEmpty(g.name) &&
+  oneOf(GROUP_LEVELS)(g.level) &&
+  optional(text)(g.town) &&
+  Array.isArray(g.members) &&
+  g.members.every(text);
+const groupsOk = (v: unknown) => Array.isArray(v) && v.every(group) && new Set(v.map((g: { id: string }) => g.id)).size === v.length;
+
 export function checkAssessment(value: unknown, assessmentId: string, where: string): string | null {
   if (!isObject(value)) return `${where} 不是一条考核记录`;
   const a = value as Partial<Record<keyof AssessmentRow, unknown>>;
@@ -104,6 +161,7 @@ export function checkAssessment(value: unknown, assessmentId: string, where: str
   if (!nonEmpty(a.name) || !(typeof a.year === 'number' && Number.isInteger(a.year)) || !text(a.region)) return `${where} 缺少考核名称、年度或地区`;
   if (!validatePolicy(a.policy).ok) return `${where} 的考核规则无效`;
   if (!isObject(a.rubric) || (a.communityRubric !== undefined && !isObject(a.communityRubric))) return `${where} 的考评细则无效`;
+  if (a.groups !== undefined && !groupsOk(a.groups)) return `${where} 的考核组无效`;
   if (!oneOf(['active', 'archived'])(a.status) || typeof a.locked !== 'boolean' || !text(a.createdAt) || !text(a.updatedAt)) return `${where} 的状态字段无效`;
   return null;
 }

@@ -6,6 +6,7 @@ export { readSummary } from './summary';
 export { readScores } from './scores';
 export { readBallots } from './ballots';
 export { readEvents } from './events';
+export { readAttendance, parseMonth } from './attendance';
 export { openWorkbook, type WorkbookSource } from './workbook';
 export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './templates';
 export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';

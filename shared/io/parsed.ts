@@ -12,7 +12,7 @@ export interface Located<T> {
 }
 
 /** The exchange workbooks of docs/formats.md. */
-export type WorkbookKind = 'roster' | 'summary' | 'scores' | 'ballots' | 'events';
+export type WorkbookKind = 'roster' | 'summary' | 'scores' | 'ballots' | 'events' | 'attendance';
 
 /** A 姓名 written beside a 编号 (checked against the roster's name). */
 export interface NamedRow {

@@ -106,4 +106,17 @@ export type EventKey = (typeof EVENT_FIELDS)[number]['key'];
 
 export const SCORES_SHEET = '考评细则评分';
 
+export const ATTENDANCE_SHEET = '考勤';
+export const ATTENDANCE_FIELDS = [
+  f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
+  f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
+  f('month', '月份', true, 'text', 12, '考勤所属月份，如“2024-03”或“2024年3月”；一个文件只填一个月份'),
+  f('daysPresent', '在村工作天数', true, 'int', 12, '本月在村工作天数（含因公出差），整数'),
+  f('workDays', '本月工作日数', true, 'int', 12, '本月工作日总数，整数且不小于1'),
+  f('leaveDays', '请假天数', false, 'int', 10, '本月请假天数，整数；不填按0'),
+  f('signedBy', '村党组织书记签字', false, 'text', 14, '对本月在岗情况签字确认的村(社区)党组织书记'),
+  f('note', '备注', false, 'text', 30, '请假事由、因公出差等'),
+] as const;
+export type AttendanceKey = (typeof ATTENDANCE_FIELDS)[number]['key'];
+
 export const requiredOf = <K extends string>(fields: readonly FieldSpec<K>[]) => fields.filter((x) => x.required);

@@ -8,6 +8,8 @@ import type { Rubric, RubricInput } from '../model';
 import { yuanWords } from '../rubric/words';
 import { inputColumns } from './rubric-inputs';
 import {
+  ATTENDANCE_FIELDS,
+  ATTENDANCE_SHEET,
   BALLOT_FIELDS,
   BALLOT_SHEET,
   EVENT_FIELDS,
@@ -335,6 +337,19 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '每个事项一行；同一名“第一书记”有多个事项的，分行填写。',
         ],
         fieldTable(EVENT_FIELDS),
+      );
+      break;
+    case 'attendance':
+      dataSheet(workbook, ATTENDANCE_SHEET, ATTENDANCE_FIELDS.map(fromField));
+      instructionsSheet(
+        workbook,
+        '考勤',
+        [
+          '实行日考勤、月排名：每月汇总一次，每名“第一书记”一行，在岗情况由所在村(社区)党组织书记签字确认。一个文件只填一个月份。',
+          '出勤率 = 在村工作天数 ÷ 本月工作日数；每月各镇(街道)出勤率末3位的“第一书记”名单报县委组织部。',
+          '全年各月的在村工作天数、工作日数合计，可经确认后计入名册的“在村工作天数”“全年工作日数”。',
+        ],
+        fieldTable(ATTENDANCE_FIELDS),
       );
       break;
   }

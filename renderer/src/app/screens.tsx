@@ -4,6 +4,7 @@ import { AuditPage } from '../features/audit';
 import { BallotsPage } from '../features/ballots';
 import { ChartsPage } from '../features/charts';
 import { ExchangePage } from '../features/exchange';
+import { FieldPage } from '../features/field';
 import { OverviewPage } from '../features/overview';
 import { ResultsPage } from '../features/results';
 import { RosterPage } from '../features/roster';
@@ -15,6 +16,7 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   overview: OverviewPage,
   settings: SettingsPage,
   roster: RosterPage,
+  field: FieldPage,
   scoring: ScoringPage,
   ballots: BallotsPage,
   results: ResultsPage,

@@ -7,13 +7,14 @@
 import { useSyncExternalStore } from 'react';
 import { isPrintKind, type PrintKind } from '../../../shared/model';
 
-export const SCREENS = ['overview', 'settings', 'roster', 'scoring', 'ballots', 'results', 'charts', 'audit', 'exchange'] as const;
+export const SCREENS = ['overview', 'settings', 'roster', 'field', 'scoring', 'ballots', 'results', 'charts', 'audit', 'exchange'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
   overview: '首页',
   settings: '考核',
   roster: '名册',
+  field: '日常',
   scoring: '考评',
   ballots: '测评',
   results: '结果',

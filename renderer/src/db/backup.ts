@@ -319,6 +319,11 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   await db.warningAcks.bulkAdd(data.warningAcks ?? []);
   await db.evidence.bulkAdd(data.evidence);
   await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
+  await db.attendance.bulkAdd(data.attendance);
+  await db.reviews.bulkAdd(data.reviews);
+  await db.papers.bulkAdd(data.papers);
+  await db.assignments.bulkAdd(data.assignments);
+  await db.boxes.bulkAdd(data.boxes);
   await db.tombstones.bulkAdd(data.tombstones);
 }
 

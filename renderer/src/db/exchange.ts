@@ -14,6 +14,7 @@
  *   const preview = await previewMerge(db, opened.value);
  *   const result = await applyMerge(db, preview, { [id]: { 'tally|S1': 'theirs' } }, '张三');
  */
+import type { Table } from 'dexie';
 import type { Checked } from '../../../shared/model';
 import {
   openTeamKey,
@@ -53,6 +54,7 @@ import { nowIso } from './ids';
 import { changeTables, LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
 import { bytesOf, laptopId, readAssessment, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
+import { primaryKeyOf } from './units';
 
 /** SHA-256 through Web Crypto: the same digest as shared/digest, much faster on photos. */
 export const webHasher: Hasher = async (bytes) => {
@@ -305,6 +307,9 @@ function mergeWords(plan: MergePlan, chosen: Choices, source: Manifest): string 
   );
 }
 
+/** The field work's tables (docs/data.md §12), written alike: by their primary keys. */
+const FIELD_TABLES = ['attendance', 'reviews', 'papers', 'assignments', 'boxes'] as const satisfies readonly TableName[];
+
 /** Removes this laptop's records of the units removed or replaced, writes the package's, keeps the tombstones. */
 async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeChanges, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   const id = plan.assessmentId;
@@ -328,6 +333,9 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.evidence.bulkDelete(rowsOf(gone, 'evidence').map((r): [string, string, string, string] => [id, r.id, r.itemCode, r.kind]));
   await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
   for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
+  for (const table of FIELD_TABLES) {
+    await (db[table] as Table).bulkDelete(rowsOf(gone, table).map((r) => primaryKeyOf(table, r as unknown as Record<string, unknown>)));
+  }
 
   await db.secretaries.bulkAdd(rowsOf(units, 'secretaries'));
   await db.summaryScores.bulkAdd(rowsOf(units, 'summaryScores'));
@@ -346,6 +354,7 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
       return { ...a, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: a.type }) };
     }),
   );
+  for (const table of FIELD_TABLES) await (db[table] as Table).bulkAdd(rowsOf(units, table));
   await db.tombstones.bulkPut(changes.tombstones);
   if (plan.creates && plan.base.locked) await db.assessments.update(id, { locked: true });
 }

@@ -8,9 +8,9 @@
 import { canonicalJson } from '../../../shared/digest';
 import type { AssessmentTables, TableName } from '../../../shared/exchange/types';
 import type { Unit, UnitKind } from '../../../shared/exchange/units';
-import type { BallotTally, DirectEvent, ItemScores, Secretary, SummaryScore } from '../../../shared/model';
+import type { AttendanceMonth, BallotTally, DirectEvent, ItemScores, Secretary, SummaryScore } from '../../../shared/model';
 
-export const IMPORT_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
+export const IMPORT_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'attendance'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The records a workbook of each kind holds. */
@@ -20,10 +20,19 @@ export interface ImportRecords {
   scores: ItemScores;
   ballots: BallotTally;
   events: DirectEvent;
+  /** one month per file (the reader sees to it): a unit per secretary and month */
+  attendance: AttendanceMonth;
 }
 
 /** The unit each kind of workbook fills. */
-export const IMPORT_UNIT: Record<ImportKind, UnitKind> = { roster: 'roster', summary: 'score', scores: 'score', ballots: 'tally', events: 'events' };
+export const IMPORT_UNIT: Record<ImportKind, UnitKind> = {
+  roster: 'roster',
+  summary: 'score',
+  scores: 'score',
+  ballots: 'tally',
+  events: 'events',
+  attendance: 'attendance',
+};
 
 /** Kinds whose file lists everything: what is here and not in the file may be removed. */
 const LISTS_ALL: ReadonlySet<ImportKind> = new Set(['roster', 'events']);
@@ -85,8 +94,13 @@ export function incomingUnit<K extends ImportKind>(
     case 'events':
       rows.events = scoped as AssessmentTables['events'];
       break;
+    case 'attendance':
+      rows.attendance = (scoped as AssessmentTables['attendance']).map((m) => ({ ...m, source: 'import' as const, by: operator, at }));
+      break;
   }
-  return { kind: unitKind, key: `${unitKind}|${id}`, secretaryId: id, rows, fingerprint: canonicalJson(rows) };
+  // a month of attendance is its own unit (units.ts)
+  const sub = kind === 'attendance' ? `|${(records[0] as AttendanceMonth).month}` : '';
+  return { kind: unitKind, key: `${unitKind}|${id}${sub}`, secretaryId: id, rows, fingerprint: canonicalJson(rows) };
 }
 
 const counts = (t: BallotTally | undefined) =>
@@ -112,6 +126,8 @@ function same(kind: ImportKind, mine: Unit, theirs: Unit): boolean {
       return counts(m.tallies?.[0]) !== null && counts(m.tallies?.[0]) === counts(t.tallies?.[0]);
     case 'events':
       return eventList(m.events) === eventList(t.events);
+    case 'attendance':
+      return bare(m.attendance?.[0], ['assessmentId', 'source', 'by', 'at']) === bare(t.attendance?.[0], ['assessmentId', 'source', 'by', 'at']);
   }
 }
 
@@ -169,4 +185,5 @@ export const planTables = (kind: ImportKind): readonly TableName[] =>
     scores: ['summaryScores', 'itemScores'],
     ballots: ['tallies', 'tallyEntries'],
     events: ['events'],
+    attendance: ['attendance'],
   })[kind] as readonly TableName[];

@@ -125,16 +125,20 @@ export async function previewImport<K extends ImportKind>(
 ): Promise<Checked<ImportPreview>> {
   const { db, assessmentId } = ctx;
   try {
-    return await db.transaction('r', [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events], async () => {
-      const assessment = await db.assessments.get(assessmentId);
-      if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
-      if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
-      const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
-      const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
-      if (all.length) return { ok: false, errors: sortErrors(all) };
-      const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
-      return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
-    });
+    return await db.transaction(
+      'r',
+      [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.attendance],
+      async () => {
+        const assessment = await db.assessments.get(assessmentId);
+        if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
+        if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
+        const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
+        const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
+        if (all.length) return { ok: false, errors: sortErrors(all) };
+        const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
+        return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
+      },
+    );
   } catch (e) {
     if (e instanceof Dexie.DexieError) return { ok: false, errors: [{ message: `数据库读取失败（${e.name}），未导入任何数据` }] };
     throw e;
@@ -160,7 +164,7 @@ function planWords(plan: ImportPlan, choices: ImportChoices): string {
     .join('，');
 }
 
-const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary: '人', scores: '人', ballots: '人', events: '条' };
+const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary: '人', scores: '人', ballots: '人', events: '条', attendance: '条' };
 
 /**
  * Writes the plan with a person's choice for every difference, in one transaction:
@@ -183,7 +187,9 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
       ],
     };
   const kind = preview.kind;
-  const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events }[kind];
+  const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events, attendance: db.attendance }[
+    kind
+  ];
   try {
     const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
@@ -248,6 +254,10 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
       for (const r of rows) if (r.mine) await db.events.where('[assessmentId+id]').equals(key(r.id)).delete();
       await db.events.bulkAdd(taken.flatMap((r) => r.theirs!.rows.events ?? []).map(({ key: _key, ...e }) => e));
       return;
+    case 'attendance':
+      // the file's month replaces the same month of each secretary; other months stay
+      await db.attendance.bulkPut(taken.flatMap((r) => r.theirs!.rows.attendance ?? []));
+      return;
   }
 }
 
@@ -268,4 +278,6 @@ export const importSummaryScores = (ctx: ImportContext, rows: ImportRecords['sum
   importRecords(ctx, 'summary', rows, choices);
 export const importItemScores = (ctx: ImportContext, rows: ImportRecords['scores'][], choices?: ImportChoices) => importRecords(ctx, 'scores', rows, choices);
 export const importTallies = (ctx: ImportContext, rows: ImportRecords['ballots'][], choices?: ImportChoices) => importRecords(ctx, 'ballots', rows, choices);
+export const importAttendance = (ctx: ImportContext, rows: ImportRecords['attendance'][], choices?: ImportChoices) =>
+  importRecords(ctx, 'attendance', rows, choices);
 export const importEvents = (ctx: ImportContext, rows: ImportRecords['events'][], choices?: ImportChoices) => importRecords(ctx, 'events', rows, choices);

@@ -14,7 +14,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BallotTally, Grade, Secretary } from '../../../shared/model';
+import { PAPER_KINDS, type BallotTally, type Grade, type Secretary } from '../../../shared/model';
 import { unitDigest, tombstoneId, type Choices, type Conflict } from '../../../shared/exchange/merge';
 import { unitsOf, type Unit } from '../../../shared/exchange/units';
 import { sortRows } from '../../../shared/exchange/canonical';
@@ -25,6 +25,7 @@ import { createAssessment, updateAssessment } from './assessments';
 import { backupBytes, openBackup, previewRestore, restoreBackup } from './backup';
 import { acknowledgeWarning, readWarningStatuses, recordHold, removeHold } from './checks';
 import { recordDecision, removeDecision } from './decisions';
+import { removeAttendance, removeBox, removePaper, saveAttendance, saveBox, saveGroups, savePaper, saveReview, signOffGroup } from './field';
 import { applyMerge, exportPackage, openPackage, previewMerge } from './exchange';
 import { importEvents, importRoster, importTallies } from './imports';
 import { saveSecretary } from './roster';
@@ -65,7 +66,9 @@ type Edit =
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
-  | { op: 'region'; n: number };
+  | { op: 'region'; n: number }
+  | { op: 'attendance' | 'unattendance' | 'review' | 'paper' | 'unpaper' | 'box' | 'unbox' | 'signOff'; id: string; n: number }
+  | { op: 'groups'; n: number };
 
 const id = fc.constantFrom(...IDS);
 const n = fc.integer({ min: 0, max: 2 });
@@ -76,6 +79,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
   fc.record({ op: fc.constant('region'), n }),
+  fc.record({ op: fc.constantFrom('attendance', 'unattendance', 'review', 'paper', 'unpaper', 'box', 'unbox', 'signOff'), id, n }),
+  fc.record({ op: fc.constant('groups'), n }),
 ) as fc.Arbitrary<Edit>;
 
 async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Promise<void> {
@@ -133,6 +138,24 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return saveSecretary(db, a, sec(e.id, 45 + e.n), operator, e.id);
     case 'region':
       return updateAssessment(db, a, { region: `胶州市${e.n}` }, operator);
+    case 'attendance':
+      return saveAttendance(db, a, [{ id: e.id, month: `2024-0${e.n + 1}`, daysPresent: 15 + e.n, workDays: 21, leaveDays: 0 }], 'typed', operator);
+    case 'unattendance':
+      return removeAttendance(db, a, e.id, `2024-0${e.n + 1}`, operator);
+    case 'review':
+      return void (await saveReview(db, a, { id: e.id, quarter: '2024Q1', decision: e.n === 2 ? 'recall' : 'remind', ground: 'absent' }, operator));
+    case 'paper':
+      return savePaper(db, a, { id: e.id, kind: PAPER_KINDS[e.n]!, status: 'received', by: operator }, operator);
+    case 'unpaper':
+      return removePaper(db, a, e.id, PAPER_KINDS[e.n]!, operator);
+    case 'box':
+      return saveBox(db, a, { id: e.id, issued: 40 + e.n, issuedAt: '2024-12-05', voters: { members: 30 + e.n } }, operator);
+    case 'unbox':
+      return removeBox(db, a, e.id, operator);
+    case 'signOff':
+      return signOffGroup(db, a, { id: 'city', name: '市委组织部考核组', level: 'city', members: [] }, [e.id], operator);
+    case 'groups':
+      return saveGroups(db, a, [{ id: 'city', name: '市委组织部考核组', level: 'city', members: [`组员${e.n}`] }], operator);
   }
 }
 
@@ -149,6 +172,12 @@ async function start(): Promise<{ laptops: ShuangpingDb[]; a: string }> {
     { op: 'evidence', id: 'S1', status: 'checked' },
     { op: 'attach', id: 'S1', n: 0 },
     { op: 'events', ids: ['S2'] },
+    { op: 'attendance', id: 'S1', n: 0 },
+    { op: 'review', id: 'S3', n: 2 },
+    { op: 'paper', id: 'S1', n: 0 },
+    { op: 'box', id: 'S2', n: 0 },
+    { op: 'groups', n: 0 },
+    { op: 'signOff', id: 'S1', n: 0 },
   ] as Edit[]) {
     if (e.op === 'tally')
       await importRoster(
@@ -215,7 +244,14 @@ async function dataOf(db: ShuangpingDb, a: string) {
   const alive = new Set([...unitsOf(data).values()].map((u) => tombstoneId({ key: u.key, fingerprint: unitDigest(u) })));
   return {
     ...rest,
-    settings: { name: assessment.name, year: assessment.year, region: assessment.region, policy: assessment.policy, rubric: assessment.rubric },
+    settings: {
+      name: assessment.name,
+      year: assessment.year,
+      region: assessment.region,
+      policy: assessment.policy,
+      rubric: assessment.rubric,
+      groups: assessment.groups,
+    },
     events: sortRows(
       'events',
       events.map(({ key: _k, ...e }) => e),

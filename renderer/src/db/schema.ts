@@ -9,9 +9,14 @@ import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type {
   AssessmentRow,
   AssessmentTables,
+  AssignmentRow,
   AttachmentRow,
+  AttendanceRow,
+  BoxRow,
   EventRow,
   EvidenceRow,
+  PaperRow,
+  ReviewRow,
   TallyEntryRow,
   TallyRow,
   TombstoneRow,
@@ -43,6 +48,17 @@ export type EvidenceRecord = EvidenceRow;
 /** a photo, scan or PDF kept locally, never sent anywhere */
 export type AttachmentRecord = AttachmentRow & { blob: Blob };
 
+/** one month of a secretary's attendance (考勤) */
+export type AttendanceRecord = AttendanceRow;
+/** a quarterly review's finding for a secretary (每季度分析研判) */
+export type ReviewRecord = ReviewRow;
+/** one paper of a secretary: received or waived (履职材料) */
+export type PaperRecordRow = PaperRow;
+/** a secretary's assessment group and its sign-off (考核组分工) */
+export type AssignmentRecord = AssignmentRow;
+/** a secretary's ballot box (票箱) */
+export type BoxRecord = BoxRow;
+
 /** a deletion that travels to the other laptops: the merge unit and the digest of its content when deleted */
 export type TombstoneRecord = TombstoneRow;
 
@@ -68,6 +84,11 @@ export class ShuangpingDb extends Dexie {
   evidence!: Dexie.Table<EvidenceRecord, [string, string, string, string]>;
   attachments!: EntityTable<AttachmentRecord, 'key'>;
   tombstones!: Dexie.Table<TombstoneRecord, [string, string, string]>;
+  attendance!: Dexie.Table<AttendanceRecord, [string, string, string]>;
+  reviews!: Dexie.Table<ReviewRecord, [string, string, string]>;
+  papers!: Dexie.Table<PaperRecordRow, [string, string, string]>;
+  assignments!: Dexie.Table<AssignmentRecord, [string, string]>;
+  boxes!: Dexie.Table<BoxRecord, [string, string]>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
@@ -90,6 +111,14 @@ export class ShuangpingDb extends Dexie {
     // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
     this.version(2).stores({
       tombstones: '[assessmentId+key+fingerprint], assessmentId',
+    });
+    // the year's field work (docs/data.md §12): attendance, quarterly reviews, papers, groups' shares, ballot boxes
+    this.version(4).stores({
+      attendance: '[assessmentId+id+month], assessmentId, [assessmentId+id], [assessmentId+month]',
+      reviews: '[assessmentId+id+quarter], assessmentId, [assessmentId+id]',
+      papers: '[assessmentId+id+kind], assessmentId, [assessmentId+id]',
+      assignments: '[assessmentId+id], assessmentId',
+      boxes: '[assessmentId+id], assessmentId',
     });
     // grades held back (暂缓定等) and acknowledged plausibility warnings (合理性提示)
     this.version(5).stores({

@@ -22,6 +22,11 @@ export const recordTables = (db: ShuangpingDb) => [
   db.warningAcks,
   db.evidence,
   db.attachments,
+  db.attendance,
+  db.reviews,
+  db.papers,
+  db.assignments,
+  db.boxes,
   db.tombstones,
 ];
 
@@ -75,6 +80,11 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     warningAcks: await of(db.warningAcks),
     evidence: await of(db.evidence),
     attachments,
+    attendance: await of(db.attendance),
+    reviews: await of(db.reviews),
+    papers: await of(db.papers),
+    assignments: await of(db.assignments),
+    boxes: await of(db.boxes),
     tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);

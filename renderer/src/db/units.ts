@@ -47,7 +47,7 @@ export async function readUnits(
 }
 
 /** The primary key of a record of `table`, as the database keys it. */
-function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): unknown {
+export function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): unknown {
   switch (table) {
     case 'tallyEntries':
       return [row.assessmentId, row.id, row.slot];
@@ -55,6 +55,12 @@ function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unknown>): u
       return [row.assessmentId, row.id, row.itemCode, row.kind];
     case 'warningAcks':
       return [row.assessmentId, row.id, row.warning];
+    case 'attendance':
+      return [row.assessmentId, row.id, row.month];
+    case 'reviews':
+      return [row.assessmentId, row.id, row.quarter];
+    case 'papers':
+      return [row.assessmentId, row.id, row.kind];
     case 'events':
     case 'attachments':
       return row.key;

@@ -9,6 +9,7 @@ import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord }
 import { Button, ConfirmButton, useToast } from '../../ui';
 import { useWrite } from '../../data/useWrite';
 import { ImportButton } from '../imports';
+import { BoxesOut } from '../field';
 import { useAssessment, useSecretaries } from '../../data/assessment';
 import { SecretaryPicker } from '../../ui/SecretaryPicker';
 import { DiffResolver } from './DiffResolver';
@@ -49,11 +50,12 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
   const { operator } = useOperator();
   const [chosen, setChosen] = useState<string | null>(null);
   const state = useLiveQuery(async () => {
-    const [tallies, entries] = await Promise.all([
+    const [tallies, entries, boxes] = await Promise.all([
       db.tallies.where('assessmentId').equals(assessmentId).toArray(),
       db.tallyEntries.where('assessmentId').equals(assessmentId).toArray(),
+      db.boxes.where('assessmentId').equals(assessmentId).toArray(),
     ]);
-    return { tallies: new Map(tallies.map((t) => [t.id, t])), entries };
+    return { tallies: new Map(tallies.map((t) => [t.id, t])), entries, boxes };
   }, [assessmentId]);
 
   if (assessment === undefined || secretaries === undefined || !state) return <p className="muted">正在读取…</p>;
@@ -81,6 +83,7 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
           <ImportButton label="导入测评计票（Excel）" title="导入测评计票" kind="ballots" assessmentId={assessmentId} />
         )}
       </div>
+      <BoxesOut secretaries={secretaries} boxes={state.boxes} />
       {secretaries.length === 0 ? (
         <div className="card">
           名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。

@@ -2,4 +2,4 @@
 export { AttachmentList } from './AttachmentList';
 export { BulkAttach } from './BulkAttach';
 export { EvidencePanel } from './EvidencePanel';
-export { evidenceState, type EvidenceState } from './store';
+export { addAttachment, evidenceState, type EvidenceState } from './store';

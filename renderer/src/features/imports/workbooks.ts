@@ -17,7 +17,7 @@ import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
 import { backupBefore } from '../../data/backups';
 
-export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const satisfies readonly ImportKind[];
+export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'attendance'] as const satisfies readonly ImportKind[];
 export type WorkbookKind = ImportKind;
 
 export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
@@ -26,6 +26,7 @@ export const WORKBOOK_LABELS: Record<WorkbookKind, string> = {
   scores: '考评细则评分',
   ballots: '测评计票',
   events: '直接定等事项',
+  attendance: '考勤',
 };
 
 /** The steps of an import, in order: read the workbook, check its rows, back up the database, write the rows in one transaction. */
@@ -65,7 +66,7 @@ async function report(request: WorkbookImport, progress: ImportProgress): Promis
 }
 
 async function parserFor(request: WorkbookImport): Promise<Checked<(opened: OpenedWorkbook) => ParseOutcome<ImportRecords[WorkbookKind]>>> {
-  const { parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
+  const { parseAttendance, parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
   const assessment = await (request.db ?? appDb).assessments.get(request.assessmentId);
   if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
   switch (request.kind) {
@@ -79,6 +80,8 @@ async function parserFor(request: WorkbookImport): Promise<Checked<(opened: Open
       return { ok: true, value: parseBallots };
     case 'events':
       return { ok: true, value: parseEvents };
+    case 'attendance':
+      return { ok: true, value: parseAttendance };
   }
 }
 

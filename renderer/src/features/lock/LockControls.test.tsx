@@ -9,6 +9,8 @@ import { recordDecision } from '../../db/decisions';
 import { importRoster, importSummaryScores, importTallies } from '../../db/imports';
 import { ToastProvider } from '../../ui';
 import { reviewTally } from '../ballots/store';
+import { savePaper } from '../../db/field';
+import { PAPER_KINDS } from '../../../../shared/model';
 import { LockControls } from './LockControls';
 
 const sec = (id: string): Secretary => ({
@@ -48,9 +50,16 @@ afterEach(async () => {
   await db.open();
 });
 
+/** Every paper the policy requires, received. */
+async function allPapers() {
+  for (const id of ['A', 'B', 'C', 'D'])
+    for (const kind of PAPER_KINDS) await savePaper(db, assessmentId, { id, kind, status: 'received', by: '李四' }, '张三');
+}
+
 describe('定稿 dialog', () => {
   it('lists the categories the decisions put over a quota, and needs the acknowledgment', async () => {
     await recordDecision(db, assessmentId, { id: 'B', grade: 'excellent', reason: '会议研究', by: '李四' }, '张三');
+    await allPapers();
     const assessment = (await db.assessments.get(assessmentId))!;
     render(
       <ToastProvider>
@@ -66,8 +75,36 @@ describe('定稿 dialog', () => {
     await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
   });
 
+  it('a missing 述职报告 blocks 定稿, even acknowledged, until it is waived with a reason (logged)', async () => {
+    await recordDecision(db, assessmentId, { id: 'C', grade: 'competent', reason: '会议研究', by: '李四' }, '张三');
+    for (const id of ['A', 'B', 'C', 'D'])
+      for (const kind of PAPER_KINDS.filter((k) => !(id === 'B' && k === 'report')))
+        await savePaper(db, assessmentId, { id, kind, status: 'received', by: '李四' }, '张三');
+    const assessment = (await db.assessments.get(assessmentId))!;
+    render(
+      <ToastProvider>
+        <LockControls assessment={assessment} />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '定稿' }));
+    const papers = await screen.findByTestId('lock-papers');
+    expect(papers.textContent).toContain('书记B（B）：专项书面述职报告');
+    const confirm = screen.getByRole('button', { name: '确认定稿' });
+    expect(confirm).toHaveProperty('disabled', true);
+    const waive = screen.getByRole('button', { name: '说明理由，以上材料免交' });
+    expect(waive).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText(/免交理由/), { target: { value: '病休期间，经部长办公会同意' } });
+    fireEvent.click(waive);
+    await waitFor(() => expect(screen.queryByTestId('lock-papers')).toBeNull());
+    await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
+    expect(await db.papers.get([assessmentId, 'B', 'report'])).toMatchObject({ status: 'waived', reason: '病休期间，经部长办公会同意', by: '张三' });
+    expect((await db.audit.toArray()).filter((e) => e.action === 'paper.waive')).toHaveLength(1);
+  });
+
   it('decisions within the quotas: nothing to acknowledge', async () => {
     await recordDecision(db, assessmentId, { id: 'C', grade: 'competent', reason: '会议研究', by: '李四' }, '张三');
+    for (const id of ['A', 'B', 'C', 'D'])
+      for (const kind of PAPER_KINDS) await savePaper(db, assessmentId, { id, kind, status: 'received', by: '李四' }, '张三');
     const assessment = (await db.assessments.get(assessmentId))!;
     render(
       <ToastProvider>

@@ -8,7 +8,10 @@
 import { useState } from 'react';
 import { getOperator } from '../../data/operator';
 import { db } from '../../db/db';
+import { waiveMissing } from '../../db/field';
 import { lockAssessment, unlockAssessment } from '../../db/lock';
+import { PAPER_LABELS } from '../../../../shared/model';
+import { useWrite } from '../../data/useWrite';
 import type { AssessmentRecord } from '../../db/schema';
 import { Button, Dialog, Field, useToast } from '../../ui';
 import { useProgress } from '../progress';
@@ -35,11 +38,17 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
   const state = useProgress(assessment.id);
   const [anyway, setAnyway] = useState(false);
   const [busy, setBusy] = useState(false);
-  const blocking = state?.progress.blockers.filter((b) => b.severity === 'blocks') ?? [];
+  const write = useWrite();
+  const [reason, setReason] = useState('');
+  // papers missing are listed on their own: they block until received or waived with a reason
+  const blocking = state?.progress.blockers.filter((b) => b.severity === 'blocks' && b.key !== 'papers') ?? [];
+  const missing = state?.progress.field?.missing ?? [];
+  const unsigned = state?.progress.field?.groups.filter((g) => g.state === 'open' || g.state === 'reopened') ?? [];
   const failed = state?.computed.status === 'failed';
   const incomplete = blocking.length > 0 || failed || state?.progress.total === 0;
   const overQuota = state?.computed.status === 'ready' ? state.computed.result.categories.filter((c) => c.quotaNotes.length) : [];
-  const needsAck = incomplete || overQuota.length > 0;
+  const needsAck = incomplete || overQuota.length > 0 || unsigned.length > 0;
+  const waive = async () => waiveMissing(db, assessment.id, missing, reason, await getOperator());
   const lock = async () => {
     setBusy(true);
     try {
@@ -58,7 +67,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
       footer={
         <>
           <Button onClick={onClose}>取消</Button>
-          <Button variant="primary" disabled={!state || busy || (needsAck && !anyway)} onClick={() => void lock()}>
+          <Button variant="primary" disabled={!state || busy || missing.length > 0 || (needsAck && !anyway)} onClick={() => void lock()}>
             确认定稿
           </Button>
         </>
@@ -67,6 +76,24 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
       <p>部长办公会审定后定稿。定稿后，“{assessment.name}”的名册、评分、佐证、测评票数、审定意见和考核设置都不能再修改，打印件标明“结果已定稿”。</p>
       <p className="note">如确需修改，可以解除定稿，但须说明理由；定稿和解除定稿都记入审计日志。</p>
       {state === undefined ? <p className="muted">正在检查结果是否完整…</p> : null}
+      {missing.length ? (
+        <div className="card notice-warn" role="alert" data-testid="lock-papers">
+          <strong>履职材料未交齐，不能定稿（须补交，或说明理由免交）：</strong>
+          <ul>
+            {missing.map((m) => (
+              <li key={m.id}>
+                {m.name}（{m.id}）：{m.kinds.map((k) => PAPER_LABELS[k]).join('、')}
+              </li>
+            ))}
+          </ul>
+          <Field label="免交理由（逐项记入审计日志）" required>
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
+          </Field>
+          <Button disabled={!reason.trim()} onClick={() => write(waive())}>
+            说明理由，以上材料免交
+          </Button>
+        </div>
+      ) : null}
       {state && needsAck ? (
         <div className="card notice-warn" role="alert" data-testid="lock-warnings">
           {incomplete ? (
@@ -82,6 +109,18 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
                 ))}
               </ul>
             </>
+          ) : null}
+          {unsigned.length ? (
+            <div data-testid="lock-groups">
+              <strong>考核组尚未签字或签字后有修改：</strong>
+              <ul>
+                {unsigned.map((g) => (
+                  <li key={g.group.id}>
+                    {g.group.name}：{g.state === 'open' ? `${g.members.length} 人未签字` : `${g.changed.length} 人签字后有修改`}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {overQuota.length ? (
             <div data-testid="lock-quota">
@@ -100,7 +139,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
           </label>
         </div>
       ) : null}
-      {state && !needsAck ? <p className="notice-ok card">各项已齐备。</p> : null}
+      {state && !needsAck && !missing.length ? <p className="notice-ok card">各项已齐备。</p> : null}
     </Dialog>
   );
 }

@@ -9,6 +9,8 @@ import { countsOf, isConfirmed, tallyStatus } from '../ballots';
 import { checkTally, draftFromCounts } from '../ballots';
 import { evidenceState } from '../evidence';
 import type { ScoringStatus } from '../scoring';
+import { PAPER_LABELS } from '../../../../shared/model';
+import type { FieldStatus } from '../field';
 
 export interface ProgressInput {
   secretaries: SecretaryRecord[];
@@ -19,6 +21,8 @@ export interface ProgressInput {
   evidence: EvidenceRecord[];
   minTurnout: string;
   result: AssessmentResult | null;
+  /** the field work's gaps (features/field); absent: none */
+  field?: FieldStatus;
 }
 
 export interface Progress {
@@ -32,6 +36,8 @@ export interface Progress {
   unconfirmed: number;
   evidenceComplete: number;
   blockers: Blocker[];
+  /** the field work's gaps, when given */
+  field?: FieldStatus;
 }
 
 export interface Blocker {
@@ -116,6 +122,7 @@ export function computeProgress(p: ProgressInput): Progress {
       severity: 'notice',
       secretaries: list((s) => evidenceState(evidence.get(s.id) ?? []) === 'pending'),
     },
+    ...fieldBlockers(p.field),
   ];
 
   return {
@@ -132,5 +139,40 @@ export function computeProgress(p: ProgressInput): Progress {
     }).length,
     evidenceComplete: p.secretaries.filter((s) => evidenceState(evidence.get(s.id) ?? []) === 'complete').length,
     blockers: blockers.filter((b) => b.secretaries.length > 0),
+    ...(p.field ? { field: p.field } : {}),
   };
+}
+
+/** Papers missing block 定稿; groups not signed off and boxes still out are worth a look. */
+function fieldBlockers(field: FieldStatus | undefined): Blocker[] {
+  if (!field) return [];
+  const kinds = [...new Set(field.missing.flatMap((m) => m.kinds))].map((k) => PAPER_LABELS[k]);
+  const unsigned = field.groups.flatMap((g) => (g.state === 'open' ? g.members : g.state === 'reopened' ? g.changed : []));
+  const names = new Map([...field.missing, ...field.boxesOut].map((s) => [s.id, s.name]));
+  return [
+    {
+      key: 'papers',
+      title: `履职材料未交齐（${kinds.join('、')}），须补交或说明理由免交`,
+      screen: 'field',
+      severity: 'blocks',
+      secretaries: field.missing.map((m) => ({ id: m.id, name: m.name })),
+    },
+    {
+      key: 'groups',
+      title: `考核组尚未签字或签字后有修改（${field.groups
+        .filter((g) => g.state === 'open' || g.state === 'reopened')
+        .map((g) => g.group.name)
+        .join('、')}）`,
+      screen: 'field',
+      severity: 'notice',
+      secretaries: unsigned.map((id) => ({ id, name: field.names?.get(id) ?? names.get(id) ?? id })),
+    },
+    {
+      key: 'boxesOut',
+      title: '票箱已发出，尚未收回',
+      screen: 'ballots',
+      severity: 'notice',
+      secretaries: field.boxesOut.map((b) => ({ id: b.id, name: b.name })),
+    },
+  ];
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../../../shared/method';
 import { inputOf, type Person } from '../../../../shared/method/testing';
-import { DEFAULT_GRADE_LABELS, type Secretary } from '../../../../shared/model';
+import { DEFAULT_GRADE_LABELS, FLAGS, type Secretary } from '../../../../shared/model';
 import { EMPTY_VIEW, gradeCounts, isNarrowed, matchesSearch, needChoices, townsOf, viewRows, type ResultsView } from './view';
 
 const chief: Partial<Secretary> = { rankClass: 'chief' };
@@ -55,7 +55,7 @@ describe('the results view', () => {
       ['部长办公会已审定', 1],
     ]);
     expect(choices.find((c) => c.key === 'baseBelowMin')).toEqual({ key: 'baseBelowMin', label: '基本分低于优秀最低分', count: 1 });
-    expect(choices).toHaveLength(3 + 11);
+    expect(choices).toHaveLength(3 + FLAGS.length);
   });
 
   it('counts grades in grade order', () => {
