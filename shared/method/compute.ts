@@ -19,11 +19,12 @@ import type {
   SatisfactionGrade,
   Secretary,
 } from '../model';
-import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER } from '../model';
+import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, isDirectGrade } from '../model';
+import { aftermathOf } from '../policy/aftermath';
 import { policyNumbers } from '../policy/numbers';
 import { fillBands, quotaFor, type Candidate } from './bands';
 import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
-import type { AssessmentInput } from './input';
+import type { AssessmentInput, CarriedBlock } from './input';
 import { rankRows } from './rank';
 import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
 import { isDowngraded, resultScorer, type Scorer } from './score';
@@ -173,6 +174,21 @@ function eligibilityOf(work: Work, policy: Policy): void {
   }
 }
 
+/** 召回 recorded this year (docs/method.md §11.2): flagged, and what the policy says of a recall's first year keeps the secretary from 优秀. */
+function recallsOf(work: Work, recalls: readonly DirectEvent[], blocking: Indexes['recallBlocks']): void {
+  if (!recalls.length) return;
+  work.flags.add('recalled');
+  for (const e of recalls) work.notes.push(`${e.date ? `${e.date}` : '本年度'}被召回${e.note ? `（${e.note}）` : ''}`);
+  for (const text of blocking(work.secretary)) work.excellentBlockers.push(`本年度被召回，${text}`);
+}
+
+/** Consequences of earlier years still in force (docs/method.md §11.3): each keeps the secretary from 优秀, with its reason. */
+function carriedOf(work: Work, carried: readonly CarriedBlock[]): void {
+  if (!carried.length) return;
+  work.flags.add('carried');
+  for (const c of carried) work.excellentBlockers.push(c.reason);
+}
+
 function fixGrade(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
   if (events.length) {
     work.flags.add('directIncompetent');
@@ -209,6 +225,8 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
   scoreOf(work, indexes.scorers, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
   ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
   eligibilityOf(work, input.policy);
+  recallsOf(work, indexes.recalls.get(secretary.id) ?? [], indexes.recallBlocks);
+  carriedOf(work, indexes.carried.get(secretary.id) ?? []);
   fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
   return work;
 }
@@ -217,7 +235,12 @@ interface Indexes {
   items: Map<string, Record<string, string>>;
   summaries: Map<string, { baseScore: string; orgScore: string }>;
   tallies: Map<string, AssessmentInput['tallies'][number]>;
+  /** the events of 第十九条 that fix the grade 不称职 */
   events: Map<string, DirectEvent[]>;
+  recalls: Map<string, DirectEvent[]>;
+  /** what a recall of this year keeps from 优秀, by 驻村方式 (the policy read once) */
+  recallBlocks: (secretary: Secretary) => readonly string[];
+  carried: Map<string, CarriedBlock[]>;
   decisions: Map<string, Decision>;
   /** the scorer of a secretary's rubric, each rubric prepared once */
   scorers: (secretary: Secretary) => Scorer<ItemResult>;
@@ -235,9 +258,24 @@ function indexInput(input: AssessmentInput): Indexes {
     items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
     summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
     tallies: new Map(input.tallies.map((t) => [t.id, t])),
-    events: groupBy(input.events, (e) => e.id),
+    events: groupBy(
+      input.events.filter((e) => isDirectGrade(e.kind)),
+      (e) => e.id,
+    ),
+    recalls: groupBy(
+      input.events.filter((e) => !isDirectGrade(e.kind)),
+      (e) => e.id,
+    ),
+    recallBlocks: recallBlocksOf(input.policy),
+    carried: groupBy(input.carried ?? [], (c) => c.id),
     decisions: new Map(input.decisions.map((d) => [d.id, d])),
   };
+}
+
+function recallBlocksOf(policy: Policy): (secretary: Secretary) => readonly string[] {
+  const blocking = (aftermathOf(policy).consequences.recall ?? []).filter((c) => c.blocksExcellent);
+  const byMode = new Map(['fulltime', 'parttime'].map((mode) => [mode, blocking.filter((c) => !c.mode || c.mode === mode).map((c) => c.text)]));
+  return (secretary) => byMode.get(secretary.mode) ?? [];
 }
 
 const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' || (w.total !== null && w.fixedGrade === null);

@@ -54,6 +54,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   breach: '违反六严禁造成严重不良影响',
   massIncident: '激化干群矛盾引发群体性事件',
   lateReport: '信息迟缓处置不当导致群体性事件',
+  recall: '召回',
 };
 
 /** Short forms accepted on import (docs/formats.md §6). */
@@ -61,6 +62,7 @@ export const EVENT_KIND_SHORT: Record<EventKind, string> = {
   breach: '违反六严禁',
   massIncident: '激化干群矛盾',
   lateReport: '信息迟缓处置不当',
+  recall: '召回撤换',
 };
 
 export const FLAG_LABELS: Record<Flag, string> = {
@@ -71,7 +73,9 @@ export const FLAG_LABELS: Record<Flag, string> = {
   satisfactionIncompetent: '满意度测评为不称职',
   directIncompetent: '直接确定为不称职',
   recall: '不满意率超过召回线',
+  recalled: '本年度已被召回',
   presenceLow: '在村工作时间不足',
+  carried: '往年处理影响期内，不得评为优秀',
   tieAtBoundary: '等次分界处并列，待部长办公会确定',
   negativeScore: '组织工作目标考评得分为负',
   decided: '部长办公会已审定',

@@ -19,14 +19,24 @@ export interface SummaryScore {
   orgScore: string;
 }
 
-/** 第十九条: events that make the grade 不称职 directly. */
-export const EVENT_KINDS = ['breach', 'massIncident', 'lateReport'] as const;
+/**
+ * Events recorded against a secretary: the three of 第十九条 make the grade 不称职
+ * directly; `recall` (召回, seeds 000 and 002) is a recall decided during the year
+ * (每季度分析研判, or after the annual vote), with the consequences the policy gives it.
+ */
+export const EVENT_KINDS = ['breach', 'massIncident', 'lateReport', 'recall'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The kinds that make the grade 不称职 directly (第十九条). */
+export const DIRECT_GRADE_EVENT_KINDS = ['breach', 'massIncident', 'lateReport'] as const satisfies readonly EventKind[];
+export const isDirectGrade = (kind: EventKind): boolean => kind !== 'recall';
 
 export interface DirectEvent {
   id: string;
   kind: EventKind;
   note?: string;
+  /** the day it was decided (YYYY-MM-DD); a recall's consequences run from it */
+  date?: string;
 }
 
 /** 部长办公会 decision: shown beside the computed grade, never replacing it silently. */

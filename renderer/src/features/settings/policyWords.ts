@@ -25,6 +25,9 @@ export const SETTING_LABELS: Record<keyof Policy, string> = {
   amountRounding: '金额奖分的计算',
   baseScoreScope: '基本分的范围',
   communityRubric: '社区第一书记的考评细则',
+  consequences: '考核结果运用（奖惩意见）',
+  unitRecalls: '派出单位一年内召回次数',
+  term: '期满考核',
 };
 
 export const CHOICE_LABELS: {
