@@ -1,0 +1,7 @@
+export * from './awards';
+export * from './carry';
+export * from './consequences';
+export * from './dates';
+export * from './id-number';
+export * from './persons';
+export * from './term';
