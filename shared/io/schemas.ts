@@ -52,6 +52,9 @@ export const ROSTER_FIELDS = [
   }),
   f('daysPresent', '在村工作天数', false, 'int', 12, '全年在村工作天数（规则要求在村工作时间时必填），整数'),
   f('workDays', '全年工作日数', false, 'int', 12, '全年工作日总数（规则要求在村工作时间时必填），整数且不小于1'),
+  f('idNumber', '身份证号', false, 'text', 20, '18位居民身份证号，用于识别历年考核中的同一人；可不填（不填时按姓名和派出单位提示匹配，由工作人员确认）'),
+  f('termStart', '任期开始', false, 'text', 12, '本轮任期开始日期，如 2024-03-01；用于期满考核'),
+  f('termEnd', '任期结束', false, 'text', 12, '本轮任期结束日期，如 2026-02-28；不填时按任期年限推算'),
 ] as const;
 export type RosterKey = (typeof ROSTER_FIELDS)[number]['key'];
 
@@ -89,10 +92,19 @@ export const EVENT_SHEET = '直接定等事项';
 export const EVENT_FIELDS = [
   f('id', '编号', true, 'text', 10, '与名册中的编号一致'),
   f('name', '姓名', false, 'text', 10, '便于核对，可不填；填写时须与名册中该编号的姓名一致'),
-  f('kind', '事项', true, 'enum', 34, '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件', {
-    choices: labelsOf(EVENT_KIND_ENUM),
-  }),
+  f(
+    'kind',
+    '事项',
+    true,
+    'enum',
+    34,
+    '直接确定为不称职等次的情形：违反六严禁造成严重不良影响、激化干群矛盾引发群体性事件、信息迟缓处置不当导致群体性事件；或召回（召回撤换）',
+    {
+      choices: labelsOf(EVENT_KIND_ENUM),
+    },
+  ),
   f('note', '说明', false, 'text', 40, '事实经过、查处结论等'),
+  f('date', '日期', false, 'text', 12, '认定或作出决定的日期，如 2024-06-30；召回的处理期限自此日起算'),
 ] as const;
 export type EventKey = (typeof EVENT_FIELDS)[number]['key'];
 

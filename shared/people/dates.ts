@@ -28,3 +28,11 @@ export function dayWords(day: string): string {
   const { y, m, d } = parse(day);
   return `${y}年${m}月${d}日`;
 }
+
+/** A day as entered (2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日) as YYYY-MM-DD, or null when it is not a real day. */
+export function readDay(text: string): string | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  const day = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+  return isIsoDate(day) ? day : null;
+}
