@@ -213,10 +213,18 @@ describe('the data is bound to the audit chain', () => {
       manifest.version = 1;
       manifest.kind = 'exchange';
       manifest.scope = { kind: 'assessment' };
-      return entries.filter((e) => !e.path.endsWith('/tombstones.json'));
+      return entries.filter((e) => !/\/(tombstones|personLinks|awardEdits)\.json$/.test(e.path));
     });
     const opened = await readPackage(v1);
-    expect(opened.ok && opened.value.assessments[0]!.data).toEqual(data);
+    const older = { ...data, personLinks: [], awardEdits: [] };
+    expect(opened.ok && opened.value.assessments[0]!.data).toEqual({ ...older, tombstones: [] });
+    // a version-2 package (before people and 奖惩意见 travelled) reads with those tables empty
+    const v2 = repack(bytes, (entries, manifest) => {
+      manifest.version = 2;
+      return entries.filter((e) => !/\/(personLinks|awardEdits)\.json$/.test(e.path));
+    });
+    const opened2 = await readPackage(v2);
+    expect(opened2.ok && opened2.value.assessments[0]!.data).toEqual(older);
     // but a version-2 package must carry its deletions
     const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/tombstones.json')));
     expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/删除记录/);

@@ -7,7 +7,7 @@
  *   audit/<assessment id>/received/<laptop id>-<head>.json    chains received from others
  *   attachments/<sha256>
  */
-import { TABLE_LABELS, TABLES, TABLES_V1, type Manifest, type TableName } from './types';
+import { TABLE_LABELS, TABLES, TABLES_V1, TABLES_V2, type Manifest, type TableName } from './types';
 
 export const MANIFEST = 'manifest.json';
 
@@ -23,7 +23,7 @@ export const filePath = (sha256: string) => `attachments/${sha256}`;
 export const shortId = (id: string) => id.slice(0, 8);
 
 /** The tables a package of this format version holds. */
-export const tablesOf = (version: number): readonly TableName[] => (version >= 2 ? TABLES : TABLES_V1);
+export const tablesOf = (version: number): readonly TableName[] => (version >= 3 ? TABLES : version === 2 ? TABLES_V2 : TABLES_V1);
 
 const ATTACHMENT = /^attachments\/[0-9a-f]{64}$/;
 

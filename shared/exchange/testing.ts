@@ -92,6 +92,8 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
       { assessmentId: AID, id: 'S1', itemCode: 'A1.1', kind: 'diary', status: 'checked', checker: '张三', date: '2024-12-02', reference: '第3页', note: '' },
     ],
     attachments: [photo.row],
+    personLinks: [{ assessmentId: AID, id: 'S2', sameAs: { assessmentId: 'A2023', id: 'X9' }, basis: 'nameUnit', by: '张三', at: '2024-12-21T08:00:00.000Z' }],
+    awardEdits: [{ assessmentId: AID, id: 'S1', lines: ['通报表扬'], reason: '部长办公会研究', by: '张三', at: '2024-12-22T08:00:00.000Z' }],
   };
   return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
 }

@@ -6,6 +6,8 @@
  */
 import type { ChainedAuditEntry } from '../audit/chain';
 import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+import type { AwardEdit } from '../people/awards';
+import type { PersonLink } from '../people/persons';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -51,6 +53,12 @@ export type ItemScoresRow = Scoped<ItemScores> & { setAside?: Act; completed?: A
 export type TallyEntryRow = Scoped<BallotTally> & { slot: 1 | 2; operator: string };
 /** `key` is the database's own counter: kept in backups, ignored when merging */
 export type EventRow = Scoped<DirectEvent> & { key?: number };
+
+/** A person's decision about who a secretary of this assessment is (docs/method.md §10): the same as a secretary of another year, or nobody seen before. */
+export type PersonLinkRow = PersonLink;
+
+/** The 奖惩意见 of one secretary as edited after the review meeting, with the reason (docs/method.md §13). */
+export type AwardEditRow = Scoped<AwardEdit & { id: string }>;
 
 /**
  * One line of an item's evidence checklist. Registering a line (`registeredBy`, `registeredAt`)
@@ -116,6 +124,8 @@ export interface AssessmentTables {
   decisions: Scoped<Decision>[];
   evidence: EvidenceRow[];
   attachments: AttachmentRow[];
+  personLinks: PersonLinkRow[];
+  awardEdits: AwardEditRow[];
   tombstones: TombstoneRow[];
 }
 
@@ -129,6 +139,8 @@ export const TABLES = [
   'decisions',
   'evidence',
   'attachments',
+  'personLinks',
+  'awardEdits',
   'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
@@ -143,11 +155,16 @@ export const TABLE_LABELS: Record<TableName, string> = {
   decisions: '审定意见',
   evidence: '佐证材料',
   attachments: '附件',
+  personLinks: '人员对应',
+  awardEdits: '奖惩意见调整',
   tombstones: '删除记录',
 };
 
 /** The tables of a version-1 package (before deletions travelled). */
-export const TABLES_V1 = TABLES.filter((t) => t !== 'tombstones');
+export const TABLES_V1 = TABLES.filter((t) => t !== 'tombstones' && t !== 'personLinks' && t !== 'awardEdits');
+
+/** The tables of a version-2 package (before people and 奖惩意见 travelled). */
+export const TABLES_V2 = TABLES.filter((t) => t !== 'personLinks' && t !== 'awardEdits');
 
 export interface AssessmentData extends AssessmentTables {
   assessment: AssessmentRow;
@@ -197,7 +214,8 @@ export interface ManifestAssessment {
 
 export const FORMAT = 'shuangping-package';
 /** 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures */
-export const FORMAT_VERSION = 2;
+/** 3: people links (`personLinks.json`) and edited 奖惩意见 (`awardEdits.json`) */
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   format: typeof FORMAT;

@@ -9,6 +9,8 @@
  *   decision    one secretary's review-meeting decision
  *   evidence    one evidence line (secretary, item, kind)
  *   attachment  one attachment (secretary, file content)
+ *   person      who one secretary is across years (a link to another year's, or none)
+ *   award       one secretary's 奖惩意见 as edited after the meeting
  *
  * Two units are identical when their canonical JSON is (events ignore the database's counter).
  */
@@ -16,7 +18,7 @@ import { canonicalJson } from '../digest';
 import { sortRows } from './canonical';
 import type { AssessmentData, AssessmentRow, AssessmentTables, EventRow, TableName } from './types';
 
-export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'evidence', 'attachment'] as const;
+export const UNIT_KINDS = ['settings', 'roster', 'score', 'tally', 'events', 'decision', 'evidence', 'attachment', 'person', 'award'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_LABELS: Record<UnitKind, string> = {
@@ -28,6 +30,8 @@ export const UNIT_LABELS: Record<UnitKind, string> = {
   decision: '审定意见',
   evidence: '佐证材料',
   attachment: '附件',
+  person: '人员对应',
+  award: '奖惩意见',
 };
 
 /** The tables whose records make up each kind of unit. */
@@ -40,6 +44,8 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   decision: ['decisions'],
   evidence: ['evidence'],
   attachment: ['attachments'],
+  person: ['personLinks'],
+  award: ['awardEdits'],
 };
 
 export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric'] as const;
@@ -102,6 +108,8 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.decisions ?? []) add('decision', 'decisions', r);
   for (const r of data.evidence ?? []) add('evidence', 'evidence', r, `${r.itemCode}|${r.kind}`);
   for (const r of data.attachments ?? []) add('attachment', 'attachments', r, r.sha256);
+  for (const r of data.personLinks ?? []) add('person', 'personLinks', r);
+  for (const r of data.awardEdits ?? []) add('award', 'awardEdits', r);
   for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
   return units;
 }
@@ -135,6 +143,8 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   decisions: [],
   evidence: [],
   attachments: [],
+  personLinks: [],
+  awardEdits: [],
   tombstones: [],
 });
 

@@ -69,11 +69,19 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     registeredAt: optional(text),
   },
   attachments: { key: nonEmpty, itemCode: text, name: text, type: text, size: count, sha256: sha, addedAt: text },
+  personLinks: {
+    sameAs: optional((v) => isObject(v) && nonEmpty(v.assessmentId) && nonEmpty(v.id)),
+    distinct: optional((v) => v === true),
+    basis: optional(oneOf(['nameUnit', 'name', 'manual'])),
+    by: text,
+    at: text,
+  },
+  awardEdits: { lines: (v) => Array.isArray(v) && v.every(text), reason: nonEmpty, by: text, at: text },
   tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
 
 /** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
-const DELETABLE = /^(roster|score|tally|events|decision|evidence|attachment)\|/;
+const DELETABLE = /^(roster|score|tally|events|decision|evidence|attachment|person|award)\|/;
 const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */

@@ -316,6 +316,8 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   await db.decisions.bulkAdd(data.decisions);
   await db.evidence.bulkAdd(data.evidence);
   await db.attachments.bulkAdd(data.attachments.map((a) => ({ ...a, blob: new Blob([files.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) })));
+  await db.personLinks.bulkAdd(data.personLinks ?? []);
+  await db.awardEdits.bulkAdd(data.awardEdits ?? []);
   await db.tombstones.bulkAdd(data.tombstones);
 }
 

@@ -325,6 +325,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.decisions.bulkDelete(rowsOf(gone, 'decisions').map(pair));
   await db.evidence.bulkDelete(rowsOf(gone, 'evidence').map((r): [string, string, string, string] => [id, r.id, r.itemCode, r.kind]));
   await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
+  await db.personLinks.bulkDelete(rowsOf(gone, 'personLinks').map(pair));
+  await db.awardEdits.bulkDelete(rowsOf(gone, 'awardEdits').map(pair));
   for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
 
   await db.secretaries.bulkAdd(rowsOf(units, 'secretaries'));
@@ -335,6 +337,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.events.bulkAdd(rowsOf(units, 'events').map(({ key: _key, ...e }) => e));
   await db.decisions.bulkAdd(rowsOf(units, 'decisions'));
   await db.evidence.bulkAdd(rowsOf(units, 'evidence'));
+  await db.personLinks.bulkAdd(rowsOf(units, 'personLinks'));
+  await db.awardEdits.bulkAdd(rowsOf(units, 'awardEdits'));
   await db.attachments.bulkAdd(
     rowsOf(units, 'attachments').map((a) => {
       const bytes = files.get(a.sha256);

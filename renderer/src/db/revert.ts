@@ -9,7 +9,7 @@ import { canonicalJson } from '../../../shared/digest';
 import { changeRecords } from './change';
 import { parsePrior, type PriorUnit } from './prior';
 import type { AuditRecord, ShuangpingDb } from './schema';
-import { readUnits, replaceUnits } from './units';
+import { readUnits, replaceUnits, unitTableList } from './units';
 
 const kindOf = (key: string) => key.split('|')[0] as UnitKind;
 const secretaryOf = (key: string) => key.split('|')[1] ?? '';
@@ -25,11 +25,7 @@ export async function priorAndNow(db: ShuangpingDb, entry: AuditRecord): Promise
   if (!prior) return [];
   const ids = [...new Set(prior.units.map((u) => secretaryOf(u.key)))];
   const kinds = [...new Set(prior.units.map((u) => kindOf(u.key)))];
-  const now = await db.transaction(
-    'r',
-    [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.tallyEntries, db.events, db.decisions, db.evidence, db.attachments],
-    () => readUnits(db, entry.assessmentId, ids, kinds),
-  );
+  const now = await db.transaction('r', [db.assessments, ...unitTableList(db)], () => readUnits(db, entry.assessmentId, ids, kinds));
   return prior.units.map((u) => ({
     key: u.key,
     before: Object.values(u.rows).some((r) => (r as unknown[]).length) ? priorUnit(u) : undefined,

@@ -10,8 +10,10 @@ import type {
   AssessmentRow,
   AssessmentTables,
   AttachmentRow,
+  AwardEditRow,
   EventRow,
   EvidenceRow,
+  PersonLinkRow,
   TallyEntryRow,
   TallyRow,
   TombstoneRow,
@@ -31,6 +33,10 @@ export type TallyRecord = TallyRow;
 export type TallyEntryRecord = TallyEntryRow;
 export type EventRecord = EventRow;
 export type DecisionRecord = AssessmentTables['decisions'][number];
+/** who a secretary is across years: the same as another year's, or nobody seen before (docs/method.md §10) */
+export type PersonLinkRecord = PersonLinkRow;
+/** a secretary's 奖惩意见 as edited after the review meeting (docs/method.md §13) */
+export type AwardEditRecord = AwardEditRow;
 
 export const EVIDENCE_STATUSES = ['pending', 'checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
 export type EvidenceStatus = EvidenceRow['status'];
@@ -62,6 +68,8 @@ export class ShuangpingDb extends Dexie {
   evidence!: Dexie.Table<EvidenceRecord, [string, string, string, string]>;
   attachments!: EntityTable<AttachmentRecord, 'key'>;
   tombstones!: Dexie.Table<TombstoneRecord, [string, string, string]>;
+  personLinks!: Dexie.Table<PersonLinkRecord, [string, string]>;
+  awardEdits!: Dexie.Table<AwardEditRecord, [string, string]>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
@@ -84,6 +92,11 @@ export class ShuangpingDb extends Dexie {
     // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
     this.version(2).stores({
       tombstones: '[assessmentId+key+fingerprint], assessmentId',
+    });
+    // people across years and what follows the review meeting (docs/method.md §10, §13)
+    this.version(3).stores({
+      personLinks: '[assessmentId+id], assessmentId',
+      awardEdits: '[assessmentId+id], assessmentId',
     });
     // a locked assessment's data refuses every write (lock.ts)
     this.use(lockGuard);

@@ -20,6 +20,8 @@ export const recordTables = (db: ShuangpingDb) => [
   db.decisions,
   db.evidence,
   db.attachments,
+  db.personLinks,
+  db.awardEdits,
   db.tombstones,
 ];
 
@@ -71,6 +73,8 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     decisions: await of(db.decisions),
     evidence: await of(db.evidence),
     attachments,
+    personLinks: await of(db.personLinks),
+    awardEdits: await of(db.awardEdits),
     tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);
