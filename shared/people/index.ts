@@ -5,3 +5,4 @@ export * from './dates';
 export * from './id-number';
 export * from './persons';
 export * from './term';
+export * from './person-view';

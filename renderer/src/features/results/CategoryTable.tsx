@@ -88,6 +88,8 @@ interface TableProps {
   labels: Record<Grade, string>;
   onDecide: (row: ResultRow) => void;
   readOnly: boolean;
+  /** the secretary's page across years */
+  personHref?: (id: string) => string;
 }
 
 /**
@@ -161,6 +163,7 @@ function Secretary({
   labels,
   onDecide,
   readOnly,
+  personHref,
   index,
   measure,
 }: TableProps & { row: ResultRow; index?: number; measure?: (el: HTMLTableSectionElement | null) => void }) {
@@ -182,6 +185,11 @@ function Secretary({
           >
             {r.decision ? '修改' : '审定'}
           </Button>
+          {personHref ? (
+            <a href={personHref(r.id)} aria-label={`${r.secretary.name} 历年考核`}>
+              历年
+            </a>
+          ) : null}
         </td>
       </tr>
       <tr className="explain-row" {...at.second}>

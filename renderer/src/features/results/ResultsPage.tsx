@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type ResultRow } from '../../../../shared/model';
 import { getOperator, useOperator } from '../../data/operator';
-import { printHref } from '../../data/routes';
+import { personHref, printHref } from '../../data/routes';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
@@ -106,7 +106,17 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
       {r.categories.map((category) => {
         const rows = town ? category.rows.filter((row) => row.secretary.town === town) : category.rows;
         if (!rows.length) return null;
-        return <CategoryTable key={category.key} category={category} rows={rows} labels={labels} readOnly={readOnly} onDecide={setDeciding} />;
+        return (
+          <CategoryTable
+            key={category.key}
+            category={category}
+            rows={rows}
+            labels={labels}
+            readOnly={readOnly}
+            onDecide={setDeciding}
+            personHref={(id) => personHref(assessmentId, id)}
+          />
+        );
       })}
       {deciding && decidingIn ? (
         <DecisionDialog
