@@ -140,6 +140,9 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['年末定级', text(s.ratingEnd)],
         ['在村工作天数', text(s.daysPresent)],
         ['全年工作日数', text(s.workDays)],
+        // the 身份证号 is compared by digest: never shown whole outside the person's page
+        ['身份证号', s.idNumber ? digest(s.idNumber) : '—'],
+        ['任期', s.termStart || s.termEnd ? `${text(s.termStart)}至${text(s.termEnd)}` : '—'],
       ];
     }
     case 'score': {
@@ -176,11 +179,30 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         [
           '事项',
           (r.events ?? [])
-            .map((e) => `${EVENT_KIND_LABELS[e.kind] ?? e.kind}${e.note ? `（${e.note}）` : ''}`)
+            .map((e) => `${EVENT_KIND_LABELS[e.kind] ?? e.kind}${e.date ? ` ${e.date}` : ''}${e.note ? `（${e.note}）` : ''}`)
             .sort()
             .join('；') || '—',
         ],
       ];
+    case 'person': {
+      const l = r.personLinks?.[0];
+      if (!l) return [];
+      return [
+        ['对应', l.sameAs ? `与考核 ${l.sameAs.assessmentId} 的编号 ${l.sameAs.id} 为同一人` : l.distinct ? '确认为新人员' : '—'],
+        ['确认人', text(l.by)],
+        ['时间', text(l.at)],
+      ];
+    }
+    case 'award': {
+      const a = r.awardEdits?.[0];
+      if (!a) return [];
+      return [
+        ['奖惩意见', a.lines.join('；') || '—'],
+        ['理由', text(a.reason)],
+        ['记录人', text(a.by)],
+        ['时间', text(a.at)],
+      ];
+    }
     case 'decision': {
       const d = r.decisions?.[0];
       if (!d) return [];

@@ -130,6 +130,8 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
       },
       { assessmentId: AID, id: 'S3', issued: 30, issuedAt: '2024-12-05', voters: { committee: 5, members: 20, representatives: 5 } },
     ],
+    personLinks: [{ assessmentId: AID, id: 'S2', sameAs: { assessmentId: 'A2023', id: 'X9' }, basis: 'nameUnit', by: '张三', at: '2024-12-21T08:00:00.000Z' }],
+    awardEdits: [{ assessmentId: AID, id: 'S1', lines: ['通报表扬'], reason: '部长办公会研究', by: '张三', at: '2024-12-22T08:00:00.000Z' }],
   };
   return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
 }

@@ -23,6 +23,8 @@ import type {
   SummaryScore,
   WarningAck,
 } from '../model';
+import type { AwardEdit } from '../people/awards';
+import type { PersonLink } from '../people/persons';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -70,6 +72,12 @@ export type ItemScoresRow = Scoped<ItemScores> & { setAside?: Act; completed?: A
 export type TallyEntryRow = Scoped<BallotTally> & { slot: 1 | 2; operator: string };
 /** `key` is the database's own counter: kept in backups, ignored when merging */
 export type EventRow = Scoped<DirectEvent> & { key?: number };
+
+/** A person's decision about who a secretary of this assessment is (docs/method.md §10): the same as a secretary of another year, or nobody seen before. */
+export type PersonLinkRow = PersonLink;
+
+/** The 奖惩意见 of one secretary as edited after the review meeting, with the reason (docs/method.md §13). */
+export type AwardEditRow = Scoped<AwardEdit & { id: string }>;
 
 /**
  * One line of an item's evidence checklist. Registering a line (`registeredBy`, `registeredAt`)
@@ -152,6 +160,8 @@ export interface AssessmentTables {
   papers: PaperRow[];
   assignments: AssignmentRow[];
   boxes: BoxRow[];
+  personLinks: PersonLinkRow[];
+  awardEdits: AwardEditRow[];
   tombstones: TombstoneRow[];
 }
 
@@ -172,6 +182,8 @@ export const TABLES = [
   'papers',
   'assignments',
   'boxes',
+  'personLinks',
+  'awardEdits',
   'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
@@ -193,6 +205,8 @@ export const TABLE_LABELS: Record<TableName, string> = {
   papers: '履职材料',
   assignments: '考核组分工',
   boxes: '票箱登记',
+  personLinks: '人员对应',
+  awardEdits: '奖惩意见调整',
   tombstones: '删除记录',
 };
 
@@ -215,6 +229,8 @@ export const TABLE_SINCE: Record<TableName, number> = {
   papers: 3,
   assignments: 3,
   boxes: 3,
+  personLinks: 3,
+  awardEdits: 3,
 };
 
 /** The tables a package of `version` holds. */
@@ -273,7 +289,8 @@ export const FORMAT = 'shuangping-package';
 /**
  * 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures;
  * 3: held grades (`holds.json`), acknowledged warnings (`warningAcks.json`), the field work's tables
- *    (attendance, reviews, papers, assignments, boxes) and the settings' groups
+ *    (attendance, reviews, papers, assignments, boxes) and the settings' groups, people links
+ *    (`personLinks.json`) and edited 奖惩意见 (`awardEdits.json`)
  */
 export const FORMAT_VERSION = 3;
 

@@ -16,6 +16,8 @@
  *   paper       one paper of a secretary (received or waived)
  *   group       a secretary's assessment group and its sign-off
  *   box         a secretary's ballot box
+ *   person      who one secretary is across years (a link to another year's, or none)
+ *   award       one secretary's 奖惩意见 as edited after the meeting
  *
  * Two units are identical when their canonical JSON is (events ignore the database's counter).
  */
@@ -39,6 +41,8 @@ export const UNIT_KINDS = [
   'paper',
   'group',
   'box',
+  'person',
+  'award',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -58,6 +62,8 @@ export const UNIT_LABELS: Record<UnitKind, string> = {
   paper: '履职材料',
   group: '考核组分工',
   box: '票箱登记',
+  person: '人员对应',
+  award: '奖惩意见',
 };
 
 /** The tables whose records make up each kind of unit. */
@@ -77,6 +83,8 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   paper: ['papers'],
   group: ['assignments'],
   box: ['boxes'],
+  person: ['personLinks'],
+  award: ['awardEdits'],
 };
 
 export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'groups'] as const;
@@ -146,6 +154,8 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.papers ?? []) add('paper', 'papers', r, r.kind);
   for (const r of data.assignments ?? []) add('group', 'assignments', r);
   for (const r of data.boxes ?? []) add('box', 'boxes', r);
+  for (const r of data.personLinks ?? []) add('person', 'personLinks', r);
+  for (const r of data.awardEdits ?? []) add('award', 'awardEdits', r);
   for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
   return units;
 }
@@ -186,6 +196,8 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   papers: [],
   assignments: [],
   boxes: [],
+  personLinks: [],
+  awardEdits: [],
   tombstones: [],
 });
 

@@ -69,12 +69,15 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     ratingEnd: optional(oneOf(RATINGS)),
     daysPresent: optional(count),
     workDays: optional(positive),
+    idNumber: optional(nonEmpty),
+    termStart: optional(text),
+    termEnd: optional(text),
   },
   itemScores: { inputs: stringMap, setAside: optional(act()), completed: optional(act()) },
   summaryScores: { baseScore: nonEmpty, orgScore: nonEmpty, setAside: optional(act()) },
   tallies: { ...TALLY, source: oneOf(['import', 'doubleEntry']), importedBy: optional(text), confirmed: optional(act({ how: oneOf(['entry', 'review']) })) },
   tallyEntries: { ...TALLY, slot: oneOf([1, 2]), operator: text },
-  events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count), quarter: optional(quarter) },
+  events: { kind: oneOf(EVENT_KINDS), note: optional(text), key: optional(count), quarter: optional(quarter), date: optional(text) },
   decisions: { grade: oneOf(GRADES), reason: text, by: text, at: optional(text), quotaNote: optional(text) },
   holds: { reason: oneOf(HOLD_REASONS), note: optional(text), by: nonEmpty, at: optional(text) },
   warningAcks: { warning: nonEmpty, digest: nonEmpty, reason: nonEmpty, by: nonEmpty, at: text },
@@ -115,11 +118,19 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     voters: optional(voterCounts),
     note: optional(text),
   },
+  personLinks: {
+    sameAs: optional((v) => isObject(v) && nonEmpty(v.assessmentId) && nonEmpty(v.id)),
+    distinct: optional((v) => v === true),
+    basis: optional(oneOf(['nameUnit', 'name', 'manual'])),
+    by: text,
+    at: text,
+  },
+  awardEdits: { lines: (v) => Array.isArray(v) && v.every(text), reason: nonEmpty, by: text, at: text },
   tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
 
 /** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
-const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment|attendance|review|paper|group|box)\|/;
+const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment|attendance|review|paper|group|box|person|award)\|/;
 const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */

@@ -1,5 +1,6 @@
-/** 直接定等事项 (`events`): events that make the grade 不称职 directly (第十九条). */
+/** 直接定等事项 (`events`): events that make the grade 不称职 directly (第十九条), and recalls (召回). */
 import type { DirectEvent, InputError } from '../model';
+import { readDay } from '../people/dates';
 import { EVENT_KIND_ENUM } from './enums';
 import { Fields } from './fields';
 import { idsOf, nameOf, parsedOf, readWith, type Located, type NamedRow, type ParseOutcome } from './parsed';
@@ -26,9 +27,12 @@ export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
     if (named) names.push(named);
     const kind = fields.enumeration(row, 'kind', EVENT_KIND_ENUM, true);
     const note = fields.text(row, 'note');
+    const dateText = fields.text(row, 'date');
+    const date = dateText === undefined ? undefined : (readDay(dateText) ?? fields.fail(row, 'date', `“${dateText}”不是有效的日期，请填写如 2024-06-30`));
     if (errors.length > before) continue;
     const event: DirectEvent = { id: id!, kind: kind! };
     if (note !== undefined) event.note = note;
+    if (date !== undefined) event.date = date;
     entries.push({ value: event, row: row.row });
   }
   return { parsed: parsedOf('events', table, fields, { entries, ids: idsOf(allIds), names }), errors, warnings: table.warnings };

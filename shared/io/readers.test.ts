@@ -276,7 +276,34 @@ describe('ballots', () => {
   });
 });
 
+describe('roster: 身份证号 and 任期 (docs/method.md §10, §12)', () => {
+  it('reads a checked 身份证号 and the term days in any common form; a wrong check digit or day is an error', async () => {
+    const head = [...ROSTER, '身份证号', '任期开始', '任期结束'];
+    const ok = await readRoster(
+      await workbookOf({ 名册: [head, ['S1', '张建国', '镇街', '脱产', '正股级', 40, '370281199001011232', '2024/3/1', '2025年2月28日']] }),
+    );
+    expect(ok).toMatchObject({ ok: true, value: [{ id: 'S1', idNumber: '370281199001011232', termStart: '2024-03-01', termEnd: '2025-02-28' }] });
+    const bad = await readRoster(
+      await workbookOf({ 名册: [head, ['S1', '张建国', '镇街', '脱产', '正股级', 40, '370281199001011235', '2024-02-30', '2023-01-01']] }),
+    );
+    expectErrors(bad, [
+      { row: 2, column: '身份证号', message: '身份证号“3702**********1235”的校验位不符，请核对是否抄错' },
+      { row: 2, column: '任期开始' },
+    ]);
+  });
+});
+
 describe('events', () => {
+  it('reads a recall (召回) with its date', async () => {
+    const bytes = await workbookOf({
+      直接定等事项: [
+        ['编号', '事项', '说明', '日期'],
+        ['S1', '召回', '季度研判，长期不在岗', '2024-06-30'],
+      ],
+    });
+    expect(await readEvents(bytes)).toEqual({ ok: true, value: [{ id: 'S1', kind: 'recall', note: '季度研判，长期不在岗', date: '2024-06-30' }] });
+  });
+
   it('reads kinds by label, short form and key; a secretary may have several', async () => {
     const bytes = await workbookOf({
       直接定等事项: [

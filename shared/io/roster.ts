@@ -6,6 +6,8 @@ import { ROSTER_FIELDS, ROSTER_SHEET, requiredOf, type RosterKey } from './schem
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
 import type { InputError } from '../model';
+import { idNumberProblem, normalizeIdNumber } from '../people/id-number';
+import { readDay } from '../people/dates';
 import { MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM } from './enums';
 
 export interface RosterOptions {
@@ -42,6 +44,12 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
     if (daysPresent !== undefined && workDays !== undefined && daysPresent > workDays) {
       fields.fail(row, 'daysPresent', `在村工作天数 ${daysPresent} 超过全年工作日数 ${workDays}`);
     }
+    const idText = fields.text(row, 'idNumber');
+    const idProblem = idText === undefined ? null : idNumberProblem(idText);
+    if (idProblem) fields.fail(row, 'idNumber', idProblem);
+    const termStart = dayOf(fields, row, 'termStart');
+    const termEnd = dayOf(fields, row, 'termEnd');
+    if (termStart && termEnd && termEnd <= termStart) fields.fail(row, 'termEnd', `任期结束 ${termEnd} 不晚于任期开始 ${termStart}`);
     if (id === undefined || errors.length > before) return undefined;
     const secretary: Secretary = {
       id,
@@ -59,9 +67,19 @@ export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {})
     if (ratingEnd !== undefined) secretary.ratingEnd = ratingEnd;
     if (daysPresent !== undefined) secretary.daysPresent = daysPresent;
     if (workDays !== undefined) secretary.workDays = workDays;
+    if (idText !== undefined) secretary.idNumber = normalizeIdNumber(idText);
+    if (termStart) secretary.termStart = termStart;
+    if (termEnd) secretary.termEnd = termEnd;
     return secretary;
   });
   return { parsed, errors, warnings: table.warnings };
+}
+
+/** A day column (任期开始, 任期结束) as YYYY-MM-DD. */
+function dayOf(fields: Fields<RosterKey>, row: Parameters<Fields<RosterKey>['text']>[0], key: RosterKey): string | undefined {
+  const text = fields.text(row, key);
+  if (text === undefined) return undefined;
+  return readDay(text) ?? fields.fail(row, key, `“${text}”不是有效的日期，请填写如 2024-03-01`);
 }
 
 /** Reads a roster workbook: every secretary, or every error. */

@@ -52,6 +52,9 @@ export const ROSTER_FIELDS = [
   }),
   f('daysPresent', '在村工作天数', false, 'int', 12, '全年在村工作天数（规则要求在村工作时间时必填），整数'),
   f('workDays', '全年工作日数', false, 'int', 12, '全年工作日总数（规则要求在村工作时间时必填），整数且不小于1'),
+  f('idNumber', '身份证号', false, 'text', 20, '18位居民身份证号，用于识别历年考核中的同一人；可不填（不填时按姓名和派出单位提示匹配，由工作人员确认）'),
+  f('termStart', '任期开始', false, 'text', 12, '本轮任期开始日期，如 2024-03-01；用于期满考核'),
+  f('termEnd', '任期结束', false, 'text', 12, '本轮任期结束日期，如 2026-02-28；不填时按任期年限推算'),
 ] as const;
 export type RosterKey = (typeof ROSTER_FIELDS)[number]['key'];
 
@@ -101,6 +104,7 @@ export const EVENT_FIELDS = [
     },
   ),
   f('note', '说明', false, 'text', 40, '事实经过、查处结论等'),
+  f('date', '日期', false, 'text', 12, '认定或作出决定的日期，如 2024-06-30；召回的处理期限自此日起算'),
 ] as const;
 export type EventKey = (typeof EVENT_FIELDS)[number]['key'];
 

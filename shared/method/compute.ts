@@ -21,10 +21,11 @@ import type {
   Secretary,
 } from '../model';
 import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, HOLD_REASON_LABELS, isDirectEvent, quarterLabel } from '../model';
+import { aftermathOf } from '../policy/aftermath';
 import { policyNumbers } from '../policy/numbers';
 import { fillBands, quotaFor, type Candidate } from './bands';
 import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
-import type { AssessmentInput } from './input';
+import type { AssessmentInput, CarriedBlock } from './input';
 import { rankRows } from './rank';
 import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
 import { isDowngraded, resultScorer, type Scorer } from './score';
@@ -177,19 +178,28 @@ function eligibilityOf(work: Work, policy: Policy): void {
 }
 
 /**
- * A recall (召回撤换) is said in the reasons; it does not set the grade, and under
- * `recallBlocksExcellent` the secretary may not be 优秀 that year (seed 000, §3.6).
+ * 召回 recorded this year (docs/method.md §11.2), decided by a quarterly review or on its own:
+ * flagged, said in the reasons, and what the policy says of a recall's first year keeps the
+ * secretary from 优秀. A recall does not set the grade by itself (§5.1).
  */
-function recallsOf(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
-  for (const e of events.filter((x) => x.kind === 'recall')) {
-    const when = e.quarter ? `${quarterLabel(e.quarter)}分析研判决定` : '';
+function recallsOf(work: Work, recalls: readonly DirectEvent[], blocking: Indexes['recallBlocks']): void {
+  if (!recalls.length) return;
+  work.flags.add('recalled');
+  for (const e of recalls) {
+    const when = e.quarter ? `${quarterLabel(e.quarter)}分析研判决定` : e.date ? e.date : '本年度';
     work.notes.push(`${when}${EVENT_KIND_LABELS.recall}${e.note ? `（${e.note}）` : ''}`);
-    if (policy.recallBlocksExcellent) work.excellentBlockers.push('已召回撤换，当年不得评先评优');
   }
+  for (const text of blocking(work.secretary)) work.excellentBlockers.push(`本年度被召回，${text}`);
 }
 
-function fixGrade(work: Work, policy: Policy, allEvents: readonly DirectEvent[]): void {
-  const events = allEvents.filter((e) => isDirectEvent(e.kind));
+/** Consequences of earlier years still in force (docs/method.md §11.3): each keeps the secretary from 优秀, with its reason. */
+function carriedOf(work: Work, carried: readonly CarriedBlock[]): void {
+  if (!carried.length) return;
+  work.flags.add('carried');
+  for (const c of carried) work.excellentBlockers.push(c.reason);
+}
+
+function fixGrade(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
   if (events.length) {
     work.flags.add('directIncompetent');
     work.fixedGrade = 'incompetent';
@@ -246,7 +256,8 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
   scoreOf(work, indexes.scorers, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
   ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
   eligibilityOf(work, input.policy);
-  recallsOf(work, input.policy, indexes.events.get(secretary.id) ?? []);
+  recallsOf(work, indexes.recalls.get(secretary.id) ?? [], indexes.recallBlocks);
+  carriedOf(work, indexes.carried.get(secretary.id) ?? []);
   fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
   holdGrade(work, input.policy, indexes.holds.get(secretary.id));
   return work;
@@ -256,7 +267,12 @@ interface Indexes {
   items: Map<string, Record<string, string>>;
   summaries: Map<string, { baseScore: string; orgScore: string }>;
   tallies: Map<string, AssessmentInput['tallies'][number]>;
+  /** the events of 第十九条 that fix the grade 不称职 */
   events: Map<string, DirectEvent[]>;
+  recalls: Map<string, DirectEvent[]>;
+  /** what a recall of this year keeps from 优秀, by 驻村方式 (the policy read once) */
+  recallBlocks: (secretary: Secretary) => readonly string[];
+  carried: Map<string, CarriedBlock[]>;
   decisions: Map<string, Decision>;
   holds: Map<string, GradeHold>;
   /** the scorer of a secretary's rubric, each rubric prepared once */
@@ -275,10 +291,25 @@ function indexInput(input: AssessmentInput): Indexes {
     items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
     summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
     tallies: new Map(input.tallies.map((t) => [t.id, t])),
-    events: groupBy(input.events, (e) => e.id),
+    events: groupBy(
+      input.events.filter((e) => isDirectEvent(e.kind)),
+      (e) => e.id,
+    ),
+    recalls: groupBy(
+      input.events.filter((e) => !isDirectEvent(e.kind)),
+      (e) => e.id,
+    ),
+    recallBlocks: recallBlocksOf(input.policy),
+    carried: groupBy(input.carried ?? [], (c) => c.id),
     decisions: new Map(input.decisions.map((d) => [d.id, d])),
     holds: new Map((input.holds ?? []).map((h) => [h.id, h])),
   };
+}
+
+function recallBlocksOf(policy: Policy): (secretary: Secretary) => readonly string[] {
+  const blocking = (aftermathOf(policy).consequences.recall ?? []).filter((c) => c.blocksExcellent);
+  const byMode = new Map(['fulltime', 'parttime'].map((mode) => [mode, blocking.filter((c) => !c.mode || c.mode === mode).map((c) => c.text)]));
+  return (secretary) => byMode.get(secretary.mode) ?? [];
 }
 
 const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' || (w.total !== null && w.fixedGrade === null);

@@ -366,16 +366,16 @@ describe('direct grades (第十九条)', () => {
     expect(row('P01')).toMatchObject({ rank: null, total: null, grade: 'incompetent', flags: ['turnoutLow', 'directIncompetent'] });
   });
 
-  it('a recall (召回撤换) decided by a quarterly review does not set the grade; it is said in the reasons', () => {
+  it('a recall (召回撤换) decided by a quarterly review does not set the grade; it is said in the reasons and, as the policy says, bars 优秀', () => {
     const { row } = run(ladder(4), 'jiaozhou', [{ id: 'P01', kind: 'recall', quarter: '2024Q2', note: '无正当理由长期不在岗的' }]);
-    expect(row('P01')).toMatchObject({ rank: 1, grade: 'excellent', flags: [] });
+    expect(row('P01')).toMatchObject({ rank: 1, grade: 'good', flags: ['recalled'] });
     expect(row('P01').reasons).toContain('2024年第2季度分析研判决定召回撤换（无正当理由长期不在岗的）');
   });
 
-  it('under recallBlocksExcellent (daan) a recalled secretary is passed over for 优秀', () => {
+  it('a recalled secretary is passed over for 优秀 (daan: 当年不得评先评优)', () => {
     const { row } = run(ladder(10), 'daan', [{ id: 'P01', kind: 'recall' }]);
     expect(row('P01')).toMatchObject({ rank: 1, grade: 'competent' });
-    expect(row('P01').reasons.join('；')).toContain('已召回撤换，当年不得评先评优');
+    expect(row('P01').reasons.join('；')).toContain('本年度被召回，当年不得评先评优');
     expect(row('P02').grade).toBe('excellent');
   });
 });

@@ -36,6 +36,8 @@ export interface DirectEvent {
   note?: string;
   /** a recall decided by a quarterly review: that quarter (YYYYQn) */
   quarter?: string;
+  /** the day it was decided (YYYY-MM-DD); a recall's consequences run from it */
+  date?: string;
 }
 
 /** 部长办公会 decision: shown beside the computed grade, never replacing it silently. */

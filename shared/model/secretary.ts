@@ -31,6 +31,11 @@ export interface Secretary {
   ratingEnd?: Rating;
   daysPresent?: number;
   workDays?: number;
+  /** 身份证号: who the person is across years (docs/method.md §10); masked on screens and prints */
+  idNumber?: string;
+  /** 任期开始, 任期结束 (YYYY-MM-DD): the term the 期满考核 closes (docs/method.md §12) */
+  termStart?: string;
+  termEnd?: string;
 }
 
 /** Dimensions a policy may rank by (docs/method.md §4.2). */

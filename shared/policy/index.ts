@@ -1,3 +1,4 @@
 export * from './presets';
 export * from './validate';
 export * from './numbers';
+export * from './aftermath';

@@ -4,8 +4,8 @@ import type { Checked, InputError } from '../model/errors';
 import { PAPER_KINDS } from '../model/field';
 import { BAND_KEYS, GRADES, type BandKey } from '../model/grades';
 import type { PlausibilitySettings } from '../model/plausibility';
-import { TIE_BREAKS, type Policy } from '../model/policy';
-import type { CategoryDimension } from '../model/secretary';
+import { CONSEQUENCE_TRIGGERS, TERM_GRADES, TIE_BREAKS, type Policy } from '../model/policy';
+import { MODES, type CategoryDimension } from '../model/secretary';
 import { DEFAULT_PLAUSIBILITY, isPresetName, presetPolicy } from './presets';
 
 const DIMENSIONS: readonly CategoryDimension[] = ['source', 'mode', 'rankClass', 'postType'];
@@ -64,7 +64,8 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
       fail(key, `未知的设置项“${key}”`);
       continue;
     }
-    policy[key] = value;
+    // the term rule may be given in part: the rest is the preset's
+    policy[key] = key === 'term' && isObject(value) && isObject(policy.term) ? { ...policy.term, ...value } : value;
   }
 
   const p = policy as unknown as Policy;
@@ -100,6 +101,9 @@ export function validatePolicy(input: unknown, file = '考核规则'): Checked<P
   checkList(p.categoryDimensions, DIMENSIONS, 'categoryDimensions', fail);
   checkList(p.tieBreak, TIE_BREAKS, 'tieBreak', fail);
   checkList(p.requiredPapers, PAPER_KINDS, 'requiredPapers', fail);
+  checkConsequences(p, fail);
+  checkUnitRecalls(p, fail);
+  checkTerm(p, fail, checkRatio);
 
   return errors.length ? { ok: false, errors } : { ok: true, value: p };
 }
@@ -128,6 +132,76 @@ function checkPlausibility(policy: Record<string, unknown>, fail: Fail, checkRat
   }
   if (typeof value.identicalTallies !== 'boolean') fail('plausibility.identicalTallies', '应为 true 或 false');
   policy.plausibility = value as unknown as PlausibilitySettings;
+}
+
+const CONSEQUENCE_KEYS = ['text', 'kind', 'years', 'blocksExcellent', 'cadreFile', 'mode'];
+
+/** consequences: {grade or recall: [{text, kind, years, blocksExcellent, cadreFile, mode?}]} (docs/method.md §11) */
+function checkConsequences(p: Policy, fail: Fail): void {
+  const value: unknown = p.consequences;
+  if (!isObject(value)) return fail('consequences', '应为对象，如 {"incompetent": [{"text": "两年内不得提拔重用", …}]}');
+  for (const [trigger, list] of Object.entries(value)) {
+    const at = `consequences.${trigger}`;
+    if (!(CONSEQUENCE_TRIGGERS as readonly string[]).includes(trigger)) {
+      fail(at, `未知的等次或事项“${trigger}”，可选：${CONSEQUENCE_TRIGGERS.join('、')}`);
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      fail(at, '应为列表');
+      continue;
+    }
+    list.forEach((c: unknown, i) => {
+      const key = `${at}[${i}]`;
+      if (!isObject(c)) return fail(key, '应为 {"text": …, "kind": …, "years": …, "blocksExcellent": …, "cadreFile": …}');
+      const extra = Object.keys(c).filter((k) => !CONSEQUENCE_KEYS.includes(k));
+      if (extra.length) fail(key, `未知的设置项“${extra.join('、')}”`);
+      if (typeof c.text !== 'string' || c.text.trim() === '') fail(`${key}.text`, '处理意见不能为空');
+      if (c.kind !== 'reward' && c.kind !== 'sanction') fail(`${key}.kind`, `取值“${String(c.kind)}”无效，可选：reward（奖励）、sanction（惩戒）`);
+      if (typeof c.years !== 'number' || !Number.isInteger(c.years) || c.years < 0 || c.years > 10) fail(`${key}.years`, '期限应为0（当年）到10之间的整数年');
+      if (typeof c.blocksExcellent !== 'boolean') fail(`${key}.blocksExcellent`, '应为 true 或 false');
+      if (typeof c.cadreFile !== 'boolean') fail(`${key}.cadreFile`, '应为 true 或 false');
+      if (c.mode !== undefined && !(MODES as readonly unknown[]).includes(c.mode))
+        fail(`${key}.mode`, `取值“${String(c.mode)}”无效，可选：${MODES.join('、')}`);
+    });
+  }
+}
+
+function checkUnitRecalls(p: Policy, fail: Fail): void {
+  const value: unknown = p.unitRecalls;
+  if (value === null) return;
+  if (!isObject(value)) return fail('unitRecalls', '应为 {"atLeast": 2, "text": …} 或 null（不启用）');
+  const extra = Object.keys(value).filter((k) => k !== 'atLeast' && k !== 'text');
+  if (extra.length) fail('unitRecalls', `未知的设置项“${extra.join('、')}”`);
+  if (typeof value.atLeast !== 'number' || !Number.isInteger(value.atLeast) || value.atLeast < 1) fail('unitRecalls.atLeast', '应为不小于1的整数');
+  if (typeof value.text !== 'string' || value.text.trim() === '') fail('unitRecalls.text', '处理意见不能为空');
+}
+
+const TERM_KEYS = ['years', 'labels', 'failIfAnyYear', 'failOnRecall', 'excellentMinShare', 'evaluation'];
+
+/** term: the 期满考核's rule (docs/method.md §12). */
+function checkTerm(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => Rational | null): void {
+  const t: unknown = p.term;
+  if (!isObject(t)) return fail('term', '应为对象');
+  const extra = Object.keys(t).filter((k) => !TERM_KEYS.includes(k));
+  if (extra.length) fail('term', `未知的设置项“${extra.join('、')}”`);
+  if (
+    !isObject(t.years) ||
+    !MODES.every((m) => Number.isInteger((t.years as Record<string, unknown>)[m]) && ((t.years as Record<string, number>)[m] ?? 0) >= 1)
+  ) {
+    fail('term.years', '任期年限应为 {"fulltime": 1, "parttime": 2} 这样的正整数');
+  } else if (Object.keys(t.years).some((k) => !(MODES as readonly string[]).includes(k))) fail('term.years', `可选：${MODES.join('、')}`);
+  if (!isObject(t.labels)) fail('term.labels', '等次名称应为对象');
+  else {
+    for (const key of Object.keys(t.labels)) if (!(TERM_GRADES as readonly string[]).includes(key)) fail(`term.labels.${key}`, `未知的等次“${key}”`);
+    for (const g of TERM_GRADES) {
+      const label = t.labels[g];
+      if (typeof label !== 'string' || label.trim() === '') fail(`term.labels.${g}`, '等次名称不能为空');
+    }
+  }
+  checkList(t.failIfAnyYear, GRADES, 'term.failIfAnyYear', fail);
+  if (typeof t.failOnRecall !== 'boolean') fail('term.failOnRecall', '应为 true 或 false');
+  if (t.excellentMinShare !== null && checkRatio('term.excellentMinShare', t.excellentMinShare)) t.excellentMinShare = asText(t.excellentMinShare);
+  if (t.evaluation !== 'required' && t.evaluation !== 'optional') fail('term.evaluation', `取值“${String(t.evaluation)}”无效，可选：required、optional`);
 }
 
 function checkBands(p: Policy, fail: Fail, checkRatio: (key: string, value: unknown) => Rational | null): void {

@@ -5,6 +5,7 @@ import { BackupsPage } from '../features/backups';
 import { useAutoBackup } from '../data/backups';
 import { PRINT_KIND_LABELS } from '../../../shared/model';
 import { PrintPreviewPage } from '../features/print';
+import { PersonPage } from '../features/people';
 import { ToastProvider } from '../ui';
 import { OperatorButton } from '../features/operators';
 import { SCREEN_COMPONENTS } from './screens';
@@ -15,15 +16,17 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   useAutoBackup();
-  const assessmentId = route.name === 'assessment' || route.name === 'print' ? route.assessmentId : null;
+  const assessmentId = route.name === 'assessment' || route.name === 'print' || route.name === 'person' ? route.assessmentId : null;
   const title =
     route.name === 'assessment'
       ? SCREEN_LABELS[route.screen]
       : route.name === 'print'
         ? `${PRINT_KIND_LABELS[route.kind]}（打印预览）`
-        : route.name === 'backups'
-          ? '备份与恢复'
-          : '考核列表';
+        : route.name === 'person'
+          ? '历年考核'
+          : route.name === 'backups'
+            ? '备份与恢复'
+            : '考核列表';
   useEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
@@ -51,7 +54,9 @@ export function App() {
           </a>
           <OperatorButton />
         </header>
-        {assessmentId ? <Nav assessmentId={assessmentId} current={route.name === 'assessment' ? route.screen : 'print'} /> : null}
+        {assessmentId ? (
+          <Nav assessmentId={assessmentId} current={route.name === 'assessment' ? route.screen : route.name === 'person' ? 'awards' : 'print'} />
+        ) : null}
         <main id="main" ref={main} tabIndex={-1} className={`main${assessmentId ? '' : ' no-nav'}`}>
           <RouteView route={route} />
         </main>
@@ -101,6 +106,12 @@ function RouteView({ route }: { route: Route }) {
       return (
         <AssessmentScreen assessmentId={route.assessmentId}>
           <PrintPreviewPage key={route.assessmentId} assessmentId={route.assessmentId} kind={route.kind} />
+        </AssessmentScreen>
+      );
+    case 'person':
+      return (
+        <AssessmentScreen assessmentId={route.assessmentId}>
+          <PersonPage key={`${route.assessmentId}/${route.id}`} assessmentId={route.assessmentId} id={route.id} />
         </AssessmentScreen>
       );
     case 'backups':

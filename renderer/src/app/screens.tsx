@@ -6,6 +6,7 @@ import { ChartsPage } from '../features/charts';
 import { ExchangePage } from '../features/exchange';
 import { FieldPage } from '../features/field';
 import { OverviewPage } from '../features/overview';
+import { AwardsPage } from '../features/people';
 import { ResultsPage } from '../features/results';
 import { RosterPage } from '../features/roster';
 import { ScoringPage } from '../features/scoring';
@@ -20,6 +21,7 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   scoring: ScoringPage,
   ballots: BallotsPage,
   results: ResultsPage,
+  awards: AwardsPage,
   charts: ChartsPage,
   audit: AuditPage,
   exchange: ExchangePage,

@@ -1,13 +1,14 @@
 /**
  * A small hash router: `#/` is the list of assessments, `#/a/<id>/<screen>` one
  * screen of an assessment, `#/a/<id>/print/<kind>` the preview of one print,
+ * `#/a/<id>/person/<编号>` one secretary as a person across years,
  * `#/backups` the backups of the whole database.
  * Hash URLs work under file:// (Electron) and any server.
  */
 import { useSyncExternalStore } from 'react';
 import { isPrintKind, type PrintKind } from '../../../shared/model';
 
-export const SCREENS = ['overview', 'settings', 'roster', 'field', 'scoring', 'ballots', 'results', 'charts', 'audit', 'exchange'] as const;
+export const SCREENS = ['overview', 'settings', 'roster', 'field', 'scoring', 'ballots', 'results', 'awards', 'charts', 'audit', 'exchange'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -18,6 +19,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   scoring: '考评',
   ballots: '测评',
   results: '结果',
+  awards: '奖惩',
   charts: '图表',
   audit: '审计',
   exchange: '交换',
@@ -27,6 +29,7 @@ export type Route =
   | { name: 'list' }
   | { name: 'assessment'; assessmentId: string; screen: Screen }
   | { name: 'print'; assessmentId: string; kind: PrintKind }
+  | { name: 'person'; assessmentId: string; id: string }
   | { name: 'backups' }
   | { name: 'notFound'; path: string };
 
@@ -45,6 +48,13 @@ export function parseHash(hash: string): Route {
       return { name: 'notFound', path };
     }
     const screen = parts[2] ?? 'overview';
+    if (screen === 'person' && parts[3]) {
+      try {
+        return { name: 'person', assessmentId, id: decodeURIComponent(parts[3]) };
+      } catch {
+        return { name: 'notFound', path };
+      }
+    }
     if (screen === 'print') {
       const kind = parts[3] ?? 'ranking';
       if (isPrintKind(kind)) return { name: 'print', assessmentId, kind };
@@ -61,6 +71,8 @@ export function hrefOf(route: Route): string {
       return `#/a/${encodeURIComponent(route.assessmentId)}/${route.screen}`;
     case 'print':
       return `#/a/${encodeURIComponent(route.assessmentId)}/print/${route.kind}`;
+    case 'person':
+      return `#/a/${encodeURIComponent(route.assessmentId)}/person/${encodeURIComponent(route.id)}`;
     case 'backups':
       return '#/backups';
     case 'notFound':
@@ -74,6 +86,11 @@ export function screenHref(assessmentId: string, screen: Screen): string {
 
 export function printHref(assessmentId: string, kind: PrintKind): string {
   return hrefOf({ name: 'print', assessmentId, kind });
+}
+
+/** A secretary's page as a person across years. */
+export function personHref(assessmentId: string, id: string): string {
+  return hrefOf({ name: 'person', assessmentId, id });
 }
 
 export function navigate(href: string): void {

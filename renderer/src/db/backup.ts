@@ -324,6 +324,8 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   await db.papers.bulkAdd(data.papers);
   await db.assignments.bulkAdd(data.assignments);
   await db.boxes.bulkAdd(data.boxes);
+  await db.personLinks.bulkAdd(data.personLinks ?? []);
+  await db.awardEdits.bulkAdd(data.awardEdits ?? []);
   await db.tombstones.bulkAdd(data.tombstones);
 }
 

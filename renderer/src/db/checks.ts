@@ -10,6 +10,7 @@ import { auditState } from './audit';
 import { changeRecords } from './change';
 import { nowIso } from './ids';
 import { loadAssessmentInput } from './load-input';
+import { historyTables } from './people';
 import type { HoldRecord, ShuangpingDb, WarningAckRecord } from './schema';
 
 const holdState = (h: HoldRecord | undefined) => (h ? auditState(h, `${HOLD_REASON_LABELS[h.reason]}${h.note ? `：${h.note}` : ''}（${h.by}）`) : undefined);
@@ -39,15 +40,11 @@ export async function removeHold(db: ShuangpingDb, assessmentId: string, id: str
 
 /** The warnings of the data as stored, each with its acknowledgment and whether that still covers it. */
 export async function readWarningStatuses(db: ShuangpingDb, assessmentId: string): Promise<WarningStatus[]> {
-  return db.transaction(
-    'r',
-    [db.assessments, db.secretaries, db.itemScores, db.summaryScores, db.tallies, db.events, db.decisions, db.holds, db.warningAcks],
-    async () => {
-      const input = await loadAssessmentInput(db, assessmentId);
-      const acks = await db.warningAcks.where('assessmentId').equals(assessmentId).toArray();
-      return warningStatuses(plausibilityWarnings(computeAssessment(input), input.policy), acks);
-    },
-  );
+  return db.transaction('r', [...historyTables(db), db.warningAcks], async () => {
+    const input = await loadAssessmentInput(db, assessmentId);
+    const acks = await db.warningAcks.where('assessmentId').equals(assessmentId).toArray();
+    return warningStatuses(plausibilityWarnings(computeAssessment(input), input.policy), acks);
+  });
 }
 
 /**

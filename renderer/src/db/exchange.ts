@@ -332,6 +332,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.warningAcks.bulkDelete(rowsOf(gone, 'warningAcks').map((r): [string, string, string] => [id, r.id, r.warning]));
   await db.evidence.bulkDelete(rowsOf(gone, 'evidence').map((r): [string, string, string, string] => [id, r.id, r.itemCode, r.kind]));
   await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
+  await db.personLinks.bulkDelete(rowsOf(gone, 'personLinks').map(pair));
+  await db.awardEdits.bulkDelete(rowsOf(gone, 'awardEdits').map(pair));
   for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
   for (const table of FIELD_TABLES) {
     await (db[table] as Table).bulkDelete(rowsOf(gone, table).map((r) => primaryKeyOf(table, r as unknown as Record<string, unknown>)));
@@ -347,6 +349,8 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.holds.bulkAdd(rowsOf(units, 'holds'));
   await db.warningAcks.bulkAdd(rowsOf(units, 'warningAcks'));
   await db.evidence.bulkAdd(rowsOf(units, 'evidence'));
+  await db.personLinks.bulkAdd(rowsOf(units, 'personLinks'));
+  await db.awardEdits.bulkAdd(rowsOf(units, 'awardEdits'));
   await db.attachments.bulkAdd(
     rowsOf(units, 'attachments').map((a) => {
       const bytes = files.get(a.sha256);

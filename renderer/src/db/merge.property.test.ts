@@ -2,7 +2,7 @@
  * Merging at the database level, as property tests: three laptops start from one
  * assessment, each makes random edits — roster, scores, tallies imported or by double
  * entry, events, decisions, held grades, acknowledged warnings, evidence, attachments,
- * settings, and deletions of each —
+ * settings, people links, edited 奖惩意见, and deletions of each —
  * then their packages are merged in different orders, into one of them and into new
  * laptops. With the same choices, every order gives the same data; the same package
  * twice changes nothing; a deleted record never comes back without a person's choice.
@@ -28,6 +28,7 @@ import { recordDecision, removeDecision } from './decisions';
 import { removeAttendance, removeBox, removePaper, saveAttendance, saveBox, saveGroups, savePaper, saveReview, signOffGroup } from './field';
 import { applyMerge, exportPackage, openPackage, previewMerge } from './exchange';
 import { importEvents, importRoster, importTallies } from './imports';
+import { editAward, linkPerson, resetAward, unlinkPerson } from './people';
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
 import { enterSummaryScore, scoreByItems } from './scores';
@@ -62,7 +63,8 @@ afterEach(async () => {
 
 type Edit =
   | { op: 'tally' | 'double' | 'entry1' | 'summary' | 'attach' | 'unattach' | 'voters' | 'hold' | 'ack'; id: string; n: number }
-  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary' | 'unhold'; id: string }
+  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary' | 'unhold' | 'unlink' | 'unaward'; id: string }
+  | { op: 'link' | 'award'; id: string; n: number }
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
@@ -74,7 +76,8 @@ const id = fc.constantFrom(...IDS);
 const n = fc.integer({ min: 0, max: 2 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constantFrom('tally', 'double', 'entry1', 'summary', 'attach', 'unattach', 'voters', 'hold', 'ack'), id, n }),
-  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary', 'unhold'), id }),
+  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary', 'unhold', 'unlink', 'unaward'), id }),
+  fc.record({ op: fc.constantFrom('link', 'award'), id, n }),
   fc.record({ op: fc.constant('decide'), id, grade: fc.constantFrom<Grade>('excellent', 'good') }),
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
@@ -136,6 +139,15 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       ));
     case 'voters':
       return saveSecretary(db, a, sec(e.id, 45 + e.n), operator, e.id);
+    case 'link':
+      // the same as a secretary of last year's assessment, or (n = 0) confirmed new
+      return linkPerson(db, a, e.id, e.n ? { assessmentId: 'A2023', id: `X${e.n}` } : null, e.n ? 'nameUnit' : undefined, operator);
+    case 'unlink':
+      return unlinkPerson(db, a, e.id, operator);
+    case 'award':
+      return editAward(db, a, e.id, { lines: [`奖惩意见${e.n}`], reason: '部长办公会研究' }, operator);
+    case 'unaward':
+      return resetAward(db, a, e.id, operator);
     case 'region':
       return updateAssessment(db, a, { region: `胶州市${e.n}` }, operator);
     case 'attendance':
@@ -178,6 +190,8 @@ async function start(): Promise<{ laptops: ShuangpingDb[]; a: string }> {
     { op: 'box', id: 'S2', n: 0 },
     { op: 'groups', n: 0 },
     { op: 'signOff', id: 'S1', n: 0 },
+    { op: 'link', id: 'S1', n: 1 },
+    { op: 'award', id: 'S2', n: 0 },
   ] as Edit[]) {
     if (e.op === 'tally')
       await importRoster(

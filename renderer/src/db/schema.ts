@@ -12,10 +12,12 @@ import type {
   AssignmentRow,
   AttachmentRow,
   AttendanceRow,
+  AwardEditRow,
   BoxRow,
   EventRow,
   EvidenceRow,
   PaperRow,
+  PersonLinkRow,
   ReviewRow,
   TallyEntryRow,
   TallyRow,
@@ -40,6 +42,10 @@ export type DecisionRecord = AssessmentTables['decisions'][number];
 export type HoldRecord = AssessmentTables['holds'][number];
 /** a person's acknowledgment of a plausibility warning, with the digest of what was acknowledged */
 export type WarningAckRecord = AssessmentTables['warningAcks'][number];
+/** who a secretary is across years: the same as another year's, or nobody seen before (docs/method.md §10) */
+export type PersonLinkRecord = PersonLinkRow;
+/** a secretary's 奖惩意见 as edited after the review meeting (docs/method.md §13) */
+export type AwardEditRecord = AwardEditRow;
 
 export const EVIDENCE_STATUSES = ['pending', 'checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
 export type EvidenceStatus = EvidenceRow['status'];
@@ -89,6 +95,8 @@ export class ShuangpingDb extends Dexie {
   papers!: Dexie.Table<PaperRecordRow, [string, string, string]>;
   assignments!: Dexie.Table<AssignmentRecord, [string, string]>;
   boxes!: Dexie.Table<BoxRecord, [string, string]>;
+  personLinks!: Dexie.Table<PersonLinkRecord, [string, string]>;
+  awardEdits!: Dexie.Table<AwardEditRecord, [string, string]>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
@@ -111,6 +119,11 @@ export class ShuangpingDb extends Dexie {
     // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
     this.version(2).stores({
       tombstones: '[assessmentId+key+fingerprint], assessmentId',
+    });
+    // people across years and what follows the review meeting (docs/method.md §10, §13)
+    this.version(3).stores({
+      personLinks: '[assessmentId+id], assessmentId',
+      awardEdits: '[assessmentId+id], assessmentId',
     });
     // the year's field work (docs/data.md §12): attendance, quarterly reviews, papers, groups' shares, ballot boxes
     this.version(4).stores({

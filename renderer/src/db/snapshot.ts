@@ -27,6 +27,8 @@ export const recordTables = (db: ShuangpingDb) => [
   db.papers,
   db.assignments,
   db.boxes,
+  db.personLinks,
+  db.awardEdits,
   db.tombstones,
 ];
 
@@ -85,6 +87,8 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     papers: await of(db.papers),
     assignments: await of(db.assignments),
     boxes: await of(db.boxes),
+    personLinks: await of(db.personLinks),
+    awardEdits: await of(db.awardEdits),
     tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);

@@ -1,6 +1,8 @@
 /** 首页: how far the assessment has got and what still blocks the results, each with a link. */
 import { screenHref, SCREEN_LABELS } from '../../data/routes';
 import { LockControls } from '../lock';
+import { CarriedList } from '../people';
+import { useCarried } from '../../data/people';
 import { useAssessment } from '../../data/assessment';
 import type { Blocker } from '../progress';
 import { useProgress } from '../progress';
@@ -11,6 +13,7 @@ const SHOWN_NAMES = 8;
 export function OverviewPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const state = useProgress(assessmentId);
+  const carried = useCarried(assessment);
 
   if (assessment === undefined || (assessment && state === undefined)) return <p className="muted">正在读取…</p>;
   if (!assessment || !state) return <p>找不到该考核。</p>;
@@ -28,6 +31,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <LockControls assessment={assessment} />
       </div>
       <p className="note">考核规则：{assessment.policy.name}</p>
+      <CarriedList assessmentId={assessmentId} lines={carried ?? []} />
 
       <div className="progress-cards">
         <ProgressCard label="名册人数" value={progress.total} href={href('roster')} />

@@ -1,4 +1,5 @@
 /** One print, chosen by kind: the body of a print page or of a PDF. */
+import { ApprovalSheet, AwardsList, CadreEntries, FeedbackLetters } from './Aftermath';
 import { BallotSheets, TallySheets } from './BallotSheets';
 import { IndividualForms } from './IndividualForm';
 import type { PrintData, PrintKind } from './model';
@@ -20,6 +21,14 @@ export function PrintBody({ kind, data }: { kind: PrintKind; data: PrintData }) 
       return <BallotSheets data={data} />;
     case 'tally':
       return <TallySheets data={data} />;
+    case 'awards':
+      return <AwardsList data={data} />;
+    case 'approval':
+      return <ApprovalSheet data={data} />;
+    case 'feedback':
+      return <FeedbackLetters data={data} />;
+    case 'cadre':
+      return <CadreEntries data={data} />;
   }
 }
 

@@ -1,7 +1,8 @@
 /** PrintData from what the method reads and computes, plus what the documents name. */
 import type { AssessmentInput } from '../../../../shared/method/input';
 import type { AssessmentResult, Policy, ResultRow } from '../../../../shared/model';
-import type { EvidenceLine, PrintData } from './model';
+import { approvalSummary, awardLines, unitFeedback, type AwardEdit, type Recall } from '../../../../shared/people';
+import type { AftermathData, EvidenceLine, PrintData } from './model';
 
 export interface PrintMeta {
   assessment: PrintData['assessment'];
@@ -10,28 +11,42 @@ export interface PrintMeta {
   auditHead?: string;
   evidence?: Record<string, EvidenceLine[]>;
   ballotCopies?: PrintData['ballotCopies'];
+  /** 审批日期 (YYYY-MM-DD): the grades' consequences run from it */
+  approvedAt?: string;
+  /** the 奖惩意见 as edited after the meeting, by 编号 */
+  awardEdits?: ReadonlyMap<string, AwardEdit>;
 }
 
 export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): PrintData['policy'] {
   return { name: policy.name, labels: policy.labels, bands: policy.bands };
 }
 
-export function printDataOf(
-  input: AssessmentInput | null,
-  result: AssessmentResult,
-  policy: Pick<Policy, 'name' | 'labels' | 'bands'>,
-  meta: PrintMeta,
-): PrintData {
+export function printDataOf(input: AssessmentInput | null, result: AssessmentResult, policy: Policy, meta: PrintMeta): PrintData {
   const data: PrintData = { assessment: meta.assessment, policy: policyOf(policy), result, printDate: meta.printDate };
   if (input) {
     data.rubric = input.rubric;
     data.itemInputs = Object.fromEntries(input.itemScores.map((s) => [s.id, s.inputs]));
   }
+  data.aftermath = aftermathData(input, result, policy, meta);
   if (meta.locked !== undefined) data.locked = meta.locked;
   if (meta.auditHead) data.auditHead = meta.auditHead;
   if (meta.evidence) data.evidence = meta.evidence;
   if (meta.ballotCopies) data.ballotCopies = meta.ballotCopies;
   return data;
+}
+
+/** 奖惩意见, the feedback per 派出单位 and the summary for approval: recalls are the input's `recall` events. */
+export function aftermathData(input: AssessmentInput | null, result: AssessmentResult, policy: Policy, meta: PrintMeta): AftermathData {
+  const recalls = new Map<string, Recall[]>();
+  for (const e of input?.events ?? []) {
+    if (e.kind !== 'recall') continue;
+    const list = recalls.get(e.id) ?? [];
+    list.push({ date: e.date, note: e.note });
+    recalls.set(e.id, list);
+  }
+  const year = meta.assessment.year;
+  const awards = awardLines(result, policy, { year, approvedAt: meta.approvedAt, recalls, edits: meta.awardEdits ?? new Map() });
+  return { awards, units: unitFeedback(awards, policy, year), summary: approvalSummary(awards, policy, year) };
 }
 
 /** Evidence checklist lines by secretary, from the database's evidence records. */

@@ -1,5 +1,6 @@
 /** What every print takes: plain data, no database, so the app and the command line render the same views. */
 import type { AssessmentResult, Band, Grade, Rubric } from '../../../../shared/model';
+import type { ApprovalSummary, AwardLine, UnitFeedback } from '../../../../shared/people';
 
 import { type PrintKind } from '../../../../shared/model';
 
@@ -37,4 +38,12 @@ export interface PrintData {
   auditHead?: string;
   /** blank ballots per secretary: one sheet of them, or one per eligible voter */
   ballotCopies?: 'page' | 'eligible';
+  /** what follows the review meeting (奖惩意见, 报批, 反馈派出单位, 干部档案), from the grades, recalls and the policy */
+  aftermath?: AftermathData;
+}
+
+export interface AftermathData {
+  awards: AwardLine[];
+  units: UnitFeedback[];
+  summary: ApprovalSummary;
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
+import { awardEditsOf } from '../../db/people';
 import { useResult } from '../../data/result';
 import { evidenceById, printDataOf, type PrintMeta } from './data';
 import { todayIso } from './format';
@@ -14,11 +15,12 @@ export function usePrintData(assessmentId: string): PrintDataState {
   const assessment = useAssessment(assessmentId);
   const state = useResult(assessmentId);
   const extra = useLiveQuery(async () => {
-    const [evidence, last] = await Promise.all([
+    const [evidence, last, awardEdits] = await Promise.all([
       db.evidence.where('assessmentId').equals(assessmentId).toArray(),
       db.audit.where('assessmentId').equals(assessmentId).last(),
+      awardEditsOf(db, assessmentId),
     ]);
-    return { evidence: evidenceById(evidence), auditHead: last?.hash };
+    return { evidence: evidenceById(evidence), auditHead: last?.hash, awardEdits };
   }, [assessmentId]);
   const printDate = useMemo(() => todayIso(), []);
   return useMemo((): PrintDataState => {
@@ -26,7 +28,7 @@ export function usePrintData(assessmentId: string): PrintDataState {
     if (state.status !== 'ready') return state;
     if (!assessment || !extra) return { status: 'loading' };
     const { name, year, region, locked, policy } = assessment;
-    const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence };
+    const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence, awardEdits: extra.awardEdits };
     if (extra.auditHead) meta.auditHead = extra.auditHead;
     return { status: 'ready', data: printDataOf(state.input, state.result, policy, meta) };
   }, [state, assessment, extra, printDate]);

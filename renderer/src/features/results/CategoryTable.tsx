@@ -98,6 +98,8 @@ interface TableProps {
   target?: RowTarget | null;
   /** where a large category's own scroll is kept for the session (ui/place.ts) */
   placeKey?: string;
+  /** the secretary's page across years */
+  personHref?: (id: string) => string;
 }
 
 /**
@@ -185,6 +187,7 @@ function Secretary({
   onDecide,
   readOnly,
   target,
+  personHref,
   index,
   measure,
 }: TableProps & { row: ResultRow; index?: number; measure?: (el: HTMLTableSectionElement | null) => void }) {
@@ -214,6 +217,11 @@ function Secretary({
           >
             {r.decision ? '修改' : '审定'}
           </Button>
+          {personHref ? (
+            <a href={personHref(r.id)} aria-label={`${r.secretary.name} 历年考核`}>
+              历年
+            </a>
+          ) : null}
         </td>
       </tr>
       <tr className="explain-row" {...at.second}>

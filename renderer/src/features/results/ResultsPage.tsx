@@ -9,7 +9,7 @@ import { Fragment, useLayoutEffect, useMemo, useRef, useState, type RefObject } 
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type CategoryResult, type Grade, type ResultRow } from '../../../../shared/model';
 import { getOperator, useOperator } from '../../data/operator';
-import { printHref } from '../../data/routes';
+import { personHref, printHref } from '../../data/routes';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
 import { recordDecision, removeDecision } from '../../db/decisions';
@@ -208,6 +208,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
               onDecide={setDeciding}
               target={target}
               placeKey={`results-box:${assessmentId}:${category.key}`}
+              personHref={(id) => personHref(assessmentId, id)}
             />
           ))}
         </>
@@ -250,6 +251,7 @@ function Category({
   onDecide: (row: ResultRow) => void;
   target: RowTarget | null;
   placeKey: string;
+  personHref: (id: string) => string;
 }) {
   const rows = useMemo(() => (narrowed ? category.rows.filter((row) => matchesView(row, view)) : category.rows), [category, view, narrowed]);
   if (!rows.length) return null;

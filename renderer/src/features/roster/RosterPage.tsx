@@ -5,6 +5,7 @@ import { categoryKey, categoryLabel, compareCategoryKeys } from '../../../../sha
 import { DIMENSION_LABELS, MODE_SHORT, POST_TYPE_LABELS, RANK_CLASS_SHORT, SOURCE_SHORT, type Secretary } from '../../../../shared/model';
 import { getOperator } from '../../data/operator';
 import { useAssessment } from '../../data/assessment';
+import { personHref } from '../../data/routes';
 import { db } from '../../db/db';
 import { saveSecretary } from '../../db/roster';
 import type { SecretaryRecord } from '../../db/schema';
@@ -100,7 +101,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         empty={roster === undefined ? '正在读取…' : roster.length ? '没有符合条件的第一书记' : '名册为空。请导入名册工作簿，或逐个添加。'}
         columns={[
           { key: 'id', header: '编号', render: (s) => s.id },
-          { key: 'name', header: '姓名', render: (s) => s.name },
+          { key: 'name', header: '姓名', render: (s) => <a href={personHref(assessmentId, s.id)}>{s.name}</a> },
           { key: 'unit', header: '派出单位', render: (s) => s.unit ?? '' },
           { key: 'source', header: DIMENSION_LABELS.source, render: (s) => SOURCE_SHORT[s.source] },
           { key: 'mode', header: DIMENSION_LABELS.mode, render: (s) => MODE_SHORT[s.mode] },

@@ -27,6 +27,9 @@ export const SETTING_LABELS: Record<keyof Policy, string> = {
   communityRubric: '社区第一书记的考评细则',
   requiredPapers: '每名第一书记须交的履职材料',
   plausibility: '合理性提示',
+  consequences: '考核结果运用（奖惩意见）',
+  unitRecalls: '派出单位一年内召回次数',
+  term: '期满考核',
 };
 
 /** The thresholds of the plausibility warnings (docs/method.md §10), in words. */

@@ -1,0 +1,127 @@
+/** People across years in the database (docs/method.md §10–§13): links and 奖惩意见 edits logged, the carry-over read into the next year, the v3 upgrade. */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeAssessment } from '../../../shared/method';
+import type { Secretary } from '../../../shared/model';
+import { createAssessment } from './assessments';
+import { importEvents, importRoster } from './imports';
+import { loadAssessmentInput } from './load-input';
+import { awardEditsOf, editAward, linkPerson, readHistory, resetAward } from './people';
+import { ShuangpingDb } from './schema';
+
+const ZHANG = '370281199001011232';
+const sec = (id: string, extra: Partial<Secretary> = {}): Secretary => ({
+  id,
+  name: '张建国',
+  unit: '市农业农村局',
+  source: 'city',
+  mode: 'fulltime',
+  rankClass: 'section',
+  town: '胶莱镇',
+  postType: 'village',
+  eligibleVoters: 45,
+  ...extra,
+});
+
+let db: ShuangpingDb;
+const ids: Record<number, string> = {};
+const ctx = (year: number) => ({ db, assessmentId: ids[year]!, operator: '王敏', sheet: '测试' });
+
+beforeEach(async () => {
+  db = new ShuangpingDb(`test-${Math.random()}`);
+  for (const year of [2023, 2024, 2025])
+    ids[year] = await createAssessment(db, { year, name: `${year}年度考核`, region: '胶州市', policy: 'jiaozhou' }, '王敏');
+  // 编号 changes every year; the 2024 roster has no 身份证号
+  await importRoster(ctx(2023), [sec('S7', { idNumber: ZHANG })]);
+  await importRoster(ctx(2024), [sec('S12')]);
+  await importRoster(ctx(2025), [sec('T3', { idNumber: ZHANG }), sec('T4', { name: '李志明' })]);
+  await importEvents(ctx(2023), [{ id: 'S7', kind: 'recall', date: '2023-06-30', note: '季度研判' }]);
+  await importEvents(ctx(2024), [{ id: 'S12', kind: 'breach', note: '违反工作纪律' }]);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('a person across three years with a 召回 and a 不称职', () => {
+  it('the 2024 secretary without 身份证号 is the same person once a person confirms it (logged)', async () => {
+    const before = await readHistory(db);
+    const key = before.people.keyOf({ assessmentId: ids[2023]!, id: 'S7' });
+    expect(before.people.nodesOf(key).map((n) => n.year)).toEqual([2023, 2025]);
+    await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    const after = await readHistory(db);
+    expect(after.people.nodesOf(after.people.keyOf({ assessmentId: ids[2024]!, id: 'S12' })).map((n) => `${n.year}:${n.id}`)).toEqual([
+      '2023:S7',
+      '2024:S12',
+      '2025:T3',
+    ]);
+    const entry = (await db.audit.where('assessmentId').equals(ids[2024]!).toArray()).at(-1)!;
+    expect(entry).toMatchObject({ action: 'person.link', target: 'S12', operator: '王敏' });
+    expect(entry.prior).toBeDefined();
+  });
+
+  it('opening 2025 carries the 2024 不称职 (取消年度评优资格) into the method as a reason; the 2023 recall has run out', async () => {
+    expect((await loadAssessmentInput(db, ids[2025]!)).carried).toBeUndefined();
+    await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    const input = await loadAssessmentInput(db, ids[2025]!);
+    expect(input.carried).toEqual([{ id: 'T3', reason: '2024年度考核不称职：取消年度评优资格（至2025年12月31日）' }]);
+    const row = computeAssessment(input)
+      .categories.flatMap((c) => c.rows)
+      .find((r) => r.id === 'T3')!;
+    expect(row.flags).toContain('carried');
+    // 2024 itself carries the 2023 recall's 两年内不得提拔 (not a bar to 优秀): nothing enters its method
+    expect((await loadAssessmentInput(db, ids[2024]!)).carried).toBeUndefined();
+  });
+});
+
+describe('奖惩意见 edits', () => {
+  it('an edit is kept with its reason and logged; going back to the generated one leaves a tombstone', async () => {
+    await editAward(db, ids[2024]!, 'S12', { lines: ['调整出“第一书记”队伍'], reason: '部长办公会研究' }, '王敏');
+    expect((await awardEditsOf(db, ids[2024]!)).get('S12')).toMatchObject({ lines: ['调整出“第一书记”队伍'], reason: '部长办公会研究', by: '王敏' });
+    const entries = await db.audit.where('assessmentId').equals(ids[2024]!).toArray();
+    expect(entries.at(-1)).toMatchObject({ action: 'award.edit', target: 'S12' });
+    await resetAward(db, ids[2024]!, 'S12', '王敏');
+    expect(await db.awardEdits.count()).toBe(0);
+    expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
+  });
+});
+
+describe('schema version 3', () => {
+  it('opens a version-2 database with its data, and empty people and 奖惩意见 tables', async () => {
+    const name = `test-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      assessments: 'id, year, status',
+      secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
+      itemScores: '[assessmentId+id], assessmentId',
+      summaryScores: '[assessmentId+id], assessmentId',
+      tallies: '[assessmentId+id], assessmentId',
+      tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
+      events: '++key, assessmentId, [assessmentId+id]',
+      decisions: '[assessmentId+id], assessmentId',
+      evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
+      attachments: 'key, assessmentId, [assessmentId+id], sha256',
+      audit: '++seq, assessmentId',
+      meta: 'key',
+    });
+    v2.version(2).stores({ tombstones: '[assessmentId+key+fingerprint], assessmentId' });
+    const assessment = (await db.assessments.get(ids[2024]!))!;
+    await v2.table('assessments').add(assessment);
+    await v2.table('secretaries').add({ ...sec('S12'), assessmentId: assessment.id });
+    v2.close();
+
+    const upgraded = new ShuangpingDb(name);
+    try {
+      expect(upgraded.verno).toBeGreaterThanOrEqual(3);
+      expect(await upgraded.secretaries.toArray()).toEqual([{ ...sec('S12'), assessmentId: assessment.id }]);
+      expect(await upgraded.personLinks.count()).toBe(0);
+      expect(await upgraded.awardEdits.count()).toBe(0);
+      await linkPerson(upgraded, assessment.id, 'S12', null, undefined, '王敏');
+      expect(await upgraded.personLinks.toArray()).toMatchObject([{ id: 'S12', distinct: true, by: '王敏' }]);
+    } finally {
+      upgraded.close();
+      await upgraded.delete();
+    }
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * People across years (docs/method.md §10–§13) in the database: every assessment's
+ * secretaries as nodes, the links people confirmed (`personLinks`), each year's grades
+ * and recalls — and from them what a secretary carries into an assessment. Edits of a
+ * link and of the 奖惩意见 (`awardEdits`) go through changeRecords, logged with what
+ * they replaced.
+ */
+import { computeAssessment } from '../../../shared/method';
+import type { CarriedBlock } from '../../../shared/method/input';
+import type { AssessmentResult, Grade } from '../../../shared/model';
+import {
+  carriedBlocks,
+  carriedInto,
+  nodeKey,
+  resolvePeople,
+  type AwardEdit,
+  type CarriedLine,
+  type People,
+  type PersonLink,
+  type PersonNode,
+  type PersonYear,
+  type Recall,
+} from '../../../shared/people';
+import { changeRecords } from './change';
+import { nowIso } from './ids';
+import { readMethodInput } from './method-input';
+import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, SecretaryRecord, ShuangpingDb } from './schema';
+
+/** The tables the people's history reads (for the caller's transaction). */
+export const historyTables = (db: ShuangpingDb) => [
+  db.assessments,
+  db.secretaries,
+  db.itemScores,
+  db.summaryScores,
+  db.tallies,
+  db.events,
+  db.decisions,
+  db.holds,
+  db.personLinks,
+];
+
+export const nodeOf = (s: SecretaryRecord, year: number): PersonNode => ({
+  assessmentId: s.assessmentId,
+  id: s.id,
+  year,
+  name: s.name,
+  unit: s.unit,
+  idNumber: s.idNumber,
+  mode: s.mode,
+  town: s.town,
+  village: s.village,
+  termStart: s.termStart,
+  termEnd: s.termEnd,
+});
+
+export interface History {
+  assessments: AssessmentRecord[];
+  nodes: PersonNode[];
+  links: PersonLinkRecord[];
+  people: People;
+  /** each node's year: grade, recalls, policy */
+  years: Map<string, PersonYear>;
+  /** the results of the assessments read, by id */
+  results: Map<string, AssessmentResult>;
+}
+
+/** The recalls of an assessment's events, by 编号. */
+export function recallsById(events: readonly { id: string; kind: string; date?: string | undefined; note?: string | undefined }[]): Map<string, Recall[]> {
+  const out = new Map<string, Recall[]>();
+  for (const e of events) {
+    if (e.kind !== 'recall') continue;
+    out.set(e.id, [...(out.get(e.id) ?? []), { date: e.date, note: e.note }]);
+  }
+  return out;
+}
+
+/**
+ * Every assessment's people and years, read inside the caller's transaction over
+ * historyTables(db). Assessments of `beforeYear` and later are read for their people
+ * only (their grades are not computed): what the carry-over needs is the earlier years.
+ */
+export async function readHistory(db: ShuangpingDb, options: { beforeYear?: number } = {}): Promise<History> {
+  const assessments = await db.assessments.toArray();
+  const [secretaries, links] = await Promise.all([db.secretaries.toArray(), db.personLinks.toArray()]);
+  const yearOf = new Map(assessments.map((a) => [a.id, a.year]));
+  const nodes = secretaries.filter((s) => yearOf.has(s.assessmentId)).map((s) => nodeOf(s, yearOf.get(s.assessmentId)!));
+  const people = resolvePeople(nodes, links);
+  const years = new Map<string, PersonYear>();
+  const results = new Map<string, AssessmentResult>();
+  for (const a of assessments) {
+    if (options.beforeYear !== undefined && a.year >= options.beforeYear) continue;
+    const input = await readMethodInput(db, a);
+    const result = computeAssessment(input);
+    results.set(a.id, result);
+    const recalls = recallsById(input.events);
+    for (const c of result.categories) {
+      for (const row of c.rows) {
+        const node = nodes.find((n) => n.assessmentId === a.id && n.id === row.id);
+        if (!node) continue;
+        const grade: Grade | null = row.grade === 'pending' ? null : row.grade;
+        const y: PersonYear = { node, assessmentName: a.name, policy: a.policy, grade, recalls: recalls.get(row.id) ?? [], final: a.locked };
+        if (row.decision && row.decision.grade !== row.computedGrade) y.computedGrade = row.computedGrade;
+        years.set(nodeKey(node), y);
+      }
+    }
+  }
+  return { assessments, nodes, links, people, years, results };
+}
+
+/** What the secretaries of an assessment carry from earlier years (in the caller's transaction over historyTables). */
+export async function readCarried(db: ShuangpingDb, assessment: AssessmentRecord): Promise<{ lines: CarriedLine[]; blocks: CarriedBlock[] }> {
+  const earlier = await db.assessments.where('year').below(assessment.year).count();
+  if (!earlier) return { lines: [], blocks: [] };
+  const history = await readHistory(db, { beforeYear: assessment.year });
+  const own = history.nodes.filter((n) => n.assessmentId === assessment.id);
+  const lines = carriedInto(assessment.year, own, history.people, history.years);
+  return { lines, blocks: carriedBlocks(lines) };
+}
+
+const linkState = (l: PersonLinkRecord | undefined) =>
+  l ? (l.sameAs ? `与 ${l.sameAs.assessmentId} 的 ${l.sameAs.id} 为同一人（${l.by}）` : `新人员（${l.by}）`) : undefined;
+
+/** A person confirms that secretary `id` of this assessment is the same person as `sameAs` (or, with null, nobody seen before). */
+export async function linkPerson(
+  db: ShuangpingDb,
+  assessmentId: string,
+  id: string,
+  sameAs: { assessmentId: string; id: string } | null,
+  basis: PersonLink['basis'],
+  operator: string,
+): Promise<void> {
+  await changeRecords(db, assessmentId, { ids: [id], kinds: ['person'] }, async (log) => {
+    const before = await db.personLinks.get([assessmentId, id]);
+    const record: PersonLinkRecord = { assessmentId, id, by: operator, at: nowIso() };
+    if (sameAs) record.sameAs = sameAs;
+    else record.distinct = true;
+    if (basis) record.basis = basis;
+    await db.personLinks.put(record);
+    log({ operator, action: sameAs ? 'person.link' : 'person.distinct', target: id, before: linkState(before), after: linkState(record) });
+  });
+}
+
+export async function unlinkPerson(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
+  await changeRecords(db, assessmentId, { ids: [id], kinds: ['person'] }, async (log) => {
+    const before = await db.personLinks.get([assessmentId, id]);
+    if (!before) return;
+    await db.personLinks.delete([assessmentId, id]);
+    log({ operator, action: 'person.unlink', target: id, before: linkState(before) });
+  });
+}
+
+/** The 奖惩意见 of secretary `id` as a person edited it, with the reason (logged with what it replaced). */
+export async function editAward(
+  db: ShuangpingDb,
+  assessmentId: string,
+  id: string,
+  edit: Pick<AwardEdit, 'lines' | 'reason'>,
+  operator: string,
+): Promise<void> {
+  await changeRecords(db, assessmentId, { ids: [id], kinds: ['award'] }, async (log) => {
+    const before = await db.awardEdits.get([assessmentId, id]);
+    const record: AwardEditRecord = { assessmentId, id, lines: edit.lines, reason: edit.reason, by: operator, at: nowIso() };
+    await db.awardEdits.put(record);
+    log({
+      operator,
+      action: 'award.edit',
+      target: id,
+      before: before?.lines.join('；'),
+      after: `${record.lines.join('；') || '（无）'}（理由：${record.reason}）`,
+    });
+  });
+}
+
+export async function resetAward(db: ShuangpingDb, assessmentId: string, id: string, operator: string): Promise<void> {
+  await changeRecords(db, assessmentId, { ids: [id], kinds: ['award'] }, async (log) => {
+    const before = await db.awardEdits.get([assessmentId, id]);
+    if (!before) return;
+    await db.awardEdits.delete([assessmentId, id]);
+    log({ operator, action: 'award.reset', target: id, before: before.lines.join('；') });
+  });
+}
+
+/** The edits of an assessment's 奖惩意见, by 编号. */
+export async function awardEditsOf(db: ShuangpingDb, assessmentId: string): Promise<Map<string, AwardEdit>> {
+  const rows = await db.awardEdits.where('assessmentId').equals(assessmentId).toArray();
+  return new Map(rows.map(({ assessmentId: _a, id, ...edit }) => [id, edit]));
+}

@@ -1,0 +1,61 @@
+/**
+ * One person across years, as their page shows it (docs/method.md §10–§12): every
+ * assessment with its grade, flags, recalls and decision; each consequence with its
+ * dates; and the 期满考核 of the term the latest year closes, by the policy.
+ */
+import type { Policy } from '../model';
+import { occurrencesOfYear, type PersonYear } from './carry';
+import type { Occurrence } from './consequences';
+import { nodeKey, type People, type PersonNode } from './persons';
+import { reviewTerm, type TermOutcome, type TermYear } from './term';
+
+export interface PersonYearView {
+  node: PersonNode;
+  year?: PersonYear | undefined;
+  occurrences: Occurrence[];
+}
+
+export interface PersonView {
+  personKey: string;
+  name: string;
+  /** the 身份证号 as recorded (shown whole only on this page) */
+  idNumber?: string | undefined;
+  years: PersonYearView[];
+  term?: { start?: string | undefined; end?: string | undefined; outcome: TermOutcome } | undefined;
+}
+
+/** The term of `node` (任期开始–任期结束), its years among the person's: those whose year falls within it. */
+export function termYearsOf(node: PersonNode, all: readonly PersonYearView[], gradeLabel: (y: PersonYear) => string): TermYear[] {
+  const from = node.termStart ? Number(node.termStart.slice(0, 4)) : node.year;
+  const to = node.termEnd ? Number(node.termEnd.slice(0, 4)) : node.year;
+  return all
+    .filter((v) => v.node.year >= from && v.node.year <= to)
+    .map((v) => ({
+      year: v.node.year,
+      grade: v.year?.grade ?? null,
+      gradeLabel: v.year ? gradeLabel(v.year) : '无结果',
+      recalls: v.year?.recalls ?? [],
+    }));
+}
+
+export function personView(
+  node: { assessmentId: string; id: string },
+  people: People,
+  years: ReadonlyMap<string, PersonYear>,
+  policy: Policy,
+): PersonView | null {
+  const personKey = people.keyOf(node);
+  const nodes = people.nodesOf(personKey);
+  const own = nodes.find((n) => nodeKey(n) === nodeKey(node));
+  if (!own) return null;
+  const views = nodes.map((n) => {
+    const y = years.get(nodeKey(n));
+    return { node: n, year: y, occurrences: y ? occurrencesOfYear(y) : [] };
+  });
+  const view: PersonView = { personKey, name: own.name, idNumber: [...nodes].reverse().find((n) => n.idNumber)?.idNumber, years: views };
+  if (own.termStart || own.termEnd) {
+    const termYears = termYearsOf(own, views, (y) => (y.grade ? y.policy.labels[y.grade] : '无结果'));
+    view.term = { start: own.termStart, end: own.termEnd, outcome: reviewTerm({ start: own.termStart, end: own.termEnd, years: termYears }, policy) };
+  }
+  return view;
+}
