@@ -103,7 +103,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         empty={roster === undefined ? '正在读取…' : roster.length ? '没有符合条件的第一书记' : '名册为空。请导入名册工作簿，或逐个添加。'}
         columns={[
           { key: 'id', header: '编号', width: '7em', render: (s) => s.id },
-          { key: 'name', header: '姓名', width: '5.5em', render: (s) => s.name },
+          { key: 'name', header: '姓名', width: '6.5em', render: (s) => s.name },
           { key: 'unit', header: '派出单位', render: (s) => s.unit ?? '' },
           { key: 'source', header: DIMENSION_LABELS.source, width: '5em', render: (s) => SOURCE_SHORT[s.source] },
           { key: 'mode', header: DIMENSION_LABELS.mode, width: '5em', render: (s) => MODE_SHORT[s.mode] },
