@@ -57,7 +57,19 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', '.tsbuild/**', 'bench-data/**', 'demo-output/**', 'test-output/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'dist-cli/**',
+      'release/**',
+      '.tsbuild/**',
+      'bench-data/**',
+      'demo-output/**',
+      'test-output/**',
+      'node_modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

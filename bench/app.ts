@@ -21,6 +21,10 @@ export interface ImportTiming {
   progress: boolean;
   /** time in each step the progress bar showed (open, check, backup, write) */
   steps: Record<string, number>;
+  /** long animation frames of the main thread while it ran: how many, the longest, how many over 200 ms */
+  longFrames: number;
+  longestFrameMs: number;
+  framesOver200: number;
 }
 
 export interface AppFigures {
@@ -94,6 +98,10 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
       if (seen[seen.length - 1]?.[0] !== step) seen.push([step, performance.now()]);
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
+    // the main thread's long animation frames (over 50 ms) while the import runs: the screen answers between them
+    const frames: number[] = [];
+    (window as unknown as { FRAMES: number[] }).FRAMES = frames;
+    new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'long-animation-frame' });
   });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: BUTTONS[kind]!, exact: true }).click();
@@ -123,12 +131,24 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
   await idle(page);
   const settleMs = Date.now() - start - ms;
   const seen = await page.evaluate(() => (window as unknown as { STEPS: [string, number][] }).STEPS);
+  const frames = await page.evaluate(() => (window as unknown as { FRAMES: number[] }).FRAMES);
   const steps: Record<string, number> = {};
   seen.forEach(([step, at], i) => {
     const next = seen[i + 1];
     if (step !== 'done' && next) steps[step] = next[1] - at;
   });
-  return { kind, file: name, ms, settleMs, count, progress: await progress, steps };
+  return {
+    kind,
+    file: name,
+    ms,
+    settleMs,
+    count,
+    progress: await progress,
+    steps,
+    longFrames: frames.length,
+    longestFrameMs: Math.max(0, ...frames),
+    framesOver200: frames.filter((d) => d > 200).length,
+  };
 }
 
 export interface FrameStats {
@@ -200,10 +220,12 @@ export interface ImportRun {
   imports: ImportTiming[];
   /** Σ of the imports, each from choosing the file to the notice */
   importMs: number;
+  /** the longest animation frame of any import */
+  longestFrameMs: number;
 }
 
 /** A fresh profile (an empty database), an assessment, and the workbooks imported one by one. */
-async function importProvince(browser: Browser, url: string, dir: string, files: Record<string, string>, timeout: number) {
+async function importProvince(browser: Browser, url: string, dir: string, files: Record<string, string>, timeout: number, shot?: string) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   // tsx names the functions it compiles with a helper the page does not have
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -216,8 +238,16 @@ async function importProvince(browser: Browser, url: string, dir: string, files:
   await page.evaluate((h) => (window.location.hash = h), `#/a/${id}/roster`);
   await page.getByRole('heading', { name: '名册' }).waitFor();
   const imports: ImportTiming[] = [];
-  for (const [kind, file] of Object.entries(files)) imports.push(await importFile(page, kind, join(dir, file), timeout));
-  return { page, errors, run: { imports, importMs: imports.reduce((n, i) => n + i.ms, 0) } };
+  for (const [kind, file] of Object.entries(files)) {
+    imports.push(await importFile(page, kind, join(dir, file), timeout));
+    // the roster screen listing the whole roster, to look at
+    if (kind === 'roster' && shot) await page.screenshot({ path: shot });
+  }
+  return {
+    page,
+    errors,
+    run: { imports, importMs: imports.reduce((n, i) => n + i.ms, 0), longestFrameMs: Math.max(...imports.map((i) => i.longestFrameMs)) },
+  };
 }
 
 /**
@@ -231,6 +261,8 @@ export async function benchApp(options: {
   perBallot: string;
   chromium: string;
   timeout: number;
+  /** a screenshot of the roster screen after the roster import */
+  shot?: string;
 }): Promise<AppFigures> {
   const server = await serveStatic(options.dist);
   const browser = await chromium.launch({
@@ -238,7 +270,7 @@ export async function benchApp(options: {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const { page, errors, run: tallies } = await importProvince(browser, server.url, options.dir, options.files, options.timeout);
+    const { page, errors, run: tallies } = await importProvince(browser, server.url, options.dir, options.files, options.timeout, options.shot);
 
     const start = Date.now();
     await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();

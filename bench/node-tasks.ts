@@ -5,17 +5,22 @@
  *
  * prints one line of JSON: { ms, maxRssMb, heapMb, ...figures }. Tasks:
  *   bare     ExcelJS's streaming reader over the files, every row and cell visited (the floor)
- *   cli      `shuangping <args>` in this process (main() of shared/cli), with its phases timed apart
+ *   cli      `shuangping <args>` in this process: the built command (dist-cli/, as bin/shuangping.mjs runs it)
+ *   phases   read and check, compute, results workbook (ours, and ExcelJS's streaming writer filling the same cells), JSON
  *   compute  computeAssessment on the inputs, warm, several runs
  *   print    `shuangping print ranking …` through system Chromium (the county's PDF)
  */
 import { readFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
-import { main } from '../cli/main';
 import { writeResultsWorkbookStreaming } from '../cli/stream-results';
+import { fillResultsWorkbook } from '../shared/io/results';
+import { stamp } from '../shared/io/style';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
 import { computeAssessment, resultToJson } from '../shared/method';
+import type { AssessmentResult, Policy } from '../shared/model';
 import { presetPolicy } from '../shared/policy/presets';
 import { JIAOZHOU_RUBRIC } from '../shared/rubric/jiaozhou';
 
@@ -58,10 +63,11 @@ async function bare(files: string[]) {
   return { ms, rows, cells };
 }
 
-/** The command as a person runs it, in this process (the PDF printer as bin/shuangping.mjs passes it). */
+/** The command as a person runs it, in this process: the built entry, as bin/shuangping.mjs starts it. */
 async function cli(args: string[]) {
-  const { printPdf } = await import('../cli/print/printer');
-  const { ms, value: code } = await timed(() => main(args, { printPdf }));
+  const entry = new URL('../dist-cli/shuangping.mjs', import.meta.url);
+  const { run } = (await import(pathToFileURL(entry.pathname).href)) as { run: (argv: string[]) => Promise<number> };
+  const { ms, value: code } = await timed(() => run(args));
   if (code !== 0) throw new Error(`shuangping ${args[0]} exited ${code}`);
   return { ms, code };
 }
@@ -81,16 +87,39 @@ async function phases(files: Files) {
     );
   const input = read.value.value;
   const compute = await timed(async () => computeAssessment(input));
-  const xlsx = await timed(() => writeResultsWorkbookStreaming(compute.value, policy));
+  // the results workbook: ours, and ExcelJS's streaming writer filling the same cells, in turns (the first of ours is the command's)
+  const ours: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ours.push((await timed(() => writeResultsWorkbookStreaming(compute.value, policy))).ms);
+    floor.push((await timed(() => exceljsStreamingResults(compute.value, policy))).ms);
+  }
   const json = await timed(async () => JSON.stringify(resultToJson(compute.value), null, 2));
   return {
-    ms: read.ms + compute.ms + xlsx.ms + json.ms,
+    ms: read.ms + compute.ms + ours[0]! + json.ms,
     readMs: read.ms,
     computeMs: compute.ms,
-    xlsxMs: xlsx.ms,
+    xlsxMs: ours[0]!,
+    xlsxWarmMs: median(ours),
+    xlsxFloorMs: median(floor),
+    xlsxRatio: median(ours.map((t, i) => t / floor[i]!)),
     jsonMs: json.ms,
     secretaries: input.secretaries.length,
   };
+}
+
+/** The floor of the results workbook: ExcelJS's streaming writer (Node's zlib) filled with the same cells by the same code. */
+async function exceljsStreamingResults(result: AssessmentResult, policy: Policy): Promise<number> {
+  const sink = new PassThrough();
+  let bytes = 0;
+  sink.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  const ended = new Promise<void>((done, fail) => sink.on('end', done).on('error', fail));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  stamp(workbook);
+  fillResultsWorkbook(workbook, result, policy);
+  await workbook.commit();
+  await ended;
+  return bytes;
 }
 
 /** Compute alone: warmed up, then the median and the fastest of several runs. */

@@ -6,8 +6,10 @@
  *   npm run bench                       # everything (about 5 minutes on 2 cores)
  *   BENCH_SKIP_APP=1 npm run bench      # the command line only
  *   BENCH_SKIP_BUILD=1 npm run bench    # reuse bench-data/dist
+ *   BENCH_100K=1 npm run bench          # also ten times a province: 100,000 secretaries
  *
- * The province is generated once into bench-data/province (seeded, not committed).
+ * The province is generated once into bench-data/province (seeded, not committed), the
+ * 100,000 into bench-data/province-100k. The command is built first (dist-cli/).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from '../cli/scripts/build';
 import { benchApp, type AppFigures } from './app';
 import { machine } from './machine';
 import { renderReport, type Report } from './report';
@@ -63,13 +66,27 @@ function medianOf(runs: Figures[]): { figures: Figures; runs: number[] } {
   return { figures: { ...middle, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb!)) }, runs: runs.map((r) => r.ms!) };
 }
 
-/** `node bin/shuangping.mjs …` as a person starts it: wall time, startup included. */
-function spawned(args: string[]): Promise<number> {
+/** `node <args>` started as a person starts it: wall time of the whole process. */
+function node(args: string[]): Promise<number> {
   return new Promise((done, fail) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(repo, 'bin', 'shuangping.mjs'), ...args], { cwd: repo, stdio: 'ignore' });
-    child.on('close', (code) => (code === 0 ? done(performance.now() - start) : fail(new Error(`shuangping exited ${code}`))));
+    const child = spawn(process.execPath, args, { cwd: repo, stdio: 'ignore' });
+    child.on('close', (code) => (code === 0 ? done(performance.now() - start) : fail(new Error(`node ${args.join(' ')} exited ${code}`))));
   });
+}
+
+/** `node bin/shuangping.mjs …`: wall time, startup included. */
+const spawned = (args: string[]) => node([join(repo, 'bin', 'shuangping.mjs'), ...args]);
+
+/** `shuangping --help` and Node loading ExcelJS alone, in turns: the command's start-up against a library's. */
+async function startup(pairs: number) {
+  const help: number[] = [];
+  const exceljs: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    help.push(await spawned(['--help']));
+    exceljs.push(await node(['-e', "require('exceljs')"]));
+  }
+  return { helpMs: help, exceljsMs: exceljs, ratio: median(help.map((h, i) => h / exceljs[i]!)) };
 }
 
 interface ProvinceStamp {
@@ -93,6 +110,20 @@ async function ensureProvince(): Promise<ProvinceStamp & { generatedMs: number |
   return { ...figures, generatedMs: performance.now() - start };
 }
 
+/** Ten times the province (roster, summary, scores, tallies, events): every workbook streamed, generated once. */
+async function ensureLarge(dir: string): Promise<ProvinceStamp> {
+  const stamp = join(dir, 'province.json');
+  if (existsSync(stamp)) return JSON.parse(await readFile(stamp, 'utf8')) as ProvinceStamp;
+  process.stdout.write('生成 10 万人数据（一次）…\n');
+  const { generateProvince } = await import('../samples/province');
+  const { writeLargeProvince } = await import('../samples/write-province');
+  const p = generateProvince({ counties: 400 });
+  await writeLargeProvince(dir, p);
+  const figures: ProvinceStamp = { secretaries: p.people.length, ballots: p.ballotCount, county: 0 };
+  await writeFile(stamp, JSON.stringify(figures));
+  return figures;
+}
+
 async function buildApp(): Promise<string> {
   const dist = join(data, 'dist');
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(join(dist, 'index.html'))) return dist;
@@ -108,6 +139,10 @@ async function main(): Promise<void> {
   const out = join(data, 'out');
   await mkdir(out, { recursive: true });
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  await buildCli({ root: repo });
+
+  log('启动（--help 与加载 ExcelJS）…');
+  const start = await startup(9);
 
   const cli: Report['cli'] = {};
   for (const [variant, ballots] of [
@@ -135,6 +170,31 @@ async function main(): Promise<void> {
   }
   const same = (await readFile(join(out, 'results-tallies.json'), 'utf8')) === (await readFile(join(out, 'results-perBallot.json'), 'utf8'));
 
+  let large: Report['large'] = null;
+  if (process.env.BENCH_100K === '1') {
+    const dir = join(data, 'province-100k');
+    const stampOf = await ensureLarge(dir);
+    log(`命令行（${stampOf.secretaries} 人）…`);
+    const files = {
+      roster: join(dir, 'roster.xlsx'),
+      summary: join(dir, 'summary.xlsx'),
+      scores: join(dir, 'scores.xlsx'),
+      ballots: join(dir, 'ballots.xlsx'),
+      events: join(dir, 'events.xlsx'),
+    };
+    const bare = await task('bare', Object.values(files));
+    const command = await task('cli', ['compute', ...flags(files), '--out', join(out, 'results-100k.xlsx'), '--json', join(out, 'results-100k.json')]);
+    const base = cli.tallies!;
+    large = {
+      secretaries: stampOf.secretaries,
+      bare,
+      compute: command,
+      ratio: command.ms! / bare.ms!,
+      // time against the province's, per secretary: 1 is linear
+      growth: command.ms! / stampOf.secretaries / (base.compute.ms! / generated.secretaries),
+    };
+  }
+
   log('计算（10,000 人）…');
   const compute = await task('compute', { files: inputs('ballots.xlsx'), runs: 9 });
 
@@ -161,6 +221,7 @@ async function main(): Promise<void> {
       perBallot: 'ballots-per-ballot.xlsx',
       chromium: CHROMIUM,
       timeout: 600_000,
+      shot: join(data, 'roster-province.png'),
     });
   }
 
@@ -168,7 +229,9 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { ...startMachine, loadEnd: loadavg()[0] ?? 0 },
     province: generated,
+    startup: start,
     cli,
+    large,
     sameResults: same,
     compute,
     pdf: { ...pdf, pages, secretaries: generated.county },

@@ -1,24 +1,22 @@
 /**
- * The results workbook through ExcelJS's streaming writer (Node only): each sheet is
- * written out as it is filled and deflated by Node's zlib, not held whole and
- * deflated in JavaScript. The same sheets, cells and settings as writeResultsWorkbook.
+ * The results workbook as the command line writes it (Node only): filled by the same
+ * code as the app's (fillResultsWorkbook), through the program's own writer
+ * (shared/io/xlsx/write.ts), each sheet deflated by Node's zlib beside the filling of
+ * the next. ExcelJS is not loaded. The same sheets, cells and settings as writeResultsWorkbook.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { fillResultsWorkbook } from '../shared/io/results';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
+import { fillResultsWorkbook, type ResultsBook } from '../shared/io/results';
 import { stamp } from '../shared/io/style';
+import { XlsxWriter } from '../shared/io/xlsx/write';
 import type { AssessmentResult, Policy } from '../shared/model';
 
+const deflate = promisify(deflateRaw);
+
 export async function writeResultsWorkbookStreaming(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((done, fail) => sink.on('end', done).on('error', fail));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  stamp(workbook);
-  fillResultsWorkbook(workbook, result, policy);
-  await workbook.commit();
-  await ended;
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const book = new XlsxWriter({ deflate: async (data) => new Uint8Array(await deflate(data, { level: 6 })) });
+  stamp(book);
+  // the writer offers the part of ExcelJS's interface the results are filled through
+  fillResultsWorkbook(book as unknown as ResultsBook, result, policy);
+  return book.bytes();
 }

@@ -7,6 +7,9 @@
  *
  * Writes <dir>/{roster,summary,scores,ballots,ballots-per-ballot,events}.xlsx and
  * the first county's workbooks in <dir>/county/.
+ *
+ * writeLargeProvince streams every workbook (ten times a province: 100,000 secretaries),
+ * so no workbook is held whole in memory.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +17,8 @@ import { join, resolve } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { writeFilledTemplate, type TemplateKind } from '../shared/io/templates';
+import { writeFilledTemplate, writeTemplate, type TemplateKind } from '../shared/io/templates';
+import { readXlsx } from '../shared/io/xlsx/read';
 import { BALLOT_SHEET } from '../shared/io/schemas';
 import { JIAOZHOU_RUBRIC } from '../shared/rubric/jiaozhou';
 import { generateProvince, type Province, type ProvinceOptions, type ProvinceRows } from './province';
@@ -48,6 +52,44 @@ export async function perBallotWorkbook(rows: Iterable<[string, string]>): Promi
   await streamPerBallot(rows, sink);
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A filled template's data sheet (the template's sheet name and headers, one row a record), streamed to `file`. */
+async function streamFilled(kind: (typeof KINDS)[number], rows: readonly Record<string, unknown>[], file: string): Promise<void> {
+  const template = readXlsx(await writeTemplate(kind, JIAOZHOU_RUBRIC));
+  if (!template.ok) throw new Error(`template ${kind} does not read`);
+  const sheet = template.sheets[0]!;
+  const headers = (sheet.rows[1] ?? []).slice(1).map((h) => String(h ?? ''));
+  // a row's values are keyed by header (without *) or by its first word (an item's code)
+  const columns = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const header = h.replace(/\*$/, '');
+    columns.set(header, i);
+    columns.set(header.split(' ')[0]!, i);
+  });
+  const out = createWriteStream(file);
+  const closed = new Promise<void>((ok, fail) => out.on('close', ok).on('error', fail));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
+  const ws = workbook.addWorksheet(sheet.name);
+  ws.addRow(headers).commit();
+  for (const values of rows) {
+    const row: unknown[] = [];
+    for (const [key, value] of Object.entries(values)) {
+      const col = columns.get(key);
+      if (col === undefined) throw new Error(`template ${kind} has no column ${key}`);
+      if (value !== null && value !== undefined) row[col] = value;
+    }
+    ws.addRow(row).commit();
+  }
+  ws.commit();
+  await workbook.commit();
+  await closed;
+}
+
+/** Every workbook of a large province but the per-ballot one, each streamed (none held whole). */
+export async function writeLargeProvince(dir: string, province: Province): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const kind of KINDS) await streamFilled(kind, province[kind], join(dir, `${kind}.xlsx`));
 }
 
 export async function writeProvince(dir: string, province: Province): Promise<void> {

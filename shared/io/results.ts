@@ -14,7 +14,8 @@ import {
   type Policy,
   type ResultRow,
 } from '../model';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printOptions, printSetup, safeSheetName, TITLE_FONT, workbookBytes } from './style';
+import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printOptions, printSetup, safeSheetName, TITLE_FONT } from './style';
+import { newWorkbook, workbookBytes } from './workbook-model';
 
 /** The row columns (shared/model/result-columns.ts), then 说明 — docs/formats.md §10. */
 const COLUMNS = resultColumns([

@@ -1,5 +1,8 @@
-/** The look shared by every workbook the program writes. */
-import ExcelJS from 'exceljs';
+/**
+ * The look shared by every workbook the program writes (types of ExcelJS only: the
+ * workbook model itself is in workbook-model.ts, loaded by what writes with it).
+ */
+import type ExcelJS from 'exceljs';
 
 export const FONT = '宋体';
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
@@ -9,13 +12,6 @@ export const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: 
 export const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** A workbook stamped with the program's name and a fixed date, so output is reproducible. */
-export function newWorkbook(date = new Date(Date.UTC(2024, 0, 1))): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  stamp(workbook, date);
-  return workbook;
-}
 
 /** A4 landscape, fit to one page wide, header rows repeated on every page: options of a new sheet. */
 export function printOptions(headerRows: string): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
@@ -63,10 +59,4 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   }
   taken.add(candidate.toLowerCase());
   return candidate;
-}
-
-/** The bytes of a workbook, as a plain Uint8Array (Node and browser). */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }

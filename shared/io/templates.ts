@@ -21,7 +21,8 @@ import {
   SUMMARY_SHEET,
   type FieldSpec,
 } from './schemas';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, REQUIRED_FILL, TITLE_FONT, workbookBytes } from './style';
+import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printSetup, REQUIRED_FILL, TITLE_FONT } from './style';
+import { newWorkbook, workbookBytes } from './workbook-model';
 
 import type { TemplateKind } from './template-kinds';
 

@@ -1,14 +1,12 @@
-import type { ReactNode } from 'react';
+import type { Column } from './column';
+import { VirtualTable, VIRTUAL_ROWS_FROM } from './VirtualTable';
 
-export interface Column<T> {
-  key: string;
-  header: ReactNode;
-  render: (row: T, index: number) => ReactNode;
-  align?: 'left' | 'right' | 'center';
-  width?: string;
-}
+export type { Column } from './column';
 
-/** A plain data table with a sticky header. */
+/**
+ * A plain data table with a sticky header. A scrolled table of more than
+ * VIRTUAL_ROWS_FROM rows (a province's roster) keeps only the rows in view in the DOM.
+ */
 export function Table<T>({
   columns,
   rows,
@@ -29,6 +27,8 @@ export function Table<T>({
   /** long lists: the table scrolls inside the screen with its header kept in view */
   scroll?: boolean;
 }) {
+  if (scroll && rows.length > VIRTUAL_ROWS_FROM)
+    return <VirtualTable columns={columns} rows={rows} rowKey={rowKey} caption={caption} rowClass={rowClass} testId={testId} />;
   return (
     <div className={scroll ? 'table-wrap table-scroll' : 'table-wrap'}>
       <table className="table" data-testid={testId}>

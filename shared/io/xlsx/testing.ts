@@ -111,3 +111,32 @@ export function cellsOf(sheet: Sheet): Record<string, Cell> {
 export function sheetShape(sheet: Sheet) {
   return { name: sheet.name, hidden: sheet.hidden, cells: cellsOf(sheet), merges: [...sheet.merges].sort((a, b) => a.top - b.top || a.left - b.left) };
 }
+
+/** Everything a person sees of a workbook, as ExcelJS reads it: sheets, their settings, and every cell with its look. */
+export async function workbookLook(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook.worksheets.map((ws) => {
+    const cells: unknown[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      cells.push({ r, height: row.height });
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const { font, fill, border, alignment, numFmt } = cell.style;
+        cells.push({ r, c, value: cell.value, font, fill, border, alignment, numFmt });
+      });
+    });
+    const { orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow, paperSize, margins } = ws.pageSetup;
+    return {
+      name: ws.name,
+      views: ws.views.map((v) => {
+        const { state, ySplit, xSplit } = v as Partial<ExcelJS.WorksheetViewFrozen>;
+        return { state, ySplit, xSplit };
+      }),
+      page: { orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow, paperSize, margins },
+      footer: ws.headerFooter?.oddFooter,
+      merges: (ws.model as { merges?: string[] }).merges,
+      widths: ws.columns.map((c) => c.width),
+      cells,
+    };
+  });
+}

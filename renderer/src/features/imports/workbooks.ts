@@ -7,15 +7,14 @@
  *   const preview = await previewWorkbook({ kind: 'ballots', assessmentId, file, operator });
  *   if (preview.ok) await applyWorkbook(request, preview.value, { S1: 'theirs' });
  */
-import type { ParseOutcome } from '../../../../shared/io/parsed';
-import type { OpenedWorkbook } from '../../../../shared/io/workbook';
 import type { Checked, InputError } from '../../../../shared/model';
 import { db as appDb } from '../../db/db';
-import type { ImportChoices, ImportKind, ImportRecords } from '../../db/import-plan';
+import type { ImportChoices, ImportKind } from '../../db/import-plan';
 import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
 import { backupBefore } from '../../data/backups';
+import { readOffThread } from './read-off-thread';
 
 export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'attendance'] as const satisfies readonly ImportKind[];
 export type WorkbookKind = ImportKind;
@@ -45,7 +44,7 @@ export interface WorkbookImport {
   file: PickedFile;
   operator: string;
   db?: ShuangpingDb;
-  /** told at the start of each step; the page gets to paint before the step runs */
+  /** told at the start of each step; the page gets to paint before the step runs (reading and checking run in a worker) */
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -65,40 +64,28 @@ async function report(request: WorkbookImport, progress: ImportProgress): Promis
   await paint();
 }
 
-async function parserFor(request: WorkbookImport): Promise<Checked<(opened: OpenedWorkbook) => ParseOutcome<ImportRecords[WorkbookKind]>>> {
-  const { parseAttendance, parseBallots, parseEvents, parseRoster, parseScores, parseSummary } = await import('./readers');
-  const assessment = await (request.db ?? appDb).assessments.get(request.assessmentId);
-  if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
-  switch (request.kind) {
-    case 'roster':
-      return { ok: true, value: (o) => parseRoster(o, { requirePresence: assessment.policy.minPresence !== null }) };
-    case 'summary':
-      return { ok: true, value: parseSummary };
-    case 'scores':
-      return { ok: true, value: (o) => parseScores(o, assessment.rubric) };
-    case 'ballots':
-      return { ok: true, value: parseBallots };
-    case 'events':
-      return { ok: true, value: parseEvents };
-    case 'attendance':
-      return { ok: true, value: parseAttendance };
-  }
-}
-
 /**
  * Reads the workbook, checks it and its rows against this assessment, and plans the
  * import: every error at once (those of the file's rows and those against the roster),
  * and nothing written.
  */
 export async function previewWorkbook(request: WorkbookImport): Promise<Checked<WorkbookPreview>> {
-  const parse = await parserFor(request);
-  if (!parse.ok) return parse;
+  const assessment = await (request.db ?? appDb).assessments.get(request.assessmentId);
+  if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
   await report(request, { step: 'open' });
-  const { openWorkbook } = await import('./readers');
-  const opened = await openWorkbook({ name: request.file.name, bytes: request.file.bytes });
-  if (!opened.ok) return opened;
-  await report(request, { step: 'check' });
-  const { parsed, errors, warnings } = parse.value(opened.value);
+  // read and checked off the main thread: the screen answers meanwhile
+  const read = await readOffThread(
+    {
+      kind: request.kind,
+      name: request.file.name,
+      bytes: request.file.bytes,
+      requirePresence: assessment.policy.minPresence !== null,
+      rubric: assessment.rubric,
+    },
+    () => request.onProgress?.({ step: 'check' }),
+  );
+  if (!read.ok) return read;
+  const { parsed, errors, warnings } = read.value;
   if (!parsed) return { ok: false, errors };
   const context: ImportContext = {
     db: request.db ?? appDb,

@@ -15,6 +15,9 @@ import { ImportHub } from '../imports';
 import { SecretaryForm } from './SecretaryForm';
 import { TemplateButtons } from './Templates';
 
+/** 编号 in their natural order (S2 before S10); one collator for the whole list. */
+const BY_ID = new Intl.Collator('zh-CN', { numeric: true });
+
 export function RosterPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const toast = useToast();
@@ -36,7 +39,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
       .filter((s) => !town || s.town === town)
       .filter((s) => !category || categoryKey(s, dimensions) === category)
       .filter((s) => !q || [s.id, s.name, s.unit, s.village, s.town].some((v) => v?.includes(q)))
-      .sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+      .sort((a, b) => BY_ID.compare(a.id, b.id));
   }, [roster, query, town, category, dimensions]);
 
   if (!assessment) return null;
@@ -100,24 +103,25 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         rowKey={(s) => s.id}
         empty={roster === undefined ? '正在读取…' : roster.length ? '没有符合条件的第一书记' : '名册为空。请导入名册工作簿，或逐个添加。'}
         columns={[
-          { key: 'id', header: '编号', render: (s) => s.id },
-          { key: 'name', header: '姓名', render: (s) => <a href={personHref(assessmentId, s.id)}>{s.name}</a> },
+          { key: 'id', header: '编号', width: '7em', render: (s) => s.id },
+          { key: 'name', header: '姓名', width: '6.5em', render: (s) => <a href={personHref(assessmentId, s.id)}>{s.name}</a> },
           { key: 'unit', header: '派出单位', render: (s) => s.unit ?? '' },
-          { key: 'source', header: DIMENSION_LABELS.source, render: (s) => SOURCE_SHORT[s.source] },
-          { key: 'mode', header: DIMENSION_LABELS.mode, render: (s) => MODE_SHORT[s.mode] },
-          { key: 'rankClass', header: DIMENSION_LABELS.rankClass, render: (s) => RANK_CLASS_SHORT[s.rankClass] },
-          { key: 'town', header: '所在镇街', render: (s) => s.town ?? '' },
+          { key: 'source', header: DIMENSION_LABELS.source, width: '5em', render: (s) => SOURCE_SHORT[s.source] },
+          { key: 'mode', header: DIMENSION_LABELS.mode, width: '5em', render: (s) => MODE_SHORT[s.mode] },
+          { key: 'rankClass', header: DIMENSION_LABELS.rankClass, width: '7em', render: (s) => RANK_CLASS_SHORT[s.rankClass] },
+          { key: 'town', header: '所在镇街', width: '7em', render: (s) => s.town ?? '' },
           {
             key: 'village',
             header: '村(社区)',
             render: (s) =>
               `${s.village ?? ''}${s.postType === 'community' && !s.village?.endsWith(POST_TYPE_LABELS.community) ? `（${POST_TYPE_LABELS.community}）` : ''}`,
           },
-          { key: 'eligible', header: '应参加人数', align: 'right', render: (s) => s.eligibleVoters },
-          { key: 'rating', header: '定级', render: (s) => (s.ratingStart || s.ratingEnd ? `${s.ratingStart ?? '—'}→${s.ratingEnd ?? '—'}` : '') },
+          { key: 'eligible', header: '应参加人数', align: 'right', width: '6.5em', render: (s) => s.eligibleVoters },
+          { key: 'rating', header: '定级', width: '7em', render: (s) => (s.ratingStart || s.ratingEnd ? `${s.ratingStart ?? '—'}→${s.ratingEnd ?? '—'}` : '') },
           {
             key: 'edit',
             header: '操作',
+            width: '5em',
             render: (s) => (
               <Button variant="ghost" disabled={readOnly} onClick={() => setEditing(s)} aria-label={`修改 ${s.name}`}>
                 修改
