@@ -25,7 +25,7 @@ const view = () =>
         moves = m;
         return (
           <div data-testid="work">
-            {s.id} <input aria-label="发出票数" />
+            {s.id} <select aria-label="录入员" /> <input aria-label="发出票数" data-start="" />
           </div>
         );
       }}
@@ -62,6 +62,9 @@ describe('Workbench', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['全部（4）', '未录入（2）', '待第二次录入（2）']);
+    altKey('ArrowDown');
+    expect(current()).toBe('S2');
+    // S2 is not 待第二次录入: the filter opens the first it shows
     fireEvent.change(filter, { target: { value: 'firstEntered' } });
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringContaining('S1'), expect.stringContaining('S3')]);
     expect(current()).toBe('S1');
@@ -78,6 +81,10 @@ describe('Workbench', () => {
     fireEvent.keyDown(search, { key: 'Enter' });
     expect(current()).toBe('S4');
     expect(document.activeElement).toBe(screen.getByLabelText('发出票数'));
+    // the search was a jump: the whole list again, to walk on from S4
+    expect(screen.getByLabelText<HTMLInputElement>('搜索编号或姓名').value).toBe('');
+    altKey('ArrowUp');
+    expect(current()).toBe('S3');
   });
 
   it('finds the same secretary and filter after leaving the screen', () => {

@@ -17,6 +17,8 @@ export interface WorkbenchMoves {
   previous(): boolean;
 }
 
+/** the field where the work begins (测评: 发出票数), else the first that takes the keyboard */
+const START = '[data-start]:not(:disabled)';
 const FOCUSABLE = 'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled), [tabindex="0"]';
 
 export function Workbench<S extends Secretary, K extends string>({
@@ -58,7 +60,8 @@ export function Workbench<S extends Secretary, K extends string>({
   const focusGiven = useRef(0);
   const select = useCallback(
     (id: string, byEnter = false) => {
-      setPlace({ chosen: id });
+      // Enter in the search is a jump: the list shows all again, so Alt+↓ and a save walk on from there
+      setPlace(byEnter ? { chosen: id, query: '' } : { chosen: id });
       if (byEnter) setFocusAsked((n) => n + 1);
     },
     [setPlace],
@@ -98,7 +101,7 @@ export function Workbench<S extends Secretary, K extends string>({
     const box = detail.current;
     if (focusAsked === focusGiven.current || !box) return;
     const focus = () => {
-      if (!box.contains(document.activeElement)) box.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+      if (!box.contains(document.activeElement)) (box.querySelector<HTMLElement>(START) ?? box.querySelector<HTMLElement>(FOCUSABLE))?.focus();
       if (!box.contains(document.activeElement)) return false;
       focusGiven.current = focusAsked;
       return true;
@@ -126,7 +129,11 @@ export function Workbench<S extends Secretary, K extends string>({
         query={place.query}
         onQuery={(query) => setPlace({ query })}
         filter={filter}
-        onFilter={(f) => setPlace({ filter: f })}
+        onFilter={(f) => {
+          // a filter that leaves the one open out opens the first it shows
+          const kept = shownSecretaries(secretaries, place.query, f, statusOf);
+          setPlace(selectedId && !kept.some((s) => s.id === selectedId) ? { filter: f, chosen: kept[0]?.id ?? '' } : { filter: f });
+        }}
         filters={statuses.map((k) => ({ key: k, label: statusLabels[k], count: counts[k] }))}
         badge={(s) => {
           const status = statusOf(s);
