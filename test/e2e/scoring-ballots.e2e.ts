@@ -74,6 +74,11 @@ describe('考评与测评', () => {
     // focus starts on 发出票数; then 很满意 满意 基本满意 不满意 废票 弃权
     await first.getByLabel(/发出票数/).focus();
     await typeTally([45, 30, 8, 2, 0, 0, 0]);
+    // saved, the desk moves on to S2, ready to type; Alt+↑ comes back for the second entry
+    await expect.poll(() => page.locator('.picker-item[aria-current="true"]').innerText()).toContain('S2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('issued');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => page.locator('.picker-item[aria-current="true"]').innerText()).toContain('S1');
 
     const second = page.getByTestId('entry-form-2');
     await second.waitFor();

@@ -69,6 +69,9 @@ describe('确认过的数据不被悄悄改变', () => {
     ] as const)
       await first.getByLabel(label, { exact: true }).fill(v);
     await first.getByRole('button', { name: '保存第一次录入' }).click();
+    // saved, the desk moves on to S2; the second person comes back to S1
+    await expect.poll(() => page.locator('.picker-item[aria-current="true"]').innerText()).toContain('S2');
+    await picker('S1').click();
     const second = page.getByTestId('entry-form-2');
     await second.getByLabel('第二名录入员').selectOption('李四');
     await second.getByLabel(/发出票数/).fill('45');
@@ -83,8 +86,9 @@ describe('确认过的数据不被悄悄改变', () => {
     await expect.poll(() => second.innerText()).toContain('李四的PIN不正确');
     await second.getByLabel('李四的PIN').fill('2468');
     await second.getByRole('button', { name: '保存第二次录入' }).click();
-    await page.getByTestId('accepted-tally').waitFor();
     await expect.poll(() => picker('S1').innerText()).toContain('已双录确认');
+    await picker('S1').click();
+    await page.getByTestId('accepted-tally').waitFor();
   });
 
   it('an import that differs from it shows the difference first; cancelled, nothing changes', async () => {
@@ -135,7 +139,8 @@ describe('确认过的数据不被悄悄改变', () => {
     await app.shot('02-复核导入的计票');
     await review.getByRole('button', { name: '已对照原始计票单，复核无误' }).click();
     await expect.poll(() => picker('S2').innerText()).toContain('已导入并复核');
-    expect(await page.getByTestId('accepted-tally').innerText()).toMatch(/导入：张三；复核：李四/);
+    await picker('S2').click();
+    await expect.poll(() => page.getByTestId('accepted-tally').innerText()).toMatch(/导入：张三；复核：李四/);
   });
 
   it('results, 首页 and 定稿 say how many tallies are not confirmed', async () => {

@@ -25,3 +25,4 @@ export interface Platform {
 export const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx'] };
 export const JSON_FILTER: FileFilter = { name: 'JSON 文件', extensions: ['json'] };
 export const PDF_FILTER: FileFilter = { name: 'PDF 文件', extensions: ['pdf'] };
+export const PNG_FILTER: FileFilter = { name: 'PNG 图片', extensions: ['png'] };

@@ -7,3 +7,4 @@ export { Table, type Column } from './Table';
 export { ErrorTable } from './ErrorTable';
 export { ToastProvider, useToast } from './Toast';
 export { TownSelect } from './TownSelect';
+export { Workbench, type WorkbenchMoves } from './Workbench';

@@ -6,12 +6,12 @@ import { checkOperator, useOperator } from '../../data/operator';
 import { OperatorChoice, type OperatorPick } from '../operators';
 import { db } from '../../db/db';
 import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord } from '../../db/schema';
-import { Button, ConfirmButton, useToast } from '../../ui';
+import { Button, ConfirmButton, useToast, Workbench, type WorkbenchMoves } from '../../ui';
 import { useWrite } from '../../data/useWrite';
 import { ImportButton } from '../imports';
 import { BoxesOut } from '../field';
 import { useAssessment, useSecretaries } from '../../data/assessment';
-import { SecretaryPicker } from '../../ui/SecretaryPicker';
+import { screenHref } from '../../data/routes';
 import { DiffResolver } from './DiffResolver';
 import { EntryForm } from './EntryForm';
 import {
@@ -48,7 +48,8 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const secretaries = useSecretaries(assessmentId);
   const { operator } = useOperator();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // how an imported tally is checked, kept from one secretary to the next
+  const [checkBy, setCheckBy] = useState<CheckBy>(null);
   const state = useLiveQuery(async () => {
     const [tallies, entries, boxes] = await Promise.all([
       db.tallies.where('assessmentId').equals(assessmentId).toArray(),
@@ -65,7 +66,6 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
       state.tallies.get(id),
       state.entries.filter((e) => e.id === id),
     );
-  const selected = secretaries.find((s) => s.id === chosen) ?? secretaries[0] ?? null;
   const statuses = secretaries.map((s) => statusOf(s.id));
   const done = statuses.filter((st) => st === 'accepted' || st === 'confirmed').length;
   const unconfirmed = statuses.filter((st) => st === 'imported' || st === 'importDiffers').length;
@@ -84,33 +84,33 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
         )}
       </div>
       <BoxesOut secretaries={secretaries} boxes={state.boxes} />
-      {secretaries.length === 0 ? (
-        <div className="card">
-          名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。
-        </div>
-      ) : (
-        <div className="workbench">
-          <SecretaryPicker
-            secretaries={secretaries}
-            selectedId={selected?.id ?? null}
-            onSelect={setChosen}
-            status={(s) => <StatusBadge status={statusOf(s.id)} />}
+      <Workbench
+        secretaries={secretaries}
+        statusOf={(s) => statusOf(s.id)}
+        statusLabels={TALLY_STATUS_LABELS}
+        statusBadges={STATUS_BADGE}
+        rosterHref={screenHref(assessmentId, 'roster')}
+        placeKey={`ballots:${assessmentId}`}
+      >
+        {(selected, moves) => (
+          <TallyDesk
+            key={selected.id}
+            assessment={assessment}
+            secretary={selected}
+            tally={state.tallies.get(selected.id)}
+            entries={state.entries.filter((e) => e.id === selected.id)}
+            operator={operator ?? ''}
+            checkBy={checkBy}
+            onCheckBy={setCheckBy}
+            moves={moves}
           />
-          {selected ? (
-            <TallyDesk
-              key={selected.id}
-              assessment={assessment}
-              secretary={selected}
-              tally={state.tallies.get(selected.id)}
-              entries={state.entries.filter((e) => e.id === selected.id)}
-              operator={operator ?? ''}
-            />
-          ) : null}
-        </div>
-      )}
+        )}
+      </Workbench>
     </div>
   );
 }
+
+type CheckBy = 'review' | 'entry' | null;
 
 function TallyDesk({
   assessment,
@@ -118,12 +118,19 @@ function TallyDesk({
   tally,
   entries,
   operator,
+  checkBy,
+  onCheckBy: setCheckBy,
+  moves,
 }: {
   assessment: AssessmentRecord;
   secretary: SecretaryRecord;
   tally: TallyRecord | undefined;
   entries: TallyEntryRecord[];
   operator: string;
+  checkBy: CheckBy;
+  onCheckBy: (by: CheckBy) => void;
+  /** after a save that needs nothing more here, the next secretary of the list */
+  moves: WorkbenchMoves;
 }) {
   const toast = useToast();
   const write = useWrite();
@@ -133,7 +140,9 @@ function TallyDesk({
   const eligible = secretary.eligibleVoters;
   const minTurnout = assessment.policy.minTurnout;
   const aid = assessment.id;
-  const [checkBy, setCheckBy] = useState<'review' | 'entry' | null>(null);
+  const onward = () => {
+    if (!moves.next()) toast('已是列表中的最后一位');
+  };
 
   const save = (slot: 1 | 2) => async (counts: Parameters<typeof saveEntry>[5], who: string) => {
     const outcome = await saveEntry(db, aid, secretary.id, slot, who, counts);
@@ -149,6 +158,8 @@ function TallyDesk({
           : '第一次录入已保存，请另一名录入员背靠背录入第二次',
       outcome === 'differs' ? 'error' : 'success',
     );
+    // two entries that differ are settled here, field by field; anything else moves on
+    if (outcome !== 'differs') onward();
   };
   const resolver = (a: TallyEntryRecord, b: TallyEntryRecord) => (
     <DiffResolver
@@ -206,7 +217,7 @@ function TallyDesk({
                 onSave={save(2)}
               />
             ) : checkBy === 'review' ? (
-              <ReviewForm tally={tally} eligible={eligible} minTurnout={minTurnout} operator={operator} />
+              <ReviewForm tally={tally} eligible={eligible} minTurnout={minTurnout} operator={operator} onReviewed={onward} />
             ) : null}
           </ImportedTally>
         ) : null;
@@ -271,7 +282,19 @@ function ImportedTally({
 }
 
 /** 复核: another operator sees the imported counts beside the paper sheet and confirms them. */
-function ReviewForm({ tally, eligible, minTurnout, operator }: { tally: TallyRecord; eligible: number; minTurnout: string; operator: string }) {
+function ReviewForm({
+  tally,
+  eligible,
+  minTurnout,
+  operator,
+  onReviewed,
+}: {
+  tally: TallyRecord;
+  eligible: number;
+  minTurnout: string;
+  operator: string;
+  onReviewed: () => void;
+}) {
   const toast = useToast();
   const write = useWrite();
   const importer = tally.importedBy ?? '';
@@ -282,7 +305,12 @@ function ReviewForm({ tally, eligible, minTurnout, operator }: { tally: TallyRec
   const confirm = async () => {
     const checked = await checkOperator(who.name, who.pin);
     if (!checked.ok) return setError(checked.message);
-    write(reviewTally(db, tally.assessmentId, tally.id, who.name).then(() => toast('已复核，计票结果已确认')));
+    write(
+      reviewTally(db, tally.assessmentId, tally.id, who.name).then(() => {
+        toast('已复核，计票结果已确认');
+        onReviewed();
+      }),
+    );
   };
   return (
     <div className="review-form" data-testid="review-form">

@@ -119,6 +119,7 @@ export function EntryForm({
               autoComplete="off"
               value={draft[f]}
               autoFocus={f === 'issued'}
+              data-start={f === 'issued' ? '' : undefined}
               onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
             />
             {check.fieldErrors[f] ? <span className="field-error">{check.fieldErrors[f]}</span> : null}

@@ -1,18 +1,21 @@
 /**
  * 逐张计票 at the table: 1–4 for the marks, 0 void, space blank, Backspace undoes the
- * last. Counts live only in memory until they are handed to the entry form.
+ * last. Each option shows its running count and share, with the ballots counted, those
+ * still to come and the satisfaction so far. Counts live only in memory until they are
+ * handed to the entry form.
  */
 import { useReducer, useRef, useEffect } from 'react';
-import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS } from '../../../../shared/model';
+import { BALLOT_OPTION_LABELS } from '../../../../shared/model';
 import { Button } from '../../ui';
-import { actionForKey, OPTION_KEYS, perBallotReducer, startCounting } from './perBallot';
-import { castOfCounts, type TallyCounts } from './tally';
+import { actionForKey, OPTION_KEYS, perBallotReducer, runningTally, startCounting } from './perBallot';
+import type { TallyCounts } from './tally';
 
 export function PerBallotCounter({ eligible, onDone, onCancel }: { eligible: number; onDone: (counts: TallyCounts) => void; onCancel: () => void }) {
   const [state, dispatch] = useReducer(perBallotReducer, undefined, () => startCounting());
   const pad = useRef<HTMLDivElement>(null);
   useEffect(() => pad.current?.focus(), []);
-  const cast = castOfCounts(state.counts);
+  const running = runningTally(state.counts, eligible);
+  const { cast } = running;
   return (
     <div className="card per-ballot" data-testid="per-ballot">
       <h3>逐张计票</h3>
@@ -31,18 +34,29 @@ export function PerBallotCounter({ eligible, onDone, onCancel }: { eligible: num
           dispatch(action);
         }}
       >
-        {BALLOT_OPTIONS.map((o) => (
+        {running.options.map(({ option: o, count, share }) => (
           <div key={o} className={`ballot-count${state.last === o ? ' last' : ''}`}>
             <span className="key">{OPTION_KEYS[o]}</span>
             <span className="label">{BALLOT_OPTION_LABELS[o]}</span>
             <span className="n num" data-testid={`count-${o}`}>
-              {state.counts[o]}
+              {count}
+            </span>
+            <span className="share num" data-testid={`share-${o}`}>
+              {share}
+            </span>
+            <span className="share-bar" aria-hidden="true">
+              <i style={{ width: cast ? `${(100 * count) / cast}%` : 0 }} />
             </span>
           </div>
         ))}
       </div>
       <p className="note" aria-live="polite">
-        已计 <strong className="num">{cast}</strong> 张，应参加 {eligible} 人
+        已计{' '}
+        <strong className="num" data-testid="count-cast">
+          {cast}
+        </strong>{' '}
+        张，应参加 {eligible} 人{running.left >= 0 ? `，尚余 ${running.left} 张` : null}
+        {running.satisfied ? `；满意（很满意+满意）${running.satisfied}` : null}
         {cast > eligible ? <strong style={{ color: 'var(--danger)' }}>　已超过应参加人数！</strong> : null}
       </p>
       <div className="toolbar">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { actionForKey, perBallotReducer, startCounting, type PerBallotState } from './perBallot';
+import { actionForKey, perBallotReducer, runningTally, startCounting, type PerBallotState } from './perBallot';
 
 function press(keys: string[], from: PerBallotState = startCounting()): PerBallotState {
   return keys.reduce((s, k) => {
@@ -32,5 +32,22 @@ describe('per-ballot counting', () => {
   it('undo on an empty count does nothing', () => {
     const s = startCounting();
     expect(press(['Backspace'], s)).toEqual(s);
+  });
+
+  it('shows the running count of each option with its share, what is left and the satisfaction so far', () => {
+    const before = runningTally(startCounting().counts, 42);
+    expect(before.options.map((o) => o.share)).toEqual(['—', '—', '—', '—', '—', '—']);
+    expect([before.cast, before.left, before.satisfied]).toEqual([0, 42, null]);
+    const t = runningTally(press(['1', '1', '1', '2', '3', '4', '0', ' ']).counts, 42);
+    expect(t.options.map((o) => [o.option, o.count, o.share])).toEqual([
+      ['verySatisfied', 3, '37.50%'],
+      ['satisfied', 1, '12.50%'],
+      ['basic', 1, '12.50%'],
+      ['dissatisfied', 1, '12.50%'],
+      ['invalid', 1, '12.50%'],
+      ['abstain', 1, '12.50%'],
+    ]);
+    expect([t.cast, t.left, t.satisfied]).toEqual([8, 34, '4/8（50.00%）']);
+    expect(runningTally(press(['1', '1', '1']).counts, 2).left).toBe(-1);
   });
 });

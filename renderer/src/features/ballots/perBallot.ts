@@ -3,8 +3,10 @@
  * Only the counts are kept, plus the option of the very last key so that Backspace
  * can undo one slip. No sequence, no time: nothing that could tie a mark to a voter.
  */
-import type { BallotOption } from '../../../../shared/model';
-import { zeroCounts, type TallyCounts } from './tally';
+import { rat } from '../../../../shared/exact/rational';
+import { describeRate } from '../../../../shared/method/satisfaction';
+import { BALLOT_OPTIONS, DASH, percentText, type BallotOption } from '../../../../shared/model';
+import { castOfCounts, zeroCounts, type TallyCounts } from './tally';
 
 export const KEY_OPTIONS: Readonly<Record<string, BallotOption>> = {
   '1': 'verySatisfied',
@@ -56,4 +58,25 @@ export function actionForKey(key: string): PerBallotAction | null {
   if (key === 'Backspace') return { type: 'undo' };
   const option = KEY_OPTIONS[key];
   return option ? { type: 'mark', option } : null;
+}
+
+/** What the keypad shows as the ballots are counted. */
+export interface RunningTally {
+  /** each option's count and its share of the ballots counted so far (percent, two places) */
+  options: { option: BallotOption; count: number; share: string }[];
+  cast: number;
+  /** ballots still to come if everyone voted (应参加 − counted); negative when over */
+  left: number;
+  /** 很满意 + 满意 over the ballots counted, as “38/40（95.00%）”; null before the first */
+  satisfied: string | null;
+}
+
+export function runningTally(counts: TallyCounts, eligible: number): RunningTally {
+  const cast = castOfCounts(counts);
+  return {
+    options: BALLOT_OPTIONS.map((option) => ({ option, count: counts[option], share: cast ? percentText(rat(counts[option], cast)) : DASH })),
+    cast,
+    left: eligible - cast,
+    satisfied: cast ? describeRate(counts.verySatisfied + counts.satisfied, cast) : null,
+  };
 }

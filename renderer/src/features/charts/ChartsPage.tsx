@@ -1,12 +1,14 @@
-/** 图表: totals with band lines, satisfaction by town, grades per category, org score against satisfaction. */
-import { useState, type ReactNode } from 'react';
+/**
+ * 图表: totals with band lines, satisfaction by town, grades per category, org score
+ * against satisfaction. Each can be saved as a PNG for the meeting's slides.
+ */
+import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
 import {
   Bar,
   BarChart,
   CartesianGrid,
   Cell,
   LabelList,
-  Legend,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -17,15 +19,24 @@ import {
   ZAxis,
 } from 'recharts';
 import type { AssessmentResult, Policy } from '../../../../shared/model';
-import { bandLine, GRADE_COLORS, gradeSeries, gradesByCategory, orgVsSatisfaction, satisfactionByTown, totalBars } from './chartData';
+import { bandLine, GRADE_COLORS, gradeKey, gradeOrder, gradesByCategory, orgVsSatisfaction, satisfactionByTown, totalBars } from './chartData';
+import { chartPicture, pictureName, pictureToPng, type KeyEntry } from './chartImage';
 import { useResult } from '../../data/result';
+import { useAssessment } from '../../data/assessment';
+import { platform, PNG_FILTER } from '../../platform';
+import { Button, useToast } from '../../ui';
 import './charts.css';
 
 const fixed2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v));
 const pct = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v));
 
+/** The assessment's name, the start of a saved picture's file name. */
+const PictureStem = createContext('图表');
+
 export function ChartsPage({ assessmentId }: { assessmentId: string }) {
   const state = useResult(assessmentId);
+  const assessment = useAssessment(assessmentId);
+  const stem = assessment ? `${assessment.year}年度${assessment.region || assessment.name}` : '图表';
   if (state.status === 'loading') return <p className="muted">正在计算…</p>;
   if (state.status === 'missing') return <p>找不到该考核。</p>;
   if (state.status === 'failed') return <p className="error-summary">无法计算结果：{state.message}</p>;
@@ -40,21 +51,57 @@ export function ChartsPage({ assessmentId }: { assessmentId: string }) {
       {rows.length === 0 ? (
         <div className="card">名册中还没有第一书记。</div>
       ) : (
-        <div className="chart-grid">
-          <TotalsChart result={result} policy={input.policy} />
-          <TownChart result={result} />
-          <GradesChart result={result} policy={input.policy} />
-          <ScatterPanel result={result} policy={input.policy} />
-        </div>
+        <PictureStem.Provider value={stem}>
+          <div className="chart-grid">
+            <TotalsChart result={result} policy={input.policy} />
+            <TownChart result={result} />
+            <GradesChart result={result} policy={input.policy} />
+            <ScatterPanel result={result} policy={input.policy} />
+          </div>
+        </PictureStem.Provider>
       )}
     </div>
   );
 }
 
-function Panel({ title, note, children, testId }: { title: string; note?: string; children: ReactNode; testId: string }) {
+function Panel({
+  title,
+  note,
+  children,
+  testId,
+  picture,
+}: {
+  title: string;
+  note?: string;
+  children: ReactNode;
+  testId: string;
+  /** a chart to save as a picture: its title in the picture and its key of colours */
+  picture?: { title: string; key: readonly KeyEntry[] } | undefined;
+}) {
+  const box = useRef<HTMLElement>(null);
+  const stem = useContext(PictureStem);
+  const toast = useToast();
+  const save = async () => {
+    const svg = box.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
+    if (!svg || !picture) return;
+    try {
+      const bytes = await pictureToPng(chartPicture(svg, picture.title, picture.key));
+      const saved = await platform.saveFile({ title: '保存图表图片', suggestedName: pictureName(stem, picture.title), filters: [PNG_FILTER], bytes });
+      if (saved) toast('图表已保存为图片');
+    } catch (e) {
+      toast(e instanceof Error ? e.message : '图表无法转为图片', 'error');
+    }
+  };
   return (
-    <section className="card chart-card" aria-label={title} data-testid={testId}>
-      <h2>{title}</h2>
+    <section ref={box} className="card chart-card" aria-label={title} data-testid={testId}>
+      <div className="chart-head">
+        <h2>{title}</h2>
+        {picture ? (
+          <Button onClick={() => void save()} title="保存为 PNG 图片（两倍清晰度），可插入汇报幻灯片">
+            保存图片
+          </Button>
+        ) : null}
+      </div>
       {note ? <p className="note">{note}</p> : null}
       {children}
     </section>
@@ -77,7 +124,12 @@ function TotalsChart({ result, policy }: { result: AssessmentResult; policy: Pol
     .map((band) => ({ band, y: bandLine(category, band) }))
     .filter((l): l is { band: 'excellent' | 'good'; y: number } => l.y !== null);
   return (
-    <Panel title="考核总分（按类别）" note="虚线为该类别最后一名优秀、良好的总分。" testId="chart-totals">
+    <Panel
+      title="考核总分（按类别）"
+      note="虚线为该类别最后一名优秀、良好的总分。"
+      testId="chart-totals"
+      picture={{ title: `考核总分（${category.label}）`, key: gradeKey(policy, (g) => bars.some((b) => b.grade === g)) }}
+    >
       <label className="check" style={{ marginBottom: 6 }}>
         类别
         <select className="input" value={category.key} onChange={(e) => setKey(e.target.value)}>
@@ -110,17 +162,18 @@ function TotalsChart({ result, policy }: { result: AssessmentResult; policy: Pol
           ))}
         </BarChart>
       </ResponsiveContainer>
-      <GradeKey policy={policy} />
+      <GradeKey entries={gradeKey(policy, () => true)} />
     </Panel>
   );
 }
 
-function GradeKey({ policy }: { policy: Policy }) {
+/** The colours of the grades, below a chart: never over its points. */
+function GradeKey({ entries }: { entries: readonly KeyEntry[] }) {
   return (
     <div className="grade-key">
-      {gradeSeries(policy).map((g) => (
-        <span key={g.key}>
-          <i style={{ background: GRADE_COLORS[g.key] }} />
+      {entries.map((g) => (
+        <span key={g.label}>
+          <i style={{ background: g.color }} />
           {g.label}
         </span>
       ))}
@@ -131,7 +184,12 @@ function GradeKey({ policy }: { policy: Policy }) {
 function TownChart({ result }: { result: AssessmentResult }) {
   const towns = satisfactionByTown(result);
   return (
-    <Panel title="各镇街群众满意度" note="满意度 =（很满意+满意）÷ 投票数，按镇街合计；测评无效的不计入。" testId="chart-towns">
+    <Panel
+      title="各镇街群众满意度"
+      note="满意度 =（很满意+满意）÷ 投票数，按镇街合计；测评无效的不计入。"
+      testId="chart-towns"
+      picture={towns.length ? { title: '各镇街群众满意度', key: [] } : undefined}
+    >
       {towns.length === 0 ? (
         <p className="muted">尚无有效的测评结果。</p>
       ) : (
@@ -153,32 +211,37 @@ function TownChart({ result }: { result: AssessmentResult }) {
 
 function GradesChart({ result, policy }: { result: AssessmentResult; policy: Policy }) {
   const data = gradesByCategory(result);
-  const series = gradeSeries(policy).filter((g) => data.some((d) => d[g.key] > 0));
+  const series = gradeKey(policy, (g) => data.some((d) => d[g] > 0));
   return (
-    <Panel title="各类别等次分布" testId="chart-grades">
+    <Panel title="各类别等次分布" testId="chart-grades" picture={{ title: '各类别等次分布', key: series }}>
       <ResponsiveContainer width="100%" height={Math.max(200, 40 + data.length * 30)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="category" width={170} tick={{ fontSize: 11 }} />
-          <Tooltip />
-          <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemSorter={gradeOrder} />
           {series.map((g) => (
-            <Bar key={g.key} dataKey={g.key} name={g.label} stackId="grades" fill={GRADE_COLORS[g.key]} isAnimationActive={false} />
+            <Bar key={g.key} dataKey={g.key} name={g.label} stackId="grades" fill={g.color} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
+      <GradeKey entries={series} />
     </Panel>
   );
 }
 
 function ScatterPanel({ result, policy }: { result: AssessmentResult; policy: Policy }) {
   const points = orgVsSatisfaction(result);
-  const series = gradeSeries(policy)
+  const series = gradeKey(policy, () => true)
     .map((g) => ({ ...g, points: points.filter((p) => p.grade === g.key) }))
     .filter((g) => g.points.length > 0);
   return (
-    <Panel title="组织考评得分与群众满意度" note="每点一名书记；颜色为等次。" testId="chart-scatter">
+    <Panel
+      title="组织考评得分与群众满意度"
+      note="每点一名书记；颜色为等次。"
+      testId="chart-scatter"
+      picture={points.length ? { title: '组织考评得分与群众满意度', key: series } : undefined}
+    >
       {points.length === 0 ? (
         <p className="muted">尚无同时具备考评得分和有效测评的书记。</p>
       ) : (
@@ -196,13 +259,13 @@ function ScatterPanel({ result, policy }: { result: AssessmentResult; policy: Po
             <YAxis type="number" dataKey="satisfaction" name="满意度" unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} />
             <ZAxis range={[50, 50]} />
             <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === '满意度' ? pct(v) : fixed2(v), String(name)]} />
-            <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
             {series.map((g) => (
-              <Scatter key={g.key} name={g.label} data={g.points} fill={GRADE_COLORS[g.key]} isAnimationActive={false} />
+              <Scatter key={g.key} name={g.label} data={g.points} fill={g.color} isAnimationActive={false} />
             ))}
           </ScatterChart>
         </ResponsiveContainer>
       )}
+      {points.length ? <GradeKey entries={series} /> : null}
     </Panel>
   );
 }

@@ -95,3 +95,19 @@ export const GRADE_COLORS: Record<Grade, string> = {
   incompetent: '#333a44',
   pending: '#a0a6ae',
 };
+
+/**
+ * The tooltip's order of a grade series: 优秀, 良好, 称职 … as the method ranks them,
+ * not the order of their names (recharts sorts by name unless told).
+ */
+export function gradeOrder(item: { dataKey?: unknown }): number {
+  const at = GRADES.indexOf(item.dataKey as Grade);
+  return at < 0 ? GRADES.length : at;
+}
+
+/** The key of colours of the grades a chart shows. */
+export function gradeKey(policy: Pick<Policy, 'labels'>, shown: (grade: Grade) => boolean): { key: Grade; label: string; color: string }[] {
+  return gradeSeries(policy)
+    .filter((g) => shown(g.key))
+    .map((g) => ({ ...g, color: GRADE_COLORS[g.key] }));
+}

@@ -5,7 +5,7 @@ import { useOperator } from '../../data/operator';
 import { db } from '../../db/db';
 import { completeItemScores, saveItemScores, scoringMode } from '../../db/scores';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, ItemScoresRecord, SecretaryRecord } from '../../db/schema';
-import { Button, ConfirmButton } from '../../ui';
+import { Button, ConfirmButton, Workbench } from '../../ui';
 import { AttachmentList } from '../evidence';
 import { BulkAttach } from '../evidence';
 import { useWrite } from '../../data/useWrite';
@@ -14,7 +14,7 @@ import { evidenceState, type EvidenceState } from '../evidence';
 import { rubricFor } from '../../../../shared/method/compute';
 import { unscoped, useAssessment, useSecretaries } from '../../data/assessment';
 import { RubricForm, allItemCodes } from './RubricForm';
-import { SecretaryPicker } from '../../ui/SecretaryPicker';
+import { screenHref } from '../../data/routes';
 import { SummaryKept, SummaryScoreCard, SummaryScoreDialog } from './SummaryScore';
 import { scoringStatus, SCORING_STATUS_BADGES, SCORING_STATUS_LABELS } from './status';
 import { useCoalescedSave } from './useCoalescedSave';
@@ -23,7 +23,6 @@ import './features.css';
 export function ScoringPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const secretaries = useSecretaries(assessmentId);
-  const [chosen, setChosen] = useState<string | null>(null);
   const scored = useLiveQuery(async () => {
     const [items, summaries] = await Promise.all([
       db.itemScores.where('assessmentId').equals(assessmentId).toArray(),
@@ -34,7 +33,6 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
 
   if (assessment === undefined || secretaries === undefined) return <p className="muted">正在读取…</p>;
   if (assessment === null) return <p>找不到该考核。</p>;
-  const selected = secretaries.find((s) => s.id === chosen) ?? secretaries[0] ?? null;
   const itemCodes = allItemCodes(assessment.rubric);
 
   return (
@@ -44,24 +42,16 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
         {assessment.locked ? <span className="badge badge-warn">考核已定稿，只读</span> : null}
         {assessment.locked ? null : <BulkAttach assessmentId={assessmentId} secretaries={secretaries} itemCodes={itemCodes} />}
       </div>
-      {secretaries.length === 0 ? (
-        <div className="card">
-          名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。
-        </div>
-      ) : (
-        <div className="workbench">
-          <SecretaryPicker
-            secretaries={secretaries}
-            selectedId={selected?.id ?? null}
-            onSelect={setChosen}
-            status={(s) => {
-              const status = scoringStatus(scored?.items.get(s.id), scored?.summaries.get(s.id));
-              return <span className={`badge ${SCORING_STATUS_BADGES[status]}`}>{SCORING_STATUS_LABELS[status]}</span>;
-            }}
-          />
-          {selected ? <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} /> : null}
-        </div>
-      )}
+      <Workbench
+        secretaries={secretaries}
+        statusOf={(s) => scoringStatus(scored?.items.get(s.id), scored?.summaries.get(s.id))}
+        statusLabels={SCORING_STATUS_LABELS}
+        statusBadges={SCORING_STATUS_BADGES}
+        rosterHref={screenHref(assessmentId, 'roster')}
+        placeKey={`scoring:${assessmentId}`}
+      >
+        {(selected) => <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} />}
+      </Workbench>
     </div>
   );
 }
