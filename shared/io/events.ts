@@ -6,9 +6,12 @@ import { idsOf, nameOf, parsedOf, readWith, type Located, type NamedRow, type Pa
 import { EVENT_FIELDS, EVENT_SHEET, requiredOf, type EventKey } from './schemas';
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { wrongWorkbook } from './recognise';
 
 /** A secretary may have several events: ids repeat here by design. */
 export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
+  const wrong = wrongWorkbook(opened, 'events');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [EVENT_SHEET]);
   const sheet = sheetLabel(opened, ws);

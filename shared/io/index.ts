@@ -11,3 +11,5 @@ export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, 
 export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';
 export { inputColumns, type InputColumn } from './rubric-inputs';
 export { normalizeText, toHalfWidth } from './normalize';
+export { writeRulesWorkbook, readRulesWorkbook, parseRules, RULES_TITLE, type RulesWorkbook } from './rules';
+export { recogniseWorkbook, wrongWorkbook, FILE_KIND_WORDS, type FileKind } from './recognise';

@@ -7,6 +7,7 @@ import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
 import type { InputError } from '../model';
 import { MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM } from './enums';
+import { wrongWorkbook } from './recognise';
 
 export interface RosterOptions {
   /** policy.minPresence is set: 在村工作天数 and 全年工作日数 are required */
@@ -16,6 +17,8 @@ export interface RosterOptions {
 const headerOf = Object.fromEntries(ROSTER_FIELDS.map((x) => [x.key, x.header])) as Record<RosterKey, string>;
 
 export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {}): ParseOutcome<Secretary> {
+  const wrong = wrongWorkbook(opened, 'roster');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [ROSTER_SHEET]);
   const sheet = sheetLabel(opened, ws);

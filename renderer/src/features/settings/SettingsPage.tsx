@@ -10,7 +10,7 @@ import type { InputError } from '../../../../shared/model';
 import { parsePolicyJson } from '../../../../shared/policy';
 import { Button, Dialog, ErrorTable, Field, Tabs, useToast } from '../../ui';
 import { PolicyEditor } from './PolicyEditor';
-import { inWords } from './policyWords';
+import { inWords } from '../../../../shared/policy/words';
 import { RubricEditor } from './RubricEditor';
 
 type TabKey = 'basic' | 'policy' | 'rubric';
