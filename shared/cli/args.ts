@@ -21,7 +21,8 @@ export interface PrintMetaOptions {
 }
 
 export type Command =
-  | { command: 'template'; kind: TemplateKind; out?: string }
+  | { command: 'template'; kind: TemplateKind; out?: string; roster?: string; policy: string }
+  | { command: 'rules'; out?: string; policy: string }
   | ({ command: 'print'; kind: PrintKind; out: string } & Pick<InputOptions, 'files' | 'policy'> & PrintMetaOptions)
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
@@ -31,7 +32,8 @@ export type Command =
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
 
 const ALLOWED: Record<string, readonly string[]> = {
-  template: ['out'],
+  template: ['out', 'roster', 'policy'],
+  rules: ['out', 'policy'],
   compute: [...FILE_OPTIONS, 'policy', 'out', 'json', 'pdf'],
   check: [...FILE_OPTIONS, 'policy'],
   demo: ['out', 'policy', 'pdf'],
@@ -85,7 +87,14 @@ export function parseArgs(args: readonly string[]): Parsed {
       }
       if (rest.length > 1) return { ok: false, message: `多余的参数“${rest.slice(1).join(' ')}”` };
       const out = opt('out');
-      return { ok: true, value: { command: 'template', kind: kind as TemplateKind, ...(out ? { out } : {}) } };
+      const roster = opt('roster');
+      if (roster !== undefined && kind === 'roster') return { ok: false, message: '名册模板不能由名册生成：--roster 只用于 summary、scores、ballots、events' };
+      return { ok: true, value: { command: 'template', kind: kind as TemplateKind, policy, ...(out ? { out } : {}), ...(roster ? { roster } : {}) } };
+    }
+    case 'rules': {
+      if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”` };
+      const out = opt('out');
+      return { ok: true, value: { command: 'rules', policy, ...(out ? { out } : {}) } };
     }
     case 'demo': {
       if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”` };
@@ -157,10 +166,15 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
 
 用法：
   shuangping template <roster|summary|scores|ballots|events> [--out 文件.xlsx]
-      生成空白模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项
+        [--roster 名册.xlsx] [--policy 规则.xlsx]
+      生成模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项；
+      给出 --roster 时每名“第一书记”一行，已填好编号、姓名、所在镇街、村社区；
+      考评细则评分模板按 --policy 规则工作簿中的考评细则生成（默认第十六条细则）
+  shuangping rules [--policy jiaozhou|daan|touyan|规则.json|规则.xlsx] [--out 考核规则和细则.xlsx]
+      把考核规则和考评细则写成工作簿，可在 Excel/WPS 中修改后用 --policy 读回
   shuangping compute --roster 名册.xlsx --ballots 计票.xlsx
         (--summary 得分.xlsx | --scores 细则.xlsx | 两者都给，但同一人只能在一张表中)
-        [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json]
+        [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json|规则.xlsx]
         [--out 结果.xlsx] [--json 结果.json] [--pdf 结果.pdf]
       计算考核结果：排名定档，写出结果工作簿和 JSON
   shuangping check <与 compute 相同的输入>

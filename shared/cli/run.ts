@@ -4,12 +4,14 @@
  * 1 input errors (a damaged or unreadable file included), 2 usage.
  */
 import { computeAssessment, resultToJson } from '../method';
-import { formatInputError, type AssessmentResult, type InputError, type Policy } from '../model';
+import { formatInputError, type AssessmentResult, type InputError, type Policy, type Rubric } from '../model';
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { writeResultsWorkbook } from '../io/results';
-import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
+import { writeRosterTemplate, writeTemplate, TEMPLATE_TITLES } from '../io/templates';
+import { readRoster } from '../io/roster';
+import { readRulesWorkbook, RULES_TITLE, writeRulesWorkbook } from '../io/rules';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize } from './summary';
 import type { CliEnv, PrintRequest } from './env';
@@ -60,9 +62,24 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     case 'template': {
       const out = command.out ?? `${TEMPLATE_TITLES[command.kind]}.xlsx`;
-      const bytes = command.kind === 'scores' ? await writeTemplate('scores', JIAOZHOU_RUBRIC) : await writeTemplate(command.kind);
+      const { rubric } = await loadRules(command.policy, env);
+      const { kind } = command;
+      let bytes: Uint8Array;
+      if (command.roster !== undefined && kind !== 'roster') {
+        const roster = await readFileOrFail(command.roster, env);
+        const read = await readRoster({ name: env.baseName(command.roster), bytes: roster });
+        if (!read.ok) throw inputFailure(read.errors);
+        bytes = await writeRosterTemplate(kind, read.value, rubric);
+      } else bytes = await writeTemplate(kind, rubric);
       await write(env, out, bytes);
       env.stdout(`已生成模板：${out}`);
+      return EXIT_OK;
+    }
+    case 'rules': {
+      const out = command.out ?? `${RULES_TITLE}.xlsx`;
+      const { policy, rubric } = await loadRules(command.policy, env);
+      await write(env, out, await writeRulesWorkbook(policy, rubric));
+      env.stdout(`已写出：${out}`);
       return EXIT_OK;
     }
     case 'check': {
@@ -123,20 +140,36 @@ async function write(env: CliEnv, path: string, bytes: Uint8Array): Promise<void
   }
 }
 
-async function loadPolicy(name: string, env: CliEnv): Promise<Policy> {
-  if (isPresetName(name)) return presetPolicy(name);
+async function readFileOrFail(path: string, env: CliEnv): Promise<Uint8Array> {
+  const bytes = await env.readFile(path);
+  if (!bytes) throw new Failure(EXIT_INPUT, [`找不到文件“${path}”`]);
+  return bytes;
+}
+
+/**
+ * The policy and rubric of --policy: a preset, a policy JSON file (the default rubric), or
+ * a rules workbook (its sheets; a sheet left out keeps the jiaozhou preset or the default rubric).
+ */
+async function loadRules(name: string, env: CliEnv): Promise<{ policy: Policy; rubric: Rubric }> {
+  if (isPresetName(name)) return { policy: presetPolicy(name), rubric: JIAOZHOU_RUBRIC };
   const bytes = await env.readFile(name);
   if (!bytes) throw new Failure(EXIT_INPUT, [`找不到考核规则文件“${name}”（预设可选 jiaozhou、daan、touyan）`]);
+  if (/\.xlsx$/i.test(name)) {
+    const read = await readRulesWorkbook({ name: env.baseName(name), bytes });
+    if (!read.ok) throw inputFailure(read.errors);
+    return { policy: read.value.policy ?? presetPolicy('jiaozhou'), rubric: read.value.rubric ?? JIAOZHOU_RUBRIC };
+  }
   const checked = parsePolicyJson(new TextDecoder().decode(bytes), env.baseName(name));
   if (!checked.ok) throw inputFailure(checked.errors);
-  return checked.value;
+  return { policy: checked.value, rubric: JIAOZHOU_RUBRIC };
 }
 
 async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: CliEnv) {
   const errors: InputError[] = [];
   let policy: Policy | null = null;
+  let rubric: Rubric = JIAOZHOU_RUBRIC;
   try {
-    policy = await loadPolicy(options.policy, env);
+    ({ policy, rubric } = await loadRules(options.policy, env));
   } catch (e) {
     if (!(e instanceof Failure)) throw e;
     errors.push(...e.lines.map((message) => ({ message })));
@@ -150,7 +183,7 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric);
   if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
   // warnings do not stop the command: they go to stderr, and the exit status stays 0
   for (const warning of checked.warnings) env.stderr(note(warning));

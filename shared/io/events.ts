@@ -27,6 +27,8 @@ export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
     allIds.push({ row: row.row, id });
     const named = nameOf(table, row, id);
     if (named) names.push(named);
+    // a row of the filled template (编号 and 姓名 only): that secretary has no event
+    if (row.cell('kind').kind === 'blank' && row.cell('note').kind === 'blank') continue;
     const kind = fields.enumeration(row, 'kind', EVENT_KIND_ENUM, true);
     const note = fields.text(row, 'note');
     if (errors.length > before) continue;
