@@ -1,6 +1,7 @@
 /** The `shuangping` command line: commands and options, parsed without Node. */
 import { TEMPLATE_KINDS, type TemplateKind } from '../io/templates';
 import { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../model/prints';
+import { noticeProblem, type NoticePeriod } from '../model/notice';
 
 export const FILE_OPTIONS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
 export type FileOption = (typeof FILE_OPTIONS)[number];
@@ -13,11 +14,14 @@ export interface InputOptions {
   pdf?: string;
 }
 
-/** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD). */
+/** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD), the 公示 period; what it covers: a category (its label or key), a town. */
 export interface PrintMetaOptions {
   year?: number;
   region?: string;
   date?: string;
+  notice?: NoticePeriod;
+  category?: string;
+  town?: string;
 }
 
 export type Command =
@@ -37,7 +41,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   compute: [...FILE_OPTIONS, 'policy', 'out', 'json', 'pdf'],
   check: [...FILE_OPTIONS, 'policy'],
   demo: ['out', 'policy', 'pdf'],
-  print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date'],
+  print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date', 'category', 'town', 'notice-start', 'notice-days'],
   verify: ['key-file'],
 };
 
@@ -159,7 +163,25 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   }
   const region = opt('region');
   if (region !== undefined) value.region = region;
+  const category = opt('category');
+  if (category !== undefined) value.category = category;
+  const town = opt('town');
+  if (town !== undefined) value.town = town;
+  const notice = noticeOf(opt('notice-start'), opt('notice-days'));
+  if (typeof notice === 'string') return { ok: false, message: notice };
+  if (notice) value.notice = notice;
   return { ok: true, value };
+}
+
+/** --notice-start 2025-01-06 --notice-days 5个工作日 (or 7天, or 7 for days). */
+function noticeOf(start: string | undefined, days: string | undefined): NoticePeriod | null | string {
+  if (start === undefined && days === undefined) return null;
+  if (start === undefined) return '--notice-days 须与 --notice-start（公示开始日期，如 2025-01-06）一起给出';
+  const match = /^(\d+)\s*(个工作日|工作日|天|日)?$/.exec(days ?? '5个工作日');
+  if (!match) return `--notice-days 应为天数，如 5个工作日 或 7天，而不是“${days}”`;
+  const period: NoticePeriod = { start, days: Number(match[1]), unit: match[2]?.includes('工作日') ? 'workday' : 'day' };
+  const problem = noticeProblem(period);
+  return problem ? `--notice-start/--notice-days：${problem}` : period;
 }
 
 export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
@@ -183,7 +205,9 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
   shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
-      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单
+        [--category 类别] [--town 镇街] [--notice-start 2025-01-06 --notice-days 5个工作日]
+      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单；
+      --category、--town 只打印一个类别（名称或键）、一个镇街；--notice-start、--notice-days 为公示期（不给则留空手写）
   shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
       校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
       给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1

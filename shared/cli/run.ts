@@ -101,8 +101,19 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       requirePdf(command.out, env);
       const { input, policy } = await readInputs(command, env);
       const result = computeAssessment(input);
-      const { kind, year, region, date } = command;
-      const request: PrintRequest = { kind, input, policy, ...(year ? { year } : {}), ...(region ? { region } : {}), ...(date ? { date } : {}) };
+      const { kind, year, region, date, notice } = command;
+      const request: PrintRequest = {
+        kind,
+        input,
+        policy,
+        ...(year ? { year } : {}),
+        ...(region ? { region } : {}),
+        ...(date ? { date } : {}),
+        ...(notice ? { notice } : {}),
+      };
+      const category = command.category === undefined ? undefined : categoryNamed(result, command.category);
+      if (category) request.category = category;
+      if (command.town !== undefined) request.town = townNamed(result, command.town);
       await printTo(env, result, command.out, request);
       env.stdout(`已写出：${command.out}`);
       return EXIT_OK;
@@ -124,6 +135,20 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
     case 'verify':
       return verify(command.file, command.keyFile, env);
   }
+}
+
+/** The key of a category given by its label (镇街·脱产·正股级) or key; exit 1 naming the categories when there is none. */
+function categoryNamed(result: AssessmentResult, given: string): string {
+  const found = result.categories.find((c) => c.label === given || c.key === given);
+  if (found) return found.key;
+  throw new Failure(EXIT_INPUT, [`没有类别“${given}”，可选：${result.categories.map((c) => c.label).join('、')}`]);
+}
+
+/** A town some secretary is in; exit 1 naming the towns when none is. */
+function townNamed(result: AssessmentResult, given: string): string {
+  const towns = [...new Set(result.categories.flatMap((c) => c.rows.map((r) => r.secretary.town ?? '')))].filter(Boolean);
+  if (towns.includes(given)) return given;
+  throw new Failure(EXIT_INPUT, [`名册中没有所在镇街为“${given}”的第一书记，可选：${towns.sort((a, b) => a.localeCompare(b, 'zh-CN')).join('、')}`]);
 }
 
 function requirePdf(pdf: string | undefined, env: CliEnv): void {

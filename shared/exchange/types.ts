@@ -5,7 +5,7 @@
  * so a package carries whatever the database holds.
  */
 import type { ChainedAuditEntry } from '../audit/chain';
-import type { BallotTally, Decision, DirectEvent, ItemScores, Policy, Rubric, Secretary, SummaryScore } from '../model';
+import type { BallotTally, Decision, DirectEvent, ItemScores, NoticePeriod, Policy, Rubric, Secretary, SummaryScore } from '../model';
 
 type Scoped<T> = T & { assessmentId: string };
 
@@ -17,6 +17,8 @@ export interface AssessmentRow {
   policy: Policy;
   rubric: Rubric;
   communityRubric?: Rubric;
+  /** the 公示 period of the results, once entered (printed on the 公示名单) */
+  notice?: NoticePeriod;
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;

@@ -42,7 +42,7 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   attachment: ['attachments'],
 };
 
-export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric'] as const;
+export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'notice'] as const;
 export type Settings = Pick<AssessmentRow, (typeof SETTINGS_FIELDS)[number]>;
 
 export interface Unit {

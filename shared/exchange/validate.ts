@@ -3,7 +3,7 @@
  * hand (or by a faulty program) must not bring malformed records into the database.
  * Each check returns the first problem in Chinese, or null.
  */
-import { GRADES, EVENT_KINDS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS } from '../model';
+import { GRADES, EVENT_KINDS, MODES, POST_TYPES, RANK_CLASSES, SOURCES, RATINGS, BALLOT_OPTIONS, noticeProblem } from '../model';
 import { validatePolicy } from '../policy';
 import { rowKey } from './canonical';
 import type { AssessmentRow, TableName } from './types';
@@ -102,6 +102,7 @@ export function checkAssessment(value: unknown, assessmentId: string, where: str
   if (!nonEmpty(a.name) || !(typeof a.year === 'number' && Number.isInteger(a.year)) || !text(a.region)) return `${where} 缺少考核名称、年度或地区`;
   if (!validatePolicy(a.policy).ok) return `${where} 的考核规则无效`;
   if (!isObject(a.rubric) || (a.communityRubric !== undefined && !isObject(a.communityRubric))) return `${where} 的考评细则无效`;
+  if (a.notice !== undefined && noticeProblem(a.notice)) return `${where} 的公示期无效`;
   if (!oneOf(['active', 'archived'])(a.status) || typeof a.locked !== 'boolean' || !text(a.createdAt) || !text(a.updatedAt)) return `${where} 的状态字段无效`;
   return null;
 }

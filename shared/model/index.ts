@@ -10,3 +10,4 @@ export * from './errors';
 export * from './prints';
 export * from './size';
 export * from './result-columns';
+export * from './notice';

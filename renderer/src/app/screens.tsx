@@ -4,6 +4,7 @@ import { AuditPage } from '../features/audit';
 import { BallotsPage } from '../features/ballots';
 import { ChartsPage } from '../features/charts';
 import { ExchangePage } from '../features/exchange';
+import { HelpPage } from '../features/help';
 import { OverviewPage } from '../features/overview';
 import { ResultsPage } from '../features/results';
 import { RosterPage } from '../features/roster';
@@ -21,4 +22,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   charts: ChartsPage,
   audit: AuditPage,
   exchange: ExchangePage,
+  help: HelpPage,
 };

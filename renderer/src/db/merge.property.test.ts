@@ -20,7 +20,7 @@ import { sortRows } from '../../../shared/exchange/canonical';
 import type { OpenedPackage } from '../../../shared/exchange';
 import { resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
-import { createAssessment, updateAssessment } from './assessments';
+import { createAssessment, setNoticePeriod, updateAssessment } from './assessments';
 import { backupBytes, openBackup, previewRestore, restoreBackup } from './backup';
 import { recordDecision, removeDecision } from './decisions';
 import { applyMerge, exportPackage, openPackage, previewMerge } from './exchange';
@@ -63,7 +63,7 @@ type Edit =
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
-  | { op: 'region'; n: number };
+  | { op: 'region' | 'notice'; n: number };
 
 const id = fc.constantFrom(...IDS);
 const n = fc.integer({ min: 0, max: 2 });
@@ -73,7 +73,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('decide'), id, grade: fc.constantFrom<Grade>('excellent', 'good') }),
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
-  fc.record({ op: fc.constant('region'), n }),
+  fc.record({ op: fc.constantFrom('region', 'notice'), n }),
 ) as fc.Arbitrary<Edit>;
 
 async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Promise<void> {
@@ -122,6 +122,8 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return saveSecretary(db, a, sec(e.id, 45 + e.n), operator, e.id);
     case 'region':
       return updateAssessment(db, a, { region: `胶州市${e.n}` }, operator);
+    case 'notice':
+      return setNoticePeriod(db, a, { start: `2025-01-0${6 + e.n}`, days: 5 + e.n, unit: e.n % 2 ? 'day' : 'workday' }, operator);
   }
 }
 
@@ -203,7 +205,14 @@ async function dataOf(db: ShuangpingDb, a: string) {
   const alive = new Set([...unitsOf(data).values()].map((u) => tombstoneId({ key: u.key, fingerprint: unitDigest(u) })));
   return {
     ...rest,
-    settings: { name: assessment.name, year: assessment.year, region: assessment.region, policy: assessment.policy, rubric: assessment.rubric },
+    settings: {
+      name: assessment.name,
+      year: assessment.year,
+      region: assessment.region,
+      policy: assessment.policy,
+      rubric: assessment.rubric,
+      notice: assessment.notice,
+    },
     events: sortRows(
       'events',
       events.map(({ key: _k, ...e }) => e),
