@@ -10,7 +10,7 @@ import { checkAgainstRoster } from './assessment';
 import { parseBallots } from './ballots';
 import { parseEvents } from './events';
 import type { ParseOutcome } from './parsed';
-import { readRoster } from './roster';
+import { parseRoster, readRoster } from './roster';
 import { parseScores } from './scores';
 import { parseSummary } from './summary';
 import { EXAMPLE_TITLE, ROSTER_TEMPLATE_KINDS, TEMPLATE_KINDS, writeRosterTemplate, writeTemplate, type RosterTemplateKind } from './templates';
@@ -105,5 +105,26 @@ describe('填写示例 on every template', () => {
     expect(valuesOf(notes!, title + 1)).toEqual(headers);
     expect(notes!.getRow(title + 2).getCell(1).value).toBe('S001');
     expect(notes!.getRow(title + 3).getCell(1).value).toBe('S002');
+  });
+
+  it.each(TEMPLATE_KINDS)('%s: the example rows, typed on the data sheet, read without an error', async (kind) => {
+    const bytes = await writeTemplate(kind, JIAOZHOU_RUBRIC);
+    const workbook = await sheets(bytes);
+    const notes = workbook.getWorksheet('填表说明')!;
+    let title = 0;
+    notes.eachRow((row, r) => {
+      if (row.getCell(1).value === EXAMPLE_TITLE) title = r;
+    });
+    const headers = valuesOf(notes, title + 1).map(String);
+    const rows = [title + 2, title + 3].map((r) =>
+      Object.fromEntries(headers.map((h, i) => [h, notes.getRow(r).getCell(i + 1).value] as const).filter(([, v]) => v !== null && v !== undefined)),
+    );
+    const filled = await fillTemplate(bytes, rows);
+    const opened = await openWorkbook({ name: `${kind}.xlsx`, bytes: filled });
+    if (!opened.ok) throw new Error(opened.errors[0]?.message);
+    const parse = kind === 'roster' ? (o: OpenedWorkbook) => parseRoster(o) : PARSE[kind];
+    const outcome = parse(opened.value);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.parsed!.entries.length).toBe(kind === 'events' ? 1 : 2);
   });
 });
