@@ -3,7 +3,7 @@ import type { PrintPdf, PrintRequest } from '../../shared/cli/run';
 import { presetPolicy } from '../../shared/policy/presets';
 import { isPresetName } from '../../shared/policy';
 import type { AssessmentResult } from '../../shared/model';
-import { printDataOf, todayIso, type PrintData } from '../../renderer/src/features/print/views';
+import { printDataOf, selectRows, todayIso, type PrintData } from '../../renderer/src/features/print/views';
 import { PrintError } from './browser';
 import { writePdf } from './pdf';
 
@@ -18,7 +18,8 @@ export function cliPrintData(result: AssessmentResult, request: PrintRequest | u
     region: request?.region ?? '',
   };
   const policy = request?.policy ?? presetPolicy(isPresetName(result.policy) ? result.policy : 'jiaozhou');
-  return printDataOf(request?.input ?? null, result, policy, { assessment, printDate });
+  const data = printDataOf(request?.input ?? null, result, policy, { assessment, printDate, ...(request?.notice ? { notice: request.notice } : {}) });
+  return selectRows(data, { category: request?.category ?? '', town: request?.town ?? '', id: '' });
 }
 
 export function makeCliPrinter(executablePath?: string | null): PrintPdf {

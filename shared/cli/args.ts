@@ -1,6 +1,7 @@
 /** The `shuangping` command line: commands and options, parsed without Node. */
 import { TEMPLATE_KINDS, type TemplateKind } from '../io/template-kinds';
 import { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../model/prints';
+import { noticeProblem, type NoticePeriod } from '../model/notice';
 
 export const FILE_OPTIONS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
 export type FileOption = (typeof FILE_OPTIONS)[number];
@@ -13,15 +14,19 @@ export interface InputOptions {
   pdf?: string;
 }
 
-/** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD). */
+/** What the printed page names: 年度, 地区, 打印日期 (YYYY-MM-DD), the 公示 period; what it covers: a category (its label or key), a town. */
 export interface PrintMetaOptions {
   year?: number;
   region?: string;
   date?: string;
+  notice?: NoticePeriod;
+  category?: string;
+  town?: string;
 }
 
 export type Command =
-  | { command: 'template'; kind: TemplateKind; out?: string }
+  | { command: 'template'; kind: TemplateKind; out?: string; roster?: string; policy: string }
+  | { command: 'rules'; out?: string; policy: string }
   | ({ command: 'print'; kind: PrintKind; out: string } & Pick<InputOptions, 'files' | 'policy'> & PrintMetaOptions)
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
@@ -31,11 +36,12 @@ export type Command =
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
 
 const ALLOWED: Record<string, readonly string[]> = {
-  template: ['out'],
+  template: ['out', 'roster', 'policy'],
+  rules: ['out', 'policy'],
   compute: [...FILE_OPTIONS, 'policy', 'out', 'json', 'pdf'],
   check: [...FILE_OPTIONS, 'policy'],
   demo: ['out', 'policy', 'pdf'],
-  print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date'],
+  print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date', 'category', 'town', 'notice-start', 'notice-days'],
   verify: ['key-file'],
 };
 
@@ -85,7 +91,14 @@ export function parseArgs(args: readonly string[]): Parsed {
       }
       if (rest.length > 1) return { ok: false, message: `多余的参数“${rest.slice(1).join(' ')}”` };
       const out = opt('out');
-      return { ok: true, value: { command: 'template', kind: kind as TemplateKind, ...(out ? { out } : {}) } };
+      const roster = opt('roster');
+      if (roster !== undefined && kind === 'roster') return { ok: false, message: '名册模板不能由名册生成：--roster 只用于 summary、scores、ballots、events' };
+      return { ok: true, value: { command: 'template', kind: kind as TemplateKind, policy, ...(out ? { out } : {}), ...(roster ? { roster } : {}) } };
+    }
+    case 'rules': {
+      if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”` };
+      const out = opt('out');
+      return { ok: true, value: { command: 'rules', policy, ...(out ? { out } : {}) } };
     }
     case 'demo': {
       if (rest.length) return { ok: false, message: `多余的参数“${rest.join(' ')}”` };
@@ -150,17 +163,40 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   }
   const region = opt('region');
   if (region !== undefined) value.region = region;
+  const category = opt('category');
+  if (category !== undefined) value.category = category;
+  const town = opt('town');
+  if (town !== undefined) value.town = town;
+  const notice = noticeOf(opt('notice-start'), opt('notice-days'));
+  if (typeof notice === 'string') return { ok: false, message: notice };
+  if (notice) value.notice = notice;
   return { ok: true, value };
+}
+
+/** --notice-start 2025-01-06 --notice-days 5个工作日 (or 7天, or 7 for days). */
+function noticeOf(start: string | undefined, days: string | undefined): NoticePeriod | null | string {
+  if (start === undefined && days === undefined) return null;
+  if (start === undefined) return '--notice-days 须与 --notice-start（公示开始日期，如 2025-01-06）一起给出';
+  const match = /^(\d+)\s*(个工作日|工作日|天|日)?$/.exec(days ?? '5个工作日');
+  if (!match) return `--notice-days 应为天数，如 5个工作日 或 7天，而不是“${days}”`;
+  const period: NoticePeriod = { start, days: Number(match[1]), unit: match[2]?.includes('工作日') ? 'workday' : 'day' };
+  const problem = noticeProblem(period);
+  return problem ? `--notice-start/--notice-days：${problem}` : period;
 }
 
 export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
 
 用法：
   shuangping template <roster|summary|scores|ballots|events> [--out 文件.xlsx]
-      生成空白模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项
+        [--roster 名册.xlsx] [--policy 规则.xlsx]
+      生成模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项；
+      给出 --roster 时每名“第一书记”一行，已填好编号、姓名、所在镇街、村社区；
+      考评细则评分模板按 --policy 规则工作簿中的考评细则生成（默认第十六条细则）
+  shuangping rules [--policy jiaozhou|daan|touyan|规则.json|规则.xlsx] [--out 考核规则和细则.xlsx]
+      把考核规则和考评细则写成工作簿，可在 Excel/WPS 中修改后用 --policy 读回
   shuangping compute --roster 名册.xlsx --ballots 计票.xlsx
         (--summary 得分.xlsx | --scores 细则.xlsx | 两者都给，但同一人只能在一张表中)
-        [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json]
+        [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json|规则.xlsx]
         [--out 结果.xlsx] [--json 结果.json] [--pdf 结果.pdf]
       计算考核结果：排名定档，写出结果工作簿和 JSON
   shuangping check <与 compute 相同的输入>
@@ -169,7 +205,9 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
   shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
-      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单
+        [--category 类别] [--town 镇街] [--notice-start 2025-01-06 --notice-days 5个工作日]
+      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单；
+      --category、--town 只打印一个类别（名称或键）、一个镇街；--notice-start、--notice-days 为公示期（不给则留空手写）
   shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
       校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
       给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1

@@ -4,7 +4,7 @@
  * 1 input errors (a damaged or unreadable file included), 2 usage.
  */
 import { computeAssessment, plausibilityWarnings, resultToJson } from '../method';
-import { formatInputError, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy } from '../model';
+import { formatInputError, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy, type Rubric } from '../model';
 import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
@@ -59,11 +59,28 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     case 'template': {
       const out = command.out ?? `${TEMPLATE_TITLES[command.kind]}.xlsx`;
+      const { rubric } = await loadRules(command.policy, env);
+      const { kind } = command;
       // the workbook writer (ExcelJS) is loaded by the commands that write with it
-      const { writeTemplate } = await import('../io/templates');
-      const bytes = command.kind === 'scores' ? await writeTemplate('scores', JIAOZHOU_RUBRIC) : await writeTemplate(command.kind);
+      const { writeRosterTemplate, writeTemplate } = await import('../io/templates');
+      let bytes: Uint8Array;
+      if (command.roster !== undefined && kind !== 'roster') {
+        const roster = await readFileOrFail(command.roster, env);
+        const { readRoster } = await import('../io/roster');
+        const read = await readRoster({ name: env.baseName(command.roster), bytes: roster });
+        if (!read.ok) throw inputFailure(read.errors);
+        bytes = await writeRosterTemplate(kind, read.value, rubric);
+      } else bytes = await writeTemplate(kind, rubric);
       await write(env, out, bytes);
       env.stdout(`已生成模板：${out}`);
+      return EXIT_OK;
+    }
+    case 'rules': {
+      const { RULES_TITLE, writeRulesWorkbook } = await import('../io/rules');
+      const out = command.out ?? `${RULES_TITLE}.xlsx`;
+      const { policy, rubric } = await loadRules(command.policy, env);
+      await write(env, out, await writeRulesWorkbook(policy, rubric));
+      env.stdout(`已写出：${out}`);
       return EXIT_OK;
     }
     case 'check': {
@@ -92,8 +109,19 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       requirePdf(command.out, env);
       const { input, policy } = await readInputs(command, env);
       const result = computeAssessment(input);
-      const { kind, year, region, date } = command;
-      const request: PrintRequest = { kind, input, policy, ...(year ? { year } : {}), ...(region ? { region } : {}), ...(date ? { date } : {}) };
+      const { kind, year, region, date, notice } = command;
+      const request: PrintRequest = {
+        kind,
+        input,
+        policy,
+        ...(year ? { year } : {}),
+        ...(region ? { region } : {}),
+        ...(date ? { date } : {}),
+        ...(notice ? { notice } : {}),
+      };
+      const category = command.category === undefined ? undefined : categoryNamed(result, command.category);
+      if (category) request.category = category;
+      if (command.town !== undefined) request.town = townNamed(result, command.town);
       await printTo(env, result, command.out, request);
       env.stdout(`已写出：${command.out}`);
       return EXIT_OK;
@@ -118,6 +146,20 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
   }
 }
 
+/** The key of a category given by its label (镇街·脱产·正股级) or key; exit 1 naming the categories when there is none. */
+function categoryNamed(result: AssessmentResult, given: string): string {
+  const found = result.categories.find((c) => c.label === given || c.key === given);
+  if (found) return found.key;
+  throw new Failure(EXIT_INPUT, [`没有类别“${given}”，可选：${result.categories.map((c) => c.label).join('、')}`]);
+}
+
+/** A town some secretary is in; exit 1 naming the towns when none is. */
+function townNamed(result: AssessmentResult, given: string): string {
+  const towns = [...new Set(result.categories.flatMap((c) => c.rows.map((r) => r.secretary.town ?? '')))].filter(Boolean);
+  if (towns.includes(given)) return given;
+  throw new Failure(EXIT_INPUT, [`名册中没有所在镇街为“${given}”的第一书记，可选：${towns.sort((a, b) => a.localeCompare(b, 'zh-CN')).join('、')}`]);
+}
+
 function requirePdf(pdf: string | undefined, env: CliEnv): void {
   if (pdf !== undefined && !env.printPdf) {
     throw new Failure(EXIT_USAGE, ['错误：此版本的命令行不能输出 PDF（--pdf），请在双评工作站中打印，或去掉 --pdf 选项。']);
@@ -132,20 +174,37 @@ async function write(env: CliEnv, path: string, bytes: Uint8Array): Promise<void
   }
 }
 
-async function loadPolicy(name: string, env: CliEnv): Promise<Policy> {
-  if (isPresetName(name)) return presetPolicy(name);
+async function readFileOrFail(path: string, env: CliEnv): Promise<Uint8Array> {
+  const bytes = await env.readFile(path);
+  if (!bytes) throw new Failure(EXIT_INPUT, [`找不到文件“${path}”`]);
+  return bytes;
+}
+
+/**
+ * The policy and rubric of --policy: a preset, a policy JSON file (the default rubric), or
+ * a rules workbook (its sheets; a sheet left out keeps the jiaozhou preset or the default rubric).
+ */
+async function loadRules(name: string, env: CliEnv): Promise<{ policy: Policy; rubric: Rubric }> {
+  if (isPresetName(name)) return { policy: presetPolicy(name), rubric: JIAOZHOU_RUBRIC };
   const bytes = await env.readFile(name);
   if (!bytes) throw new Failure(EXIT_INPUT, [`找不到考核规则文件“${name}”（预设可选 jiaozhou、daan、touyan）`]);
+  if (/\.xlsx$/i.test(name)) {
+    const { readRulesWorkbook } = await import('../io/rules');
+    const read = await readRulesWorkbook({ name: env.baseName(name), bytes });
+    if (!read.ok) throw inputFailure(read.errors);
+    return { policy: read.value.policy ?? presetPolicy('jiaozhou'), rubric: read.value.rubric ?? JIAOZHOU_RUBRIC };
+  }
   const checked = parsePolicyJson(new TextDecoder().decode(bytes), env.baseName(name));
   if (!checked.ok) throw inputFailure(checked.errors);
-  return checked.value;
+  return { policy: checked.value, rubric: JIAOZHOU_RUBRIC };
 }
 
 async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: CliEnv) {
   const errors: InputError[] = [];
   let policy: Policy | null = null;
+  let rubric: Rubric = JIAOZHOU_RUBRIC;
   try {
-    policy = await loadPolicy(options.policy, env);
+    ({ policy, rubric } = await loadRules(options.policy, env));
   } catch (e) {
     if (!(e instanceof Failure)) throw e;
     errors.push(...e.lines.map((message) => ({ message })));
@@ -159,7 +218,7 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, JIAOZHOU_RUBRIC);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric);
   if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
   // warnings do not stop the command: they go to stderr, and the exit status stays 0
   for (const warning of checked.warnings) env.stderr(note(warning));

@@ -15,6 +15,7 @@ import type {
   GradeHold,
   GroupAssignment,
   ItemScores,
+  NoticePeriod,
   PaperRecord,
   Policy,
   QuarterReview,
@@ -38,6 +39,8 @@ export interface AssessmentRow {
   communityRubric?: Rubric;
   /** 考核组 (docs/method.md §10.4); absent: none defined */
   groups?: AssessmentGroup[];
+  /** the 公示 period of the results, once entered (printed on the 公示名单) */
+  notice?: NoticePeriod;
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;

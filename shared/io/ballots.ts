@@ -11,6 +11,7 @@ import { BALLOT_FIELDS, BALLOT_ROW_FIELDS, BALLOT_SHEET, requiredOf, type Ballot
 import { matcherFor, readTable, textCells } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type Sheet, type WorkbookSource } from './workbook';
 import { headerKey } from './normalize';
+import { wrongWorkbook } from './recognise';
 
 const isPerBallot = (ws: Sheet): boolean => {
   const byRow = matcherFor(BALLOT_ROW_FIELDS);
@@ -26,6 +27,8 @@ const isPerBallot = (ws: Sheet): boolean => {
 const REQUIRED = { required: true };
 
 export function parseBallots(opened: OpenedWorkbook): ParseOutcome<BallotTally> {
+  const wrong = wrongWorkbook(opened, 'ballots');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const ws = dataSheet(opened, [BALLOT_SHEET]);
   return isPerBallot(ws) ? parsePerBallot(opened, ws) : parseTallies(opened, ws);
 }

@@ -78,3 +78,18 @@ export function cellProblem(cell: Cell): string | null {
   }
   return null;
 }
+
+/**
+ * A text cell as it was typed, only trimmed: names kept with their full-width （） and
+ * spaces, for what is read back to be the same (the rules workbook); undefined for
+ * anything that is not text.
+ */
+export function cellRawText(value: CellValue | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (value !== null && typeof value === 'object' && 'richText' in value) return cellRawText(value.richText.map((part) => part.text).join(''));
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    const result = (value as { result?: unknown }).result;
+    return typeof result === 'string' ? cellRawText(result) : undefined;
+  }
+  return undefined;
+}

@@ -7,9 +7,12 @@ import { idsOf, nameOf, parsedOf, readWith, type Located, type NamedRow, type Pa
 import { EVENT_FIELDS, EVENT_SHEET, requiredOf, type EventKey } from './schemas';
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { wrongWorkbook } from './recognise';
 
 /** A secretary may have several events: ids repeat here by design. */
 export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
+  const wrong = wrongWorkbook(opened, 'events');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [EVENT_SHEET]);
   const sheet = sheetLabel(opened, ws);
@@ -25,6 +28,8 @@ export function parseEvents(opened: OpenedWorkbook): ParseOutcome<DirectEvent> {
     allIds.push({ row: row.row, id });
     const named = nameOf(table, row, id);
     if (named) names.push(named);
+    // a row of the filled template (编号 and 姓名 only): that secretary has no event
+    if (row.cell('kind').kind === 'blank' && row.cell('note').kind === 'blank') continue;
     const kind = fields.enumeration(row, 'kind', EVENT_KIND_ENUM, true);
     const note = fields.text(row, 'note');
     const dateText = fields.text(row, 'date');

@@ -8,7 +8,20 @@ export { readBallots } from './ballots';
 export { readEvents } from './events';
 export { readAttendance, parseMonth } from './attendance';
 export { openWorkbook, type WorkbookSource } from './workbook';
-export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './templates';
+export {
+  writeTemplate,
+  writeFilledTemplate,
+  writeRosterTemplate,
+  describeInput,
+  type TemplateValue,
+  TEMPLATE_KINDS,
+  TEMPLATE_TITLES,
+  ROSTER_TEMPLATE_KINDS,
+  type TemplateKind,
+  type RosterTemplateKind,
+} from './templates';
 export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';
 export { inputColumns, type InputColumn } from './rubric-inputs';
 export { normalizeText, toHalfWidth } from './normalize';
+export { writeRulesWorkbook, readRulesWorkbook, parseRules, RULES_TITLE, type RulesWorkbook } from './rules';
+export { recogniseWorkbook, wrongWorkbook, FILE_KIND_WORDS, type FileKind } from './recognise';

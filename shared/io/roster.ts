@@ -9,6 +9,7 @@ import type { InputError } from '../model';
 import { idNumberProblem, normalizeIdNumber } from '../people/id-number';
 import { readDay } from '../people/dates';
 import { MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM } from './enums';
+import { wrongWorkbook } from './recognise';
 
 export interface RosterOptions {
   /** policy.minPresence is set: 在村工作天数 and 全年工作日数 are required */
@@ -18,6 +19,8 @@ export interface RosterOptions {
 const headerOf = Object.fromEntries(ROSTER_FIELDS.map((x) => [x.key, x.header])) as Record<RosterKey, string>;
 
 export function parseRoster(opened: OpenedWorkbook, options: RosterOptions = {}): ParseOutcome<Secretary> {
+  const wrong = wrongWorkbook(opened, 'roster');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [ROSTER_SHEET]);
   const sheet = sheetLabel(opened, ws);

@@ -14,10 +14,13 @@ import { codeOfHeader, inputColumns, looksLikeCode } from './rubric-inputs';
 import { SCORES_SHEET } from './schemas';
 import { readTable, textCells, type TableRow } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { wrongWorkbook } from './recognise';
 
 type ScoreKey = 'id' | 'name' | `input:${string}`;
 
 export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcome<ItemScores> {
+  const wrong = wrongWorkbook(opened, 'scores');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [SCORES_SHEET]);
   const sheet = sheetLabel(opened, ws);

@@ -6,8 +6,11 @@ import { parseIdRows, readWith, type ParseOutcome } from './parsed';
 import { SUMMARY_FIELDS, SUMMARY_SHEET, requiredOf, type SummaryKey } from './schemas';
 import { matcherFor, readTable } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
+import { wrongWorkbook } from './recognise';
 
 export function parseSummary(opened: OpenedWorkbook): ParseOutcome<SummaryScore> {
+  const wrong = wrongWorkbook(opened, 'summary');
+  if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [SUMMARY_SHEET]);
   const sheet = sheetLabel(opened, ws);

@@ -28,6 +28,8 @@ export interface Table<K extends string> {
   headerRow: number;
   /** header text as written in the file, per matched column */
   headers: Map<K, string>;
+  /** the column number (from 1) of each matched column */
+  columns: ReadonlyMap<K, number>;
   rows: TableRow<K>[];
   /** what was read but may not be what the person meant: a merged header, data under no header */
   warnings: InputError[];
@@ -147,7 +149,7 @@ export function readTable<K extends string>(
     const more = count > 1 ? `等 ${count} 行` : '';
     warnings.push({ sheet, row: first, column: columnName(col), message: `这一列没有表头，其中第${first}行${more}的数据未被读取；如需读取，请填写表头` });
   }
-  return { sheet, headerRow, headers, rows, warnings };
+  return { sheet, headerRow, headers, columns, rows, warnings };
 }
 
 const MAX_HEADER_MERGES = 32;

@@ -4,7 +4,8 @@
  * sheet in the words of the 实施细则.
  */
 import type ExcelJS from 'exceljs';
-import type { Rubric, RubricInput } from '../model';
+import type { Rubric, RubricInput, Secretary } from '../model';
+import { EVENT_KIND_ENUM } from './enums';
 import { yuanWords } from '../rubric/words';
 import { inputColumns } from './rubric-inputs';
 import {
@@ -128,7 +129,7 @@ const columnLetter = (index: number): string => {
 const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
-function dataSheet(workbook: ExcelJS.Workbook, name: string, columns: TemplateColumn[]): void {
+function writeDataSheet(workbook: ExcelJS.Workbook, name: string, columns: TemplateColumn[]): void {
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width }));
   const header = ws.getRow(1);
@@ -154,6 +155,7 @@ function instructionsSheet(
   title: string,
   notes: readonly string[],
   table: { headers: string[]; widths: number[]; rows: string[][] },
+  example: Example,
 ): void {
   const ws = workbook.addWorksheet('填表说明');
   ws.columns = table.widths.map((width) => ({ width }));
@@ -193,6 +195,58 @@ function instructionsSheet(
       cell.border = BORDER;
       cell.alignment = { wrapText: true, vertical: 'top' };
     });
+  }
+  exampleTable(ws, r + 2, example);
+}
+
+/** 填写示例: a few rows as the data sheet would hold them, on the instructions sheet only (never read). */
+interface Example {
+  headers: string[];
+  rows: TemplateValue[][];
+}
+
+export const EXAMPLE_TITLE = '填写示例（仅供参考，请在第一张工作表中填写）';
+
+function exampleTable(ws: ExcelJS.Worksheet, top: number, example: Example): void {
+  const title = ws.getCell(top, 1);
+  title.value = EXAMPLE_TITLE;
+  title.font = { ...BODY_FONT, bold: true };
+  [example.headers, ...example.rows].forEach((values, i) => {
+    const row = ws.getRow(top + 1 + i);
+    values.forEach((v, col) => {
+      const cell = row.getCell(col + 1);
+      if (v !== null && v !== undefined) cell.value = v;
+      cell.font = i === 0 ? HEADER_FONT : { ...BODY_FONT, color: { argb: 'FF595959' } };
+      if (i === 0) cell.fill = HEADER_FILL;
+      cell.border = BORDER;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+}
+
+/** Example rows of fields, by key: headers as on the data sheet. */
+function fieldExample<K extends string>(fields: readonly FieldSpec<K>[], rows: readonly Partial<Record<K, TemplateValue>>[]): Example {
+  return { headers: fields.map((x) => x.header), rows: rows.map((values) => fields.map((x) => values[x.key])) };
+}
+
+const EVENT_KIND_EXAMPLE = EVENT_KIND_ENUM.label(EVENT_KIND_ENUM.keys[1]!);
+
+const EXAMPLE_PEOPLE = [
+  { id: 'S001', name: '张三' },
+  { id: 'S002', name: '李四' },
+] as const;
+
+/** What an input's cell holds in the example: one of each kind. */
+function exampleValue(input: RubricInput, i: number): TemplateValue {
+  switch (input.kind) {
+    case 'bool':
+      return i % 2 === 0 ? '是' : null;
+    case 'count':
+      return i % 2 === 0 ? 1 : 0;
+    case 'points':
+      return input.min ?? '0';
+    case 'amount':
+      return i % 2 === 0 ? 20000 : null;
   }
 }
 
@@ -256,8 +310,19 @@ function fill(workbook: ExcelJS.Workbook, rows: readonly Record<string, Template
   });
 }
 
-async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<string, TemplateValue>[] = []): Promise<Uint8Array> {
+/** The roster's 镇街 and 村社区 beside 姓名 in a template filled from the roster: for sorting, never read back. */
+const PLACE_COLUMNS: TemplateColumn[] = [
+  { header: '所在镇街', required: false, width: 12, help: '来自名册，便于按镇(街道)排序和分发；导入时不读取' },
+  { header: '村社区', required: false, width: 14, help: '来自名册，便于排序；导入时不读取' },
+];
+
+/** The data columns with 所在镇街 and 村社区 after 姓名, when filled from a roster. */
+const withPlaces = (columns: TemplateColumn[], places: boolean): TemplateColumn[] =>
+  places ? [...columns.slice(0, 2), ...PLACE_COLUMNS, ...columns.slice(2)] : columns;
+
+async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<string, TemplateValue>[] = [], places = false): Promise<Uint8Array> {
   const workbook = newWorkbook();
+  const dataSheet = (wb: ExcelJS.Workbook, name: string, columns: TemplateColumn[]) => writeDataSheet(wb, name, withPlaces(columns, places));
   switch (kind) {
     case 'roster':
       dataSheet(workbook, ROSTER_SHEET, ROSTER_FIELDS.map(fromField));
@@ -269,6 +334,32 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '年初定级、年末定级为镇(街道)党(工)委对村党组织的ABCD分类定级：B、C、D级每晋一位奖10分，A、B、C级每降一位扣10分；所任职党组织年度考评定级降位的，不得确定为优秀等次。',
         ],
         fieldTable(ROSTER_FIELDS),
+        fieldExample(ROSTER_FIELDS, [
+          {
+            ...EXAMPLE_PEOPLE[0],
+            unit: '某某镇',
+            source: '镇(街道)',
+            mode: '脱产驻村',
+            rankClass: '正股级干部',
+            town: '某某镇',
+            village: '东村',
+            postType: '村',
+            eligibleVoters: 45,
+            ratingStart: 'C',
+            ratingEnd: 'B',
+          },
+          {
+            ...EXAMPLE_PEOPLE[1],
+            unit: '市某某局',
+            source: '市直部门(单位)',
+            mode: '非脱产联村',
+            rankClass: '副股级及以下干部',
+            town: '某某街道',
+            village: '西社区',
+            postType: '社区',
+            eligibleVoters: 38,
+          },
+        ]),
       );
       break;
     case 'summary':
@@ -282,6 +373,10 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '组织工作目标考评得分为最终得分，已含为村庄办理实事奖分和村党组织晋位升级奖扣分，程序不再另加。',
         ],
         fieldTable(SUMMARY_FIELDS),
+        fieldExample(SUMMARY_FIELDS, [
+          { ...EXAMPLE_PEOPLE[0], baseScore: 92.5, orgScore: 96 },
+          { ...EXAMPLE_PEOPLE[1], baseScore: 78, orgScore: 88.5 },
+        ]),
       );
       break;
     case 'scores': {
@@ -311,6 +406,10 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           widths: [8, 44, 30, 50],
           rows: inputs.map(({ input, item, header }) => [input.code, item.name, header, describeInput(input)]),
         },
+        {
+          headers: ['编号', '姓名', ...inputs.map((x) => x.header)],
+          rows: EXAMPLE_PEOPLE.map((p, row) => [p.id, p.name, ...inputs.map(({ input }, i) => exampleValue(input, i + row))]),
+        },
       );
       break;
     }
@@ -326,6 +425,10 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '也可以每张选票填一行（只有“编号”和“选项”两列，选项填很满意、满意、基本满意、不满意、废票或弃权），程序自动汇总票数。',
         ],
         fieldTable(BALLOT_FIELDS),
+        fieldExample(BALLOT_FIELDS, [
+          { ...EXAMPLE_PEOPLE[0], verySatisfied: 30, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 1, abstain: 0, issued: 45 },
+          { ...EXAMPLE_PEOPLE[1], verySatisfied: 20, satisfied: 10, basic: 3, dissatisfied: 1, issued: 38 },
+        ]),
       );
       break;
     case 'events':
@@ -335,9 +438,13 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
         '直接定等事项',
         [
           '出现下列情形之一的直接确定为不称职等次：①违犯“六严禁”纪律规定，造成严重不良影响的；②因工作方式方法不当，激化干群矛盾，造成群众集体访、越级访或群体性事件的；③因掌控信息迟缓、报告不及时、处置不得当，导致群体性事件发生的。',
-          '每个事项一行；同一名“第一书记”有多个事项的，分行填写。',
+          '每个事项一行；同一名“第一书记”有多个事项的，分行填写。“事项”和“说明”都不填的行表示该“第一书记”没有直接定等事项，导入时跳过。',
         ],
         fieldTable(EVENT_FIELDS),
+        fieldExample(EVENT_FIELDS, [
+          { ...EXAMPLE_PEOPLE[0], kind: EVENT_KIND_EXAMPLE, note: '某年某月，因处置不当引发群众集体访，经调查属实' },
+          { ...EXAMPLE_PEOPLE[1] },
+        ]),
       );
       break;
     case 'attendance':
@@ -351,6 +458,10 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '全年各月的在村工作天数、工作日数合计，可经确认后计入名册的“在村工作天数”“全年工作日数”。',
         ],
         fieldTable(ATTENDANCE_FIELDS),
+        fieldExample(ATTENDANCE_FIELDS, [
+          { ...EXAMPLE_PEOPLE[0], month: '2024-03', daysPresent: 18, workDays: 21, leaveDays: 2, signedBy: '王五', note: '病假2天' },
+          { ...EXAMPLE_PEOPLE[1], month: '2024-03', daysPresent: 21, workDays: 21 },
+        ]),
       );
       break;
   }
@@ -372,4 +483,17 @@ export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint
  */
 export function writeFilledTemplate(kind: TemplateKind, rows: readonly Record<string, TemplateValue>[], rubric?: Rubric): Promise<Uint8Array> {
   return build(kind, rubric, rows);
+}
+
+/** The kinds of template with one row per secretary (events: one row per event, each secretary listed once to start with). */
+export const ROSTER_TEMPLATE_KINDS = ['summary', 'scores', 'ballots', 'events', 'attendance'] as const;
+export type RosterTemplateKind = (typeof ROSTER_TEMPLATE_KINDS)[number];
+
+/**
+ * A template filled from the roster: one row per secretary with 编号 and 姓名 (and 所在镇街,
+ * 村社区 for sorting), in the roster's order, the rest left for the clerk.
+ */
+export function writeRosterTemplate(kind: RosterTemplateKind, roster: readonly Secretary[], rubric?: Rubric): Promise<Uint8Array> {
+  const rows = roster.map((s) => ({ 编号: s.id, 姓名: s.name, 所在镇街: s.town, 村社区: s.village }));
+  return build(kind, rubric, rows, true);
 }

@@ -12,3 +12,4 @@ export * from './prints';
 export * from './size';
 export * from './result-columns';
 export * from './plausibility';
+export * from './notice';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultJson } from '../../shared/method';
-import { readRoster } from '../../shared/io';
+import { openWorkbook, readRoster } from '../../shared/io';
 import { workbookOf } from '../../shared/io/testing';
 import { runCli, type CliEnv } from '../../shared/cli/run';
 
@@ -41,6 +41,35 @@ describe('shuangping template', () => {
     const r = await run(['template', 'roster', '--out', '名册.xlsx'], cwd);
     expect(r.code).toBe(0);
     expect(await readRoster(await readFile(join(cwd, '名册.xlsx')))).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('shuangping template --roster and shuangping rules', () => {
+  it('a template filled from the roster: one row per secretary, 编号 and 姓名 filled', async () => {
+    const r = await run(['template', 'ballots', '--roster', join(example, 'roster.xlsx'), '--out', '计票.xlsx'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const roster = await readRoster(await readFile(join(example, 'roster.xlsx')));
+    const written = await openWorkbook({ name: '计票.xlsx', bytes: new Uint8Array(await readFile(join(cwd, '计票.xlsx'))) });
+    if (!roster.ok || !written.ok) throw new Error('unreadable');
+    const sheet = written.value.sheets[0]!;
+    expect(roster.value.map((_, i) => [sheet.row(i + 2)?.[1], sheet.row(i + 2)?.[2]])).toEqual(roster.value.map((s) => [s.id, s.name]));
+  });
+
+  it('a wrong file for --roster: 这是…，不是名册, exit 1', async () => {
+    const r = await run(['template', 'summary', '--roster', join(example, 'ballots.xlsx')], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('这是测评计票表，不是名册');
+  });
+
+  it('rules writes the rules workbook; --policy reads it back for compute', async () => {
+    const out = await run(['rules', '--policy', 'daan', '--out', '规则.xlsx'], cwd);
+    expect(out.code).toBe(0);
+    const r = await run(['compute', ...exampleArgs, '--policy', '规则.xlsx', '--json', '规则结果.json'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(await readFile(join(cwd, '规则结果.json'), 'utf8')) as ResultJson;
+    expect(json.policy).toBe('daan');
   });
 });
 

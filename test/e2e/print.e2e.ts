@@ -126,10 +126,18 @@ describe('打印预览 of the sample county', () => {
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (td) => td.innerText.trim())).filter((cells) => cells.length === 5));
     expect(shown.map((c) => [c[1], c[4]])).toEqual(rows.map((r) => [r.secretary.name, labels[r.grade]]));
+    // the period as the team enters it, not the day of printing
+    await expect.poll(() => doc().innerText()).toContain('公示期为＿＿＿＿');
+    const form = app.page.getByRole('form', { name: '公示期' });
+    await form.getByLabel('公示开始日期').fill('2025-01-06');
+    await form.getByLabel('公示天数').fill('7');
+    await form.getByLabel('计算方式').selectOption('day');
+    await form.getByRole('button', { name: '保存公示期' }).click();
+    await expect.poll(() => doc().innerText()).toContain('公示期为7天，自2025年1月6日至2025年1月12日。');
     await app.shot('公示名单');
     const pdf = await printPreview('notice', 'notice', 2);
     const text = squeeze(pdf.text);
-    expect(text).toContain('公示期为7天');
+    expect(text).toContain('公示期为7天，自2025年1月6日至2025年1月12日');
     for (const r of rows) expect(text).toContain(r.secretary.name);
   });
 

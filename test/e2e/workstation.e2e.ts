@@ -255,11 +255,11 @@ describe('双评工作站', () => {
     await expect.poll(() => page.getByTestId('roster-table').innerText()).toContain('周新民');
   });
 
-  it('downloads a blank template and exports the results', async () => {
+  it('downloads a template filled from the roster and exports the results', async () => {
     const { page } = app;
     const template = page.waitForEvent('download');
-    await page.getByRole('group', { name: '下载空白模板' }).getByRole('button', { name: '测评计票' }).click();
-    expect((await template).suggestedFilename()).toBe('测评计票（模板）.xlsx');
+    await page.getByRole('group', { name: '下载模板' }).getByRole('button', { name: '测评计票' }).click();
+    expect((await template).suggestedFilename()).toBe('测评计票（按名册）.xlsx');
 
     await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();
     const xlsx = page.waitForEvent('download');

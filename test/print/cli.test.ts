@@ -64,8 +64,12 @@ describe('shuangping print and compute --pdf on the sample county', () => {
     }
   });
 
-  it('print notice: portrait A4, every name with the final grade', async () => {
-    const pdf = await pdfOf(['print', 'notice', ...sampleArgs(), '--date', '2025-01-06', '--out', '公示.pdf'], '公示.pdf', 'notice');
+  it('print notice: portrait A4, every name with the final grade, the 公示 period given', async () => {
+    const pdf = await pdfOf(
+      ['print', 'notice', ...sampleArgs(), '--date', '2025-01-10', '--notice-start', '2025-01-06', '--notice-days', '7天', '--out', '公示.pdf'],
+      '公示.pdf',
+      'notice',
+    );
     expect(isA4(pdf.info, false)).toBe(true);
     expect(squeeze(pdf.text)).toContain('公示期为7天，自2025年1月6日至2025年1月12日');
     const raw = squeeze(pdf.raw);
@@ -73,6 +77,38 @@ describe('shuangping print and compute --pdf on the sample county', () => {
       const place = [s.town, s.village].filter(Boolean).join('') || '—';
       expect(raw).toContain(`${s.name}${s.unit ?? '—'}${place}${labels[grade]}`);
     }
+  });
+
+  it('print notice without a period: blanks to fill in by hand, never the day of printing', async () => {
+    const pdf = await pdfOf(['print', 'notice', ...sampleArgs(), '--date', '2025-01-10', '--out', '公示-空.pdf'], '公示-空.pdf', 'notice-blank');
+    const text = squeeze(pdf.text);
+    expect(text).toContain('公示期为＿＿＿＿');
+    expect(text).not.toContain('2025年1月10日至');
+  });
+
+  it.each(['ranking', 'summary', 'notice'] as const)('print %s --category and --town: only that category and town, said under the title', async (kind) => {
+    const category = expected.categories.find((c) => c.rows.length > 2)!;
+    const town = category.rows[0]!.secretary.town!;
+    const file = `${kind}-narrow.pdf`;
+    const pdf = await pdfOf(['print', kind, ...sampleArgs(), '--category', category.label, '--town', town, '--out', file], file, `${kind}-narrow`);
+    const text = squeeze(pdf.text);
+    expect(text).toContain(squeeze(`本表范围：类别：${category.label}；所在镇街：${town}`));
+    const inside = category.rows.filter((r) => r.secretary.town === town);
+    const outside = rows().filter((r) => !inside.includes(r));
+    if (kind !== 'summary') for (const r of inside) expect(text).toContain(r.secretary.name);
+    // a name of another category or town is not printed (names that are parts of others aside)
+    for (const r of outside) if (!inside.some((i) => i.secretary.name.includes(r.secretary.name))) expect(text).not.toContain(r.secretary.name);
+    const others = expected.categories.filter((c) => c.key !== category.key);
+    for (const c of others) expect(text).not.toContain(squeeze(c.label));
+  });
+
+  it('print with a category or town that is not there: exit 1, the choices named', async () => {
+    const r = await run(['print', 'ranking', ...sampleArgs(), '--town', '火星镇'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/名册中没有所在镇街为“火星镇”的第一书记，可选：/);
+    const c = await run(['print', 'ranking', ...sampleArgs(), '--category', '不存在'], cwd);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/没有类别“不存在”，可选：/);
   });
 
   it('compute --pdf: the ranking table beside the workbook, the same pages as print ranking', async () => {

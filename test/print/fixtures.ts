@@ -32,6 +32,7 @@ export function workedExample(): { input: AssessmentInput; data: PrintData } {
     printDate: PRINT_DATE,
     locked: true,
     auditHead: '9f1f85300d86763c0000000000000000',
+    notice: { start: PRINT_DATE, days: 7, unit: 'day' },
   });
   return { input, data };
 }

@@ -80,7 +80,7 @@ describe('the worked example (docs/method.md §8)', () => {
     has(text, '刘丽静镇街·脱产·正股级满意度测评为基本称职');
   });
 
-  it('公示名单: names, units, villages, grades, a 7-day period and a line for the 监督电话', async () => {
+  it('公示名单: names, units, villages, grades, the 7-day period entered and a line for the 监督电话', async () => {
     const pdf = await print('notice', data, 'worked-notice', 1);
     expectNumbered(pdf);
     const text = squeeze(pdf.text);

@@ -7,6 +7,7 @@ import { PRINT_KIND_LABELS } from '../../../shared/model';
 import { PrintPreviewPage } from '../features/print';
 import { PersonPage } from '../features/people';
 import { ToastProvider } from '../ui';
+import { HelpPage } from '../features/help';
 import { OperatorButton } from '../features/operators';
 import { SCREEN_COMPONENTS } from './screens';
 import { printHref, SCREENS, SCREEN_LABELS, screenHref, useRoute, type Route, type Screen } from '../data/routes';
@@ -26,7 +27,9 @@ export function App() {
           ? '历年考核'
           : route.name === 'backups'
             ? '备份与恢复'
-            : '考核列表';
+            : route.name === 'help'
+              ? '使用说明'
+              : '考核列表';
   useEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
@@ -49,6 +52,11 @@ export function App() {
             双评工作站
           </a>
           <span className="context">{assessmentId ? <AssessmentTitle assessmentId={assessmentId} /> : '村(社区)党组织第一书记“三定一诺双评”考核'}</span>
+          {assessmentId ? null : (
+            <a className="header-link" href="#/help" aria-current={route.name === 'help' ? 'page' : undefined}>
+              使用说明
+            </a>
+          )}
           <a className="header-link" href="#/backups" aria-current={route.name === 'backups' ? 'page' : undefined}>
             备份
           </a>
@@ -78,13 +86,16 @@ function Nav({ assessmentId, current }: { assessmentId: string; current: Screen 
       <a className="nav-back" href="#/">
         ← 考核列表
       </a>
-      {SCREENS.map((s) => (
+      {SCREENS.filter((s) => s !== 'help').map((s) => (
         <a key={s} href={screenHref(assessmentId, s)} aria-current={s === current ? 'page' : undefined}>
           {SCREEN_LABELS[s]}
         </a>
       ))}
       <a href={printHref(assessmentId, 'ranking')} aria-current={current === 'print' ? 'page' : undefined}>
         打印
+      </a>
+      <a className="nav-help" href={screenHref(assessmentId, 'help')} aria-current={current === 'help' ? 'page' : undefined}>
+        {SCREEN_LABELS.help}
       </a>
     </nav>
   );
@@ -116,6 +127,8 @@ function RouteView({ route }: { route: Route }) {
       );
     case 'backups':
       return <BackupsPage />;
+    case 'help':
+      return <HelpPage />;
     case 'notFound':
       return <NotFound />;
   }

@@ -5,6 +5,7 @@ import { BallotsPage } from '../features/ballots';
 import { ChartsPage } from '../features/charts';
 import { ExchangePage } from '../features/exchange';
 import { FieldPage } from '../features/field';
+import { HelpPage } from '../features/help';
 import { OverviewPage } from '../features/overview';
 import { AwardsPage } from '../features/people';
 import { ResultsPage } from '../features/results';
@@ -25,4 +26,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType<{ assessmentId: str
   charts: ChartsPage,
   audit: AuditPage,
   exchange: ExchangePage,
+  help: HelpPage,
 };

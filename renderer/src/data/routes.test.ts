@@ -25,6 +25,8 @@ describe('hash router', () => {
     ['#/backups', { name: 'backups' }],
     ['#/backups/', { name: 'backups' }],
     ['#/backups/x', { name: 'notFound', path: '/backups/x' }],
+    ['#/help', { name: 'help' }],
+    ['#/a/abc/help', { name: 'assessment', assessmentId: 'abc', screen: 'help' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });

@@ -2,13 +2,14 @@
  * A small hash router: `#/` is the list of assessments, `#/a/<id>/<screen>` one
  * screen of an assessment, `#/a/<id>/print/<kind>` the preview of one print,
  * `#/a/<id>/person/<编号>` one secretary as a person across years,
- * `#/backups` the backups of the whole database.
+ * `#/backups` the backups of the whole database, `#/help` the 使用说明 (also
+ * `#/a/<id>/help`, with its links into that assessment).
  * Hash URLs work under file:// (Electron) and any server.
  */
 import { useSyncExternalStore } from 'react';
 import { isPrintKind, type PrintKind } from '../../../shared/model';
 
-export const SCREENS = ['overview', 'settings', 'roster', 'field', 'scoring', 'ballots', 'results', 'awards', 'charts', 'audit', 'exchange'] as const;
+export const SCREENS = ['overview', 'settings', 'roster', 'field', 'scoring', 'ballots', 'results', 'awards', 'charts', 'audit', 'exchange', 'help'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -23,6 +24,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   charts: '图表',
   audit: '审计',
   exchange: '交换',
+  help: '使用说明',
 };
 
 export type Route =
@@ -31,6 +33,7 @@ export type Route =
   | { name: 'print'; assessmentId: string; kind: PrintKind }
   | { name: 'person'; assessmentId: string; id: string }
   | { name: 'backups' }
+  | { name: 'help' }
   | { name: 'notFound'; path: string };
 
 const isScreen = (s: string): s is Screen => (SCREENS as readonly string[]).includes(s);
@@ -39,6 +42,7 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'list' };
   if (path === '/backups') return { name: 'backups' };
+  if (path === '/help') return { name: 'help' };
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'a' && parts[1] && parts.length <= 4) {
     let assessmentId: string;
@@ -75,6 +79,8 @@ export function hrefOf(route: Route): string {
       return `#/a/${encodeURIComponent(route.assessmentId)}/person/${encodeURIComponent(route.id)}`;
     case 'backups':
       return '#/backups';
+    case 'help':
+      return '#/help';
     case 'notFound':
       return `#${route.path}`;
   }

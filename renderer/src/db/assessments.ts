@@ -1,5 +1,5 @@
 /** Assessments (考核): create, duplicate, archive, settings. */
-import type { Policy, Rubric } from '../../../shared/model';
+import { NOTICE_UNIT_WORDS, noticeEnd, noticeProblem, type NoticePeriod, type Policy, type Rubric } from '../../../shared/model';
 import { presetPolicy, type PresetName } from '../../../shared/policy';
 import { JIAOZHOU_RUBRIC } from '../../../shared/rubric/jiaozhou';
 import { appendAudit, auditState } from './audit';
@@ -82,6 +82,30 @@ export async function setArchived(db: ShuangpingDb, id: string, archived: boolea
       target: before.name,
       before: words[before.status],
       after: words[archived ? 'archived' : 'active'],
+    });
+  });
+}
+
+const noticeWords = (p: NoticePeriod | undefined): string => (p ? `${p.start} 起 ${p.days}${NOTICE_UNIT_WORDS[p.unit]}（至 ${noticeEnd(p)}）` : '未设定');
+
+/**
+ * Sets the 公示 period printed on the 公示名单. Allowed after 定稿: the period is about the
+ * notice, not the data assessed (公示 usually follows the review meeting and 定稿).
+ */
+export async function setNoticePeriod(db: ShuangpingDb, id: string, notice: NoticePeriod, operator = ''): Promise<void> {
+  const problem = noticeProblem(notice);
+  if (problem) throw new Error(problem);
+  await db.transaction('rw', changeTables(db), async () => {
+    const before = await db.assessments.get(id);
+    if (!before) throw new Error(`assessment ${id} not found`);
+    await db.assessments.update(id, { notice: { start: notice.start, days: notice.days, unit: notice.unit }, updatedAt: nowIso() });
+    await appendAudit(db, {
+      assessmentId: id,
+      operator,
+      action: 'assessment.update.notice',
+      target: '公示期',
+      before: noticeWords(before.notice),
+      after: noticeWords(notice),
     });
   });
 }

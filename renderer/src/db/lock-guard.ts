@@ -93,8 +93,8 @@ function refuseLocked(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest
   });
 }
 
-/** A locked assessment's record keeps its settings: only the lock, archiving and the time may change. */
-const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, ...settings }: AssessmentRecord) => canonicalJson(settings);
+/** A locked assessment's record keeps its settings: only the lock, archiving, the 公示 period (printed, not assessed) and the time may change. */
+const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, notice: _notice, ...settings }: AssessmentRecord) => canonicalJson(settings);
 
 function refuseLockedSettings(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
   if (unguarded.has(req.trans)) return Dexie.Promise.resolve();

@@ -21,7 +21,7 @@ import { sortRows } from '../../../shared/exchange/canonical';
 import type { OpenedPackage } from '../../../shared/exchange';
 import { resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
-import { createAssessment, updateAssessment } from './assessments';
+import { createAssessment, setNoticePeriod, updateAssessment } from './assessments';
 import { backupBytes, openBackup, previewRestore, restoreBackup } from './backup';
 import { acknowledgeWarning, readWarningStatuses, recordHold, removeHold } from './checks';
 import { recordDecision, removeDecision } from './decisions';
@@ -68,7 +68,7 @@ type Edit =
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
-  | { op: 'region'; n: number }
+  | { op: 'region' | 'notice'; n: number }
   | { op: 'attendance' | 'unattendance' | 'review' | 'paper' | 'unpaper' | 'box' | 'unbox' | 'signOff'; id: string; n: number }
   | { op: 'groups'; n: number };
 
@@ -81,7 +81,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('decide'), id, grade: fc.constantFrom<Grade>('excellent', 'good') }),
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
-  fc.record({ op: fc.constant('region'), n }),
+  fc.record({ op: fc.constantFrom('region', 'notice'), n }),
   fc.record({ op: fc.constantFrom('attendance', 'unattendance', 'review', 'paper', 'unpaper', 'box', 'unbox', 'signOff'), id, n }),
   fc.record({ op: fc.constant('groups'), n }),
 ) as fc.Arbitrary<Edit>;
@@ -168,6 +168,8 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return signOffGroup(db, a, { id: 'city', name: '市委组织部考核组', level: 'city', members: [] }, [e.id], operator);
     case 'groups':
       return saveGroups(db, a, [{ id: 'city', name: '市委组织部考核组', level: 'city', members: [`组员${e.n}`] }], operator);
+    case 'notice':
+      return setNoticePeriod(db, a, { start: `2025-01-0${6 + e.n}`, days: 5 + e.n, unit: e.n % 2 ? 'day' : 'workday' }, operator);
   }
 }
 
@@ -265,6 +267,7 @@ async function dataOf(db: ShuangpingDb, a: string) {
       policy: assessment.policy,
       rubric: assessment.rubric,
       groups: assessment.groups,
+      notice: assessment.notice,
     },
     events: sortRows(
       'events',

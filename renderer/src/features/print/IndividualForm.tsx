@@ -215,7 +215,7 @@ function IndividualForm({ data, category, row }: { data: PrintData; category: Ca
   const labels = data.policy.labels;
   return (
     <section className="section">
-      <DocHead title="“第一书记”履职考核个人考评表" data={data} />
+      <DocHead title="“第一书记”履职考核个人考评表" data={data} scoped={false} />
       <InfoTable row={row} category={category} />
       <h3>一、组织工作目标考评</h3>
       <ItemsTable data={data} row={row} />

@@ -1,16 +1,19 @@
-/** 公示名单: everyone's final grade, the public-notice period and a line for the 监督电话. */
+/**
+ * 公示名单: everyone's final grade, the 公示 period as the team entered it (blank lines to
+ * fill in by hand when it has not been entered) and a line for the 监督电话.
+ */
+import { noticePeriodText } from '../../../../shared/model';
 import type { PrintData } from './model';
-import { addDays, chineseDate, dash, placeOf } from './format';
+import { chineseDate, dash, placeOf } from './format';
 import { assessmentLine, MetaSmall, stateParts } from './parts';
+import { scopeLine } from './data';
 import { resultDigest } from './digest';
 
-/** 公示期 days, counting the print date as the first. */
-export const NOTICE_DAYS = 7;
+/** The period's sentence, or its blanks to be written in. */
+const BLANK_PERIOD = '公示期为＿＿＿＿，自＿＿＿＿年＿＿月＿＿日至＿＿＿＿年＿＿月＿＿日。';
 
 export function NoticeList({ data }: { data: PrintData }) {
-  const { result, policy } = data;
-  const start = data.printDate;
-  const end = addDays(start, NOTICE_DAYS - 1);
+  const { result, policy, notice } = data;
   let n = 0;
   return (
     <section className="section">
@@ -22,8 +25,9 @@ export function NoticeList({ data }: { data: PrintData }) {
         </h1>
         <p className="notice-text">
           {`根据${assessmentLine(data, '')}工作安排，经组织工作目标考评、群众满意度测评和排名定档，现将考核结果予以公示。`}
-          {`公示期为${NOTICE_DAYS}天，自${chineseDate(start)}至${chineseDate(end)}。公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。`}
+          {`${notice ? noticePeriodText(notice) : BLANK_PERIOD}公示期间，如对公示对象有不同意见，可通过来电、来信、来访等方式向考核组反映。`}
         </p>
+        {data.scope ? <p className="meta">{scopeLine(data.scope, '等次按全类别排名确定')}</p> : null}
         <p className="notice-text">
           监督电话：
           <i className="fill" />
@@ -69,7 +73,7 @@ export function NoticeList({ data }: { data: PrintData }) {
       </table>
       <div className="foot-block" style={{ textAlign: 'right', marginTop: '8mm' }}>
         <p>考核组（盖章）</p>
-        <p>{chineseDate(start)}</p>
+        <p>{notice ? chineseDate(notice.start) : '＿＿＿＿年＿＿月＿＿日'}</p>
         <MetaSmall parts={[`考核规则：${policy.name}`, ...stateParts(data, resultDigest(result))]} style={{ textAlign: 'right' }} />
       </div>
     </section>

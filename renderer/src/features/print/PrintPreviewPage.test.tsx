@@ -124,4 +124,32 @@ describe('PrintPreviewPage', () => {
     fireEvent.change(screen.getByLabelText('每人份数'), { target: { value: 'eligible' } });
     await waitFor(() => expect(ballots()).toBe(42));
   });
+
+  it.each(['ranking', 'summary', 'notice'] as const)('narrows %s to a town and says so under the title; 全部 prints all again', async (kind) => {
+    const savePdf = vi.spyOn(platform, 'savePdf').mockResolvedValue(null);
+    view(kind);
+    const text = async () => (await doc()).textContent ?? '';
+    expect(await text()).toContain('刘丽静');
+    expect(screen.queryByLabelText('第一书记')).toBeNull();
+    fireEvent.change(screen.getByLabelText('镇街'), { target: { value: '阜安街道' } });
+    await waitFor(async () => expect(await text()).not.toContain('刘丽静'));
+    expect(await text()).toContain('本表范围：所在镇街：阜安街道');
+    if (kind !== 'summary') for (const name of ['王建国', '张海涛']) expect(await text()).toContain(name);
+    fireEvent.click(screen.getByRole('button', { name: '另存为PDF' }));
+    expect(savePdf.mock.calls[0]?.[0].suggestedName).toMatch(/-阜安街道$/);
+    fireEvent.change(screen.getByLabelText('镇街'), { target: { value: '' } });
+    await waitFor(async () => expect(await text()).toContain('刘丽静'));
+    expect(await text()).not.toContain('本表范围');
+  });
+
+  it('the 公示 period: blank lines until entered, then entered and printed, kept with the assessment', async () => {
+    view('notice');
+    expect((await doc()).textContent).toContain('公示期为＿＿＿＿');
+    expect(screen.getByText('尚未设定公示期：打印件留空，可手写。')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('公示开始日期'), { target: { value: '2025-01-06' } });
+    fireEvent.change(screen.getByLabelText('公示天数'), { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存公示期' }));
+    await waitFor(() => expect(document.querySelector('.print-doc')?.textContent).toContain('公示期为5个工作日，自2025年1月6日至2025年1月10日。'));
+    expect((await db.assessments.get(assessmentId))?.notice).toEqual({ start: '2025-01-06', days: 5, unit: 'workday' });
+  });
 });

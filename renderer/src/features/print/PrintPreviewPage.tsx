@@ -1,8 +1,8 @@
 /**
  * 打印预览: one print of the assessment on screen as it comes out on paper (the same
  * views and print CSS as the command line's PDF, page numbers from CSS @page), with a
- * toolbar, hidden on paper, to choose the print, narrow the per-secretary prints,
- * print, and save as PDF.
+ * toolbar, hidden on paper, to choose the print, narrow it to a category and a town (the
+ * per-secretary prints also to one person), enter the 公示 period, print, and save as PDF.
  */
 import { useMemo, useState } from 'react';
 import { printHref, screenHref } from '../../data/routes';
@@ -10,6 +10,7 @@ import { platform } from '../../platform';
 import { Button, Field, TownSelect, useToast } from '../../ui';
 import { ALL, matches, selectRows, type PrintFilter } from './data';
 import { isLandscape, isPerSecretary, PRINT_KIND_LABELS, PRINT_KINDS, type PrintData, type PrintKind } from './model';
+import { NoticePeriodForm } from './NoticePeriodForm';
 import { PrintDocument } from './PrintDocument';
 import { PAGE_MARGINS, printCss } from './styles';
 import { usePrintData } from './usePrintData';
@@ -28,13 +29,18 @@ function Preview({ assessmentId, kind, full }: { assessmentId: string; kind: Pri
   const toast = useToast();
   const [filter, setFilter] = useState<PrintFilter>(ALL);
   const [copies, setCopies] = useState<Copies>('page');
-  const data = useMemo(() => (isPerSecretary(kind) ? { ...selectRows(full, filter), ballotCopies: copies } : full), [full, kind, filter, copies]);
+  const perSecretary = isPerSecretary(kind);
+  const data = useMemo(
+    () => (perSecretary ? { ...selectRows(full, filter), ballotCopies: copies } : selectRows(full, { ...filter, id: '' })),
+    [full, perSecretary, filter, copies],
+  );
 
   const landscape = isLandscape(kind);
   const people = data.result.categories.reduce((n, c) => n + c.rows.length, 0);
-  const one = filter.id ? data.result.categories[0]?.rows[0]?.secretary.name : undefined;
+  const one = perSecretary && filter.id ? data.result.categories[0]?.rows[0]?.secretary.name : undefined;
   const { year, region, name } = full.assessment;
-  const suggestedName = `${PRINT_KIND_LABELS[kind]}-${year}年度${region || name}${one ? `-${one}` : ''}`;
+  const narrowed = [filter.category ? full.result.categories.find((c) => c.key === filter.category)?.label : '', filter.town, one].filter(Boolean);
+  const suggestedName = [`${PRINT_KIND_LABELS[kind]}-${year}年度${region || name}`, ...narrowed].join('-');
   const savePdf = async () => {
     const saved = await platform.savePdf({ suggestedName, landscape });
     if (saved) toast(`已保存 PDF：${saved.path}`);
@@ -62,9 +68,16 @@ function Preview({ assessmentId, kind, full }: { assessmentId: string; kind: Pri
           </a>
         ))}
       </nav>
-      {isPerSecretary(kind) ? (
-        <Narrowing data={full} filter={filter} onFilter={setFilter} copies={kind === 'ballots' ? copies : null} onCopies={setCopies} people={people} />
-      ) : null}
+      <Narrowing
+        data={full}
+        filter={filter}
+        onFilter={setFilter}
+        person={perSecretary}
+        copies={kind === 'ballots' ? copies : null}
+        onCopies={setCopies}
+        people={people}
+      />
+      {kind === 'notice' ? <NoticePeriodForm assessmentId={assessmentId} notice={full.notice} /> : null}
       {people ? (
         <div className="print-paper">
           <PrintDocument kind={kind} data={data} />
@@ -82,16 +95,17 @@ function paperCss(landscape: boolean): string {
   return `@media screen { .print-paper { width: ${landscape ? 297 : 210}mm; padding: 0 ${m.right}mm 0 ${m.left}mm; } }`;
 }
 
-/** 类别, 镇街 and one secretary for the per-secretary prints; 份数 for the ballots. */
+/** 类别 and 镇街 for every print (全部 prints all); one secretary for the per-secretary prints; 份数 for the ballots. */
 function Narrowing(props: {
   data: PrintData;
   filter: PrintFilter;
   onFilter: (f: PrintFilter) => void;
+  person: boolean;
   copies: Copies | null;
   onCopies: (c: Copies) => void;
   people: number;
 }) {
-  const { data, filter, onFilter, copies, onCopies, people } = props;
+  const { data, filter, onFilter, person, copies, onCopies, people } = props;
   const categories = data.result.categories;
   const towns = useMemo(
     () => [...new Set(categories.flatMap((c) => c.rows.map((r) => r.secretary.town ?? '')))].filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh-CN')),
@@ -118,16 +132,18 @@ function Narrowing(props: {
         </select>
       </Field>
       <TownSelect towns={towns} value={filter.town} onChange={(town) => narrow({ town })} />
-      <Field label="第一书记">
-        <select value={filter.id} onChange={(e) => onFilter({ ...filter, id: e.target.value })}>
-          <option value="">全部（{secretaries.length}人）</option>
-          {secretaries.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.secretary.name}（{r.id}）
-            </option>
-          ))}
-        </select>
-      </Field>
+      {person ? (
+        <Field label="第一书记">
+          <select value={filter.id} onChange={(e) => onFilter({ ...filter, id: e.target.value })}>
+            <option value="">全部（{secretaries.length}人）</option>
+            {secretaries.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.secretary.name}（{r.id}）
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       {copies ? (
         <Field label="每人份数">
           <select value={copies} onChange={(e) => onCopies(e.target.value === 'eligible' ? 'eligible' : 'page')}>

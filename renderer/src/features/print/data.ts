@@ -15,6 +15,7 @@ export interface PrintMeta {
   approvedAt?: string;
   /** the 奖惩意见 as edited after the meeting, by 编号 */
   awardEdits?: ReadonlyMap<string, AwardEdit>;
+  notice?: PrintData['notice'];
 }
 
 export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): PrintData['policy'] {
@@ -32,6 +33,7 @@ export function printDataOf(input: AssessmentInput | null, result: AssessmentRes
   if (meta.auditHead) data.auditHead = meta.auditHead;
   if (meta.evidence) data.evidence = meta.evidence;
   if (meta.ballotCopies) data.ballotCopies = meta.ballotCopies;
+  if (meta.notice) data.notice = meta.notice;
   return data;
 }
 
@@ -56,7 +58,7 @@ export function evidenceById(records: readonly ({ id: string } & EvidenceLine)[]
   return out;
 }
 
-/** Which secretaries a per-secretary print covers; '' is all. */
+/** Which secretaries a print covers; '' is all (one secretary: the per-secretary prints only). */
 export interface PrintFilter {
   category: string;
   town: string;
@@ -69,9 +71,14 @@ export function matches(filter: PrintFilter, categoryKey: string, row: ResultRow
   return (!filter.category || filter.category === categoryKey) && (!filter.town || filter.town === row.secretary.town) && (!filter.id || filter.id === row.id);
 }
 
-/** The data with only the filter's secretaries (categories keep their size, rank and quotas). */
+/** The data with only the filter's secretaries (categories keep their size, rank and quotas), and what it covers in words. */
 export function selectRows(data: PrintData, filter: PrintFilter): PrintData {
   if (!filter.category && !filter.town && !filter.id) return data;
   const categories = data.result.categories.map((c) => ({ ...c, rows: c.rows.filter((r) => matches(filter, c.key, r)) })).filter((c) => c.rows.length > 0);
-  return { ...data, result: { ...data.result, categories } };
+  const label = data.result.categories.find((c) => c.key === filter.category)?.label;
+  const scope = [label ? `类别：${label}` : '', filter.town ? `所在镇街：${filter.town}` : ''].filter(Boolean).join('；');
+  return { ...data, result: { ...data.result, categories }, ...(scope ? { scope } : {}) };
 }
+
+/** The words under a narrowed list's title: what it covers, and that ranks and quotas are the whole category's. */
+export const scopeLine = (scope: string, note = '名次、人数和名额按全类别计'): string => `本表范围：${scope}（${note}）`;

@@ -1,5 +1,5 @@
 /** What every print takes: plain data, no database, so the app and the command line render the same views. */
-import type { AssessmentResult, Band, Grade, Rubric } from '../../../../shared/model';
+import type { AssessmentResult, Band, Grade, NoticePeriod, Rubric } from '../../../../shared/model';
 import type { ApprovalSummary, AwardLine, UnitFeedback } from '../../../../shared/people';
 
 import { type PrintKind } from '../../../../shared/model';
@@ -9,7 +9,7 @@ export { isPrintKind, PRINT_KIND_LABELS, PRINT_KINDS, type PrintKind } from '../
 /** The ranking table is wide: landscape A4; everything else portrait. */
 export const isLandscape = (kind: PrintKind): boolean => kind === 'ranking';
 
-/** Prints with a part per secretary: these can be narrowed to a category, a town or one person. */
+/** Prints with a part per secretary: these can also be narrowed to one person (every print narrows to a category and a town). */
 export const isPerSecretary = (kind: PrintKind): boolean => kind === 'individual' || kind === 'ballots' || kind === 'tally';
 
 export type EvidenceStatus = 'pending' | 'checked' | 'missing' | 'doubtful';
@@ -30,8 +30,12 @@ export interface PrintData {
   rubric?: Rubric;
   itemInputs?: Record<string, Record<string, string>>;
   evidence?: Record<string, EvidenceLine[]>;
-  /** ISO date (YYYY-MM-DD) printed on the documents; the notice period starts here */
+  /** ISO date (YYYY-MM-DD) printed on the documents */
   printDate: string;
+  /** the 公示 period as the team entered it; without one the notice leaves it to be filled in by hand */
+  notice?: NoticePeriod;
+  /** what a narrowed print covers, in words (“类别：镇街·脱产·正股级；所在镇街：胶西街道”); absent when it covers all */
+  scope?: string;
   /** finalised after the review meeting */
   locked?: boolean;
   /** hash of the last audit-log entry, when there is one */

@@ -2,6 +2,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { chineseDate } from './format';
 import type { PrintData } from './model';
+import { scopeLine } from './data';
 
 /** 胶州市 2024年度 …考核; `sep = ''` for running text. */
 export function assessmentLine(data: PrintData, sep = ' '): string {
@@ -31,11 +32,25 @@ export function MetaSmall({ parts, style }: { parts: readonly string[]; style?: 
   );
 }
 
-export function DocHead({ title, data, extra, digest }: { title: string; data: PrintData; extra?: ReactNode; digest?: string }) {
+/** `scoped`: a list says what a narrowed print covers (a form of one person need not). */
+export function DocHead({
+  title,
+  data,
+  extra,
+  digest,
+  scoped = true,
+}: {
+  title: string;
+  data: PrintData;
+  extra?: ReactNode;
+  digest?: string;
+  scoped?: boolean;
+}) {
   return (
     <header className="keep">
       <h1>{title}</h1>
       <p className="meta">{assessmentLine(data)}</p>
+      {scoped && data.scope ? <p className="meta">{scopeLine(data.scope)}</p> : null}
       {extra}
       <MetaSmall parts={[`考核规则：${data.policy.name}`, `打印日期：${chineseDate(data.printDate)}`, ...stateParts(data, digest)]} />
     </header>

@@ -30,6 +30,7 @@ export function usePrintData(assessmentId: string): PrintDataState {
     const { name, year, region, locked, policy } = assessment;
     const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence, awardEdits: extra.awardEdits };
     if (extra.auditHead) meta.auditHead = extra.auditHead;
+    if (assessment.notice) meta.notice = assessment.notice;
     return { status: 'ready', data: printDataOf(state.input, state.result, policy, meta) };
   }, [state, assessment, extra, printDate]);
 }

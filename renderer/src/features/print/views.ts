@@ -2,7 +2,7 @@
  * The print views as plain functions of their data (no database, no screen): what the
  * command line renders to PDF in a headless browser, exactly as the app prints them.
  */
-export { printDataOf } from './data';
+export { printDataOf, selectRows } from './data';
 export { todayIso } from './format';
 export { printHtml } from './html';
 export { isLandscape, type PrintData, type PrintKind } from './model';

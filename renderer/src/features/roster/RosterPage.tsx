@@ -43,6 +43,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
   }, [roster, query, town, category, dimensions]);
 
   if (!assessment) return null;
+  const byId = [...(roster ?? [])].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
   const readOnly = assessment.locked || assessment.status === 'archived';
   const takenIds = new Set((roster ?? []).map((s) => s.id));
   if (editing && editing !== 'new') takenIds.delete(editing.id);
@@ -71,7 +72,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         </Button>
       </div>
       <div className="card">
-        <TemplateButtons rubric={assessment.rubric} />
+        <TemplateButtons rubric={assessment.rubric} roster={byId} />
         <ImportHub assessmentId={assessmentId} kinds={['summary', 'scores', 'ballots', 'events']} disabled={readOnly} />
         <p className="note" style={{ margin: '6px 0 0' }}>
           导入时按编号与本机数据逐人比对：新增的直接导入，与本机不同的先列出，由您逐一选择保留本机或采用文件。文件有任何错误时，不导入任何数据。

@@ -1,7 +1,10 @@
-/** Blank templates of every workbook the app reads (填表说明, drop-downs, frozen headers). */
+/**
+ * Templates of every workbook the app reads (填表说明 with a 填写示例, drop-downs, frozen headers);
+ * once there is a roster, the per-secretary ones come filled with its 编号, 姓名, 所在镇街 and 村社区.
+ */
 import { ATTENDANCE_SHEET, BALLOT_SHEET, EVENT_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
 import type { TemplateKind } from '../../../../shared/io/templates';
-import type { Rubric } from '../../../../shared/model';
+import type { Rubric, Secretary } from '../../../../shared/model';
 import { platform, XLSX_FILTER } from '../../platform';
 import { Button, useToast } from '../../ui';
 
@@ -16,30 +19,39 @@ const TEMPLATE_TITLES: Record<TemplateKind, string> = {
 };
 const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 
-export async function saveTemplate(kind: TemplateKind, rubric: Rubric): Promise<boolean> {
-  const { writeTemplate } = await import('../../../../shared/io/templates');
-  const bytes = await writeTemplate(kind, rubric);
+export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: readonly Secretary[] = []): Promise<boolean> {
+  const { writeRosterTemplate, writeTemplate } = await import('../../../../shared/io/templates');
+  const filled = kind !== 'roster' && roster.length > 0;
+  const bytes = filled ? await writeRosterTemplate(kind, roster, rubric) : await writeTemplate(kind, rubric);
   const saved = await platform.saveFile({
     title: `保存${TEMPLATE_TITLES[kind]}模板`,
-    suggestedName: `${TEMPLATE_TITLES[kind]}（模板）.xlsx`,
+    suggestedName: `${TEMPLATE_TITLES[kind]}（${filled ? '按名册' : '模板'}）.xlsx`,
     filters: [XLSX_FILTER],
     bytes,
   });
   return saved !== null;
 }
 
-export function TemplateButtons({ rubric }: { rubric: Rubric }) {
+/** `roster`: the secretaries in the order the rows are to come (empty: blank templates). */
+export function TemplateButtons({ rubric, roster }: { rubric: Rubric; roster: readonly Secretary[] }) {
   const toast = useToast();
+  const filled = roster.length > 0;
   return (
-    <div className="template-buttons" role="group" aria-label="下载空白模板">
-      <span className="field-label">下载空白模板：</span>
+    <div className="template-buttons" role="group" aria-label="下载模板">
+      <span className="field-label">{filled ? `下载模板（除名册外已按名册填好 ${roster.length} 人的编号、姓名）：` : '下载空白模板：'}</span>
       {TEMPLATE_KINDS.map((kind) => (
         <Button
           key={kind}
           variant="ghost"
           onClick={() =>
-            void saveTemplate(kind, rubric).then(
-              (ok) => ok && toast(`已生成“${TEMPLATE_TITLES[kind]}”模板`),
+            void saveTemplate(kind, rubric, roster).then(
+              (ok) =>
+                ok &&
+                toast(
+                  filled && kind !== 'roster'
+                    ? `已生成“${TEMPLATE_TITLES[kind]}”模板，已填好 ${roster.length} 人的编号、姓名`
+                    : `已生成“${TEMPLATE_TITLES[kind]}”模板`,
+                ),
               () => toast('模板生成失败', 'error'),
             )
           }

@@ -9,8 +9,8 @@ import type { InputError, InputKind, ItemKind, Rubric, RubricInput, RubricItem }
 import { INPUT_KINDS, ITEM_KINDS } from '../../../../shared/model';
 import { JSON_FILTER, platform } from '../../platform';
 import { Button, Dialog, ErrorTable, Field, useToast } from '../../ui';
-import { checkRubric, parseRubricJson } from './rubricCheck';
-import { effectWords, INPUT_KIND_WORDS, ITEM_KIND_WORDS } from './rubricWords';
+import { checkRubric, parseRubricJson } from '../../../../shared/rubric/check';
+import { effectWords, INPUT_KIND_WORDS, ITEM_KIND_WORDS } from '../../../../shared/rubric/words';
 
 type Place = { section: number; group: number; item: number | null };
 

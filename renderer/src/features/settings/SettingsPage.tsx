@@ -5,12 +5,12 @@ import { useAssessment } from '../../data/assessment';
 import { updateAssessment } from '../../db/assessments';
 import { db } from '../../db/db';
 import type { AssessmentRecord } from '../../db/schema';
-import { JSON_FILTER, platform } from '../../platform';
+import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import type { InputError } from '../../../../shared/model';
 import { parsePolicyJson } from '../../../../shared/policy';
 import { Button, Dialog, ErrorTable, Field, Tabs, useToast } from '../../ui';
 import { PolicyEditor } from './PolicyEditor';
-import { inWords } from './policyWords';
+import { inWords } from '../../../../shared/policy/words';
 import { RubricEditor } from './RubricEditor';
 
 type TabKey = 'basic' | 'policy' | 'rubric';
@@ -20,6 +20,7 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
   const toast = useToast();
   const [tab, setTab] = useState<TabKey>('policy');
   const [policyErrors, setPolicyErrors] = useState<InputError[] | null>(null);
+  const [rulesErrors, setRulesErrors] = useState<InputError[] | null>(null);
   if (!assessment) return null;
   const readOnly = assessment.locked || assessment.status === 'archived';
   const save = async (changes: Parameters<typeof updateAssessment>[2], text: string) => {
@@ -39,10 +40,31 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
     if (!checked.ok) return setPolicyErrors(checked.errors);
     await save({ policy: checked.value }, `已导入考核规则“${checked.value.name}”`);
   };
+  const exportRules = async () => {
+    const { RULES_TITLE, writeRulesWorkbook } = await import('../../../../shared/io/rules');
+    const bytes = await writeRulesWorkbook(assessment.policy, assessment.rubric);
+    if (await platform.saveFile({ title: '导出考核规则和细则', suggestedName: `${RULES_TITLE}-${assessment.policy.name}.xlsx`, filters: [XLSX_FILTER], bytes }))
+      toast('已导出考核规则和考评细则');
+  };
+  const importRules = async () => {
+    const files = await platform.openFiles({ title: '导入考核规则和细则', filters: [XLSX_FILTER], multiple: false });
+    const file = files?.[0];
+    if (!file) return;
+    const { readRulesWorkbook } = await import('../../../../shared/io/rules');
+    const read = await readRulesWorkbook({ name: file.name, bytes: file.bytes });
+    if (!read.ok) return setRulesErrors(read.errors);
+    const { policy, rubric } = read.value;
+    const what = [policy ? `考核规则“${policy.name}”` : '', rubric ? `考评细则“${rubric.name}”` : ''].filter(Boolean).join('和');
+    await save({ ...(policy ? { policy } : {}), ...(rubric ? { rubric } : {}) }, `已导入${what}，结果将按新规则计算`);
+  };
   return (
     <>
       <div className="page-head">
         <h1>考核设置</h1>
+        <Button onClick={() => void exportRules()}>导出规则和细则（Excel）</Button>
+        <Button onClick={() => void importRules()} disabled={readOnly}>
+          导入规则和细则（Excel）
+        </Button>
         <Button onClick={() => void exportPolicy()}>导出考核规则（JSON）</Button>
         <Button onClick={() => void importPolicy()} disabled={readOnly}>
           导入考核规则（JSON）
@@ -50,6 +72,9 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
       </div>
       <Dialog open={policyErrors !== null} wide title="考核规则文件有错误" onClose={() => setPolicyErrors(null)}>
         {policyErrors ? <ErrorTable errors={inWords(policyErrors)} title="未导入。请改正以下错误：" /> : null}
+      </Dialog>
+      <Dialog open={rulesErrors !== null} wide title="考核规则和细则工作簿有错误" onClose={() => setRulesErrors(null)}>
+        {rulesErrors ? <ErrorTable errors={rulesErrors} title="未导入。请改正以下错误：" /> : null}
       </Dialog>
       {readOnly ? <p className="badge badge-warn">本次考核{assessment.locked ? '已定稿' : '已归档'}，设置只能查看。</p> : null}
       <Tabs<TabKey>

@@ -1,3 +1,3 @@
 /** 考核设置: the policy and the rubric. What the rest of the app may use of it. */
 export { SettingsPage } from './SettingsPage';
-export { inWords } from './policyWords';
+export { inWords } from '../../../../shared/policy/words';

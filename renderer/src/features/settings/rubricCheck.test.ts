@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JIAOZHOU_RUBRIC } from '../../../../shared/rubric/jiaozhou';
 import { withItem } from './RubricEditor';
-import { checkRubric, describePath, parseRubricJson } from './rubricCheck';
+import { checkRubric, describePath, parseRubricJson } from '../../../../shared/rubric/check';
 
 describe('checkRubric', () => {
   it('accepts the default rubric and its JSON', () => {

@@ -1,5 +1,5 @@
 /** Chinese words for every policy setting and its choices (考核规则). */
-import { DEFAULT_GRADE_LABELS, type PlausibilitySettings, type Policy } from '../../../../shared/model';
+import { DEFAULT_GRADE_LABELS, type PlausibilitySettings, type Policy } from '../model';
 
 export const SETTING_LABELS: Record<keyof Policy, string> = {
   preset: '预设',

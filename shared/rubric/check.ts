@@ -1,12 +1,13 @@
-/** Checks a rubric (edited, or imported from JSON): all errors at once, in Chinese. */
-import { parseRational } from '../../../../shared/exact/rational';
-import type { Checked, InputError, Rubric, RubricInput, RubricItem } from '../../../../shared/model';
-import { INPUT_KINDS, ITEM_KINDS } from '../../../../shared/model';
+/** Checks a rubric (edited, or imported from JSON or a workbook): all errors at once, in Chinese. */
+import { parseRational } from '../exact/rational';
+import type { Checked, InputError, Rubric, RubricInput, RubricItem } from '../model';
+import { INPUT_KINDS, ITEM_KINDS } from '../model';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-export function checkRubric(value: unknown, file = '考评细则'): Checked<Rubric> {
+/** Every error with its place as a key path ("sections[2].groups[0].items[4].code"), for a reader to name rows by. */
+export function checkRubricPaths(value: unknown, file = '考评细则'): Checked<Rubric> {
   const errors: InputError[] = [];
   const fail = (column: string, message: string) => errors.push({ sheet: file, column, message });
   if (!isObject(value)) return { ok: false, errors: [{ sheet: file, message: '考评细则应为一个 JSON 对象' }] };
@@ -78,7 +79,13 @@ export function checkRubric(value: unknown, file = '考评细则'): Checked<Rubr
       if (inp.kind === 'amount' && inp.unit === undefined) fail(`${nw}.unit`, '金额录入项须写明每多少元计分（unit）');
     });
   }
-  return errors.length ? { ok: false, errors: errors.map(humanize) } : { ok: true, value: value as unknown as Rubric };
+  return errors.length ? { ok: false, errors } : { ok: true, value: value as unknown as Rubric };
+}
+
+/** The errors name their places in words ("第3部分 第1组 第5项 编码"). */
+export function checkRubric(value: unknown, file = '考评细则'): Checked<Rubric> {
+  const checked = checkRubricPaths(value, file);
+  return checked.ok ? checked : { ok: false, errors: checked.errors.map(humanize) };
 }
 
 const KEY_WORDS: Record<string, string> = {

@@ -1,0 +1,2 @@
+/** 使用说明: the help page. What the rest of the app may use of it. */
+export { HelpPage } from './HelpPage';
