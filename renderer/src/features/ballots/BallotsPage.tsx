@@ -8,6 +8,7 @@ import { db } from '../../db/db';
 import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord } from '../../db/schema';
 import { Button, ConfirmButton, useToast } from '../../ui';
 import { useWrite } from '../../data/useWrite';
+import { WarningsPanel } from '../checks';
 import { ImportButton } from '../imports';
 import { useAssessment, useSecretaries } from '../../data/assessment';
 import { SecretaryPicker } from '../../ui/SecretaryPicker';
@@ -81,6 +82,16 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
           <ImportButton label="导入测评计票（Excel）" title="导入测评计票" kind="ballots" assessmentId={assessmentId} />
         )}
       </div>
+      {selected ? (
+        <WarningsPanel
+          assessmentId={assessmentId}
+          ids={[selected.id]}
+          place="ballots"
+          names={new Map(secretaries.map((s) => [s.id, s.name]))}
+          readOnly={assessment.locked}
+          title="本人测评的合理性提示"
+        />
+      ) : null}
       {secretaries.length === 0 ? (
         <div className="card">
           名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。

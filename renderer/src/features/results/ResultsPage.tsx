@@ -10,13 +10,16 @@ import { getOperator, useOperator } from '../../data/operator';
 import { printHref } from '../../data/routes';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
+import { recordHold, removeHold } from '../../db/checks';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import { Button, TownSelect, useToast } from '../../ui';
 import { UnconfirmedNotice } from '../ballots';
+import { WarningsPanel } from '../checks';
 import { LockControls } from '../lock';
 import { CategoryTable } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
+import { HoldDialog } from './HoldDialog';
 import { useResult } from '../../data/result';
 
 export function ResultsPage({ assessmentId }: { assessmentId: string }) {
@@ -26,6 +29,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const toast = useToast();
   const [town, setTown] = useState('');
   const [deciding, setDeciding] = useState<ResultRow | null>(null);
+  const [holding, setHolding] = useState<ResultRow | null>(null);
 
   const result = state.status === 'ready' ? state.result : null;
   const towns = useMemo(
@@ -46,6 +50,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const ties = allRows.filter((row) => row.flags.includes('tieAtBoundary'));
   const undecidedTies = ties.filter((row) => !row.decision);
   const overQuota = r.categories.filter((c) => c.quotaNotes.length);
+  const held = allRows.filter((row) => row.hold);
   const decidingIn = deciding ? r.categories.find((c) => c.rows.some((row) => row.id === deciding.id)) : undefined;
   const fileBase = `${assessment.year}年度考核结果-${assessment.region || assessment.name}`;
 
@@ -83,6 +88,13 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
         </div>
       </div>
       <UnconfirmedNotice assessmentId={assessmentId} />
+      <WarningsPanel assessmentId={assessmentId} names={new Map(allRows.map((row) => [row.id, row.secretary.name]))} readOnly={readOnly} />
+      {held.length ? (
+        <div className="card notice-warn" role="status" data-testid="hold-notice">
+          暂缓定等 {held.length} 人（不占名额）：
+          {held.map((row) => `${row.secretary.name}（${row.id}）`).join('、')}
+        </div>
+      ) : null}
       {ties.length ? (
         <div className={`card ${undecidedTies.length ? 'notice-warn' : 'notice-ok'}`} role="status" data-testid="tie-notice">
           {undecidedTies.length
@@ -124,6 +136,26 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
             await removeDecision(db, assessmentId, deciding.id, await getOperator());
             toast(`已撤销 ${deciding.secretary.name} 的审定`);
             setDeciding(null);
+          }}
+          onHold={() => {
+            setHolding(decidingIn.rows.find((row) => row.id === deciding.id) ?? deciding);
+            setDeciding(null);
+          }}
+        />
+      ) : null}
+      {holding ? (
+        <HoldDialog
+          row={holding}
+          onClose={() => setHolding(null)}
+          onSave={async (values) => {
+            await recordHold(db, assessmentId, { id: holding.id, ...values }, await getOperator());
+            toast(`已暂缓定等：${holding.secretary.name}`);
+            setHolding(null);
+          }}
+          onRemove={async () => {
+            await removeHold(db, assessmentId, holding.id, await getOperator());
+            toast(`已撤销 ${holding.secretary.name} 的暂缓定等`);
+            setHolding(null);
           }}
         />
       ) : null}

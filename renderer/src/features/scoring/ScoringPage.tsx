@@ -6,6 +6,7 @@ import { db } from '../../db/db';
 import { completeItemScores, saveItemScores, scoringMode } from '../../db/scores';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, ItemScoresRecord, SecretaryRecord } from '../../db/schema';
 import { Button, ConfirmButton } from '../../ui';
+import { WarningsPanel } from '../checks';
 import { AttachmentList } from '../evidence';
 import { BulkAttach } from '../evidence';
 import { useWrite } from '../../data/useWrite';
@@ -44,6 +45,16 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
         {assessment.locked ? <span className="badge badge-warn">考核已定稿，只读</span> : null}
         {assessment.locked ? null : <BulkAttach assessmentId={assessmentId} secretaries={secretaries} itemCodes={itemCodes} />}
       </div>
+      {selected ? (
+        <WarningsPanel
+          assessmentId={assessmentId}
+          ids={[selected.id]}
+          place="scores"
+          names={new Map(secretaries.map((s) => [s.id, s.name]))}
+          readOnly={assessment.locked}
+          title="本人得分的合理性提示"
+        />
+      ) : null}
       {secretaries.length === 0 ? (
         <div className="card">
           名册中还没有第一书记，请先在 <a href={`#/a/${encodeURIComponent(assessmentId)}/roster`}>名册</a> 中导入。
