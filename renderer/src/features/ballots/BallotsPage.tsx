@@ -8,6 +8,7 @@ import { db } from '../../db/db';
 import type { AssessmentRecord, SecretaryRecord, TallyEntryRecord, TallyRecord } from '../../db/schema';
 import { Button, ConfirmButton, useToast, Workbench, type WorkbenchMoves } from '../../ui';
 import { useWrite } from '../../data/useWrite';
+import { WarningsPanel } from '../checks';
 import { ImportButton } from '../imports';
 import { BoxesOut } from '../field';
 import { useAssessment, useSecretaries } from '../../data/assessment';
@@ -93,17 +94,27 @@ export function BallotsPage({ assessmentId }: { assessmentId: string }) {
         placeKey={`ballots:${assessmentId}`}
       >
         {(selected, moves) => (
-          <TallyDesk
-            key={selected.id}
-            assessment={assessment}
-            secretary={selected}
-            tally={state.tallies.get(selected.id)}
-            entries={state.entries.filter((e) => e.id === selected.id)}
-            operator={operator ?? ''}
-            checkBy={checkBy}
-            onCheckBy={setCheckBy}
-            moves={moves}
-          />
+          <>
+            <WarningsPanel
+              assessmentId={assessmentId}
+              ids={[selected.id]}
+              place="ballots"
+              names={new Map(secretaries.map((s) => [s.id, s.name]))}
+              readOnly={assessment.locked}
+              title="本人测评的合理性提示"
+            />
+            <TallyDesk
+              key={selected.id}
+              assessment={assessment}
+              secretary={selected}
+              tally={state.tallies.get(selected.id)}
+              entries={state.entries.filter((e) => e.id === selected.id)}
+              operator={operator ?? ''}
+              checkBy={checkBy}
+              onCheckBy={setCheckBy}
+              moves={moves}
+            />
+          </>
         )}
       </Workbench>
     </div>

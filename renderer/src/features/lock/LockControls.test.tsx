@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secretary } from '../../../../shared/model';
 import { createAssessment } from '../../db/assessments';
 import { db } from '../../db/db';
+import { acknowledgeWarning, readWarningStatuses } from '../../db/checks';
 import { recordDecision } from '../../db/decisions';
 import { importRoster, importSummaryScores, importTallies } from '../../db/imports';
 import { ToastProvider } from '../../ui';
@@ -39,7 +40,8 @@ beforeEach(async () => {
   );
   await importTallies(
     ctx,
-    ids.map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })),
+    // no two tallies alike (else a plausibility warning: identical tallies)
+    ids.map((id, i) => ({ id, verySatisfied: 40 - i, satisfied: i, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })),
   );
   // imported tallies count once a second operator has checked them
   for (const id of ids) await reviewTally(db, assessmentId, id, '李四');
@@ -115,5 +117,33 @@ describe('定稿 dialog', () => {
     await screen.findByText('各项已齐备。');
     expect(screen.queryByTestId('lock-quota')).toBeNull();
     expect(screen.getByRole('button', { name: '确认定稿' })).toHaveProperty('disabled', false);
+  });
+
+  it('an unacknowledged plausibility warning blocks 定稿 until a person acknowledges it with a reason', async () => {
+    // D's box: 5 废票 of 45 (above 5 %)
+    await importTallies(
+      { db, assessmentId, operator: '张三', sheet: '测试' },
+      [{ id: 'D', verySatisfied: 30, satisfied: 10, basic: 0, dissatisfied: 0, invalid: 5, abstain: 0 }],
+      {
+        D: 'theirs',
+      },
+    );
+    await reviewTally(db, assessmentId, 'D', '李四');
+    await allPapers();
+    const assessment = (await db.assessments.get(assessmentId))!;
+    render(
+      <ToastProvider>
+        <LockControls assessment={assessment} />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '定稿' }));
+    const blocker = await screen.findByTestId('lock-plausibility');
+    expect(blocker.textContent).toContain('合理性提示尚有 1 条未确认');
+    expect(blocker.textContent).toContain('编号D 废票较多');
+    expect(screen.getByRole('button', { name: '确认定稿' })).toHaveProperty('disabled', true);
+    const [status] = await readWarningStatuses(db, assessmentId);
+    await acknowledgeWarning(db, assessmentId, status!.warning, '已核对计票单原件', '张三');
+    await waitFor(() => expect(screen.queryByTestId('lock-plausibility')).toBeNull());
+    await waitFor(() => expect(screen.getByRole('button', { name: '确认定稿' })).toHaveProperty('disabled', false));
   });
 });

@@ -6,7 +6,9 @@
  * reason. Both go to the audit log.
  */
 import { useState } from 'react';
+import { WARNING_LABELS } from '../../../../shared/model';
 import { getOperator } from '../../data/operator';
+import { useWarningStatuses } from '../../data/warnings';
 import { db } from '../../db/db';
 import { waiveMissing } from '../../db/field';
 import { lockAssessment, unlockAssessment } from '../../db/lock';
@@ -49,6 +51,9 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
   const overQuota = state?.computed.status === 'ready' ? state.computed.result.categories.filter((c) => c.quotaNotes.length) : [];
   const needsAck = incomplete || overQuota.length > 0 || unsigned.length > 0;
   const waive = async () => waiveMissing(db, assessment.id, missing, reason, await getOperator());
+  // plausibility warnings are not overridden by the acknowledgment: each needs its own, with a reason
+  const statuses = useWarningStatuses(assessment.id);
+  const unacknowledged = statuses?.filter((s) => s.state !== 'acknowledged') ?? [];
   const lock = async () => {
     setBusy(true);
     try {
@@ -67,7 +72,11 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
       footer={
         <>
           <Button onClick={onClose}>取消</Button>
-          <Button variant="primary" disabled={!state || busy || missing.length > 0 || (needsAck && !anyway)} onClick={() => void lock()}>
+          <Button
+            variant="primary"
+            disabled={!state || !statuses || busy || missing.length > 0 || (needsAck && !anyway) || unacknowledged.length > 0}
+            onClick={() => void lock()}
+          >
             确认定稿
           </Button>
         </>
@@ -139,7 +148,22 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
           </label>
         </div>
       ) : null}
-      {state && !needsAck && !missing.length ? <p className="notice-ok card">各项已齐备。</p> : null}
+      {unacknowledged.length ? (
+        <div className="card notice-warn" role="alert" data-testid="lock-plausibility">
+          <strong>合理性提示尚有 {unacknowledged.length} 条未确认，确认后才能定稿：</strong>
+          <ul>
+            {unacknowledged.slice(0, 10).map((s) => (
+              <li key={`${s.warning.id}|${s.warning.warning}`}>
+                编号{s.warning.id} {WARNING_LABELS[s.warning.code]}
+                {s.state === 'stale' ? '（确认后数据已变更）' : ''}
+              </li>
+            ))}
+          </ul>
+          {unacknowledged.length > 10 ? <p className="note">等 {unacknowledged.length} 条。</p> : null}
+          <p className="note">请到“结果”页（或测评、评分页）逐条核对，说明理由确认。</p>
+        </div>
+      ) : null}
+      {state && !needsAck && !missing.length && !unacknowledged.length ? <p className="notice-ok card">各项已齐备。</p> : null}
     </Dialog>
   );
 }

@@ -4,8 +4,10 @@ import { LockControls } from '../lock';
 import { CarriedList } from '../people';
 import { useCarried } from '../../data/people';
 import { useAssessment } from '../../data/assessment';
+import { useWarningStatuses } from '../../data/warnings';
 import type { Blocker } from '../progress';
 import { useProgress } from '../progress';
+import type { WarningStatus } from '../../../../shared/model';
 import './overview.css';
 
 const SHOWN_NAMES = 8;
@@ -14,6 +16,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const state = useProgress(assessmentId);
   const carried = useCarried(assessment);
+  const warnings = useWarningStatuses(assessmentId);
 
   if (assessment === undefined || (assessment && state === undefined)) return <p className="muted">正在读取…</p>;
   if (!assessment || !state) return <p>找不到该考核。</p>;
@@ -72,6 +75,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
           </p>
         ) : null}
       </section>
+      {warnings?.length ? <WarningsCard statuses={warnings} href={href('results')} /> : null}
       {notices.length ? (
         <section className="card" aria-label="提示">
           <h2>提示（不影响计算）</h2>
@@ -79,6 +83,23 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** 合理性提示: how many, how many still to acknowledge before 定稿 (acknowledged on 结果). */
+function WarningsCard({ statuses, href }: { statuses: WarningStatus[]; href: string }) {
+  const open = statuses.filter((s) => s.state !== 'acknowledged');
+  const stale = open.filter((s) => s.state === 'stale').length;
+  return (
+    <section className={`card ${open.length ? 'notice-warn' : 'notice-ok'}`} aria-label="合理性提示" data-testid="overview-warnings">
+      <h2>
+        合理性提示 {statuses.length} 条{open.length ? `，${open.length} 条待确认（定稿前须逐条确认）` : '，均已确认'}
+      </h2>
+      {stale ? <p className="note">其中 {stale} 条确认后数据已变更，须重新确认。</p> : null}
+      <p>
+        <a href={href}>前往结果页核对确认</a>
+      </p>
+    </section>
   );
 }
 

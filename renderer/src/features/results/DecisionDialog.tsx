@@ -25,6 +25,7 @@ export function DecisionDialog({
   onClose,
   onSave,
   onRemove,
+  onHold,
 }: {
   row: ResultRow;
   /** the row's category as it stands, for what the decision would do to its quotas */
@@ -34,6 +35,8 @@ export function DecisionDialog({
   onClose: () => void;
   onSave: (values: DecisionValues) => Promise<void>;
   onRemove: () => Promise<void>;
+  /** opens 暂缓定等 for the row instead */
+  onHold?: () => void;
 }) {
   const [grade, setGrade] = useState<Grade>(row.decision?.grade ?? (row.computedGrade === 'pending' ? 'excellent' : row.computedGrade));
   const [reason, setReason] = useState(row.decision?.reason ?? '');
@@ -57,6 +60,7 @@ export function DecisionDialog({
               撤销审定
             </Button>
           ) : null}
+          {onHold ? <Button onClick={onHold}>{row.hold ? '暂缓定等（已暂缓）…' : '暂缓定等…'}</Button> : null}
           <span style={{ flex: 1 }} />
           <Button onClick={onClose}>取消</Button>
           <Button variant="primary" type="submit" form="decision-form">

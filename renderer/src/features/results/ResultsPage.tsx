@@ -12,14 +12,17 @@ import { getOperator, useOperator } from '../../data/operator';
 import { personHref, printHref } from '../../data/routes';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
+import { recordHold, removeHold } from '../../db/checks';
 import { recordDecision, removeDecision } from '../../db/decisions';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import { Button, TownSelect, useToast } from '../../ui';
 import { readPlace, usePlace, writePlace } from '../../ui/place';
 import { UnconfirmedNotice, useUnconfirmed } from '../ballots';
+import { WarningsPanel } from '../checks';
 import { LockControls } from '../lock';
 import { CategoryTable, type RowTarget } from './CategoryTable';
 import { DecisionDialog } from './DecisionDialog';
+import { HoldDialog } from './HoldDialog';
 import { ResultsIndex } from './ResultsIndex';
 import { useResult } from '../../data/result';
 import { EMPTY_VIEW, isNarrowed, isNeed, matchesView, needChoices, townsOf, type Need, type ResultsView } from './view';
@@ -43,6 +46,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const [target, setTarget] = useState<RowTarget | null>(null);
   const page = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLDivElement>(null);
+  const [holding, setHolding] = useState<ResultRow | null>(null);
 
   const result = state.status === 'ready' ? state.result : null;
   const allRows = useMemo(() => result?.categories.flatMap((c) => c.rows) ?? [], [result]);
@@ -61,6 +65,7 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const ties = allRows.filter((row) => row.flags.includes('tieAtBoundary'));
   const undecidedTies = ties.filter((row) => !row.decision);
   const overQuota = r.categories.filter((c) => c.quotaNotes.length);
+  const held = allRows.filter((row) => row.hold);
   const decidingIn = deciding ? r.categories.find((c) => c.rows.some((row) => row.id === deciding.id)) : undefined;
   const fileBase = `${assessment.year}年度考核结果-${assessment.region || assessment.name}`;
   const narrowed = isNarrowed(view);
@@ -114,6 +119,13 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
         </a>
       </div>
       <UnconfirmedNotice assessmentId={assessmentId} ids={unconfirmed} onShow={showRow} />
+      <WarningsPanel assessmentId={assessmentId} names={new Map(allRows.map((row) => [row.id, row.secretary.name]))} readOnly={readOnly} />
+      {held.length ? (
+        <div className="card notice-warn" role="status" data-testid="hold-notice">
+          暂缓定等 {held.length} 人（不占名额）：
+          {held.map((row) => `${row.secretary.name}（${row.id}）`).join('、')}
+        </div>
+      ) : null}
       {ties.length ? (
         <div className={`card ${undecidedTies.length ? 'notice-warn' : 'notice-ok'}`} role="status" data-testid="tie-notice">
           {undecidedTies.length
@@ -229,6 +241,26 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
             await removeDecision(db, assessmentId, deciding.id, await getOperator());
             toast(`已撤销 ${deciding.secretary.name} 的审定`);
             setDeciding(null);
+          }}
+          onHold={() => {
+            setHolding(decidingIn.rows.find((row) => row.id === deciding.id) ?? deciding);
+            setDeciding(null);
+          }}
+        />
+      ) : null}
+      {holding ? (
+        <HoldDialog
+          row={holding}
+          onClose={() => setHolding(null)}
+          onSave={async (values) => {
+            await recordHold(db, assessmentId, { id: holding.id, ...values }, await getOperator());
+            toast(`已暂缓定等：${holding.secretary.name}`);
+            setHolding(null);
+          }}
+          onRemove={async () => {
+            await removeHold(db, assessmentId, holding.id, await getOperator());
+            toast(`已撤销 ${holding.secretary.name} 的暂缓定等`);
+            setHolding(null);
           }}
         />
       ) : null}

@@ -6,6 +6,7 @@ import { db } from '../../db/db';
 import { completeItemScores, saveItemScores, scoringMode } from '../../db/scores';
 import type { AssessmentRecord, AttachmentRecord, EvidenceRecord, ItemScoresRecord, SecretaryRecord } from '../../db/schema';
 import { Button, ConfirmButton, Workbench } from '../../ui';
+import { WarningsPanel } from '../checks';
 import { AttachmentList } from '../evidence';
 import { BulkAttach } from '../evidence';
 import { useWrite } from '../../data/useWrite';
@@ -50,7 +51,19 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
         rosterHref={screenHref(assessmentId, 'roster')}
         placeKey={`scoring:${assessmentId}`}
       >
-        {(selected) => <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} />}
+        {(selected) => (
+          <>
+            <WarningsPanel
+              assessmentId={assessmentId}
+              ids={[selected.id]}
+              place="scores"
+              names={new Map(secretaries.map((s) => [s.id, s.name]))}
+              readOnly={assessment.locked}
+              title="本人得分的合理性提示"
+            />
+            <SecretaryScoring key={selected.id} assessment={assessment} secretary={selected} />
+          </>
+        )}
       </Workbench>
     </div>
   );
