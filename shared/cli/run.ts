@@ -9,6 +9,7 @@ import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
+import { jsonBytes } from './json-bytes';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize, warningLine } from './summary';
 import type { CliEnv, PrintRequest } from './env';
@@ -239,7 +240,7 @@ async function writeOutputs(
 ) {
   // build everything first: a failure must not leave half the outputs written
   const xlsx = options.out ? await (env.writeResults ?? (await import('../io/results')).writeResultsWorkbook)(result, request.policy) : null;
-  const json = options.json ? new TextEncoder().encode(`${JSON.stringify(resultToJson(result, warnings), null, 2)}\n`) : null;
+  const json = options.json ? jsonBytes(resultToJson(result, warnings)) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);
   if (options.out && xlsx) await write(env, options.out, xlsx);
