@@ -1,7 +1,8 @@
 /**
  * Workbooks damaged on disk, hostile or too large: the reader always settles, with
- * the sheets or with one Chinese sentence naming the file, within seconds (measured
- * per case, never waited for), and memory does not grow past the limits.
+ * the sheets or with one Chinese sentence naming the file, and memory does not grow past
+ * the limits. A hang or a blow-up (a case takes milliseconds) runs into the test's
+ * timeout; speed itself is measured by the bench, not here.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -23,8 +24,6 @@ import { Budget, readDirectory, ZIP_LIMITS } from './zip';
 const root = resolve(__dirname, '..', '..', '..');
 const HAN = /[\u4e00-\u9fff]/;
 const NAME = '坏文件.xlsx';
-/** generous: a case takes milliseconds; a hang or a blow-up takes far longer */
-const CASE_MS = 5000;
 
 const real = async () => [
   ...(await Promise.all(
@@ -40,12 +39,11 @@ const real = async () => [
 
 /** Opens the bytes and, when they open, runs every parser: nothing may throw. */
 async function openAndParse(bytes: Uint8Array) {
-  const start = performance.now();
   const opened = await openWorkbook({ name: NAME, bytes });
   if (opened.ok)
     for (const parse of [parseRoster, parseSummary, parseBallots, parseEvents, (o: typeof opened.value) => parseScores(o, JIAOZHOU_RUBRIC)])
       parse(opened.value);
-  return { opened, ms: performance.now() - start };
+  return { opened };
 }
 
 /** ok, or exactly one error: on the file, in Chinese, no trace of code. */
@@ -67,7 +65,7 @@ function dataRange(bytes: Uint8Array, name: string): [number, number] {
 }
 
 describe('bytes flipped and files cut short (fuzz)', () => {
-  it('random bytes changed anywhere: one sentence naming the file, or the cells as written, in seconds, never a bug', async () => {
+  it('random bytes changed anywhere: one sentence naming the file, or the cells as written, never a bug', async () => {
     const files = await real();
     const originals = await Promise.all(
       files.map(async (bytes) => ((await openWorkbook(bytes)) as { value: { sheets: Sheet[] } }).value.sheets.map(sheetShape)),
@@ -81,11 +79,10 @@ describe('bytes flipped and files cut short (fuzz)', () => {
           for (const [at, xor] of flips) bytes[Math.floor(at * bytes.length)]! ^= xor;
           const read = readXlsx(bytes);
           if (!read.ok) expect(read.bug).toBeUndefined();
-          const { opened, ms } = await openAndParse(bytes);
+          const { opened } = await openAndParse(bytes);
           expectOneSentence(opened);
           // a change the checks let through changed nothing that is read (a date, a name in the directory …)
           if (opened.ok) expect(opened.value.sheets.map(sheetShape)).toEqual(originals[which]);
-          expect(ms).toBeLessThan(CASE_MS);
         },
       ),
       { numRuns: 150 },
@@ -108,8 +105,7 @@ describe('bytes flipped and files cut short (fuzz)', () => {
           const bytes = files[which]!.slice();
           const [start, end] = dataRange(bytes, 'xl/worksheets/sheet1.xml');
           bytes[start + Math.floor(at * (end - start))]! ^= xor;
-          const { opened, ms } = await openAndParse(bytes);
-          expect(ms).toBeLessThan(CASE_MS);
+          const { opened } = await openAndParse(bytes);
           if (opened.ok) {
             expect(opened.value.sheets.map(sheetShape)).toEqual(originals[which]);
             return;
@@ -127,10 +123,9 @@ describe('bytes flipped and files cut short (fuzz)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: files.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), async (which, at) => {
         const bytes = files[which]!.subarray(0, Math.floor(at * files[which]!.length));
-        const { opened, ms } = await openAndParse(bytes);
+        const { opened } = await openAndParse(bytes);
         expect(opened.ok).toBe(false);
         expectOneSentence(opened);
-        expect(ms).toBeLessThan(CASE_MS);
       }),
       { numRuns: 60 },
     );
@@ -142,10 +137,7 @@ describe('too large: refused at once, saying so', () => {
   const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c></row>';
 
   async function refusal(bytes: Uint8Array) {
-    const start = performance.now();
     const opened = await openWorkbook({ name: NAME, bytes });
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(CASE_MS);
     expectOneSentence(opened);
     return opened.ok ? '' : opened.errors[0]!.message;
   }
@@ -214,7 +206,7 @@ describe('too large: refused at once, saying so', () => {
 });
 
 describe('costly to read though small', () => {
-  it('a cell in the last column on every row: read, parsed and warned about in seconds', async () => {
+  it('a cell in the last column on every row: read, parsed and warned about, never cell by cell across the empty columns', async () => {
     const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c><c r="B1" t="inlineStr"><is><t>选项</t></is></c></row>';
     const rows = Array.from(
       { length: 100_000 },
@@ -222,12 +214,10 @@ describe('costly to read though small', () => {
         `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S1</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>满意</t></is></c><c r="XFD${i + 2}"><v>1</v></c></row>`,
     );
     const bytes = xlsxOf([{ name: '测评计票', xml: header + rows.join('') }]);
-    const start = performance.now();
     const opened = await openWorkbook({ name: NAME, bytes });
     if (!opened.ok) throw new Error(opened.errors[0]!.message);
     const outcome = parseBallots(opened.value);
     for (const parse of [parseRoster, parseSummary, parseEvents]) parse(opened.value);
-    expect(performance.now() - start).toBeLessThan(CASE_MS);
     expect(outcome.warnings).toEqual([
       { sheet: `${NAME} / 测评计票`, row: 2, column: 'XFD', message: '这一列没有表头，其中第2行等 100000 行的数据未被读取；如需读取，请填写表头' },
     ]);
@@ -273,11 +263,9 @@ describe('hostile or broken in other ways: one sentence each', () => {
 
   it.each(cases)('%s', async (_, make, expected) => {
     const bytes = make();
-    const start = performance.now();
     const read = readXlsx(bytes);
     if (!read.ok) expect(read.bug).toBeUndefined();
     const opened = await openWorkbook({ name: NAME, bytes });
-    expect(performance.now() - start).toBeLessThan(CASE_MS);
     expectOneSentence(opened);
     expect(opened.ok ? '' : opened.errors[0]!.message).toMatch(expected);
   });
