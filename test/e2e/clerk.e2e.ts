@@ -137,11 +137,13 @@ describe('a clerk’s day on the sample county', () => {
     expect(await help.locator('.help-steps > li > strong').allInnerTexts()).toEqual([
       '新建考核，核对规则',
       '导入名册',
+      '日常管理',
       '组织工作目标考评',
       '群众满意度测评',
       '排名定档',
       '部长办公会审核',
       '定稿、公示、报批',
+      '考核结果运用',
     ]);
     await app.settled();
     await app.shot('07-使用说明');
