@@ -101,6 +101,10 @@ describe('audit log, operator, 定稿', () => {
     expect(await warnings.innerText()).toContain('等次分界处并列，待部长办公会确定：2 人');
     expect(await dialog.getByRole('button', { name: '确认定稿' }).isDisabled()).toBe(true);
     await app.shot('03-定稿-提示');
+    // the worked example's papers are not registered: waived with a reason (docs/data.md §12)
+    await dialog.getByLabel(/免交理由/).fill('材料由镇街留存，经考核组同意免交');
+    await dialog.getByRole('button', { name: '说明理由，以上材料免交' }).click();
+    await dialog.getByTestId('lock-papers').waitFor({ state: 'detached' });
     await warnings.getByLabel('我已知晓，仍要定稿').check();
     await dialog.getByRole('button', { name: '确认定稿' }).click();
     await page.getByTestId('locked-badge').waitFor();
