@@ -10,6 +10,7 @@ import { openApp, type App } from './harness';
 import { BALLOT_HEADER, BALLOT_ROWS, SUMMARY_HEADER, SUMMARY_ROWS, workbook } from './workbooks';
 
 let app: App;
+let base = '';
 
 beforeAll(async () => {
   app = await openApp();
@@ -65,7 +66,7 @@ describe('the year’s field work', () => {
     await page.goto(app.url);
     await app.setOperator('李四');
     await chooseOperator('张三');
-    await app.newAssessment();
+    base = await app.newAssessment();
     await nav('名册').click();
     await app.chooseFile(page.getByRole('button', { name: '导入名册', exact: true }), {
       name: '名册.xlsx',
@@ -228,6 +229,16 @@ describe('the year’s field work', () => {
     await page.getByTestId('locked-badge').waitFor();
     await nav('审计').click();
     await expect.poll(() => page.getByTestId('audit-page').innerText()).toContain('履职材料免交');
+  });
+
+  it('the 个人考评表 names the group that assessed each secretary', async () => {
+    const { page } = app;
+    await app.go(`${base}/print/individual`);
+    await page.locator('.print-doc').waitFor();
+    await expect.poll(() => page.locator('.print-doc').innerText()).toMatch(/考核组\s+里岔镇考核组/);
+    expect(await page.locator('.print-doc').innerText()).toMatch(/考核组\s+市委组织部考核组/);
+    await page.getByText('里岔镇考核组').first().scrollIntoViewIfNeeded();
+    await app.shot('08-个人考评表-考核组');
     expect(app.errors).toEqual([]);
   });
 });

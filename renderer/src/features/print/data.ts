@@ -10,6 +10,7 @@ export interface PrintMeta {
   auditHead?: string;
   evidence?: Record<string, EvidenceLine[]>;
   ballotCopies?: PrintData['ballotCopies'];
+  groups?: PrintData['groups'];
 }
 
 export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): PrintData['policy'] {
@@ -31,6 +32,7 @@ export function printDataOf(
   if (meta.auditHead) data.auditHead = meta.auditHead;
   if (meta.evidence) data.evidence = meta.evidence;
   if (meta.ballotCopies) data.ballotCopies = meta.ballotCopies;
+  if (meta.groups) data.groups = meta.groups;
   return data;
 }
 

@@ -37,4 +37,6 @@ export interface PrintData {
   auditHead?: string;
   /** blank ballots per secretary: one sheet of them, or one per eligible voter */
   ballotCopies?: 'page' | 'eligible';
+  /** each secretary's 考核组 by 编号, when the assessment has groups (docs/data.md §12) */
+  groups?: Record<string, string>;
 }
