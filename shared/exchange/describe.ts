@@ -263,7 +263,10 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['唱票人', text(b.caller)],
         ['计票人', text(b.counter)],
         ['监票人', text(b.scrutineer)],
-        ['参加人员', b.voters ? VOTER_GROUPS.flatMap((k) => (b.voters?.[k] !== undefined ? [`${VOTER_GROUP_LABELS[k]}${b.voters[k]}`] : [])).join('、') || '—' : '—'],
+        [
+          '参加人员',
+          b.voters ? VOTER_GROUPS.flatMap((k) => (b.voters?.[k] !== undefined ? [`${VOTER_GROUP_LABELS[k]}${b.voters[k]}`] : [])).join('、') || '—' : '—',
+        ],
         ['备注', text(b.note)],
       ];
     }
