@@ -89,7 +89,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       env.stdout(
         `检查通过：名册 ${input.secretaries.length} 人，逐项评分 ${input.itemScores.length} 人，汇总得分 ${input.summaryScores.length} 人，计票 ${input.tallies.length} 份，直接定等事项 ${input.events.length} 项。`,
       );
-      // plausibility warnings (docs/method.md §10): not errors, the exit status stays 0
+      // plausibility warnings (docs/method.md §15): not errors, the exit status stays 0
       const result = computeAssessment(input);
       const warnings = plausibilityWarnings(result, policy);
       for (const warning of warnings) env.stderr(warningLine(warning, result));

@@ -37,7 +37,7 @@ export interface AssessmentRow {
   policy: Policy;
   rubric: Rubric;
   communityRubric?: Rubric;
-  /** 考核组 (docs/method.md §10.4); absent: none defined */
+  /** 考核组 (docs/method.md §14.4); absent: none defined */
   groups?: AssessmentGroup[];
   /** the 公示 period of the results, once entered (printed on the 公示名单) */
   notice?: NoticePeriod;

@@ -1,5 +1,5 @@
 /**
- * 考勤 (docs/method.md §10.1): a secretary's months of attendance, the rate of each
+ * 考勤 (docs/method.md §14.1): a secretary's months of attendance, the rate of each
  * (在村工作天数 ÷ 本月工作日数, exact), each town's three lowest rates of a month (seed
  * 002 月排名制度, ties explained), the quarter's figures for the review (季召回制度), and
  * the year's totals that feed the roster's 在村工作天数 and 全年工作日数 (the presence

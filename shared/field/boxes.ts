@@ -1,5 +1,5 @@
 /**
- * 票箱 (docs/method.md §10.5): each secretary's ballot box — ballots issued and when,
+ * 票箱 (docs/method.md §14.5): each secretary's ballot box — ballots issued and when,
  * returned and when, the names of its 计票单 — so the team sees which boxes are still
  * out. Voters by group (001 第十七条) may be counted per box; their sum is then the
  * electorate (应参加人数), offered to the roster as a change a person accepts.

@@ -1,5 +1,5 @@
 /**
- * 考核组 (docs/method.md §10.4): who assesses whom. By 001 第十九条 the city's group
+ * 考核组 (docs/method.md §14.4): who assesses whom. By 001 第十九条 the city's group
  * assesses the 脱产 secretaries and each town's group its 非脱产 ones — the default
  * assignment, which a person may change. A group signs off its share: each secretary's
  * scores and tally as they stand (a digest); a later change of either opens the share again.

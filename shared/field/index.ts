@@ -1,4 +1,4 @@
-/** The year's field work (docs/method.md §10): attendance, papers, assessment groups, ballot boxes. Pure. */
+/** The year's field work (docs/method.md §14): attendance, papers, assessment groups, ballot boxes. Pure. */
 export * from './attendance';
 export * from './papers';
 export * from './groups';

@@ -1,5 +1,5 @@
 /**
- * 履职材料 (docs/method.md §10.3): the papers a policy requires of every secretary,
+ * 履职材料 (docs/method.md §14.3): the papers a policy requires of every secretary,
  * and which are still missing — neither received nor waived with a reason. A missing
  * paper blocks 定稿.
  */

@@ -46,7 +46,7 @@ export interface CategoryJson {
   rows: RowJson[];
 }
 
-/** A plausibility warning (docs/method.md §10): for a person to look at, not an error. */
+/** A plausibility warning (docs/method.md §15): for a person to look at, not an error. */
 export interface WarningJson {
   id: string;
   code: WarningCode;

@@ -1,4 +1,4 @@
-/** Each plausibility warning of docs/method.md §10, raised at its threshold and not below it. */
+/** Each plausibility warning of docs/method.md §15, raised at its threshold and not below it. */
 import { describe, expect, it } from 'vitest';
 import { computeAssessment } from '.';
 import type { PlausibilitySettings, Policy, WarningAck } from '../model';

@@ -1,5 +1,5 @@
 /**
- * Plausibility warnings (docs/method.md §10), in the spirit of the Kiesraad's Abacus: figures
+ * Plausibility warnings (docs/method.md §15), in the spirit of the Kiesraad's Abacus: figures
  * the method accepts but a person should look at again before 定稿 — many 废票 or 弃权,
  * ballots issued and not returned, a turnout just at the line, a village far from the rest
  * of its town, a score far from the rest of its category, two boxes with the same tally.

@@ -1,5 +1,5 @@
 /**
- * The year's field work between two review meetings (docs/method.md §10): attendance,
+ * The year's field work between two review meetings (docs/method.md §14): attendance,
  * the quarterly review, the papers the method requires, who assesses whom, and the
  * ballot boxes. Records name a secretary by `id` (编号) like every other record.
  */

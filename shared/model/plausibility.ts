@@ -1,5 +1,5 @@
 /**
- * Plausibility warnings (合理性提示, docs/method.md §10): figures that are allowed but
+ * Plausibility warnings (合理性提示, docs/method.md §15): figures that are allowed but
  * unusual — many 废票, a turnout just at the line, a village far from its town — each
  * to be looked at and acknowledged by a person, with a reason, before 定稿. Not errors:
  * they change no score, rank or grade.

@@ -42,12 +42,12 @@ export interface Policy {
   /** 社区 secretaries: the village rubric (第十八条 参照执行) or a rubric of their own */
   communityRubric: 'same' | 'own';
   /**
-   * The papers each secretary must hand in before 定稿 (docs/method.md §10.3); absent in
+   * The papers each secretary must hand in before 定稿 (docs/method.md §14.3); absent in
    * a policy stored before the setting existed: the preset's (requiredPapersOf).
    */
   requiredPapers?: PaperKind[];
   /**
-   * thresholds of the plausibility warnings (docs/method.md §10); a policy saved before
+   * thresholds of the plausibility warnings (docs/method.md §15); a policy saved before
    * they existed has none and reads the defaults (`plausibilityOf`)
    */
   plausibility?: PlausibilitySettings;

@@ -65,7 +65,7 @@ const JIAOZHOU_AFTERMATH: PolicyAftermath = {
 };
 
 /**
- * The thresholds of the plausibility warnings (docs/method.md §10), in the spirit of the
+ * The thresholds of the plausibility warnings (docs/method.md §15), in the spirit of the
  * Kiesraad's Abacus (which warns at 3 % blank or invalid votes): generous enough that a
  * normal village box raises none.
  */

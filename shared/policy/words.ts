@@ -32,7 +32,7 @@ export const SETTING_LABELS: Record<keyof Policy, string> = {
   term: '期满考核',
 };
 
-/** The thresholds of the plausibility warnings (docs/method.md §10), in words. */
+/** The thresholds of the plausibility warnings (docs/method.md §15), in words. */
 export const PLAUSIBILITY_LABELS: Record<keyof PlausibilitySettings, string> = {
   invalidAbove: '废票占投票数超过此比例时提示',
   abstainAbove: '弃权占投票数超过此比例时提示',

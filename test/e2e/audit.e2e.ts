@@ -101,6 +101,10 @@ describe('audit log, operator, 定稿', () => {
     expect(await warnings.innerText()).toContain('等次分界处并列，待部长办公会确定：2 人');
     expect(await dialog.getByRole('button', { name: '确认定稿' }).isDisabled()).toBe(true);
     await app.shot('03-定稿-提示');
+    // the worked example's papers are not registered: waived with a reason (docs/data.md §12)
+    await dialog.getByLabel(/免交理由/).fill('材料由镇街留存，经考核组同意免交');
+    await dialog.getByRole('button', { name: '说明理由，以上材料免交' }).click();
+    await dialog.getByTestId('lock-papers').waitFor({ state: 'detached' });
     await warnings.getByLabel('我已知晓，仍要定稿').check();
     await dialog.getByRole('button', { name: '确认定稿' }).click();
     await page.getByTestId('locked-badge').waitFor();
@@ -134,7 +138,7 @@ describe('audit log, operator, 定稿', () => {
     await expect.poll(() => page.getByTestId('locked-badge').count()).toBe(0);
 
     await nav('审计').click();
-    await expect.poll(auditCheck).toContain('审计日志完整，共6条');
+    await expect.poll(auditCheck).toContain('审计日志完整，共7条');
     const [unlock, lock] = await auditRows().allInnerTexts();
     expect(unlock).toMatch(/李四[\s\S]*解除定稿[\s\S]*理由：部长办公会复议，补录T1、T2审定意见/);
     expect(lock).toMatch(/李四[\s\S]*定稿[\s\S]*已定稿，8人 · [0-9a-f]{16}/);
@@ -148,16 +152,17 @@ describe('audit log, operator, 定稿', () => {
     const { readFile } = await import('node:fs/promises');
     const log = JSON.parse(await readFile(file, 'utf8'));
     expect(log.format).toBe('shuangping-audit-log');
-    expect(log.check).toMatchObject({ ok: true, count: 6 });
+    expect(log.check).toMatchObject({ ok: true, count: 7 });
     expect(log.entries.map((e: { action: string }) => e.action)).toEqual([
       'assessment.create',
       'roster.import',
       'summary.import',
       'ballots.import',
+      'paper.waive',
       'assessment.lock',
       'assessment.unlock',
     ]);
-    expect(log.entries[5].prevHash).toBe(log.entries[4].hash);
+    expect(log.entries[6].prevHash).toBe(log.entries[5].hash);
   });
 
   it('an audit entry edited in IndexedDB is named and highlighted', async () => {

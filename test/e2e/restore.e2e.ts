@@ -52,6 +52,10 @@ describe('restore over a finalized assessment', () => {
     await nav('结果').click();
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     const lock = dialog('定稿');
+    // the worked example's papers are not registered: waived with a reason (docs/data.md §12)
+    await lock.getByLabel(/免交理由/).fill('材料由镇街留存，经考核组同意免交');
+    await lock.getByRole('button', { name: '说明理由，以上材料免交' }).click();
+    await lock.getByTestId('lock-papers').waitFor({ state: 'detached' });
     await lock.getByRole('checkbox', { name: /我已知晓，仍要定稿/ }).check();
     await lock.getByRole('button', { name: '确认定稿' }).click();
     await page.getByTestId('locked-badge').waitFor();
@@ -103,11 +107,12 @@ describe('restore over a finalized assessment', () => {
     await page.getByTestId('locked-badge').waitFor();
     await expect.poll(() => page.getByTestId('result-row').filter({ hasText: 'T3' }).innerText()).toContain('80.00');
     await nav('审计').click();
-    await expect.poll(() => page.getByTestId('audit-check').innerText()).toMatch(/^审计日志完整，共7条/);
+    await expect.poll(() => page.getByTestId('audit-check').innerText()).toMatch(/^审计日志完整，共8条/);
     const rows = await page.getByTestId('audit-table').locator('tbody tr').allInnerTexts();
-    expect(rows[0]).toMatch(/从备份恢复[\s\S]*手动备份-[\s\S]*本机审计日志 6 条[\s\S]*已定稿[\s\S]*保持定稿，理由：T3计票录入有误，按定稿前的备份恢复/);
+    expect(rows[0]).toMatch(/从备份恢复[\s\S]*手动备份-[\s\S]*本机审计日志 7 条[\s\S]*已定稿[\s\S]*保持定稿，理由：T3计票录入有误，按定稿前的备份恢复/);
     expect(rows[1]).toContain('定稿');
-    expect(rows[2]).toContain('导入测评计票');
+    expect(rows[2]).toContain('履职材料免交');
+    expect(rows[3]).toContain('导入测评计票');
     await app.shot('03-审计-恢复');
     await app.go('#/');
     await expect.poll(() => page.getByText('2025年度').count()).toBeGreaterThan(0);

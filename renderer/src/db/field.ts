@@ -139,7 +139,7 @@ export async function removePaper(db: ShuangpingDb, assessmentId: string, id: st
   });
 }
 
-/** Waives every paper still missing of these secretaries with one reason (the 定稿 dialog): one log entry per paper. */
+/** Waives every paper still missing of these secretaries with one reason (the 定稿 dialog): one log entry naming them all. */
 export async function waiveMissing(
   db: ShuangpingDb,
   assessmentId: string,
@@ -150,14 +150,19 @@ export async function waiveMissing(
   if (!reason.trim()) throw new Error('免交须填写理由');
   if (!missing.length) return;
   await changeRecords(db, assessmentId, { ids: missing.map((m) => m.id), kinds: ['paper'] }, async (log) => {
+    const waived: PaperRecordRow[] = [];
     for (const m of missing) {
       for (const kind of m.kinds) {
         if (await db.papers.get([assessmentId, m.id, kind])) continue;
         const record: PaperRecordRow = { assessmentId, id: m.id, kind, status: 'waived', date: today(), by: operator, reason: reason.trim() };
         await db.papers.put(record);
-        log({ operator, action: 'paper.waive', target: m.id, after: paperState(record) });
+        waived.push(record);
       }
     }
+    if (!waived.length) return;
+    const people = new Set(waived.map((w) => w.id)).size;
+    const list = waived.map((w) => `${w.id} ${PAPER_LABELS[w.kind]}`).join('、');
+    log({ operator, action: 'paper.waive', target: `${people}人${waived.length}份`, after: auditState(waived, `免交：${reason.trim()}（${list}）`) });
   });
 }
 

@@ -2,7 +2,7 @@
  * 合理性提示 where the data is: each warning with its figures and its state — 待确认,
  * 已确认 (who, when, why) or 数据已变更 (the acknowledgment no longer covers the data) —
  * and, unless read-only, a form to acknowledge it with a reason as the current operator.
- * Unacknowledged warnings block 定稿 (docs/method.md §10).
+ * Unacknowledged warnings block 定稿 (docs/method.md §15).
  */
 import { useState } from 'react';
 import { WARNING_LABELS, type WarningPlace, type WarningStatus } from '../../../../shared/model';

@@ -1,5 +1,5 @@
 /**
- * 履职材料: per secretary, the papers the policy requires (docs/method.md §10.3) —
+ * 履职材料: per secretary, the papers the policy requires (docs/method.md §14.3) —
  * received (when, by whom, with the scan as an attachment) or waived with a reason.
  * What is missing blocks 定稿.
  */

@@ -95,7 +95,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
               </li>
             ))}
           </ul>
-          <Field label="免交理由（逐项记入审计日志）" required>
+          <Field label="免交理由（记入审计日志）" required>
             <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
           </Field>
           <Button disabled={!reason.trim()} onClick={() => write(waive())}>

@@ -44,7 +44,7 @@ function ratingText(row: ResultRow): string {
   return ratingStart || ratingEnd ? `${ratingStart ?? '未定'}→${ratingEnd ?? '未定'}` : dash;
 }
 
-function InfoTable({ row, category }: { row: ResultRow; category: CategoryResult }) {
+function InfoTable({ row, category, group }: { row: ResultRow; category: CategoryResult; group: string | undefined }) {
   const s = row.secretary;
   const cells: [string, string][] = [
     ['姓名', s.name],
@@ -57,6 +57,8 @@ function InfoTable({ row, category }: { row: ResultRow; category: CategoryResult
     ['村/社区', POST_TYPE_LABELS[s.postType]],
     ['考核类别', category.label],
     ['村党组织定级', ratingText(row)],
+    // 第十九条: which group assessed this secretary, when the assessment has groups
+    ...(group !== undefined ? [['考核组', group] as [string, string]] : []),
   ];
   const pairs: [string, string][][] = [];
   for (let i = 0; i < cells.length; i += 2) pairs.push(cells.slice(i, i + 2));
@@ -216,7 +218,7 @@ function IndividualForm({ data, category, row }: { data: PrintData; category: Ca
   return (
     <section className="section">
       <DocHead title="“第一书记”履职考核个人考评表" data={data} scoped={false} />
-      <InfoTable row={row} category={category} />
+      <InfoTable row={row} category={category} group={data.groups ? (data.groups[row.id] ?? dash) : undefined} />
       <h3>一、组织工作目标考评</h3>
       <ItemsTable data={data} row={row} />
       <div className="keep">

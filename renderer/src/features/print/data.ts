@@ -16,6 +16,7 @@ export interface PrintMeta {
   /** the 奖惩意见 as edited after the meeting, by 编号 */
   awardEdits?: ReadonlyMap<string, AwardEdit>;
   notice?: PrintData['notice'];
+  groups?: PrintData['groups'];
 }
 
 export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): PrintData['policy'] {
@@ -34,6 +35,7 @@ export function printDataOf(input: AssessmentInput | null, result: AssessmentRes
   if (meta.evidence) data.evidence = meta.evidence;
   if (meta.ballotCopies) data.ballotCopies = meta.ballotCopies;
   if (meta.notice) data.notice = meta.notice;
+  if (meta.groups) data.groups = meta.groups;
   return data;
 }
 

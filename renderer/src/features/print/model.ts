@@ -42,6 +42,8 @@ export interface PrintData {
   auditHead?: string;
   /** blank ballots per secretary: one sheet of them, or one per eligible voter */
   ballotCopies?: 'page' | 'eligible';
+  /** each secretary's 考核组 by 编号, when the assessment has groups (docs/data.md §12) */
+  groups?: Record<string, string>;
   /** what follows the review meeting (奖惩意见, 报批, 反馈派出单位, 干部档案), from the grades, recalls and the policy */
   aftermath?: AftermathData;
 }
