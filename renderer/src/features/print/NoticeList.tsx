@@ -1,4 +1,5 @@
 /** 公示名单: everyone's final grade, the public-notice period and a line for the 监督电话. */
+import { gradeText } from '../../../../shared/model';
 import type { PrintData } from './model';
 import { addDays, chineseDate, dash, placeOf } from './format';
 import { assessmentLine, MetaSmall, stateParts } from './parts';
@@ -61,7 +62,7 @@ export function NoticeList({ data }: { data: PrintData }) {
                 <td>{row.secretary.name}</td>
                 <td className="left">{row.secretary.unit ?? dash}</td>
                 <td className="left">{placeOf(row.secretary)}</td>
-                <td>{policy.labels[row.grade]}</td>
+                <td>{gradeText(row, policy.labels)}</td>
               </tr>
             ))}
           </tbody>
