@@ -9,6 +9,8 @@ import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { writeResultsWorkbook } from '../io/results';
+import { readRoster } from '../io/roster';
+import { writeTaizhangWorkbook, writeTongjiWorkbook } from '../io/taizhang';
 import { writeTemplate, TEMPLATE_TITLES } from '../io/templates';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize, warningLine } from './summary';
@@ -110,6 +112,17 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       await writeOutputs(env, result, { kind: 'ranking', input, policy }, options, warnings);
       env.stdout('示例县（胶州市，虚构数据）');
       for (const line of summarize(result, policy, warnings)) env.stdout(line);
+      return EXIT_OK;
+    }
+    case 'export': {
+      const bytes = await env.readFile(command.roster);
+      if (!bytes) throw new Failure(EXIT_INPUT, [`找不到文件“${command.roster}”`]);
+      const roster = await readRoster({ name: env.baseName(command.roster), bytes });
+      if (!roster.ok) throw inputFailure(roster.errors);
+      const meta = { ...(command.year ? { year: command.year } : {}), ...(command.region ? { region: command.region } : {}) };
+      const write_ = command.kind === 'taizhang' ? writeTaizhangWorkbook : writeTongjiWorkbook;
+      await write(env, command.out, await write_(roster.value, meta));
+      env.stdout(`已写出：${command.out}（${roster.value.length} 人）`);
       return EXIT_OK;
     }
     case 'verify':

@@ -9,5 +9,15 @@ export { readEvents } from './events';
 export { openWorkbook, type WorkbookSource } from './workbook';
 export { writeTemplate, writeFilledTemplate, describeInput, type TemplateValue, TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from './templates';
 export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';
+export {
+  writeTaizhangWorkbook,
+  writeTongjiWorkbook,
+  tongjiLines,
+  TAIZHANG_TITLE,
+  TONGJI_TITLE,
+  TAIZHANG_HEADERS,
+  TONGJI_HEADERS,
+  type TaizhangMeta,
+} from './taizhang';
 export { inputColumns, type InputColumn } from './rubric-inputs';
 export { normalizeText, toHalfWidth } from './normalize';

@@ -2,8 +2,11 @@
  * Checks before 定稿: a plausibility warning (合理性提示) raised by a box with many 废票,
  * shown on 首页, 测评 and 结果, blocking 定稿 until a person acknowledges it with a
  * reason; the acknowledgment goes stale when the tally changes. And a grade held back
- * (暂缓定等) with its reason: the holder takes no place, the 优秀 place goes on.
+ * (暂缓定等) with its reason: the holder takes no place, the 优秀 place goes on. And the
+ * 山西 台账 and 统计表 exported from 名册.
  */
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
 import { BALLOT_HEADER, workbook } from './workbooks';
@@ -45,6 +48,28 @@ describe('checks before 定稿', () => {
     await page.getByTestId('overview-page').waitFor();
     await app.settled();
     expect(await page.getByTestId('overview-warnings').count()).toBe(0);
+  });
+
+  it('名册 exports the 山西 台账 (附表3) and 统计表 (附表4), read back', async () => {
+    const { page } = app;
+    await nav('名册').click();
+    const group = page.getByRole('group', { name: '导出山西选派台账' });
+    const read = async (button: string) => {
+      const download = page.waitForEvent('download');
+      await group.getByRole('button', { name: button }).click();
+      const file = await download;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile((await file.path())!)) as unknown as ArrayBuffer);
+      return { name: file.suggestedFilename(), ws: workbook.worksheets[0]! };
+    };
+    const taizhang = await read('工作台账（附表3）');
+    expect(taizhang.name).toBe('2024年度选派第一书记到村工作台账.xlsx');
+    expect(taizhang.ws.getCell(2, 1).value).toBe('填报单位：胶州市');
+    expect(taizhang.ws.rowCount).toBe(3 + 8);
+    expect((taizhang.ws.getRow(4).values as unknown[]).slice(1, 4)).toEqual([1, 'S1', '王明']);
+    const tongji = await read('情况统计表（附表4）');
+    expect((tongji.ws.getRow(4).values as unknown[]).slice(1)).toEqual(['合计', '选派第一书记', 8, '100.00%']);
+    await app.shot('00-名册-导出台账');
   });
 
   it('many 废票 in one box: a warning on 首页, 测评 and 结果, and 定稿 waits for it', async () => {
