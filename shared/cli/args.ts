@@ -24,9 +24,15 @@ export interface PrintMetaOptions {
   town?: string;
 }
 
+/** 山西 seed 003: 选派台账 (附表3) and 情况统计表 (附表4), from a roster. */
+export const EXPORT_KINDS = ['taizhang', 'tongji'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_TITLES: Record<ExportKind, string> = { taizhang: '选派第一书记到村工作台账', tongji: '选派机关优秀干部到村任第一书记情况统计表' };
+
 export type Command =
   | { command: 'template'; kind: TemplateKind; out?: string; roster?: string; policy: string }
   | { command: 'rules'; out?: string; policy: string }
+  | { command: 'export'; kind: ExportKind; roster: string; out: string; year?: number; region?: string }
   | ({ command: 'print'; kind: PrintKind; out: string } & Pick<InputOptions, 'files' | 'policy'> & PrintMetaOptions)
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
@@ -43,6 +49,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   demo: ['out', 'policy', 'pdf'],
   print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date', 'category', 'town', 'notice-start', 'notice-days'],
   verify: ['key-file'],
+  export: ['roster', 'out', 'year', 'region'],
 };
 
 /** `--key value` or `--key=value`; positional words kept in order. */
@@ -108,6 +115,8 @@ export function parseArgs(args: readonly string[]): Parsed {
     }
     case 'print':
       return parsePrint(rest, opt, policy);
+    case 'export':
+      return parseExport(rest, opt);
     case 'verify': {
       const [file, ...extra] = rest;
       if (file === undefined) return { ok: false, message: '请指明要校验的交换包或备份：shuangping verify 交换包.zip' };
@@ -140,6 +149,26 @@ function inputFiles(opt: (key: string) => string | undefined): Partial<Record<Fi
   if (!files.ballots) return '缺少测评计票：--ballots 计票.xlsx';
   if (!files.summary && !files.scores) return '缺少考评得分：--summary 得分.xlsx 或 --scores 细则.xlsx（至少一个）';
   return files;
+}
+
+function parseExport(rest: readonly string[], opt: (key: string) => string | undefined): Parsed {
+  const [kind, ...extra] = rest;
+  const kinds = EXPORT_KINDS.map((k) => `${k} ${EXPORT_TITLES[k]}`).join('、');
+  if (kind === undefined) return { ok: false, message: `请指明导出种类：${kinds}` };
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) return { ok: false, message: `未知的导出种类“${kind}”，可选：${kinds}` };
+  if (extra.length) return { ok: false, message: `多余的参数“${extra.join(' ')}”` };
+  const roster = opt('roster');
+  if (!roster) return { ok: false, message: '缺少名册：--roster 名册.xlsx' };
+  const k = kind as ExportKind;
+  const value: Command = { command: 'export', kind: k, roster, out: opt('out') ?? `${EXPORT_TITLES[k]}.xlsx` };
+  const year = opt('year');
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };
+    value.year = Number(year);
+  }
+  const region = opt('region');
+  if (region !== undefined) value.region = region;
+  return { ok: true, value };
 }
 
 function parsePrint(rest: readonly string[], opt: (key: string) => string | undefined, policy: string): Parsed {
@@ -208,6 +237,8 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
         [--category 类别] [--town 镇街] [--notice-start 2025-01-06 --notice-days 5个工作日]
       打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单；
       --category、--town 只打印一个类别（名称或键）、一个镇街；--notice-start、--notice-days 为公示期（不给则留空手写）
+  shuangping export <taizhang|tongji> --roster 名册.xlsx [--out 文件.xlsx] [--year 2024] [--region 填报单位]
+      从名册导出山西选派第一书记到村工作台账（附表3）或情况统计表（附表4）
   shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
       校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
       给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1

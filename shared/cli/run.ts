@@ -142,6 +142,18 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       for (const line of summarize(result, policy, warnings)) env.stdout(line);
       return EXIT_OK;
     }
+    case 'export': {
+      const bytes = await env.readFile(command.roster);
+      if (!bytes) throw new Failure(EXIT_INPUT, [`找不到文件“${command.roster}”`]);
+      const [{ readRoster }, { writeTaizhangWorkbook, writeTongjiWorkbook }] = await Promise.all([import('../io/roster'), import('../io/taizhang')]);
+      const roster = await readRoster({ name: env.baseName(command.roster), bytes });
+      if (!roster.ok) throw inputFailure(roster.errors);
+      const meta = { ...(command.year ? { year: command.year } : {}), ...(command.region ? { region: command.region } : {}) };
+      const write_ = command.kind === 'taizhang' ? writeTaizhangWorkbook : writeTongjiWorkbook;
+      await write(env, command.out, await write_(roster.value, meta));
+      env.stdout(`已写出：${command.out}（${roster.value.length} 人）`);
+      return EXIT_OK;
+    }
     case 'verify':
       return verify(command.file, command.keyFile, env);
   }

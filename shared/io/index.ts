@@ -21,6 +21,16 @@ export {
   type RosterTemplateKind,
 } from './templates';
 export { writeResultsWorkbook, explainRow, RESULT_HEADERS } from './results';
+export {
+  writeTaizhangWorkbook,
+  writeTongjiWorkbook,
+  tongjiLines,
+  TAIZHANG_TITLE,
+  TONGJI_TITLE,
+  TAIZHANG_HEADERS,
+  TONGJI_HEADERS,
+  type TaizhangMeta,
+} from './taizhang';
 export { inputColumns, type InputColumn } from './rubric-inputs';
 export { normalizeText, toHalfWidth } from './normalize';
 export { writeRulesWorkbook, readRulesWorkbook, parseRules, RULES_TITLE, type RulesWorkbook } from './rules';

@@ -42,7 +42,8 @@ export const BALLOT_ROWS = [
   ['S3', 20, 10, 5, 4, 1],
   ['S4', 10, 10, 20, 2, 0],
   ['T1', 40, 0, 0, 0, 0],
-  ['T2', 40, 0, 0, 0, 0],
+  // the same satisfaction as T1 (the tie), but not the same tally: no plausibility warning
+  ['T2', 35, 5, 0, 0, 0],
   ['T3', 30, 10, 0, 0, 0],
-  ['T4', 30, 10, 0, 0, 0],
+  ['T4', 31, 9, 0, 0, 0],
 ];

@@ -163,7 +163,7 @@ function LockDialog({ assessment, onClose }: { assessment: AssessmentRecord; onC
           <p className="note">请到“结果”页（或测评、评分页）逐条核对，说明理由确认。</p>
         </div>
       ) : null}
-      {state && !needsAck && !missing.length && !unacknowledged.length ? <p className="notice-ok card">各项已齐备。</p> : null}
+      {state && statuses && !needsAck && !missing.length && !unacknowledged.length ? <p className="notice-ok card">各项已齐备。</p> : null}
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@
  * 公示名单: everyone's final grade, the 公示 period as the team entered it (blank lines to
  * fill in by hand when it has not been entered) and a line for the 监督电话.
  */
-import { noticePeriodText } from '../../../../shared/model';
+import { gradeText, noticePeriodText } from '../../../../shared/model';
 import type { PrintData } from './model';
 import { chineseDate, dash, placeOf } from './format';
 import { assessmentLine, MetaSmall, stateParts } from './parts';
@@ -65,7 +65,7 @@ export function NoticeList({ data }: { data: PrintData }) {
                 <td>{row.secretary.name}</td>
                 <td className="left">{row.secretary.unit ?? dash}</td>
                 <td className="left">{placeOf(row.secretary)}</td>
-                <td>{policy.labels[row.grade]}</td>
+                <td>{gradeText(row, policy.labels)}</td>
               </tr>
             ))}
           </tbody>

@@ -71,7 +71,8 @@ const WRAP_HEAD = new Set<string>(['orgScore', 'eligible', 'computedGrade', 'dec
 
 /** A cell of the figures line: the grades drawn as grades, the total in bold. */
 function Cell({ column, row, labels }: { column: ResultColumn; row: ResultRow; labels: Record<Grade, string> }) {
-  if (column.key === 'computedGrade') return <GradeLabel grade={row.computedGrade} labels={labels} />;
+  // a grade held back reads 暂缓定等 (its reason is in 说明)
+  if (column.key === 'computedGrade') return <span className={`grade grade-${row.computedGrade}`}>{column.text(row, labels)}</span>;
   if (column.key === 'decidedGrade') return row.decision ? <GradeLabel grade={row.decision.grade} labels={labels} /> : null;
   if (column.key === 'total') return <strong>{column.text(row, labels)}</strong>;
   if (column.key === 'unit' || column.key === 'village') return <span className="clip">{column.cell(row, labels) ?? ''}</span>;

@@ -13,6 +13,7 @@ import { Button, Field, Table, TownSelect, useToast } from '../../ui';
 import { ImportButton } from '../imports';
 import { ImportHub } from '../imports';
 import { SecretaryForm } from './SecretaryForm';
+import { TaizhangButtons } from './TaizhangButtons';
 import { TemplateButtons } from './Templates';
 
 /** 编号 in their natural order (S2 before S10); one collator for the whole list. */
@@ -73,6 +74,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
       </div>
       <div className="card">
         <TemplateButtons rubric={assessment.rubric} roster={byId} />
+        <TaizhangButtons assessment={assessment} roster={roster ?? []} />
         <ImportHub assessmentId={assessmentId} kinds={['summary', 'scores', 'ballots', 'events']} disabled={readOnly} />
         <p className="note" style={{ margin: '6px 0 0' }}>
           导入时按编号与本机数据逐人比对：新增的直接导入，与本机不同的先列出，由您逐一选择保留本机或采用文件。文件有任何错误时，不导入任何数据。
