@@ -304,7 +304,7 @@ describe('双评工作站', () => {
     await dialog.getByLabel('项目编码').fill('C5');
     await dialog.getByRole('button', { name: '保存项目' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await page.getByTestId('rubric-editor').innerText()).toContain('发展集体经济项目个数');
+    await expect.poll(() => page.getByTestId('rubric-editor').innerText()).toContain('发展集体经济项目个数');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出细则（JSON）' }).click();
     const { readFile } = await import('node:fs/promises');
