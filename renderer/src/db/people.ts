@@ -86,9 +86,19 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
   const people = resolvePeople(nodes, links);
   const years = new Map<string, PersonYear>();
   const results = new Map<string, AssessmentResult>();
-  for (const a of assessments) {
+  // earliest first: each year's grades take in what the years before it carry
+  for (const a of [...assessments].sort((x, y) => x.year - y.year)) {
     if (options.beforeYear !== undefined && a.year >= options.beforeYear) continue;
     const input = await readMethodInput(db, a);
+    const blocks = carriedBlocks(
+      carriedInto(
+        a.year,
+        nodes.filter((n) => n.assessmentId === a.id),
+        people,
+        years,
+      ),
+    );
+    if (blocks.length) input.carried = blocks;
     const result = computeAssessment(input);
     results.set(a.id, result);
     const recalls = recallsById(input.events);
