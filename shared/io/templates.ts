@@ -11,6 +11,8 @@ import {
   BALLOT_SHEET,
   EVENT_FIELDS,
   EVENT_SHEET,
+  PAST_FIELDS,
+  PAST_SHEET,
   ROSTER_FIELDS,
   ROSTER_SHEET,
   SCORES_SHEET,
@@ -20,7 +22,7 @@ import {
 } from './schemas';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, newWorkbook, printSetup, REQUIRED_FILL, TITLE_FONT, workbookBytes } from './style';
 
-export const TEMPLATE_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events'] as const;
+export const TEMPLATE_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'past'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
@@ -29,6 +31,7 @@ export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   scores: SCORES_SHEET,
   ballots: BALLOT_SHEET,
   events: EVENT_SHEET,
+  past: PAST_SHEET,
 };
 
 /** Rows that carry drop-downs and number checks. */
@@ -341,6 +344,20 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           '每个事项一行；同一名“第一书记”有多个事项的，分行填写。',
         ],
         fieldTable(EVENT_FIELDS),
+      );
+      break;
+    case 'past':
+      // the results columns are read from the results workbook; the template asks for 等次 alone
+      dataSheet(workbook, PAST_SHEET, PAST_FIELDS.filter((x) => x.key !== 'computedGrade' && x.key !== 'decidedGrade').map(fromField));
+      instructionsSheet(
+        workbook,
+        '历年结果',
+        [
+          '用于录入往年的考核结果（第一书记任职期满，组织全面考核，考核结果作为评选先进、提拔使用、晋升职级的重要依据），以便计算期满考核和往年考核结果的运用。',
+          '每名“第一书记”每个年度一行；同一人各年度的编号可以不同，填写身份证号的按身份证号识别为同一人，未填的按姓名和派出单位提示匹配，由工作人员确认。',
+          '本程序导出的考核结果工作簿和 JSON 文件也可直接导入。',
+        ],
+        fieldTable(PAST_FIELDS.filter((x) => x.key !== 'computedGrade' && x.key !== 'decidedGrade')),
       );
       break;
   }

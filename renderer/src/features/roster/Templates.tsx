@@ -1,5 +1,5 @@
 /** Blank templates of every workbook the app reads (填表说明, drop-downs, frozen headers). */
-import { BALLOT_SHEET, EVENT_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
+import { BALLOT_SHEET, EVENT_SHEET, PAST_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
 import type { TemplateKind } from '../../../../shared/io/templates';
 import type { Rubric } from '../../../../shared/model';
 import { platform, XLSX_FILTER } from '../../platform';
@@ -12,6 +12,7 @@ const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   scores: SCORES_SHEET,
   ballots: BALLOT_SHEET,
   events: EVENT_SHEET,
+  past: PAST_SHEET,
 };
 const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 
