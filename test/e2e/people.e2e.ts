@@ -139,6 +139,21 @@ describe('one secretary across three years', () => {
     expect(text).not.toContain(ID_NUMBER);
     await app.settled();
     await app.shot('06-反馈函');
+  });
+
+  it('an earlier year imported from a 历年结果 workbook joins the person by 身份证号', async () => {
+    const { page } = app;
+    await app.go(`${bases[2025]}/awards`);
+    const past = await workbook('历年结果', ['编号', '姓名', '年度', '身份证号', '派出单位', '等次'], [['W1', '王明', 2022, ID_NUMBER, '三里河街道', '优秀']]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入历年结果' }).click();
+    await (await chooser).setFiles({ name: '历年结果.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: past });
+    await page.getByText('已导入历年结果：2022年度，共 1 人次').waitFor();
+    await app.go(`${bases[2025]}/person/S1`);
+    await expect.poll(() => page.getByTestId('person-years').locator('tbody tr').count()).toBe(4);
+    expect(await page.getByTestId('person-years').locator('tbody tr').first().innerText()).toContain('2022年度考核（历年结果）');
+    await app.settled();
+    await app.shot('07-历年结果');
     expect(app.errors).toEqual([]);
   });
 });
