@@ -26,6 +26,7 @@ export type Command =
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
   | { command: 'verify'; file: string; keyFile?: string }
+  | { command: 'term'; files: { path: string; year?: number }[]; policy: string; json?: string }
   | { command: 'help' };
 
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
@@ -37,6 +38,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   demo: ['out', 'policy', 'pdf'],
   print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date'],
   verify: ['key-file'],
+  term: ['policy', 'json'],
 };
 
 /** `--key value` or `--key=value`; positional words kept in order. */
@@ -95,6 +97,19 @@ export function parseArgs(args: readonly string[]): Parsed {
     }
     case 'print':
       return parsePrint(rest, opt, policy);
+    case 'term': {
+      if (!rest.length)
+        return {
+          ok: false,
+          message: '请指明任期内各年度的考核结果：shuangping term 2023=结果2023.json 2024=结果2024.xlsx（历年结果工作簿含年度列的可不注年度）',
+        };
+      const files = rest.map((word) => {
+        const m = /^(\d{4})=(.+)$/.exec(word);
+        return m ? { year: Number(m[1]), path: m[2]! } : { path: word };
+      });
+      const json = opt('json');
+      return { ok: true, value: { command: 'term', files, policy, ...(json ? { json } : {}) } };
+    }
     case 'verify': {
       const [file, ...extra] = rest;
       if (file === undefined) return { ok: false, message: '请指明要校验的交换包或备份：shuangping verify 交换包.zip' };
@@ -156,8 +171,8 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
 export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
 
 用法：
-  shuangping template <roster|summary|scores|ballots|events> [--out 文件.xlsx]
-      生成空白模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项
+  shuangping template <roster|summary|scores|ballots|events|past> [--out 文件.xlsx]
+      生成空白模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项、历年结果
   shuangping compute --roster 名册.xlsx --ballots 计票.xlsx
         (--summary 得分.xlsx | --scores 细则.xlsx | 两者都给，但同一人只能在一张表中)
         [--events 事项.xlsx] [--policy jiaozhou|daan|touyan|规则.json]
@@ -167,9 +182,13 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       只检查输入，不计算
   shuangping demo [--out 文件夹] [--policy …] [--pdf 结果.pdf]
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
-  shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
+  shuangping print <ranking|summary|notice|individual|ballots|tally|awards|approval|feedback|cadre> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
-      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单
+      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单、
+      奖惩意见表、报批表、反馈函（每个派出单位一份）、干部档案登记表
+  shuangping term <[年度=]结果文件…> [--policy …] [--json 期满考核.json]
+      期满考核：读取任期内各年度的考核结果（本程序的结果 JSON 或工作簿，或“历年结果”工作簿），
+      按身份证号（未填的按姓名和派出单位）对应同一人，按考核规则逐人给出期满考核结果和理由
   shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
       校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
       给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1
