@@ -141,6 +141,19 @@ describe('one secretary across three years', () => {
     await app.shot('06-反馈函');
   });
 
+  it('the 期满考核表 of 2025: the term’s three years, 不合格, the 身份证号 masked', async () => {
+    const { page } = app;
+    await app.go(`${bases[2025]}/print/term`);
+    const doc = page.locator('.print-doc');
+    await expect.poll(() => doc.innerText()).toContain('期满考核结果：不合格');
+    const text = await doc.innerText();
+    expect(text).toContain('3702**********1232');
+    expect(text).not.toContain(ID_NUMBER);
+    expect(text).toContain('2023年6月30日被召回');
+    await app.settled();
+    await app.shot('07-期满考核表');
+  });
+
   it('an earlier year imported from a 历年结果 workbook joins the person by 身份证号', async () => {
     const { page } = app;
     await app.go(`${bases[2025]}/awards`);
@@ -153,7 +166,7 @@ describe('one secretary across three years', () => {
     await expect.poll(() => page.getByTestId('person-years').locator('tbody tr').count()).toBe(4);
     expect(await page.getByTestId('person-years').locator('tbody tr').first().innerText()).toContain('2022年度考核（历年结果）');
     await app.settled();
-    await app.shot('07-历年结果');
+    await app.shot('08-历年结果');
     expect(app.errors).toEqual([]);
   });
 });

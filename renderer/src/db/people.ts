@@ -14,6 +14,7 @@ import {
   carriedInto,
   nodeKey,
   resolvePeople,
+  termSheetsOf,
   type AwardEdit,
   type CarriedLine,
   type People,
@@ -21,6 +22,7 @@ import {
   type PersonNode,
   type PersonYear,
   type Recall,
+  type TermSheet,
 } from '../../../shared/people';
 import { createAssessment } from './assessments';
 import { changeRecords } from './change';
@@ -241,4 +243,15 @@ function pastSecretary(r: PastRow): Secretary {
   if (r.termStart) s.termStart = r.termStart;
   if (r.termEnd) s.termEnd = r.termEnd;
   return s;
+}
+
+/** The 期满考核表 of an assessment: its secretaries whose term it closes, with the years of every assessment of the person. */
+export async function readTermSheets(db: ShuangpingDb, assessment: AssessmentRecord): Promise<TermSheet[]> {
+  return db.transaction('r', historyTables(db), async () => {
+    const own = await db.secretaries.where('assessmentId').equals(assessment.id).toArray();
+    if (!own.some((s) => s.termEnd)) return [];
+    const history = await readHistory(db);
+    const nodes = history.nodes.filter((n) => n.assessmentId === assessment.id);
+    return termSheetsOf(nodes, assessment.year, history.people, history.years, assessment.policy);
+  });
 }

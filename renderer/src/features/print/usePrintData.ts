@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
-import { awardEditsOf } from '../../db/people';
+import { awardEditsOf, readTermSheets } from '../../db/people';
 import { useResult } from '../../data/result';
 import { evidenceById, printDataOf, type PrintMeta } from './data';
 import { todayIso } from './format';
@@ -20,7 +20,9 @@ export function usePrintData(assessmentId: string): PrintDataState {
       db.audit.where('assessmentId').equals(assessmentId).last(),
       awardEditsOf(db, assessmentId),
     ]);
-    return { evidence: evidenceById(evidence), auditHead: last?.hash, awardEdits };
+    const a = await db.assessments.get(assessmentId);
+    const terms = a ? await readTermSheets(db, a) : [];
+    return { evidence: evidenceById(evidence), auditHead: last?.hash, awardEdits, terms };
   }, [assessmentId]);
   const printDate = useMemo(() => todayIso(), []);
   return useMemo((): PrintDataState => {
@@ -28,7 +30,14 @@ export function usePrintData(assessmentId: string): PrintDataState {
     if (state.status !== 'ready') return state;
     if (!assessment || !extra) return { status: 'loading' };
     const { name, year, region, locked, policy } = assessment;
-    const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence, awardEdits: extra.awardEdits };
+    const meta: PrintMeta = {
+      assessment: { name, year, region },
+      printDate,
+      locked,
+      evidence: extra.evidence,
+      awardEdits: extra.awardEdits,
+      terms: extra.terms,
+    };
     if (extra.auditHead) meta.auditHead = extra.auditHead;
     return { status: 'ready', data: printDataOf(state.input, state.result, policy, meta) };
   }, [state, assessment, extra, printDate]);
