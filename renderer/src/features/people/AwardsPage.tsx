@@ -18,6 +18,7 @@ import { platform, XLSX_FILTER } from '../../platform';
 import { Button, Field, useToast } from '../../ui';
 import { CarriedList } from './CarriedList';
 import { PastImport } from './PastImport';
+import { PolicyConsequences } from './PolicyConsequences';
 import './people.css';
 
 export function AwardsPage({ assessmentId }: { assessmentId: string }) {
@@ -57,6 +58,7 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
       <p className="note">
         {`按“${state.policy.name}”的考核结果运用，由各人等次、本年度召回和审定意见生成；部长办公会研究后可逐人调整（须填写理由，记入审计日志），报市委审批后反馈派出单位。`}
       </p>
+      <PolicyConsequences policy={assessment.policy} />
       <CarriedList assessmentId={assessment.id} lines={carried ?? []} />
       {readOnly ? null : <PastImport assessment={assessment} />}
       {flagged.length ? (
