@@ -21,7 +21,9 @@ export function PolicyConsequences({ policy }: { policy: Policy }) {
         {unitRecalls ? <li>{`派出单位一年内召回${unitRecalls.atLeast}次及以上：${unitRecalls.text}`}</li> : null}
         <li>
           {`期满考核：任期内有${term.failIfAnyYear.map((g) => policy.labels[g]).join('、')}年度${term.failOnRecall ? '或被召回' : ''}的为${term.labels.fail}；`}
-          {term.excellentMinShare ? `${term.excellentMinShare}及以上年度为${policy.labels.excellent}且没有${policy.labels.basic}、${policy.labels.incompetent}年度的为${term.labels.excellent}；` : ''}
+          {term.excellentMinShare
+            ? `${term.excellentMinShare}及以上年度为${policy.labels.excellent}且没有${policy.labels.basic}、${policy.labels.incompetent}年度的为${term.labels.excellent}；`
+            : ''}
           {`其余为${term.labels.pass}。任期：脱产 ${term.years.fulltime} 年，非脱产 ${term.years.parttime} 年。`}
         </li>
       </ul>
