@@ -28,7 +28,9 @@ async function importFile(button: string, name: string, buffer: Buffer, rows: nu
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: button, exact: true }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
-  if (button === '导入名册') return void (await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr').count()).toBe(rows));
+  // rows of secretaries, not the empty table's one-cell message
+  if (button === '导入名册')
+    return void (await expect.poll(() => page.getByTestId('roster-table').locator('tbody tr:has(td:nth-child(2))').count()).toBe(rows));
   // the import's notice, or the errors it found (said in the failure)
   const done = page.getByText(`已从“${name}”导入 ${rows} 条记录`);
   await done.or(page.getByTestId('error-table')).first().waitFor();
