@@ -65,6 +65,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.unlink': '撤销人员对应',
   'award.edit': '调整奖惩意见',
   'award.reset': '恢复生成的奖惩意见',
+  'past.import': '导入历年结果',
   merge: '合并交换包',
   export: '导出交换包',
   restore: '从备份恢复',

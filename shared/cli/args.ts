@@ -37,6 +37,7 @@ export type Command =
   | ({ command: 'compute' | 'check' } & InputOptions)
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
   | { command: 'verify'; file: string; keyFile?: string }
+  | { command: 'term'; files: { path: string; year?: number }[]; policy: string; json?: string }
   | { command: 'help' };
 
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
@@ -50,6 +51,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   print: [...FILE_OPTIONS, 'policy', 'out', 'year', 'region', 'date', 'category', 'town', 'notice-start', 'notice-days'],
   verify: ['key-file'],
   export: ['roster', 'out', 'year', 'region'],
+  term: ['policy', 'json'],
 };
 
 /** `--key value` or `--key=value`; positional words kept in order. */
@@ -117,6 +119,19 @@ export function parseArgs(args: readonly string[]): Parsed {
       return parsePrint(rest, opt, policy);
     case 'export':
       return parseExport(rest, opt);
+    case 'term': {
+      if (!rest.length)
+        return {
+          ok: false,
+          message: '请指明任期内各年度的考核结果：shuangping term 2023=结果2023.json 2024=结果2024.xlsx（历年结果工作簿含年度列的可不注年度）',
+        };
+      const files = rest.map((word) => {
+        const m = /^(\d{4})=(.+)$/.exec(word);
+        return m ? { year: Number(m[1]), path: m[2]! } : { path: word };
+      });
+      const json = opt('json');
+      return { ok: true, value: { command: 'term', files, policy, ...(json ? { json } : {}) } };
+    }
     case 'verify': {
       const [file, ...extra] = rest;
       if (file === undefined) return { ok: false, message: '请指明要校验的交换包或备份：shuangping verify 交换包.zip' };
@@ -216,9 +231,9 @@ function noticeOf(start: string | undefined, days: string | undefined): NoticePe
 export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第一书记”考核
 
 用法：
-  shuangping template <roster|summary|scores|ballots|events> [--out 文件.xlsx]
+  shuangping template <roster|summary|scores|ballots|events|attendance|past> [--out 文件.xlsx]
         [--roster 名册.xlsx] [--policy 规则.xlsx]
-      生成模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项；
+      生成模板：名册、考评得分汇总、考评细则评分、测评计票、直接定等事项、考勤、历年结果；
       给出 --roster 时每名“第一书记”一行，已填好编号、姓名、所在镇街、村社区；
       考评细则评分模板按 --policy 规则工作簿中的考评细则生成（默认第十六条细则）
   shuangping rules [--policy jiaozhou|daan|touyan|规则.json|规则.xlsx] [--out 考核规则和细则.xlsx]
@@ -232,13 +247,17 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       只检查输入，不计算
   shuangping demo [--out 文件夹] [--policy …] [--pdf 结果.pdf]
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
-  shuangping print <ranking|summary|notice|individual|ballots|tally> <与 compute 相同的输入>
+  shuangping print <ranking|summary|notice|individual|ballots|tally|awards|approval|feedback|cadre> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
         [--category 类别] [--town 镇街] [--notice-start 2025-01-06 --notice-days 5个工作日]
-      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单；
+      打印为 PDF（A4，需要 Chromium 或 Chrome）：排名表、汇总表、公示名单、个人考评表、测评票、计票单、
+      奖惩意见表、报批表、反馈函（每个派出单位一份）、干部档案登记表
       --category、--town 只打印一个类别（名称或键）、一个镇街；--notice-start、--notice-days 为公示期（不给则留空手写）
   shuangping export <taizhang|tongji> --roster 名册.xlsx [--out 文件.xlsx] [--year 2024] [--region 填报单位]
       从名册导出山西选派第一书记到村工作台账（附表3）或情况统计表（附表4）
+  shuangping term <[年度=]结果文件…> [--policy …] [--json 期满考核.json]
+      期满考核：读取任期内各年度的考核结果（本程序的结果 JSON 或工作簿，或“历年结果”工作簿），
+      按身份证号（未填的按姓名和派出单位）对应同一人，按考核规则逐人给出期满考核结果和理由
   shuangping verify <交换包.zip|备份.zip> [--key-file 密钥.txt]
       校验交换包或备份：每个文件的 SHA-256、整包校验值、审计日志的哈希链和数据与导出记录的绑定；
       给出工作组密钥（--key-file，或环境变量 SHUANGPING_KEY）时解密并核对签名；通过退出 0，否则指出第一处问题并退出 1

@@ -4,8 +4,10 @@
  * 1 input errors (a damaged or unreadable file included), 2 usage.
  */
 import { computeAssessment, plausibilityWarnings, resultToJson } from '../method';
-import { formatInputError, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy, type Rubric } from '../model';
-import { isPresetName, parsePolicyJson, presetPolicy } from '../policy';
+import { formatInputError, TERM_GRADES, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy, type Rubric } from '../model';
+import { aftermathOf, isPresetName, parsePolicyJson, presetPolicy } from '../policy';
+import type { PastRow } from '../io/past';
+import { reviewTerms } from '../people/term-review';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
@@ -65,7 +67,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       // the workbook writer (ExcelJS) is loaded by the commands that write with it
       const { writeRosterTemplate, writeTemplate } = await import('../io/templates');
       let bytes: Uint8Array;
-      if (command.roster !== undefined && kind !== 'roster') {
+      if (command.roster !== undefined && kind !== 'roster' && kind !== 'past') {
         const roster = await readFileOrFail(command.roster, env);
         const { readRoster } = await import('../io/roster');
         const read = await readRoster({ name: env.baseName(command.roster), bytes: roster });
@@ -156,6 +158,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
     }
     case 'verify':
       return verify(command.file, command.keyFile, env);
+    case 'term':
+      return term(command, env);
   }
 }
 
@@ -210,6 +214,57 @@ async function loadRules(name: string, env: CliEnv): Promise<{ policy: Policy; r
   const checked = parsePolicyJson(new TextDecoder().decode(bytes), env.baseName(name));
   if (!checked.ok) throw inputFailure(checked.errors);
   return { policy: checked.value, rubric: JIAOZHOU_RUBRIC };
+}
+
+/** 期满考核 from the results of the term's years (docs/formats.md §8). */
+async function term(command: Extract<Command, { command: 'term' }>, env: CliEnv): Promise<number> {
+  const { policy } = await loadRules(command.policy, env);
+  const { readPastJson, readPastWorkbook } = await import('../io/past');
+  const rows: PastRow[] = [];
+  const errors: InputError[] = [];
+  for (const { path, year } of command.files) {
+    const bytes = await env.readFile(path);
+    if (!bytes) {
+      errors.push({ message: `找不到文件“${path}”` });
+      continue;
+    }
+    const name = env.baseName(path);
+    const read = name.toLowerCase().endsWith('.json')
+      ? year
+        ? readPastJson(new TextDecoder().decode(bytes), year, name)
+        : { ok: false as const, errors: [{ sheet: name, message: '结果 JSON 不含年度，请写成 2023=结果.json' }] }
+      : await readPastWorkbook({ name, bytes }, year);
+    if (read.ok) rows.push(...read.value);
+    else errors.push(...read.errors);
+  }
+  if (errors.length) throw inputFailure(errors);
+  const reviews = reviewTerms(rows, policy);
+  const labels = aftermathOf(policy).term.labels;
+  const basisWords = { idNumber: '按身份证号对应', nameUnit: '按姓名和派出单位对应，请核实', single: '' } as const;
+  for (const r of reviews) {
+    const years = r.years.map((y) => `${y.year} ${y.id}`).join('、');
+    env.stdout(
+      `${r.name}（${r.unit ?? '未填派出单位'}；${years}${basisWords[r.basis] ? `；${basisWords[r.basis]}` : ''}）：期满考核${labels[r.outcome.grade]}`,
+    );
+    for (const reason of r.outcome.reasons) env.stdout(`  ${reason}`);
+  }
+  const counts = TERM_GRADES.map((g) => [g, reviews.filter((r) => r.outcome.grade === g).length] as const).filter(([, n]) => n);
+  env.stdout(`共 ${reviews.length} 人：${counts.map(([g, n]) => `${labels[g]} ${n} 人`).join('，')}`);
+  if (command.json) {
+    const json = reviews.map((r) => ({
+      name: r.name,
+      unit: r.unit ?? null,
+      years: r.years,
+      basis: r.basis,
+      start: r.start ?? null,
+      end: r.end ?? null,
+      grade: r.outcome.grade,
+      reasons: r.outcome.reasons,
+    }));
+    await write(env, command.json, new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`));
+    env.stdout(`已写出：${command.json}`);
+  }
+  return EXIT_OK;
 }
 
 async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: CliEnv) {

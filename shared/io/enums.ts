@@ -1,6 +1,8 @@
 /** Enumerations as a person may write them: Chinese label, short form or English key. */
 import {
+  DEFAULT_GRADE_LABELS,
   DIMENSION_LABELS,
+  GRADES,
   BALLOT_OPTIONS,
   BALLOT_OPTION_LABELS,
   EVENT_KINDS,
@@ -20,6 +22,7 @@ import {
   SOURCE_SHORT,
   type BallotOption,
   type EventKind,
+  type Grade,
   type Mode,
   type PostType,
   type RankClass,
@@ -117,3 +120,11 @@ export function matchBool(text: string): boolean | null {
   if (FALSE_WORDS.includes(key)) return false;
   return null;
 }
+
+/** 等次 of a past year (docs/formats.md §14): the default words, 头雁工程's (好/较好/一般/差), or the keys. */
+export const GRADE_ENUM = enumeration<Grade>(
+  '等次',
+  GRADES,
+  (k) => DEFAULT_GRADE_LABELS[k],
+  (k) => ({ excellent: ['好'], good: [], competent: ['较好'], basic: ['一般'], incompetent: ['差'], pending: [] })[k],
+);

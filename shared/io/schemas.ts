@@ -4,7 +4,17 @@
  */
 import { BALLOT_OPTION_LABELS, DIMENSION_LABELS } from '../model/labels';
 import type { ColumnSpec } from './table';
-import { BALLOT_OPTION_ENUM, EVENT_KIND_ENUM, MODE_ENUM, POST_TYPE_ENUM, RANK_CLASS_ENUM, RATING_ENUM, SOURCE_ENUM, type Enumeration } from './enums';
+import {
+  BALLOT_OPTION_ENUM,
+  EVENT_KIND_ENUM,
+  GRADE_ENUM,
+  MODE_ENUM,
+  POST_TYPE_ENUM,
+  RANK_CLASS_ENUM,
+  RATING_ENUM,
+  SOURCE_ENUM,
+  type Enumeration,
+} from './enums';
 
 const labelsOf = <E extends string>(e: Enumeration<E>): string[] => e.keys.map((k) => e.label(k));
 
@@ -122,5 +132,28 @@ export const ATTENDANCE_FIELDS = [
   f('note', '备注', false, 'text', 30, '请假事由、因公出差等'),
 ] as const;
 export type AttendanceKey = (typeof ATTENDANCE_FIELDS)[number]['key'];
+/**
+ * 历年结果 (`past`): earlier years' results, one row per secretary and year (docs/formats.md
+ * §14). The same reader takes the results workbook this program writes (§10): its
+ * 计算等次 and 审定等次 columns.
+ */
+export const PAST_SHEET = '历年结果';
+export const PAST_FIELDS = [
+  f('id', '编号', true, 'text', 10, '该年度考核中的编号（各年可以不同）'),
+  f('name', '姓名', true, 'text', 10, '“第一书记”姓名'),
+  f('year', '年度', false, 'int', 8, '考核年度，如 2023；导入时也可统一指定'),
+  f('idNumber', '身份证号', false, 'text', 20, '18位居民身份证号，用于识别同一人；可不填'),
+  f('unit', '派出单位', false, 'text', 22, '派出“第一书记”的单位'),
+  f('mode', '驻村方式', false, 'enum', 12, '脱产驻村 或 非脱产联村', { choices: labelsOf(MODE_ENUM) }),
+  f('grade', '等次', false, 'enum', 10, '该年度考核等次：优秀、良好、称职、基本称职、不称职（头雁工程：好、较好、一般、差）', {
+    choices: labelsOf(GRADE_ENUM),
+  }),
+  f('computedGrade', '计算等次', false, 'enum', 10, '（考核结果工作簿）程序计算的等次'),
+  f('decidedGrade', '审定等次', false, 'enum', 10, '（考核结果工作簿）部长办公会审定的等次'),
+  f('recallDate', '召回日期', false, 'text', 12, '该年度被召回的，填召回日期，如 2023-06-30'),
+  f('termStart', '任期开始', false, 'text', 12, '任期开始日期，如 2023-03-01'),
+  f('termEnd', '任期结束', false, 'text', 12, '任期结束日期，如 2025-02-28'),
+] as const;
+export type PastKey = (typeof PAST_FIELDS)[number]['key'];
 
 export const requiredOf = <K extends string>(fields: readonly FieldSpec<K>[]) => fields.filter((x) => x.required);

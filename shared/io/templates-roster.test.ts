@@ -11,6 +11,7 @@ import { parseAttendance } from './attendance';
 import { parseBallots } from './ballots';
 import { parseEvents } from './events';
 import type { ParseOutcome } from './parsed';
+import { readPastWorkbook } from './past';
 import { parseRoster, readRoster } from './roster';
 import { parseScores } from './scores';
 import { parseSummary } from './summary';
@@ -123,6 +124,11 @@ describe('填写示例 on every template', () => {
       Object.fromEntries(headers.map((h, i) => [h, notes.getRow(r).getCell(i + 1).value] as const).filter(([, v]) => v !== null && v !== undefined)),
     );
     const filled = await fillTemplate(bytes, rows);
+    if (kind === 'past') {
+      const past = await readPastWorkbook({ name: `${kind}.xlsx`, bytes: filled });
+      expect(past.ok ? past.value.length : past.errors).toBe(2);
+      return;
+    }
     const opened = await openWorkbook({ name: `${kind}.xlsx`, bytes: filled });
     if (!opened.ok) throw new Error(opened.errors[0]?.message);
     const parse = kind === 'roster' ? (o: OpenedWorkbook) => parseRoster(o) : PARSE[kind];

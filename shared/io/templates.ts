@@ -15,6 +15,8 @@ import {
   BALLOT_SHEET,
   EVENT_FIELDS,
   EVENT_SHEET,
+  PAST_FIELDS,
+  PAST_SHEET,
   ROSTER_FIELDS,
   ROSTER_SHEET,
   SCORES_SHEET,
@@ -462,6 +464,27 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
           { ...EXAMPLE_PEOPLE[0], month: '2024-03', daysPresent: 18, workDays: 21, leaveDays: 2, signedBy: '王五', note: '病假2天' },
           { ...EXAMPLE_PEOPLE[1], month: '2024-03', daysPresent: 21, workDays: 21 },
         ]),
+      );
+      break;
+    case 'past':
+      // the results columns are read from the results workbook; the template asks for 等次 alone
+      dataSheet(workbook, PAST_SHEET, PAST_FIELDS.filter((x) => x.key !== 'computedGrade' && x.key !== 'decidedGrade').map(fromField));
+      instructionsSheet(
+        workbook,
+        '历年结果',
+        [
+          '用于录入往年的考核结果（第一书记任职期满，组织全面考核，考核结果作为评选先进、提拔使用、晋升职级的重要依据），以便计算期满考核和往年考核结果的运用。',
+          '每名“第一书记”每个年度一行；同一人各年度的编号可以不同，填写身份证号的按身份证号识别为同一人，未填的按姓名和派出单位提示匹配，由工作人员确认。',
+          '本程序导出的考核结果工作簿和 JSON 文件也可直接导入。',
+        ],
+        fieldTable(PAST_FIELDS.filter((x) => x.key !== 'computedGrade' && x.key !== 'decidedGrade')),
+        fieldExample(
+          PAST_FIELDS.filter((x) => x.key !== 'computedGrade' && x.key !== 'decidedGrade'),
+          [
+            { ...EXAMPLE_PEOPLE[0], year: 2023, unit: '市财政局', mode: '脱产驻村', grade: '优秀', termStart: '2023-03-01', termEnd: '2025-02-28' },
+            { ...EXAMPLE_PEOPLE[1], year: 2023, unit: '市农业农村局', mode: '非脱产联村', grade: '称职', recallDate: '2023-06-30' },
+          ],
+        ),
       );
       break;
   }

@@ -1,5 +1,5 @@
 /** The prints of the process (打印): what the app's print views and `shuangping print` both make. */
-export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally', 'awards', 'approval', 'feedback', 'cadre'] as const;
+export const PRINT_KINDS = ['ranking', 'summary', 'notice', 'individual', 'ballots', 'tally', 'awards', 'approval', 'feedback', 'cadre', 'term'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
 
 export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
@@ -13,6 +13,7 @@ export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
   approval: '考核结果及奖惩意见报批表',
   feedback: '考核结果反馈函',
   cadre: '干部档案登记表',
+  term: '期满考核表',
 };
 
 export const isPrintKind = (s: string): s is PrintKind => (PRINT_KINDS as readonly string[]).includes(s);

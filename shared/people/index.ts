@@ -6,3 +6,4 @@ export * from './id-number';
 export * from './persons';
 export * from './term';
 export * from './person-view';
+export * from './term-review';

@@ -9,6 +9,7 @@ import { carriedBlocks, carriedInto, type PersonYear } from './carry';
 import { inForceIn, occurrencesOf } from './consequences';
 import { idNumberProblem, maskIdNumber, normalizeIdNumber } from './id-number';
 import { nodeKey, proposalsFor, resolvePeople, statusOf, type PersonLink, type PersonNode } from './persons';
+import { termSheetsOf } from './person-view';
 import { proposedTermEnd, reviewTerm, type TermYear } from './term';
 
 /** valid check digits (GB 11643) */
@@ -106,6 +107,29 @@ describe('a person across three years with a 召回 and a 不称职', () => {
   const links = [link(years[1]!.node, years[0]!.node), link(now, years[1]!.node)];
   const people = resolvePeople([...years.map((y) => y.node), now], links);
   const history = new Map(years.map((y) => [nodeKey(y.node), y]));
+
+  it('the 期满考核表 of 2025: the term’s years from every assessment, the 身份证号 masked, 不合格 by the policy', () => {
+    const closing = node('A25', 'T3', 2025, { idNumber: ZHANG, termStart: '2023-03-01', termEnd: '2025-12-31', town: '胶莱镇', village: '前屯村' });
+    const all = resolvePeople([...years.map((y) => y.node), closing], [link(years[1]!.node, years[0]!.node), link(closing, years[1]!.node)]);
+    const sheets = termSheetsOf([closing, node('A25', 'T4', 2025, { name: '李志明' })], 2025, all, history, policy);
+    expect(sheets).toEqual([
+      {
+        id: 'T3',
+        name: '张建国',
+        unit: '市农业农村局',
+        village: '胶莱镇 前屯村',
+        idNumber: '3702**********1232',
+        term: '任期2023年3月1日至2025年12月31日',
+        years: [
+          { year: 2023, grade: '称职', recalls: '2023年6月30日被召回' },
+          { year: 2024, grade: '不称职', recalls: '' },
+          { year: 2025, grade: '无结果', recalls: '' },
+        ],
+        grade: '不合格',
+        reasons: expect.arrayContaining(['2024年度考核为不称职，2023年6月30日被召回，期满考核为不合格']) as string[],
+      },
+    ]);
+  });
 
   it('each consequence runs from its day: 当年 to 31 December, n years to the day before', () => {
     const recall = occurrencesOf(policy, { year: 2023, grade: null, mode: 'fulltime', recalls: years[0]!.recalls });

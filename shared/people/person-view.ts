@@ -4,10 +4,12 @@
  * dates; and the 期满考核 of the term the latest year closes, by the policy.
  */
 import type { Policy } from '../model';
+import { aftermathOf } from '../policy/aftermath';
 import { occurrencesOfYear, type PersonYear } from './carry';
-import type { Occurrence } from './consequences';
+import { recallWords, type Occurrence } from './consequences';
+import { maskIdNumber } from './id-number';
 import { nodeKey, type People, type PersonNode } from './persons';
-import { reviewTerm, type TermOutcome, type TermYear } from './term';
+import { reviewTerm, termWords, type TermOutcome, type TermYear } from './term';
 
 export interface PersonYearView {
   node: PersonNode;
@@ -58,4 +60,45 @@ export function personView(
     view.term = { start: own.termStart, end: own.termEnd, outcome: reviewTerm({ start: own.termStart, end: own.termEnd, years: termYears }, policy) };
   }
   return view;
+}
+
+/** One secretary's 期满考核 as the 期满考核表 prints it (the 身份证号 masked). */
+export interface TermSheet {
+  id: string;
+  name: string;
+  unit: string;
+  village: string;
+  idNumber: string;
+  term: string;
+  years: { year: number; grade: string; recalls: string }[];
+  grade: string;
+  reasons: string[];
+}
+
+/**
+ * The 期满考核表 of an assessment of `year`: its secretaries whose term ends in that year
+ * or the next (the term closes before the next assessment), each with the years of the
+ * term from every assessment of the person.
+ */
+export function termSheetsOf(nodes: readonly PersonNode[], year: number, people: People, years: ReadonlyMap<string, PersonYear>, policy: Policy): TermSheet[] {
+  const labels = aftermathOf(policy).term.labels;
+  const sheets: TermSheet[] = [];
+  for (const node of nodes) {
+    if (!node.termEnd || node.termEnd < `${year}-01-01` || node.termEnd > `${year + 1}-12-31`) continue;
+    const view = personView(node, people, years, policy);
+    if (!view?.term) continue;
+    const inTerm = termYearsOf(node, view.years, (y) => (y.grade ? y.policy.labels[y.grade] : '无结果'));
+    sheets.push({
+      id: node.id,
+      name: node.name,
+      unit: node.unit || '（未填派出单位）',
+      village: [node.town, node.village].filter(Boolean).join(' '),
+      idNumber: view.idNumber ? maskIdNumber(view.idNumber) : '（未填）',
+      term: termWords(view.term),
+      years: inTerm.map((y) => ({ year: y.year, grade: y.grade ? y.gradeLabel : '无结果', recalls: y.recalls.map((r) => recallWords(y.year, r)).join('；') })),
+      grade: labels[view.term.outcome.grade],
+      reasons: view.term.outcome.reasons,
+    });
+  }
+  return sheets;
 }

@@ -113,6 +113,34 @@ describe('after the review meeting', () => {
     ]);
   });
 
+  it('期满考核表: one form per secretary whose term closes, the years, the result and why; the 身份证号 masked', async () => {
+    const term = {
+      id: 'S1',
+      name: '王建国',
+      unit: AGRI,
+      village: '阜安街道 前王家庄',
+      idNumber: '3702**********1232',
+      term: '任期2023年3月1日至2024年12月31日',
+      years: [
+        { year: 2023, grade: '称职', recalls: '2023年6月30日被召回' },
+        { year: 2024, grade: '优秀', recalls: '' },
+      ],
+      grade: '不合格',
+      reasons: ['任期2023年3月1日至2024年12月31日：2023年度称职、2024年度优秀', '2023年6月30日被召回，期满考核为不合格'],
+    };
+    const pdf = await print('term', { ...data, aftermath: { ...data.aftermath!, terms: [term] } }, 'aftermath-term');
+    const text = squeeze(pdf.raw);
+    has(text, [
+      '村(社区)党组织“第一书记”任职期满考核表',
+      '王建国',
+      '3702**********1232',
+      '2023称职2023年6月30日被召回',
+      '期满考核结果：不合格',
+      '派出单位评价意见：',
+    ]);
+    expect(text).not.toContain('370281199001011232');
+  });
+
   it('干部档案登记表: the year, the grade and only what goes into the file', async () => {
     const pdf = await print('cadre', data, 'aftermath-cadre');
     const text = squeeze(pdf.raw);

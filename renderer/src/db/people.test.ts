@@ -7,7 +7,8 @@ import type { Secretary } from '../../../shared/model';
 import { createAssessment } from './assessments';
 import { importEvents, importRoster } from './imports';
 import { loadAssessmentInput } from './load-input';
-import { awardEditsOf, editAward, linkPerson, readHistory, resetAward } from './people';
+import { presetPolicy } from '../../../shared/policy';
+import { awardEditsOf, editAward, importPastResults, linkPerson, readHistory, resetAward } from './people';
 import { ShuangpingDb } from './schema';
 
 const ZHANG = '370281199001011232';
@@ -84,6 +85,35 @@ describe('奖惩意见 edits', () => {
     await resetAward(db, ids[2024]!, 'S12', '王敏');
     expect(await db.awardEdits.count()).toBe(0);
     expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
+  });
+});
+
+describe('import of a past year’s results', () => {
+  it('makes a finalized assessment per year whose grades stand as decisions; the person is carried into the next year', async () => {
+    const made = await importPastResults(
+      db,
+      [
+        { year: 2022, id: 'P1', name: '张建国', grade: 'incompetent', idNumber: ZHANG, unit: '市农业农村局' },
+        { year: 2022, id: 'P2', name: '李志明', grade: 'excellent', recallDate: '2022-09-30' },
+      ],
+      { region: '胶州市', policy: presetPolicy('jiaozhou'), file: '历年结果.xlsx' },
+      '王敏',
+    );
+    const a2022 = (await db.assessments.get(made.get(2022)!))!;
+    expect(a2022).toMatchObject({ year: 2022, name: '2022年度考核（历年结果）', locked: true });
+    const result = computeAssessment(await loadAssessmentInput(db, a2022.id));
+    expect(result.categories.flatMap((c) => c.rows).map((r) => [r.id, r.grade])).toEqual(
+      expect.arrayContaining([
+        ['P1', 'incompetent'],
+        ['P2', 'excellent'],
+      ]),
+    );
+    expect((await db.audit.where('assessmentId').equals(a2022.id).toArray()).map((e) => e.action)).toContain('past.import');
+    const history = await readHistory(db);
+    // the 2023 S7 and the 2025 T3 share the 身份证号 with the imported 2022 P1
+    expect(history.people.nodesOf(history.people.keyOf({ assessmentId: a2022.id, id: 'P1' })).map((n) => n.year)).toEqual([2022, 2023, 2025]);
+    // 2022 不称职: 两年内不得提拔重用 runs to the end of 2024, nothing blocks 优秀 in 2023 beyond 取消年度评优资格 of 2023
+    expect((await loadAssessmentInput(db, ids[2023]!)).carried).toEqual([{ id: 'S7', reason: '2022年度考核不称职：取消年度评优资格（至2023年12月31日）' }]);
   });
 });
 

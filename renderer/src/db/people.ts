@@ -7,12 +7,14 @@
  */
 import { computeAssessment } from '../../../shared/method';
 import type { CarriedBlock } from '../../../shared/method/input';
-import type { AssessmentResult, Grade } from '../../../shared/model';
+import type { PastRow } from '../../../shared/io/past';
+import type { AssessmentResult, Grade, Policy, Secretary } from '../../../shared/model';
 import {
   carriedBlocks,
   carriedInto,
   nodeKey,
   resolvePeople,
+  termSheetsOf,
   type AwardEdit,
   type CarriedLine,
   type People,
@@ -20,8 +22,12 @@ import {
   type PersonNode,
   type PersonYear,
   type Recall,
+  type TermSheet,
 } from '../../../shared/people';
+import { createAssessment } from './assessments';
 import { changeRecords } from './change';
+import { importEvents, importRoster } from './imports';
+import { lockAssessment } from './lock';
 import { nowIso } from './ids';
 import { readMethodInput } from './method-input';
 import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, SecretaryRecord, ShuangpingDb } from './schema';
@@ -87,9 +93,19 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
   const people = resolvePeople(nodes, links);
   const years = new Map<string, PersonYear>();
   const results = new Map<string, AssessmentResult>();
-  for (const a of assessments) {
+  // earliest first: each year's grades take in what the years before it carry
+  for (const a of [...assessments].sort((x, y) => x.year - y.year)) {
     if (options.beforeYear !== undefined && a.year >= options.beforeYear) continue;
     const input = await readMethodInput(db, a);
+    const blocks = carriedBlocks(
+      carriedInto(
+        a.year,
+        nodes.filter((n) => n.assessmentId === a.id),
+        people,
+        years,
+      ),
+    );
+    if (blocks.length) input.carried = blocks;
     const result = computeAssessment(input);
     results.set(a.id, result);
     const recalls = recallsById(input.events);
@@ -184,4 +200,59 @@ export async function resetAward(db: ShuangpingDb, assessmentId: string, id: str
 export async function awardEditsOf(db: ShuangpingDb, assessmentId: string): Promise<Map<string, AwardEdit>> {
   const rows = await db.awardEdits.where('assessmentId').equals(assessmentId).toArray();
   return new Map(rows.map(({ assessmentId: _a, id, ...edit }) => [id, edit]));
+}
+
+/**
+ * 历年结果 imported (docs/formats.md §14): one finalized assessment per year, its
+ * roster from the rows (what the file does not say takes the roster's defaults), each
+ * row's grade as the review meeting's decision (`历年结果导入`), its recall as an event.
+ * Returns the assessments made, by year.
+ */
+export async function importPastResults(
+  db: ShuangpingDb,
+  rows: readonly PastRow[],
+  options: { region: string; policy: Policy; file: string },
+  operator: string,
+): Promise<Map<number, string>> {
+  const made = new Map<number, string>();
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  for (const year of years) {
+    const own = rows.filter((r) => r.year === year);
+    const assessmentId = await createAssessment(db, { year, name: `${year}年度考核（历年结果）`, region: options.region, policy: options.policy }, operator);
+    const ctx = { db, assessmentId, operator, sheet: options.file };
+    const roster = await importRoster(ctx, own.map(pastSecretary));
+    if (!roster.ok) throw new Error(roster.errors[0]?.message ?? 'roster');
+    const recalls = own.filter((r) => r.recallDate).map((r) => ({ id: r.id, kind: 'recall' as const, date: r.recallDate!, note: '历年结果导入' }));
+    if (recalls.length) await importEvents(ctx, recalls);
+    await changeRecords(db, assessmentId, { ids: null, kinds: ['decision'] }, async (log) => {
+      const at = nowIso().slice(0, 10);
+      await db.decisions.bulkPut(own.map((r) => ({ assessmentId, id: r.id, grade: r.grade, reason: PAST_REASON, by: operator, at })));
+      log({ operator, action: 'past.import', target: options.file, after: `${year}年度 ${own.length} 人的考核等次` });
+    });
+    await lockAssessment(db, assessmentId, operator);
+    made.set(year, assessmentId);
+  }
+  return made;
+}
+
+export const PAST_REASON = '历年结果导入';
+
+function pastSecretary(r: PastRow): Secretary {
+  const s: Secretary = { id: r.id, name: r.name, source: 'town', mode: r.mode ?? 'fulltime', rankClass: 'section', postType: 'village', eligibleVoters: 1 };
+  if (r.unit) s.unit = r.unit;
+  if (r.idNumber) s.idNumber = r.idNumber;
+  if (r.termStart) s.termStart = r.termStart;
+  if (r.termEnd) s.termEnd = r.termEnd;
+  return s;
+}
+
+/** The 期满考核表 of an assessment: its secretaries whose term it closes, with the years of every assessment of the person. */
+export async function readTermSheets(db: ShuangpingDb, assessment: AssessmentRecord): Promise<TermSheet[]> {
+  return db.transaction('r', historyTables(db), async () => {
+    const own = await db.secretaries.where('assessmentId').equals(assessment.id).toArray();
+    if (!own.some((s) => s.termEnd)) return [];
+    const history = await readHistory(db);
+    const nodes = history.nodes.filter((n) => n.assessmentId === assessment.id);
+    return termSheetsOf(nodes, assessment.year, history.people, history.years, assessment.policy);
+  });
 }

@@ -14,8 +14,11 @@ import { useWrite } from '../../data/useWrite';
 import { db } from '../../db/db';
 import { editAward, resetAward } from '../../db/people';
 import type { AssessmentRecord } from '../../db/schema';
+import { platform, XLSX_FILTER } from '../../platform';
 import { Button, Field, useToast } from '../../ui';
 import { CarriedList } from './CarriedList';
+import { PastImport } from './PastImport';
+import { PolicyConsequences } from './PolicyConsequences';
 import './people.css';
 
 export function AwardsPage({ assessmentId }: { assessmentId: string }) {
@@ -28,14 +31,24 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
   const state = useAwards(assessment);
   const carried = useCarried(assessment);
   const [editing, setEditing] = useState<string | null>(null);
+  const toast = useToast();
   const readOnly = assessment.locked || assessment.status === 'archived';
   if (state.status === 'loading') return <p className="muted">正在计算…</p>;
   if (state.status === 'failed') return <p className="error-summary">{state.message}</p>;
   const flagged = state.units.filter((u) => u.flag);
+  const exportXlsx = async () => {
+    const { writeAftermathWorkbook } = await import('../../../../shared/io/aftermath-workbook');
+    const bytes = await writeAftermathWorkbook(state.lines, state.units, assessment.year);
+    const suggestedName = `${assessment.year}年度奖惩意见-${assessment.region || assessment.name}.xlsx`;
+    if (await platform.saveFile({ title: '导出奖惩意见', suggestedName, filters: [XLSX_FILTER], bytes })) toast('已导出奖惩意见工作簿');
+  };
   return (
     <>
       <div className="page-head">
         <h1>奖惩意见</h1>
+        <Button onClick={() => void exportXlsx()} disabled={!state.lines.length}>
+          导出 Excel
+        </Button>
         {(['awards', 'approval', 'feedback', 'cadre'] as const).map((kind) => (
           <a key={kind} className="btn" href={printHref(assessment.id, kind)}>
             {{ awards: '打印奖惩意见表', approval: '打印报批表', feedback: '打印反馈函', cadre: '打印干部档案登记表' }[kind]}
@@ -45,7 +58,9 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
       <p className="note">
         {`按“${state.policy.name}”的考核结果运用，由各人等次、本年度召回和审定意见生成；部长办公会研究后可逐人调整（须填写理由，记入审计日志），报市委审批后反馈派出单位。`}
       </p>
+      <PolicyConsequences policy={assessment.policy} />
       <CarriedList assessmentId={assessment.id} lines={carried ?? []} />
+      {readOnly ? null : <PastImport assessment={assessment} />}
       {flagged.length ? (
         <div className="card notice-warn" role="status" data-testid="unit-recalls">
           {flagged.map((u) => (

@@ -6,7 +6,7 @@
 import type { AwardLine, UnitFeedback } from '../../../../shared/people';
 import { resultDigest } from './digest';
 import { chineseDate, dash } from './format';
-import type { PrintData } from './model';
+import type { PrintData, TermSheet } from './model';
 import { DocHead, MetaSmall, Signatures, stateParts } from './parts';
 
 const SECRETARIES = '村(社区)党组织“第一书记”';
@@ -269,5 +269,94 @@ export function CadreEntries({ data }: { data: PrintData }) {
       )}
       <Signatures labels={['经办人', '审核人', '日期']} />
     </section>
+  );
+}
+
+function TermForm({ data, sheet }: { data: PrintData; sheet: TermSheet }) {
+  return (
+    <section className="section">
+      <header className="keep">
+        <h1>村(社区)党组织“第一书记”任职期满考核表</h1>
+        <MetaSmall parts={[`考核规则：${data.policy.name}`, `打印日期：${chineseDate(data.printDate)}`, ...stateParts(data)]} />
+      </header>
+      <table className="grid">
+        <colgroup>
+          <col style={{ width: '24mm' }} />
+          <col />
+          <col style={{ width: '24mm' }} />
+          <col />
+        </colgroup>
+        <tbody>
+          <tr>
+            <th>姓名</th>
+            <td>{sheet.name}</td>
+            <th>身份证号</th>
+            <td>{sheet.idNumber}</td>
+          </tr>
+          <tr>
+            <th>派出单位</th>
+            <td className="left">{sheet.unit}</td>
+            <th>所任职村(社区)</th>
+            <td className="left">{sheet.village || dash}</td>
+          </tr>
+          <tr>
+            <th>任期</th>
+            <td colSpan={3} className="left">
+              {sheet.term}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>任期内年度考核</h2>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th style={{ width: '24mm' }}>年度</th>
+            <th style={{ width: '30mm' }}>考核等次</th>
+            <th>召回</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.years.map((y) => (
+            <tr key={y.year}>
+              <td className="num">{y.year}</td>
+              <td>{y.grade}</td>
+              <td className="left">{y.recalls || dash}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{`期满考核结果：${sheet.grade}`}</h2>
+      <ul>
+        {sheet.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      <div className="review-box keep">
+        派出单位评价意见：
+        <span className="foot">（盖章）　　年　　月　　日</span>
+      </div>
+      <div className="review-box keep">
+        县(市、区)委组织部意见：
+        <span className="foot">（盖章）　　年　　月　　日</span>
+      </div>
+    </section>
+  );
+}
+
+export function TermForms({ data }: { data: PrintData }) {
+  const terms = data.aftermath?.terms ?? [];
+  if (!terms.length)
+    return (
+      <section className="section">
+        <p>{`${data.assessment.year}年度没有任期届满的第一书记（名册填写任期结束日期后生成期满考核表）。`}</p>
+      </section>
+    );
+  return (
+    <>
+      {terms.map((t) => (
+        <TermForm key={t.id} data={data} sheet={t} />
+      ))}
+    </>
   );
 }

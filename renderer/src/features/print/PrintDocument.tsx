@@ -1,5 +1,5 @@
 /** One print, chosen by kind: the body of a print page or of a PDF. */
-import { ApprovalSheet, AwardsList, CadreEntries, FeedbackLetters } from './Aftermath';
+import { ApprovalSheet, AwardsList, CadreEntries, FeedbackLetters, TermForms } from './Aftermath';
 import { BallotSheets, TallySheets } from './BallotSheets';
 import { IndividualForms } from './IndividualForm';
 import type { PrintData, PrintKind } from './model';
@@ -29,6 +29,8 @@ export function PrintBody({ kind, data }: { kind: PrintKind; data: PrintData }) 
       return <FeedbackLetters data={data} />;
     case 'cadre':
       return <CadreEntries data={data} />;
+    case 'term':
+      return <TermForms data={data} />;
   }
 }
 

@@ -1,7 +1,7 @@
 /** PrintData from what the method reads and computes, plus what the documents name. */
 import type { AssessmentInput } from '../../../../shared/method/input';
 import type { AssessmentResult, Policy, ResultRow } from '../../../../shared/model';
-import { approvalSummary, awardLines, unitFeedback, type AwardEdit, type Recall } from '../../../../shared/people';
+import { approvalSummary, awardLines, unitFeedback, type AwardEdit, type Recall, type TermSheet } from '../../../../shared/people';
 import type { AftermathData, EvidenceLine, PrintData } from './model';
 
 export interface PrintMeta {
@@ -17,6 +17,8 @@ export interface PrintMeta {
   awardEdits?: ReadonlyMap<string, AwardEdit>;
   notice?: PrintData['notice'];
   groups?: PrintData['groups'];
+  /** the 期满考核表's secretaries (the app reads them from every assessment) */
+  terms?: TermSheet[];
 }
 
 export function policyOf(policy: Pick<Policy, 'name' | 'labels' | 'bands'>): PrintData['policy'] {
@@ -50,7 +52,9 @@ export function aftermathData(input: AssessmentInput | null, result: AssessmentR
   }
   const year = meta.assessment.year;
   const awards = awardLines(result, policy, { year, approvedAt: meta.approvedAt, recalls, edits: meta.awardEdits ?? new Map() });
-  return { awards, units: unitFeedback(awards, policy, year), summary: approvalSummary(awards, policy, year) };
+  const data: AftermathData = { awards, units: unitFeedback(awards, policy, year), summary: approvalSummary(awards, policy, year) };
+  if (meta.terms) data.terms = meta.terms;
+  return data;
 }
 
 /** Evidence checklist lines by secretary, from the database's evidence records. */

@@ -1,6 +1,8 @@
 /** What every print takes: plain data, no database, so the app and the command line render the same views. */
 import type { AssessmentResult, Band, Grade, NoticePeriod, Rubric } from '../../../../shared/model';
-import type { ApprovalSummary, AwardLine, UnitFeedback } from '../../../../shared/people';
+import type { ApprovalSummary, AwardLine, TermSheet, UnitFeedback } from '../../../../shared/people';
+
+export type { TermSheet };
 
 import { type PrintKind } from '../../../../shared/model';
 
@@ -52,4 +54,6 @@ export interface AftermathData {
   awards: AwardLine[];
   units: UnitFeedback[];
   summary: ApprovalSummary;
+  /** the secretaries whose term the 期满考核 closes, with their years (the app reads them from every assessment) */
+  terms?: TermSheet[];
 }

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useAssessment } from '../../data/assessment';
 import { db } from '../../db/db';
-import { awardEditsOf } from '../../db/people';
+import { awardEditsOf, readTermSheets } from '../../db/people';
 import { useResult } from '../../data/result';
 import { evidenceById, printDataOf, type PrintMeta } from './data';
 import { todayIso } from './format';
@@ -35,7 +35,9 @@ export function usePrintData(assessmentId: string): PrintDataState {
       awardEditsOf(db, assessmentId),
       db.assignments.where('assessmentId').equals(assessmentId).toArray(),
     ]);
-    return { evidence: evidenceById(evidence), auditHead: last?.hash, awardEdits, assignments };
+    const a = await db.assessments.get(assessmentId);
+    const terms = a ? await readTermSheets(db, a) : [];
+    return { evidence: evidenceById(evidence), auditHead: last?.hash, awardEdits, assignments, terms };
   }, [assessmentId]);
   const printDate = useMemo(() => todayIso(), []);
   return useMemo((): PrintDataState => {
@@ -43,7 +45,14 @@ export function usePrintData(assessmentId: string): PrintDataState {
     if (state.status !== 'ready') return state;
     if (!assessment || !extra) return { status: 'loading' };
     const { name, year, region, locked, policy } = assessment;
-    const meta: PrintMeta = { assessment: { name, year, region }, printDate, locked, evidence: extra.evidence, awardEdits: extra.awardEdits };
+    const meta: PrintMeta = {
+      assessment: { name, year, region },
+      printDate,
+      locked,
+      evidence: extra.evidence,
+      awardEdits: extra.awardEdits,
+      terms: extra.terms,
+    };
     if (extra.auditHead) meta.auditHead = extra.auditHead;
     if (assessment.notice) meta.notice = assessment.notice;
     if (assessment.groups?.length && state.input) meta.groups = groupNames(state.input.secretaries, extra.assignments, assessment.groups);

@@ -2,7 +2,7 @@
  * Templates of every workbook the app reads (填表说明 with a 填写示例, drop-downs, frozen headers);
  * once there is a roster, the per-secretary ones come filled with its 编号, 姓名, 所在镇街 and 村社区.
  */
-import { ATTENDANCE_SHEET, BALLOT_SHEET, EVENT_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
+import { ATTENDANCE_SHEET, BALLOT_SHEET, EVENT_SHEET, PAST_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
 import type { TemplateKind } from '../../../../shared/io/templates';
 import type { Rubric, Secretary } from '../../../../shared/model';
 import { platform, XLSX_FILTER } from '../../platform';
@@ -16,12 +16,13 @@ const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   ballots: BALLOT_SHEET,
   events: EVENT_SHEET,
   attendance: ATTENDANCE_SHEET,
+  past: PAST_SHEET,
 };
 const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 
 export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: readonly Secretary[] = []): Promise<boolean> {
   const { writeRosterTemplate, writeTemplate } = await import('../../../../shared/io/templates');
-  const filled = kind !== 'roster' && roster.length > 0;
+  const filled = kind !== 'roster' && kind !== 'past' && roster.length > 0;
   const bytes = filled ? await writeRosterTemplate(kind, roster, rubric) : await writeTemplate(kind, rubric);
   const saved = await platform.saveFile({
     title: `保存${TEMPLATE_TITLES[kind]}模板`,
