@@ -153,6 +153,8 @@ describe('checks before 定稿', () => {
     const lock = dialog('定稿');
     await lock.getByTestId('lock-warnings').waitFor();
     expect(await lock.getByTestId('lock-plausibility').count()).toBe(0);
+    // the worked example's papers are not registered: waived with a reason (docs/method.md §14.3)
+    await app.waivePapers();
     await lock.getByRole('checkbox', { name: /我已知晓，仍要定稿/ }).check();
     await lock.getByRole('button', { name: '确认定稿' }).click();
     await page.getByTestId('locked-badge').waitFor();

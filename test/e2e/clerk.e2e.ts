@@ -153,10 +153,14 @@ describe('a clerk’s day on the sample county', () => {
 
   it('首页 after 定稿 says so, not “结果尚不能定稿”', async () => {
     const { page } = app;
+    // the sample county's plausibility warnings, checked and acknowledged together on 结果
+    await app.acknowledgeWarnings();
     await nav('首页').click();
     await page.getByTestId('overview-page').waitFor();
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '定稿' });
+    // the sample county's papers are not registered: waived with a reason
+    await app.waivePapers();
     const anyway = dialog.getByLabel('我已知晓，仍要定稿');
     const confirm = dialog.getByRole('button', { name: '确认定稿' });
     // what is unfinished is read first: then either the box to acknowledge it, or the button enabled

@@ -211,6 +211,10 @@ describe('the year’s field work', () => {
 
   it('定稿 refuses while a paper is missing, acknowledged or not, until waived with a reason', async () => {
     const { page } = app;
+    // the worked example's plausibility warnings, acknowledged first: only the papers block here
+    await app.acknowledgeWarnings();
+    await nav('首页').click();
+    await page.getByTestId('overview-page').waitFor();
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '定稿' });
     const papers = dialog.getByTestId('lock-papers');

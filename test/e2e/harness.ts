@@ -43,6 +43,10 @@ export interface App {
   newAssessment(year?: string): Promise<string>;
   /** on the roster screen: imports the worked example's 名册, 考评得分汇总 and 测评计票 (8 secretaries each) */
   importWorkedExample(): Promise<void>;
+  /** on 结果: acknowledges every open plausibility warning with one reason (the worked example raises some) */
+  acknowledgeWarnings(reason?: string): Promise<void>;
+  /** in the open 定稿 dialog: waives the papers not registered, with a reason */
+  waivePapers(): Promise<void>;
   /** resolves once the screen has settled: fonts loaded, nothing 正在读取/正在计算, charts drawn, two frames painted */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -119,6 +123,28 @@ export async function openApp(spec = basename(expect.getState().testPath ?? 'e2e
       await page.getByText('已从“得分.xlsx”导入 8 条记录').waitFor();
       await choose('导入测评计票', '计票.xlsx', await workbook('测评计票', BALLOT_HEADER, BALLOT_ROWS));
       await page.getByText('已从“计票.xlsx”导入 8 条记录').waitFor();
+    },
+    acknowledgeWarnings: async (reason = '已逐一核对评分表和计票单原件，无误') => {
+      await page.getByRole('navigation', { name: '考核功能' }).getByRole('link', { name: '结果', exact: true }).click();
+      const panel = page.getByTestId('warnings-panel').first();
+      await panel.waitFor();
+      const open = panel.locator('[data-testid="warning"]:not([data-state="acknowledged"])');
+      if ((await open.count()) > 1) {
+        const bulk = panel.getByRole('form', { name: '一并确认' });
+        await bulk.getByLabel(/确认理由/).fill(reason);
+        await bulk.getByRole('button', { name: /^确认所选/ }).click();
+      } else if ((await open.count()) === 1) {
+        await open.getByRole('button', { name: /^确认提示/ }).click();
+        await open.getByLabel('确认理由').fill(reason);
+        await open.getByRole('button', { name: '确认', exact: true }).click();
+      }
+      await expect.poll(() => open.count()).toBe(0);
+    },
+    waivePapers: async () => {
+      const dialog = page.getByRole('dialog', { name: '定稿' });
+      await dialog.getByLabel(/免交理由/).fill('材料由镇街留存，经考核组同意免交');
+      await dialog.getByRole('button', { name: '说明理由，以上材料免交' }).click();
+      await dialog.getByTestId('lock-papers').waitFor({ state: 'detached' });
     },
     settled: async () => {
       await page.waitForFunction(

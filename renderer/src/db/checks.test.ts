@@ -5,7 +5,7 @@ import { computeAssessment } from '../../../shared/method';
 import { secretary } from '../../../shared/method/testing';
 import { createAssessment } from './assessments';
 import { checkAuditLog, readAuditLog } from './audit';
-import { acknowledgeWarning, readWarningStatuses, recordHold, removeHold } from './checks';
+import { acknowledgeWarning, acknowledgeWarnings, readWarningStatuses, recordHold, removeHold } from './checks';
 import { importRoster, importSummaryScores, importTallies } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
@@ -64,6 +64,30 @@ describe('plausibility warnings in the database', () => {
     await expect(acknowledgeWarning(db, a, { id: 'D', warning: 'manyInvalid' }, '  ', '李四')).rejects.toThrow();
     expect(await acknowledgeWarning(db, a, { id: 'A', warning: 'manyInvalid' }, '无', '李四')).toBeNull();
     expect(await db.warningAcks.count()).toBe(0);
+  });
+});
+
+describe('several warnings acknowledged with one reason', () => {
+  it('each gets its own acknowledgment and audit entry, in one transaction; those no longer raised are skipped', async () => {
+    // C's box too: 4 废票 of 45
+    await importTallies(ctx(), [votes('A'), votes('B'), votes('C', 4), votes('D', 5)], { C: 'theirs' });
+    const open = await readWarningStatuses(db, a);
+    expect(open.map((s) => s.warning.id).sort()).toEqual(['C', 'D']);
+    const before = (await readAuditLog(db, a)).length;
+    const saved = await acknowledgeWarnings(db, a, [...open.map((s) => s.warning), { id: 'A', warning: 'manyInvalid' }], '已逐一核对计票单原件', '李四');
+    expect(saved.map((r) => r.id).sort()).toEqual(['C', 'D']);
+    expect((await readWarningStatuses(db, a)).every((s) => s.state === 'acknowledged')).toBe(true);
+    const log = await readAuditLog(db, a);
+    expect(
+      log
+        .slice(before)
+        .map((e) => [e.action, e.target])
+        .sort(),
+    ).toEqual([
+      ['warning.ack', 'C'],
+      ['warning.ack', 'D'],
+    ]);
+    expect((await checkAuditLog(db, a)).check.ok).toBe(true);
   });
 });
 

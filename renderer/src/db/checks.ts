@@ -59,25 +59,47 @@ export async function acknowledgeWarning(
   reason: string,
   operator: string,
 ): Promise<WarningAckRecord | null> {
+  const [record] = await acknowledgeWarnings(db, assessmentId, [which], reason, operator);
+  return record ?? null;
+}
+
+/**
+ * Acknowledges several warnings with one reason (a person has checked each against the
+ * papers), in one transaction: each its own acknowledgment and audit entry, with its
+ * digest as computed now. Warnings no longer raised are skipped.
+ */
+export async function acknowledgeWarnings(
+  db: ShuangpingDb,
+  assessmentId: string,
+  which: readonly { id: string; warning: string }[],
+  reason: string,
+  operator: string,
+): Promise<WarningAckRecord[]> {
   const words = reason.trim();
   if (!words) throw new Error('an acknowledgment needs a reason');
-  return changeRecords(db, assessmentId, { ids: [which.id], kinds: ['warningAck'] }, async (log) => {
+  const ids = [...new Set(which.map((w) => w.id))];
+  return changeRecords(db, assessmentId, { ids, kinds: ['warningAck'] }, async (log) => {
     const input = await loadAssessmentInput(db, assessmentId);
-    const warning = plausibilityWarnings(computeAssessment(input), input.policy).find((w) => warningKey(w) === warningKey(which));
-    if (!warning) return null;
-    const before = await db.warningAcks.get([assessmentId, which.id, which.warning]);
-    const record: WarningAckRecord = {
-      assessmentId,
-      id: which.id,
-      warning: warning.warning,
-      digest: warning.digest,
-      reason: words,
-      by: operator,
-      at: nowIso(),
-    };
-    await db.warningAcks.put(record);
-    const state = (a: WarningAckRecord | undefined) => (a ? auditState(a, `${WARNING_LABELS[warning.code]}：${a.reason}（${a.by}）`) : undefined);
-    log({ operator, action: 'warning.ack', target: which.id, before: state(before), after: state(record) });
-    return record;
+    const raised = new Map(plausibilityWarnings(computeAssessment(input), input.policy).map((w) => [warningKey(w), w]));
+    const records: WarningAckRecord[] = [];
+    for (const asked of which) {
+      const warning = raised.get(warningKey(asked));
+      if (!warning) continue;
+      const before = await db.warningAcks.get([assessmentId, warning.id, warning.warning]);
+      const record: WarningAckRecord = {
+        assessmentId,
+        id: warning.id,
+        warning: warning.warning,
+        digest: warning.digest,
+        reason: words,
+        by: operator,
+        at: nowIso(),
+      };
+      await db.warningAcks.put(record);
+      const state = (a: WarningAckRecord | undefined) => (a ? auditState(a, `${WARNING_LABELS[warning.code]}：${a.reason}（${a.by}）`) : undefined);
+      log({ operator, action: 'warning.ack', target: warning.id, before: state(before), after: state(record) });
+      records.push(record);
+    }
+    return records;
   });
 }

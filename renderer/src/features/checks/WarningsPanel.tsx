@@ -5,11 +5,11 @@
  * Unacknowledged warnings block 定稿 (docs/method.md §15).
  */
 import { useState } from 'react';
-import { WARNING_LABELS, type WarningPlace, type WarningStatus } from '../../../../shared/model';
+import { WARNING_LABELS, type WarningCode, type WarningPlace, type WarningStatus } from '../../../../shared/model';
 import { warningKey } from '../../../../shared/method';
 import { getOperator } from '../../data/operator';
 import { useWarningStatuses } from '../../data/warnings';
-import { acknowledgeWarning } from '../../db/checks';
+import { acknowledgeWarning, acknowledgeWarnings } from '../../db/checks';
 import { db } from '../../db/db';
 import { Button, Field, useToast } from '../../ui';
 import './checks.css';
@@ -48,6 +48,7 @@ export function WarningsPanel({
         {title}：{shown.length} 条{pending ? `，${pending} 条待确认（定稿前须逐条核对确认）` : '，均已确认'}
       </strong>
       <p className="note">不是错误，不影响计算；请核对原始材料后说明理由确认。数据改变后，原确认失效，须重新确认。</p>
+      {!readOnly && pending > 1 ? <BulkAck assessmentId={assessmentId} statuses={shown.filter((s) => s.state !== 'acknowledged')} /> : null}
       <ul className="warnings-list">
         {shown.map((s) => (
           <WarningItem key={warningKey(s.warning)} status={s} name={names?.get(s.warning.id)} assessmentId={assessmentId} readOnly={readOnly} />
@@ -106,5 +107,60 @@ function WarningItem({ status, name, assessmentId, readOnly }: { status: Warning
         </form>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Many warnings of one kind (a county's score outliers) acknowledged with one reason once a
+ * person has checked each: every warning still gets its own acknowledgment and audit entry.
+ */
+function BulkAck({ assessmentId, statuses }: { assessmentId: string; statuses: readonly WarningStatus[] }) {
+  const toast = useToast();
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const counts = new Map<WarningCode, number>();
+  for (const s of statuses) counts.set(s.warning.code, (counts.get(s.warning.code) ?? 0) + 1);
+  const chosen = statuses.filter((s) => !code || s.warning.code === code);
+  const save = async () => {
+    setTried(true);
+    if (!reason.trim()) return;
+    const saved = await acknowledgeWarnings(
+      db,
+      assessmentId,
+      chosen.map((s) => s.warning),
+      reason,
+      await getOperator(),
+    );
+    toast(`已确认 ${saved.length} 条提示，逐条记入审计日志`);
+    setReason('');
+    setTried(false);
+  };
+  return (
+    <form
+      className="ack-form bulk-ack"
+      aria-label="一并确认"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Field label="一并确认">
+        <select value={code} onChange={(e) => setCode(e.target.value)}>
+          <option value="">全部待确认的提示（{statuses.length} 条）</option>
+          {[...counts].map(([c, n]) => (
+            <option key={c} value={c}>
+              {WARNING_LABELS[c]}（{n} 条）
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="确认理由（逐条核对后填写）" required error={tried && !reason.trim() ? '请填写确认理由' : undefined}>
+        <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：已逐一核对评分表和计票单原件，无误" maxLength={300} />
+      </Field>
+      <Button variant="primary" type="submit">
+        确认所选 {chosen.length} 条
+      </Button>
+    </form>
   );
 }
