@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../../shared/method';
 import { secretary } from '../../../shared/method/testing';
@@ -8,6 +7,7 @@ import { checkAuditLog, readAuditLog } from './audit';
 import { acknowledgeWarning, acknowledgeWarnings, readWarningStatuses, recordHold, removeHold } from './checks';
 import { importRoster, importSummaryScores, importTallies } from './imports';
 import { loadAssessmentInput } from './load-input';
+import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
 
 const ids = ['A', 'B', 'C', 'D'];
@@ -120,22 +120,7 @@ describe('暂缓定等 in the database', () => {
 describe('schema version 5', () => {
   it('opens a version-2 database with its data, and empty holds and acknowledgments', async () => {
     const name = `test-v2-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      assessments: 'id, year, status',
-      secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
-      itemScores: '[assessmentId+id], assessmentId',
-      summaryScores: '[assessmentId+id], assessmentId',
-      tallies: '[assessmentId+id], assessmentId',
-      tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
-      events: '++key, assessmentId, [assessmentId+id]',
-      decisions: '[assessmentId+id], assessmentId',
-      evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
-      attachments: 'key, assessmentId, [assessmentId+id], sha256',
-      audit: '++seq, assessmentId',
-      meta: 'key',
-    });
-    v2.version(2).stores({ tombstones: '[assessmentId+key+fingerprint], assessmentId' });
+    const v2 = olderDatabase(name, 2);
     await v2.table('assessments').add((await db.assessments.get(a))!);
     await v2.table('secretaries').bulkAdd(await db.secretaries.toArray());
     v2.close();

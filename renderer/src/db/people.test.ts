@@ -1,6 +1,5 @@
 /** People across years in the database (docs/method.md §10–§13): links and 奖惩意见 edits logged, the carry-over read into the next year, the v3 upgrade. */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../../shared/method';
 import type { Secretary } from '../../../shared/model';
@@ -9,6 +8,7 @@ import { importEvents, importRoster } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { presetPolicy } from '../../../shared/policy';
 import { awardEditsOf, editAward, importPastResults, linkPerson, readHistory, resetAward } from './people';
+import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
 
 const ZHANG = '370281199001011232';
@@ -120,22 +120,7 @@ describe('import of a past year’s results', () => {
 describe('schema version 3', () => {
   it('opens a version-2 database with its data, and empty people and 奖惩意见 tables', async () => {
     const name = `test-v2-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      assessments: 'id, year, status',
-      secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
-      itemScores: '[assessmentId+id], assessmentId',
-      summaryScores: '[assessmentId+id], assessmentId',
-      tallies: '[assessmentId+id], assessmentId',
-      tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
-      events: '++key, assessmentId, [assessmentId+id]',
-      decisions: '[assessmentId+id], assessmentId',
-      evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
-      attachments: 'key, assessmentId, [assessmentId+id], sha256',
-      audit: '++seq, assessmentId',
-      meta: 'key',
-    });
-    v2.version(2).stores({ tombstones: '[assessmentId+key+fingerprint], assessmentId' });
+    const v2 = olderDatabase(name, 2);
     const assessment = (await db.assessments.get(ids[2024]!))!;
     await v2.table('assessments').add(assessment);
     await v2.table('secretaries').add({ ...sec('S12'), assessmentId: assessment.id });

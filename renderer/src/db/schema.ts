@@ -76,6 +76,49 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/**
+ * The tables each database version adds, in order (version n is STORES[n - 1]); Dexie keeps
+ * the earlier ones. An older database opens and is upgraded in place (schema.test.ts).
+ */
+export const STORES: readonly Record<string, string>[] = [
+  {
+    assessments: 'id, year, status',
+    secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
+    itemScores: '[assessmentId+id], assessmentId',
+    summaryScores: '[assessmentId+id], assessmentId',
+    tallies: '[assessmentId+id], assessmentId',
+    tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
+    events: '++key, assessmentId, [assessmentId+id]',
+    decisions: '[assessmentId+id], assessmentId',
+    evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
+    attachments: 'key, assessmentId, [assessmentId+id], sha256',
+    audit: '++seq, assessmentId',
+    meta: 'key',
+  },
+  // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
+  {
+    tombstones: '[assessmentId+key+fingerprint], assessmentId',
+  },
+  // people across years and what follows the review meeting (docs/method.md §10, §13)
+  {
+    personLinks: '[assessmentId+id], assessmentId',
+    awardEdits: '[assessmentId+id], assessmentId',
+  },
+  // the year's field work (docs/data.md §12): attendance, quarterly reviews, papers, groups' shares, ballot boxes
+  {
+    attendance: '[assessmentId+id+month], assessmentId, [assessmentId+id], [assessmentId+month]',
+    reviews: '[assessmentId+id+quarter], assessmentId, [assessmentId+id]',
+    papers: '[assessmentId+id+kind], assessmentId, [assessmentId+id]',
+    assignments: '[assessmentId+id], assessmentId',
+    boxes: '[assessmentId+id], assessmentId',
+  },
+  // grades held back (暂缓定等) and acknowledged plausibility warnings (合理性提示)
+  {
+    holds: '[assessmentId+id], assessmentId',
+    warningAcks: '[assessmentId+id+warning], assessmentId, [assessmentId+id]',
+  },
+];
+
 export class ShuangpingDb extends Dexie {
   assessments!: EntityTable<AssessmentRecord, 'id'>;
   secretaries!: Dexie.Table<SecretaryRecord, [string, string]>;
@@ -102,42 +145,7 @@ export class ShuangpingDb extends Dexie {
 
   constructor(name = 'shuangping') {
     super(name);
-    this.version(1).stores({
-      assessments: 'id, year, status',
-      secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
-      itemScores: '[assessmentId+id], assessmentId',
-      summaryScores: '[assessmentId+id], assessmentId',
-      tallies: '[assessmentId+id], assessmentId',
-      tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
-      events: '++key, assessmentId, [assessmentId+id]',
-      decisions: '[assessmentId+id], assessmentId',
-      evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
-      attachments: 'key, assessmentId, [assessmentId+id], sha256',
-      audit: '++seq, assessmentId',
-      meta: 'key',
-    });
-    // deletions travel: one tombstone per unit and content deleted (tombstones.ts)
-    this.version(2).stores({
-      tombstones: '[assessmentId+key+fingerprint], assessmentId',
-    });
-    // people across years and what follows the review meeting (docs/method.md §10, §13)
-    this.version(3).stores({
-      personLinks: '[assessmentId+id], assessmentId',
-      awardEdits: '[assessmentId+id], assessmentId',
-    });
-    // the year's field work (docs/data.md §12): attendance, quarterly reviews, papers, groups' shares, ballot boxes
-    this.version(4).stores({
-      attendance: '[assessmentId+id+month], assessmentId, [assessmentId+id], [assessmentId+month]',
-      reviews: '[assessmentId+id+quarter], assessmentId, [assessmentId+id]',
-      papers: '[assessmentId+id+kind], assessmentId, [assessmentId+id]',
-      assignments: '[assessmentId+id], assessmentId',
-      boxes: '[assessmentId+id], assessmentId',
-    });
-    // grades held back (暂缓定等) and acknowledged plausibility warnings (合理性提示)
-    this.version(5).stores({
-      holds: '[assessmentId+id], assessmentId',
-      warningAcks: '[assessmentId+id+warning], assessmentId, [assessmentId+id]',
-    });
+    STORES.forEach((stores, i) => this.version(i + 1).stores(stores));
     // a locked assessment's data refuses every write (lock.ts)
     this.use(lockGuard);
   }

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secretary } from '../../../shared/model';
 import { unitDigest } from '../../../shared/exchange/merge';
@@ -10,6 +9,7 @@ import { recordDecision, removeDecision } from './decisions';
 import { importEvents, importRoster } from './imports';
 import { changeTables, LockedError, lockAssessment } from './lock';
 import { saveSecretary } from './roster';
+import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
 import { enterSummaryScore, saveItemScores } from './scores';
 import { recordDeletions } from './tombstones';
@@ -130,21 +130,7 @@ describe('deletions leave a tombstone, stamped with the audit entry that deleted
 describe('schema version 2', () => {
   it('opens a version-1 database with its data, and an empty tombstones table', async () => {
     const name = `test-v1-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      assessments: 'id, year, status',
-      secretaries: '[assessmentId+id], assessmentId, [assessmentId+town]',
-      itemScores: '[assessmentId+id], assessmentId',
-      summaryScores: '[assessmentId+id], assessmentId',
-      tallies: '[assessmentId+id], assessmentId',
-      tallyEntries: '[assessmentId+id+slot], assessmentId, [assessmentId+id]',
-      events: '++key, assessmentId, [assessmentId+id]',
-      decisions: '[assessmentId+id], assessmentId',
-      evidence: '[assessmentId+id+itemCode+kind], assessmentId, [assessmentId+id]',
-      attachments: 'key, assessmentId, [assessmentId+id], sha256',
-      audit: '++seq, assessmentId',
-      meta: 'key',
-    });
+    const v1 = olderDatabase(name, 1);
     const assessment = (await db.assessments.get(id))!;
     await v1.table('assessments').add(assessment);
     await v1.table('secretaries').bulkAdd([{ ...sec('S1'), assessmentId: id }]);
