@@ -90,7 +90,7 @@ describe('奖惩意见 edits', () => {
 
 describe('import of a past year’s results', () => {
   it('makes a finalized assessment per year whose grades stand as decisions; the person is carried into the next year', async () => {
-    const made = await importPastResults(
+    const imported = await importPastResults(
       db,
       [
         { year: 2022, id: 'P1', name: '张建国', grade: 'incompetent', idNumber: ZHANG, unit: '市农业农村局' },
@@ -99,6 +99,8 @@ describe('import of a past year’s results', () => {
       { region: '胶州市', policy: presetPolicy('jiaozhou'), file: '历年结果.xlsx' },
       '王敏',
     );
+    if (!imported.ok) throw new Error(imported.errors[0]?.message);
+    const made = imported.value;
     const a2022 = (await db.assessments.get(made.get(2022)!))!;
     expect(a2022).toMatchObject({ year: 2022, name: '2022年度考核（历年结果）', locked: true });
     const result = computeAssessment(await loadAssessmentInput(db, a2022.id));
@@ -114,6 +116,25 @@ describe('import of a past year’s results', () => {
     expect(history.people.nodesOf(history.people.keyOf({ assessmentId: a2022.id, id: 'P1' })).map((n) => n.year)).toEqual([2022, 2023, 2025]);
     // 2022 不称职: 两年内不得提拔重用 runs to the end of 2024, nothing blocks 优秀 in 2023 beyond 取消年度评优资格 of 2023
     expect((await loadAssessmentInput(db, ids[2023]!)).carried).toEqual([{ id: 'S7', reason: '2022年度考核不称职：取消年度评优资格（至2023年12月31日）' }]);
+  });
+
+  it('a year the roster refuses leaves no year made: the errors come back, nothing written', async () => {
+    const before = await db.assessments.count();
+    const audit = await db.audit.count();
+    const imported = await importPastResults(
+      db,
+      [
+        { year: 2021, id: 'Q1', name: '赵刚', grade: 'good' },
+        { year: 2022, id: 'Q2', name: '钱明', grade: 'good' },
+        { year: 2022, id: 'Q2', name: '孙亮', grade: 'competent' },
+      ],
+      { region: '胶州市', policy: presetPolicy('jiaozhou'), file: '历年结果.xlsx' },
+      '王敏',
+    );
+    expect(imported.ok).toBe(false);
+    expect(imported.ok ? [] : imported.errors.map((e) => e.message).join('；')).toMatch(/Q2/);
+    expect(await db.assessments.count()).toBe(before);
+    expect(await db.audit.count()).toBe(audit);
   });
 });
 

@@ -8,7 +8,7 @@
 import { computeAssessment } from '../../../shared/method';
 import type { CarriedBlock } from '../../../shared/method/input';
 import type { PastRow } from '../../../shared/io/past';
-import type { AssessmentResult, Grade, Policy, Secretary } from '../../../shared/model';
+import type { AssessmentResult, Checked, Grade, InputError, Policy, Secretary } from '../../../shared/model';
 import {
   carriedBlocks,
   carriedInto,
@@ -206,33 +206,50 @@ export async function awardEditsOf(db: ShuangpingDb, assessmentId: string): Prom
  * 历年结果 imported (docs/formats.md §14): one finalized assessment per year, its
  * roster from the rows (what the file does not say takes the roster's defaults), each
  * row's grade as the review meeting's decision (`历年结果导入`), its recall as an event.
- * Returns the assessments made, by year.
+ * All years in one transaction: a refusal (the roster's errors, by sheet and row) leaves
+ * nothing made. Returns the assessments made, by year.
  */
 export async function importPastResults(
   db: ShuangpingDb,
   rows: readonly PastRow[],
   options: { region: string; policy: Policy; file: string },
   operator: string,
-): Promise<Map<number, string>> {
+): Promise<Checked<Map<number, string>>> {
   const made = new Map<number, string>();
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  for (const year of years) {
-    const own = rows.filter((r) => r.year === year);
-    const assessmentId = await createAssessment(db, { year, name: `${year}年度考核（历年结果）`, region: options.region, policy: options.policy }, operator);
-    const ctx = { db, assessmentId, operator, sheet: options.file };
-    const roster = await importRoster(ctx, own.map(pastSecretary));
-    if (!roster.ok) throw new Error(roster.errors[0]?.message ?? 'roster');
-    const recalls = own.filter((r) => r.recallDate).map((r) => ({ id: r.id, kind: 'recall' as const, date: r.recallDate!, note: '历年结果导入' }));
-    if (recalls.length) await importEvents(ctx, recalls);
-    await changeRecords(db, assessmentId, { ids: null, kinds: ['decision'] }, async (log) => {
-      const at = nowIso().slice(0, 10);
-      await db.decisions.bulkPut(own.map((r) => ({ assessmentId, id: r.id, grade: r.grade, reason: PAST_REASON, by: operator, at })));
-      log({ operator, action: 'past.import', target: options.file, after: `${year}年度 ${own.length} 人的考核等次` });
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const year of years) {
+        const own = rows.filter((r) => r.year === year);
+        const assessmentId = await createAssessment(
+          db,
+          { year, name: `${year}年度考核（历年结果）`, region: options.region, policy: options.policy },
+          operator,
+        );
+        const ctx = { db, assessmentId, operator, sheet: options.file };
+        const roster = await importRoster(ctx, own.map(pastSecretary));
+        if (!roster.ok) throw new PastRefused(roster.errors);
+        const recalls = own.filter((r) => r.recallDate).map((r) => ({ id: r.id, kind: 'recall' as const, date: r.recallDate!, note: PAST_REASON }));
+        if (recalls.length) await importEvents(ctx, recalls);
+        await changeRecords(db, assessmentId, { ids: null, kinds: ['decision'] }, async (log) => {
+          const at = nowIso().slice(0, 10);
+          await db.decisions.bulkPut(own.map((r) => ({ assessmentId, id: r.id, grade: r.grade, reason: PAST_REASON, by: operator, at })));
+          log({ operator, action: 'past.import', target: options.file, after: `${year}年度 ${own.length} 人的考核等次` });
+        });
+        await lockAssessment(db, assessmentId, operator);
+        made.set(year, assessmentId);
+      }
     });
-    await lockAssessment(db, assessmentId, operator);
-    made.set(year, assessmentId);
+  } catch (e) {
+    if (e instanceof PastRefused) return { ok: false, errors: e.errors };
+    throw e;
   }
-  return made;
+  return { ok: true, value: made };
+}
+
+/** Ends the import's transaction with the errors a person reads. */
+class PastRefused {
+  constructor(readonly errors: InputError[]) {}
 }
 
 export const PAST_REASON = '历年结果导入';

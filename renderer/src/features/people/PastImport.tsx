@@ -29,7 +29,8 @@ export function PastImport({ assessment }: { assessment: AssessmentRecord }) {
         : await readPastWorkbook({ name: file.name, bytes: file.bytes }, given);
       if (!read.ok) return setErrors(read.errors);
       const made = await importPastResults(db, read.value, { region: assessment.region, policy: assessment.policy, file: file.name }, await getOperator());
-      toast(`已导入历年结果：${[...made.keys()].map((y) => `${y}年度`).join('、')}，共 ${read.value.length} 人次`);
+      if (!made.ok) return setErrors(made.errors);
+      toast(`已导入历年结果：${[...made.value.keys()].map((y) => `${y}年度`).join('、')}，共 ${read.value.length} 人次`);
     } finally {
       setBusy(false);
     }
