@@ -27,7 +27,12 @@ describe('operator with an optional PIN', () => {
     expect(await getOperator(db)).toBe('张三');
     expect(await chooseOperator('李四', '2468', db)).toEqual({ ok: true });
     expect(await getOperator(db)).toBe('李四');
-    const stored = JSON.stringify(await db.meta.toArray());
+    // only a salt and a SHA-256 are kept (random hex may hold any four digits: they are set aside before looking for the PIN)
+    expect((await db.meta.get('operatorPin:李四'))?.value).toEqual({
+      salt: expect.stringMatching(/^[0-9a-f]{32}$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const stored = JSON.stringify(await db.meta.toArray()).replace(/"(salt|hash)":"[0-9a-f]+"/g, '');
     expect(stored).not.toContain('2468');
   });
 
