@@ -12,6 +12,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.update.policy': '修改考核规则',
   'assessment.update.rubric': '修改考评细则',
   'assessment.update.notice': '设定公示期',
+  'assessment.update.approvedAt': '录入审批日期',
   'roster.import': '导入名册',
   'secretary.add': '添加第一书记',
   'secretary.update': '修改第一书记信息',

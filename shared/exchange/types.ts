@@ -41,6 +41,8 @@ export interface AssessmentRow {
   groups?: AssessmentGroup[];
   /** the 公示 period of the results, once entered (printed on the 公示名单) */
   notice?: NoticePeriod;
+  /** 审批日期 (YYYY-MM-DD): the day the results were approved (报市委审批); the grades' consequences run from it (docs/method.md §11.1) */
+  approvedAt?: string;
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;

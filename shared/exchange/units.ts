@@ -87,7 +87,7 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   award: ['awardEdits'],
 };
 
-export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'groups', 'notice'] as const;
+export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'groups', 'notice', 'approvedAt'] as const;
 export type Settings = Pick<AssessmentRow, (typeof SETTINGS_FIELDS)[number]>;
 
 export interface Unit {

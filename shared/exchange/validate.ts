@@ -17,6 +17,7 @@ import {
   isMonth,
   isQuarter,
   noticeProblem,
+  isIsoDate,
   PAPER_KINDS,
   RECALL_GROUNDS,
   REVIEW_DECISIONS,
@@ -175,6 +176,7 @@ export function checkAssessment(value: unknown, assessmentId: string, where: str
   if (!isObject(a.rubric) || (a.communityRubric !== undefined && !isObject(a.communityRubric))) return `${where} 的考评细则无效`;
   if (a.groups !== undefined && !groupsOk(a.groups)) return `${where} 的考核组无效`;
   if (a.notice !== undefined && noticeProblem(a.notice)) return `${where} 的公示期无效`;
+  if (a.approvedAt !== undefined && !(typeof a.approvedAt === 'string' && isIsoDate(a.approvedAt))) return `${where} 的审批日期无效`;
   if (!oneOf(['active', 'archived'])(a.status) || typeof a.locked !== 'boolean' || !text(a.createdAt) || !text(a.updatedAt)) return `${where} 的状态字段无效`;
   return null;
 }

@@ -148,6 +148,11 @@ describe('a person across three years with a 召回 and a 不称职', () => {
     // counted for the assessment of a year when in force on its 31 December
     expect(incompetent.filter((o) => inForceIn(o, 2026)).map((o) => o.text)).toEqual(['两年内不得提拔重用']);
     expect(incompetent.filter((o) => inForceIn(o, 2027))).toEqual([]);
+    // the dates move with the 审批日期: none → 1 January; approved within the year graded → 当年 ends with that year
+    const unapproved = occurrencesOf(policy, { year: 2024, grade: 'incompetent', mode: 'fulltime', recalls: [] });
+    expect(unapproved.map((o) => [o.from, o.until]).at(-1)).toEqual(['2025-01-01', '2026-12-31']);
+    const early = occurrencesOf(policy, { year: 2024, grade: 'incompetent', approvedAt: '2024-12-20', mode: 'fulltime', recalls: [] });
+    expect(early.filter((o) => inForceIn(o, 2025)).map((o) => [o.text, o.until])).toEqual([['两年内不得提拔重用', '2026-12-19']]);
   });
 
   it('opening 2025: 取消年度评优资格 this year (blocks 优秀), 两年内不得提拔重用 until 2027-01-05; the 2023 recall has run out', () => {

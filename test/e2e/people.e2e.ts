@@ -146,6 +146,27 @@ describe('one secretary across three years', () => {
     await app.shot('06-反馈函');
   });
 
+  it('the 审批日期 of 2024, entered after the meeting: the consequences run from it, the 报批表 shows it', async () => {
+    const { page } = app;
+    await app.go(`${bases[2024]}/awards`);
+    const form = page.getByTestId('approval-date');
+    await expect.poll(() => form.innerText()).toContain('尚未录入审批日期：各等次的奖惩暂自2025年1月1日起计算');
+    await form.getByLabel('市委审批日期').fill('2025-01-06');
+    await form.getByRole('button', { name: '保存审批日期' }).click();
+    await expect.poll(() => form.innerText()).toContain('各等次的奖惩自2025年1月6日（审批日期）起计算');
+    await expect.poll(() => page.getByTestId('award-S1').innerText()).toContain('两年内不得提拔重用（至2027年1月5日）');
+    await app.settled();
+    await app.shot('07-审批日期');
+    await app.go(`${bases[2024]}/print/approval`);
+    await expect.poll(() => page.getByTestId('approved-at').innerText()).toContain('审批日期：2025年1月6日');
+    await app.settled();
+    await app.shot('07-报批表-审批日期');
+    await app.go(`${bases[2025]}/overview`);
+    await expect.poll(() => page.getByTestId('carried-list').innerText()).toContain('两年内不得提拔重用（至2027年1月5日）');
+    await app.go(`${bases[2024]}/audit`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('录入审批日期');
+  });
+
   it('the 期满考核表 of 2025: the term’s three years, 不合格, the 身份证号 masked', async () => {
     const { page } = app;
     await app.go(`${bases[2025]}/print/term`);

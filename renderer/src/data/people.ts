@@ -39,7 +39,12 @@ export function useAwards(assessment: AssessmentRecord): AwardsState {
     if (state.status === 'missing') return { status: 'failed', message: '找不到该考核。' };
     if (state.status !== 'ready' || !edits) return state.status === 'failed' ? state : { status: 'loading' };
     const policy = assessment.policy;
-    const lines = awardLines(state.result, policy, { year: assessment.year, recalls: recallsById(state.input.events), edits });
+    const lines = awardLines(state.result, policy, {
+      year: assessment.year,
+      approvedAt: assessment.approvedAt,
+      recalls: recallsById(state.input.events),
+      edits,
+    });
     return { status: 'ready', lines, units: unitFeedback(lines, policy, assessment.year), policy };
   }, [state, edits, assessment]);
 }

@@ -1,5 +1,6 @@
 /** Assessments (考核): create, duplicate, archive, settings. */
-import { NOTICE_UNIT_WORDS, noticeEnd, noticeProblem, type NoticePeriod, type Policy, type Rubric } from '../../../shared/model';
+import { isIsoDate, NOTICE_UNIT_WORDS, noticeEnd, noticeProblem, type NoticePeriod, type Policy, type Rubric } from '../../../shared/model';
+import { dayWords } from '../../../shared/people/dates';
 import { presetPolicy, type PresetName } from '../../../shared/policy';
 import { JIAOZHOU_RUBRIC } from '../../../shared/rubric/jiaozhou';
 import { appendAudit, auditState } from './audit';
@@ -106,6 +107,32 @@ export async function setNoticePeriod(db: ShuangpingDb, id: string, notice: Noti
       target: '公示期',
       before: noticeWords(before.notice),
       after: noticeWords(notice),
+    });
+  });
+}
+
+const approvalWords = (day: string | undefined): string => (day ? dayWords(day) : '未录入');
+
+/**
+ * Sets the 审批日期 (the day the results were approved; null clears it): the grades'
+ * consequences run from it (docs/method.md §11.1). Allowed after 定稿 — the approval
+ * follows it, and decides no grade of this year; logged with the date it replaced.
+ */
+export async function setApprovedAt(db: ShuangpingDb, id: string, approvedAt: string | null, operator = ''): Promise<void> {
+  if (approvedAt !== null && !isIsoDate(approvedAt)) throw new Error('审批日期无效，应为 2025-01-06 这样的日期');
+  await db.transaction('rw', changeTables(db), async () => {
+    const before = await db.assessments.get(id);
+    if (!before) throw new Error(`assessment ${id} not found`);
+    if ((before.approvedAt ?? null) === approvedAt) return;
+    const { approvedAt: _gone, ...rest } = before;
+    await db.assessments.put({ ...rest, ...(approvedAt ? { approvedAt } : {}), updatedAt: nowIso() });
+    await appendAudit(db, {
+      assessmentId: id,
+      operator,
+      action: 'assessment.update.approvedAt',
+      target: '审批日期',
+      before: approvalWords(before.approvedAt),
+      after: approvalWords(approvedAt ?? undefined),
     });
   });
 }

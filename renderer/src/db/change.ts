@@ -1,7 +1,7 @@
 /**
  * One change of some secretaries' records, the way every edit and import writes: ONE
  * transaction over the record tables and the change tables, the lock checked first
- * (lock.ts), the units touched read before and after (units.ts), and the audit entries
+ * (lock.ts; the 奖惩意见 alone are taken after 定稿, `AFTER_LOCK_KINDS`), the units touched read before and after (units.ts), and the audit entries
  * the change logs appended at the end — the last one keeping what the change replaced
  * (`prior`, prior.ts), so it can be seen and brought back — and a tombstone left for
  * every unit it removed (tombstones.ts), so the deletion travels.
@@ -34,17 +34,24 @@ export async function changeRecords<T>(
   scope: ChangeScope,
   write: (log: (entry: LogEntry) => void) => Promise<T>,
 ): Promise<T> {
-  return editAssessment(db, assessmentId, unitTableList(db), async () => {
-    const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
-    const entries: LogEntry[] = [];
-    const result = await write((entry) => entries.push(entry));
-    if (entries.length) {
-      const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
-      const prior = priorOf(before, after);
-      let last: AuditRecord | undefined;
-      for (const [i, entry] of entries.entries()) last = await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
-      await recordDeletions(db, assessmentId, before, after, last!);
-    }
-    return result;
-  });
+  return editAssessment(
+    db,
+    assessmentId,
+    unitTableList(db),
+    async () => {
+      const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+      const entries: LogEntry[] = [];
+      const result = await write((entry) => entries.push(entry));
+      if (entries.length) {
+        const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+        const prior = priorOf(before, after);
+        let last: AuditRecord | undefined;
+        for (const [i, entry] of entries.entries())
+          last = await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+        await recordDeletions(db, assessmentId, before, after, last!);
+      }
+      return result;
+    },
+    scope.kinds,
+  );
 }

@@ -34,6 +34,19 @@ export function allowLockedWrites(): void {
   unguarded.add(trans.idbtrans);
 }
 
+/** Transactions allowed to write some tables of locked assessments (what 定稿 does not protect), by table name. */
+const afterLock = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Lets the current transaction write these tables of a locked assessment: the records
+ * that decide no grade (the 奖惩意见, lock.ts `AFTER_LOCK_KINDS`) and their tombstones.
+ */
+export function allowAfterLock(tables: readonly string[]): void {
+  const trans = Dexie.currentTransaction;
+  if (!trans) throw new Error('allowAfterLock must be called inside a transaction');
+  afterLock.set(trans.idbtrans, new Set(tables));
+}
+
 const storeNames = (trans: DBCoreTransaction): DOMStringList | undefined => (trans as Partial<IDBTransaction>).objectStoreNames;
 
 /** The assessment ids a write touches: of the new values, and of the records it replaces or deletes. */
@@ -77,7 +90,7 @@ async function touchedAssessments(table: DBCoreTable, req: DBCoreMutateRequest):
  * promise: its callbacks run in the transaction's zone, which Dexie's middlewares below read.
  */
 function refuseLocked(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
-  if (unguarded.has(req.trans)) return Dexie.Promise.resolve();
+  if (unguarded.has(req.trans) || afterLock.get(req.trans)?.has(table.name)) return Dexie.Promise.resolve();
   return Dexie.Promise.resolve(touchedAssessments(table, req)).then((ids) => {
     if (!ids.size) return undefined;
     if (!storeNames(req.trans)?.contains('assessments')) {
@@ -93,8 +106,12 @@ function refuseLocked(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest
   });
 }
 
-/** A locked assessment's record keeps its settings: only the lock, archiving, the 公示 period (printed, not assessed) and the time may change. */
-const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, notice: _notice, ...settings }: AssessmentRecord) => canonicalJson(settings);
+/**
+ * A locked assessment's record keeps its settings: only the lock, archiving, the 公示
+ * period (printed, not assessed), the 审批日期 (it follows 定稿) and the time may change.
+ */
+const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, notice: _notice, approvedAt: _approved, ...settings }: AssessmentRecord) =>
+  canonicalJson(settings);
 
 function refuseLockedSettings(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
   if (unguarded.has(req.trans)) return Dexie.Promise.resolve();

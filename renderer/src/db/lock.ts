@@ -6,7 +6,8 @@
  */
 import type { Table } from 'dexie';
 import { appendAudit, auditState } from './audit';
-import { LockedError } from './lock-guard';
+import { UNIT_TABLES, type UnitKind } from '../../../shared/exchange/units';
+import { allowAfterLock, LockedError } from './lock-guard';
 import { nowIso } from './ids';
 import type { AssessmentRecord, ShuangpingDb } from './schema';
 import { unitTableList } from './units';
@@ -24,10 +25,29 @@ export async function assertUnlocked(db: ShuangpingDb, assessmentId: string): Pr
   return a;
 }
 
-/** Runs `write` in one rw transaction over `tables` and the change tables, after checking the lock. */
-export function editAssessment<T>(db: ShuangpingDb, assessmentId: string, tables: Table[], write: () => Promise<T>): Promise<T> {
+/**
+ * What a finalized assessment still takes: the 奖惩意见 as edited after the review
+ * meeting. They decide no grade (the lock protects what does), and are proposed for
+ * approval after 定稿, like the 审批日期 (assessments.ts `setApprovedAt`).
+ */
+export const AFTER_LOCK_KINDS: readonly UnitKind[] = ['award'];
+
+export const allowedAfterLock = (kinds: readonly UnitKind[]): boolean => kinds.length > 0 && kinds.every((k) => AFTER_LOCK_KINDS.includes(k));
+
+/**
+ * Runs `write` in one rw transaction over `tables` and the change tables, after checking
+ * the lock — unless `kinds` are all of AFTER_LOCK_KINDS: then their tables (and tombstones) may be written.
+ */
+export function editAssessment<T>(
+  db: ShuangpingDb,
+  assessmentId: string,
+  tables: Table[],
+  write: () => Promise<T>,
+  kinds: readonly UnitKind[] = [],
+): Promise<T> {
   return db.transaction('rw', [...tables, ...changeTables(db)], async () => {
-    await assertUnlocked(db, assessmentId);
+    if (allowedAfterLock(kinds)) allowAfterLock([...kinds.flatMap((k) => UNIT_TABLES[k]), 'tombstones']);
+    else await assertUnlocked(db, assessmentId);
     return write();
   });
 }

@@ -3,11 +3,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAssessment } from '../../../shared/method';
 import type { Secretary } from '../../../shared/model';
-import { createAssessment } from './assessments';
+import { createAssessment, setApprovedAt, updateAssessment } from './assessments';
 import { importEvents, importRoster } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { presetPolicy } from '../../../shared/policy';
-import { awardEditsOf, editAward, importPastResults, linkPerson, readHistory, resetAward } from './people';
+import { awardEditsOf, editAward, historyTables, importPastResults, linkPerson, readCarried, readHistory, resetAward } from './people';
+import { lockAssessment, LockedError } from './lock';
 import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
 
@@ -85,6 +86,51 @@ describe('奖惩意见 edits', () => {
     await resetAward(db, ids[2024]!, 'S12', '王敏');
     expect(await db.awardEdits.count()).toBe(0);
     expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
+  });
+});
+
+describe('审批日期 and 奖惩意见 after 定稿', () => {
+  const carriedUntil = async () => {
+    const a2025 = (await db.assessments.get(ids[2025]!))!;
+    const lines = await db.transaction('r', historyTables(db), () => readCarried(db, a2025));
+    return lines.lines.flatMap((l) =>
+      l.occurrences
+        .filter((o) => o.trigger === 'incompetent' && o.kind === 'sanction' && (o.blocksExcellent || o.years > 0))
+        .map((o) => `${o.text}|${o.until}`),
+    );
+  };
+
+  it('the consequences of a year run from its 审批日期: entered after 定稿, logged with the date it replaced, the carried dates move with it', async () => {
+    await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    await lockAssessment(db, ids[2024]!, '王敏');
+    // without a date: from 1 January 2025
+    expect(await carriedUntil()).toEqual(['取消年度评优资格|2025-12-31', '两年内不得提拔重用|2026-12-31']);
+    await setApprovedAt(db, ids[2024]!, '2025-01-06', '王敏');
+    expect(await carriedUntil()).toEqual(['取消年度评优资格|2025-12-31', '两年内不得提拔重用|2027-01-05']);
+    await setApprovedAt(db, ids[2024]!, '2025-02-10', '李红');
+    expect(await carriedUntil()).toEqual(['取消年度评优资格|2025-12-31', '两年内不得提拔重用|2027-02-09']);
+    const entry = (await db.audit.where('assessmentId').equals(ids[2024]!).toArray()).at(-1)!;
+    expect(entry).toMatchObject({
+      action: 'assessment.update.approvedAt',
+      operator: '李红',
+      target: '审批日期',
+      before: '2025年1月6日',
+      after: '2025年2月10日',
+    });
+    await setApprovedAt(db, ids[2024]!, null, '李红');
+    expect((await db.assessments.get(ids[2024]!))!.approvedAt).toBeUndefined();
+    expect(await carriedUntil()).toEqual(['取消年度评优资格|2025-12-31', '两年内不得提拔重用|2026-12-31']);
+    await expect(setApprovedAt(db, ids[2024]!, '2025-02-30', '李红')).rejects.toThrow(/审批日期无效/);
+  });
+
+  it('a finalized year takes 奖惩意见 edits (they decide no grade) and refuses the rest', async () => {
+    await lockAssessment(db, ids[2024]!, '王敏');
+    await editAward(db, ids[2024]!, 'S12', { lines: ['调整出“第一书记”队伍'], reason: '市委审批意见' }, '王敏');
+    expect((await awardEditsOf(db, ids[2024]!)).get('S12')?.reason).toBe('市委审批意见');
+    await resetAward(db, ids[2024]!, 'S12', '王敏');
+    expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
+    await expect(linkPerson(db, ids[2024]!, 'S12', null, undefined, '王敏')).rejects.toBeInstanceOf(LockedError);
+    await expect(updateAssessment(db, ids[2024]!, { name: '改名' }, '王敏')).rejects.toBeInstanceOf(LockedError);
   });
 });
 

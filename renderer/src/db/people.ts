@@ -115,6 +115,7 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
         if (!node) continue;
         const grade: Grade | null = row.grade === 'pending' ? null : row.grade;
         const y: PersonYear = { node, assessmentName: a.name, policy: a.policy, grade, recalls: recalls.get(row.id) ?? [], final: a.locked };
+        if (a.approvedAt) y.approvedAt = a.approvedAt;
         if (row.decision && row.decision.grade !== row.computedGrade) y.computedGrade = row.computedGrade;
         years.set(nodeKey(node), y);
       }

@@ -16,6 +16,7 @@ import { editAward, resetAward } from '../../db/people';
 import type { AssessmentRecord } from '../../db/schema';
 import { platform, XLSX_FILTER } from '../../platform';
 import { Button, Field, useToast } from '../../ui';
+import { ApprovalDateForm } from './ApprovalDateForm';
 import { CarriedList } from './CarriedList';
 import { PastImport } from './PastImport';
 import { PolicyConsequences } from './PolicyConsequences';
@@ -32,7 +33,8 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
   const carried = useCarried(assessment);
   const [editing, setEditing] = useState<string | null>(null);
   const toast = useToast();
-  const readOnly = assessment.locked || assessment.status === 'archived';
+  // the 奖惩意见 and the 审批日期 decide no grade: 定稿 does not close them (docs/data.md §4)
+  const readOnly = assessment.status === 'archived';
   if (state.status === 'loading') return <p className="muted">正在计算…</p>;
   if (state.status === 'failed') return <p className="error-summary">{state.message}</p>;
   const flagged = state.units.filter((u) => u.flag);
@@ -56,11 +58,12 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
         ))}
       </div>
       <p className="note">
-        {`按“${state.policy.name}”的考核结果运用，由各人等次、本年度召回和审定意见生成；部长办公会研究后可逐人调整（须填写理由，记入审计日志），报市委审批后反馈派出单位。`}
+        {`按“${state.policy.name}”的考核结果运用，由各人等次、本年度召回和审定意见生成；部长办公会研究后可逐人调整（须填写理由，记入审计日志；定稿后仍可调整），报市委审批后录入审批日期，反馈派出单位。`}
       </p>
       <PolicyConsequences policy={assessment.policy} />
       <CarriedList assessmentId={assessment.id} lines={carried ?? []} />
-      {readOnly ? null : <PastImport assessment={assessment} />}
+      <ApprovalDateForm key={assessment.approvedAt ?? ''} assessment={assessment} readOnly={readOnly} />
+      {readOnly || assessment.locked ? null : <PastImport assessment={assessment} />}
       {flagged.length ? (
         <div className="card notice-warn" role="status" data-testid="unit-recalls">
           {flagged.map((u) => (

@@ -151,7 +151,9 @@ export function ApprovalSheet({ data }: { data: PrintData }) {
       )}
       <div className="review-box keep">
         市委审批意见：
-        <span className="foot">年　　月　　日</span>
+        <span className="foot" data-testid="approved-at">
+          {data.aftermath?.approvedAt ? `审批日期：${chineseDate(data.aftermath.approvedAt)}` : '年　　月　　日'}
+        </span>
       </div>
       <Signatures labels={['市委组织部（盖章）', '日期']} />
     </section>
@@ -167,7 +169,7 @@ function FeedbackLetter({ data, unit }: { data: PrintData; unit: UnitFeedback })
       </header>
       <p>{`${unit.unit}：`}</p>
       <p className="notice-text">
-        {`经考核并报市委审批，现将你单位选派的${unit.lines.length}名第一书记${year}年度考核结果及奖惩意见反馈如下，请按有关规定抓好落实，并将考核结果存入本人档案。`}
+        {`经考核并报市委审批${data.aftermath?.approvedAt ? `（${chineseDate(data.aftermath.approvedAt)}审批）` : ''}，现将你单位选派的${unit.lines.length}名第一书记${year}年度考核结果及奖惩意见反馈如下，请按有关规定抓好落实，并将考核结果存入本人档案。`}
       </p>
       <table className="grid">
         <colgroup>

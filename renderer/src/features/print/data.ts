@@ -54,6 +54,7 @@ export function aftermathData(input: AssessmentInput | null, result: AssessmentR
   const awards = awardLines(result, policy, { year, approvedAt: meta.approvedAt, recalls, edits: meta.awardEdits ?? new Map() });
   const data: AftermathData = { awards, units: unitFeedback(awards, policy, year), summary: approvalSummary(awards, policy, year) };
   if (meta.terms) data.terms = meta.terms;
+  if (meta.approvedAt) data.approvedAt = meta.approvedAt;
   return data;
 }
 

@@ -56,4 +56,6 @@ export interface AftermathData {
   summary: ApprovalSummary;
   /** the secretaries whose term the 期满考核 closes, with their years (the app reads them from every assessment) */
   terms?: TermSheet[];
+  /** 审批日期 (YYYY-MM-DD), when entered */
+  approvedAt?: string;
 }

@@ -55,6 +55,7 @@ export function usePrintData(assessmentId: string): PrintDataState {
     };
     if (extra.auditHead) meta.auditHead = extra.auditHead;
     if (assessment.notice) meta.notice = assessment.notice;
+    if (assessment.approvedAt) meta.approvedAt = assessment.approvedAt;
     if (assessment.groups?.length && state.input) meta.groups = groupNames(state.input.secretaries, extra.assignments, assessment.groups);
     return { status: 'ready', data: printDataOf(state.input, state.result, policy, meta) };
   }, [state, assessment, extra, printDate]);
