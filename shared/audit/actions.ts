@@ -13,6 +13,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.update.rubric': '修改考评细则',
   'assessment.update.notice': '设定公示期',
   'assessment.update.approvedAt': '录入审批日期',
+  'term.evaluate': '录入期满评价',
+  'term.evaluation.remove': '删除期满评价',
   'roster.import': '导入名册',
   'secretary.add': '添加第一书记',
   'secretary.update': '修改第一书记信息',

@@ -22,6 +22,7 @@ import {
   type Grade,
   type WarningCode,
 } from '../model';
+import { TERM_EVALUATION_WORDS } from '../people/term';
 import { EXPORT_ACTION } from './bind';
 import { shortId } from './paths';
 import { scopeLabel } from './scope';
@@ -191,6 +192,16 @@ export function unitFields(unit: Unit | null | undefined): Fields {
         ['对应', l.sameAs ? `与考核 ${l.sameAs.assessmentId} 的编号 ${l.sameAs.id} 为同一人` : l.distinct ? '确认为新人员' : '—'],
         ['确认人', text(l.by)],
         ['时间', text(l.at)],
+      ];
+    }
+    case 'term': {
+      const t = r.termEvaluations?.[0];
+      if (!t) return [];
+      return [
+        ['期满评价', TERM_EVALUATION_WORDS[t.grade] ?? t.grade],
+        ['依据', text(t.reason)],
+        ['记录人', text(t.by)],
+        ['时间', text(t.at)],
       ];
     }
     case 'award': {

@@ -4,7 +4,7 @@ import { readPackage, writePackage } from '.';
 import { withExportEntry } from './bind';
 import { chainFields, jsonLines } from './canonical';
 import { AID, attachment, chain, county, empty, entryOf, file, EXPORTED_AT, input, repack, row, secretary, textOf } from './testing';
-import { tablesSince } from './types';
+import { FORMAT_VERSION, tablesSince } from './types';
 import { readZip, writeZip } from './zip';
 
 const messageOf = async (bytes: Uint8Array) => {
@@ -214,14 +214,14 @@ describe('the data is bound to the audit chain', () => {
       manifest.version = 1;
       manifest.kind = 'exchange';
       manifest.scope = { kind: 'assessment' };
-      return entries.filter((e) => !tablesSince(3).some((t) => !tablesSince(1).includes(t) && e.path.endsWith(`/${t}.json`)));
+      return entries.filter((e) => !tablesSince(FORMAT_VERSION).some((t) => !tablesSince(1).includes(t) && e.path.endsWith(`/${t}.json`)));
     });
     const opened = await readPackage(v1);
     // the tables a version did not carry come back empty
     const before3 = {
       ...data,
       ...Object.fromEntries(
-        tablesSince(3)
+        tablesSince(FORMAT_VERSION)
           .filter((t) => !tablesSince(2).includes(t))
           .map((t) => [t, []]),
       ),
@@ -230,10 +230,17 @@ describe('the data is bound to the audit chain', () => {
     // a version-2 package (before the field work, holds and acknowledgments travelled) is read with those tables empty
     const v2 = repack(bytes, (entries, manifest) => {
       manifest.version = 2;
-      return entries.filter((e) => !tablesSince(3).some((t) => !tablesSince(2).includes(t) && e.path.endsWith(`/${t}.json`)));
+      return entries.filter((e) => !tablesSince(FORMAT_VERSION).some((t) => !tablesSince(2).includes(t) && e.path.endsWith(`/${t}.json`)));
     });
     const opened2 = await readPackage(v2);
     expect(opened2.ok && opened2.value.assessments[0]!.data).toEqual(before3);
+    // a version-3 package (before the 期满评价 travelled) is read with that table empty
+    const v3 = repack(bytes, (entries, manifest) => {
+      manifest.version = 3;
+      return entries.filter((e) => !tablesSince(FORMAT_VERSION).some((t) => !tablesSince(3).includes(t) && e.path.endsWith(`/${t}.json`)));
+    });
+    const opened3 = await readPackage(v3);
+    expect(opened3.ok && opened3.value.assessments[0]!.data).toEqual({ ...data, termEvaluations: [] });
     // but a version-2 package must carry its deletions
     const missing = repack(bytes, (entries) => entries.filter((e) => !e.path.endsWith('/tombstones.json')));
     expect(await messageOf(missing)).toMatch(/^文件不完整：缺少 数据\/删除记录/);

@@ -132,6 +132,18 @@ export function county(): { data: AssessmentData; files: Map<string, Uint8Array>
     ],
     personLinks: [{ assessmentId: AID, id: 'S2', sameAs: { assessmentId: 'A2023', id: 'X9' }, basis: 'nameUnit', by: '张三', at: '2024-12-21T08:00:00.000Z' }],
     awardEdits: [{ assessmentId: AID, id: 'S1', lines: ['通报表扬'], reason: '部长办公会研究', by: '张三', at: '2024-12-22T08:00:00.000Z' }],
+    termEvaluations: [
+      {
+        assessmentId: AID,
+        id: 'S1',
+        grade: 'pass',
+        reason: '派出单位评价意见',
+        start: '2023-03-01',
+        end: '2025-02-28',
+        by: '张三',
+        at: '2025-03-02T08:00:00.000Z',
+      },
+    ],
   };
   return { data, files: new Map([[photo.row.sha256, photo.bytes]]) };
 }

@@ -25,6 +25,7 @@ import type {
   WarningAck,
 } from '../model';
 import type { AwardEdit } from '../people/awards';
+import type { TermEvaluation } from '../people/term';
 import type { PersonLink } from '../people/persons';
 
 type Scoped<T> = T & { assessmentId: string };
@@ -83,6 +84,8 @@ export type PersonLinkRow = PersonLink;
 
 /** The 奖惩意见 of one secretary as edited after the review meeting, with the reason (docs/method.md §13). */
 export type AwardEditRow = Scoped<AwardEdit & { id: string }>;
+/** the 期满评价 of the term on secretary `id`'s record (docs/method.md §12) */
+export type TermEvaluationRow = Scoped<TermEvaluation & { id: string }>;
 
 /**
  * One line of an item's evidence checklist. Registering a line (`registeredBy`, `registeredAt`)
@@ -167,6 +170,7 @@ export interface AssessmentTables {
   boxes: BoxRow[];
   personLinks: PersonLinkRow[];
   awardEdits: AwardEditRow[];
+  termEvaluations: TermEvaluationRow[];
   tombstones: TombstoneRow[];
 }
 
@@ -189,6 +193,7 @@ export const TABLES = [
   'boxes',
   'personLinks',
   'awardEdits',
+  'termEvaluations',
   'tombstones',
 ] as const satisfies readonly (keyof AssessmentTables)[];
 export type TableName = (typeof TABLES)[number];
@@ -212,6 +217,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   boxes: '票箱登记',
   personLinks: '人员对应',
   awardEdits: '奖惩意见调整',
+  termEvaluations: '期满评价',
   tombstones: '删除记录',
 };
 
@@ -236,6 +242,7 @@ export const TABLE_SINCE: Record<TableName, number> = {
   boxes: 3,
   personLinks: 3,
   awardEdits: 3,
+  termEvaluations: 4,
 };
 
 /** The tables a package of `version` holds. */
@@ -295,9 +302,10 @@ export const FORMAT = 'shuangping-package';
  * 2: deletions travel (`tombstones.json`), an exchange package's chain ends with its `export` entry, signatures;
  * 3: held grades (`holds.json`), acknowledged warnings (`warningAcks.json`), the field work's tables
  *    (attendance, reviews, papers, assignments, boxes) and the settings' groups, people links
- *    (`personLinks.json`) and edited 奖惩意见 (`awardEdits.json`)
+ *    (`personLinks.json`) and edited 奖惩意见 (`awardEdits.json`);
+ * 4: the 期满评价 (`termEvaluations.json`) and the settings' 审批日期
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export interface Manifest {
   format: typeof FORMAT;

@@ -18,6 +18,7 @@
  *   box         a secretary's ballot box
  *   person      who one secretary is across years (a link to another year's, or none)
  *   award       one secretary's 奖惩意见 as edited after the meeting
+ *   term        the 期满评价 of one secretary's term
  *
  * Two units are identical when their canonical JSON is (events ignore the database's counter).
  */
@@ -43,6 +44,7 @@ export const UNIT_KINDS = [
   'box',
   'person',
   'award',
+  'term',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -64,6 +66,7 @@ export const UNIT_LABELS: Record<UnitKind, string> = {
   box: '票箱登记',
   person: '人员对应',
   award: '奖惩意见',
+  term: '期满评价',
 };
 
 /** The tables whose records make up each kind of unit. */
@@ -85,6 +88,7 @@ export const UNIT_TABLES: Record<UnitKind, readonly TableName[]> = {
   box: ['boxes'],
   person: ['personLinks'],
   award: ['awardEdits'],
+  term: ['termEvaluations'],
 };
 
 export const SETTINGS_FIELDS = ['name', 'year', 'region', 'policy', 'rubric', 'communityRubric', 'groups', 'notice', 'approvedAt'] as const;
@@ -156,6 +160,7 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.boxes ?? []) add('box', 'boxes', r);
   for (const r of data.personLinks ?? []) add('person', 'personLinks', r);
   for (const r of data.awardEdits ?? []) add('award', 'awardEdits', r);
+  for (const r of data.termEvaluations ?? []) add('term', 'termEvaluations', r);
   for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
   return units;
 }
@@ -198,6 +203,7 @@ export const emptyData = (assessment: AssessmentRow): AssessmentData => ({
   boxes: [],
   personLinks: [],
   awardEdits: [],
+  termEvaluations: [],
   tombstones: [],
 });
 

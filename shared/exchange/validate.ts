@@ -128,11 +128,19 @@ const FIELDS: Record<TableName, Record<string, Check>> = {
     at: text,
   },
   awardEdits: { lines: (v) => Array.isArray(v) && v.every(text), reason: nonEmpty, by: text, at: text },
+  termEvaluations: {
+    grade: oneOf(['excellent', 'pass', 'fail']),
+    reason: nonEmpty,
+    start: optional(text),
+    end: optional(text),
+    by: text,
+    at: text,
+  },
   tombstones: { key: nonEmpty, fingerprint: sha, at: text, operator: text, auditHash: text },
 };
 
 /** A tombstone names a unit of its own secretary (`tally|S1` for S1), never the settings. */
-const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment|attendance|review|paper|group|box|person|award)\|/;
+const DELETABLE = /^(roster|score|tally|events|decision|hold|warningAck|evidence|attachment|attendance|review|paper|group|box|person|award|term)\|/;
 const tombstoneKeyOk = (row: Record<string, unknown>) => DELETABLE.test(String(row.key)) && String(row.key).split('|')[1] === row.id;
 
 /** The first problem of a table's rows, or null. `where` names the table for the message. */

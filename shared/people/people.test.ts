@@ -125,6 +125,7 @@ describe('a person across three years with a 召回 and a 不称职', () => {
           { year: 2024, grade: '不称职', recalls: '' },
           { year: 2025, grade: '无结果', recalls: '' },
         ],
+        evaluation: '未录入',
         grade: '不合格',
         reasons: expect.arrayContaining(['2024年度考核为不称职，2023年6月30日被召回，期满考核为不合格']) as string[],
       },

@@ -26,6 +26,20 @@ export interface TermInput {
   evaluation?: Exclude<TermGrade, 'pending'> | undefined;
 }
 
+/** 期满评价 as a person recorded it, for the term it evaluates (任期开始–任期结束 as then on the roster). */
+export interface TermEvaluation {
+  grade: Exclude<TermGrade, 'pending'>;
+  /** what it rests on: 派出单位和组织部门评价意见 */
+  reason: string;
+  start?: string | undefined;
+  end?: string | undefined;
+  by: string;
+  at: string;
+}
+
+/** 期满评价's grades in the seeds' words, where no policy is at hand (a package's description). */
+export const TERM_EVALUATION_WORDS: Record<TermEvaluation['grade'], string> = { excellent: '优秀', pass: '合格', fail: '不合格' };
+
 export interface TermOutcome {
   grade: TermGrade;
   /** why, in order: the years, then the rule that decided */

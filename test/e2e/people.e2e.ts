@@ -159,12 +159,29 @@ describe('one secretary across three years', () => {
     await app.shot('07-审批日期');
     await app.go(`${bases[2024]}/print/approval`);
     await expect.poll(() => page.getByTestId('approved-at').innerText()).toContain('审批日期：2025年1月6日');
+    await page.getByTestId('approved-at').scrollIntoViewIfNeeded();
     await app.settled();
     await app.shot('07-报批表-审批日期');
     await app.go(`${bases[2025]}/overview`);
     await expect.poll(() => page.getByTestId('carried-list').innerText()).toContain('两年内不得提拔重用（至2027年1月5日）');
     await app.go(`${bases[2024]}/audit`);
     await expect.poll(() => page.locator('main').innerText()).toContain('录入审批日期');
+  });
+
+  it('the 期满评价 entered on the person page, with its reason, is taken into the 期满考核', async () => {
+    const { page } = app;
+    await app.go(`${bases[2025]}/person/S1`);
+    const form = page.getByTestId('term-evaluation');
+    await expect.poll(() => form.innerText()).toContain('尚未录入期满评价');
+    await form.getByLabel('派出单位和组织部门的期满评价').selectOption({ label: '合格' });
+    await form.getByRole('button', { name: '保存期满评价' }).click();
+    await form.getByText('请填写评价依据').waitFor();
+    await form.getByLabel('评价依据').fill('三里河街道党工委评价意见');
+    await form.getByRole('button', { name: '保存期满评价' }).click();
+    await expect.poll(() => form.innerText()).toContain('期满评价：合格（三里河街道党工委评价意见；王敏录入）');
+    await expect.poll(() => page.getByTestId('person-term').innerText()).toContain('期满评价为合格');
+    await app.settled();
+    await app.shot('07-期满评价');
   });
 
   it('the 期满考核表 of 2025: the term’s three years, 不合格, the 身份证号 masked', async () => {
@@ -176,6 +193,7 @@ describe('one secretary across three years', () => {
     expect(text).toContain('3702**********1232');
     expect(text).not.toContain(ID_NUMBER);
     expect(text).toContain('2023年6月30日被召回');
+    expect(await page.getByTestId('term-evaluation-cell').first().innerText()).toBe('合格（三里河街道党工委评价意见）');
     await app.settled();
     await app.shot('07-期满考核表');
   });

@@ -65,7 +65,7 @@ export function usePerson(assessment: AssessmentRecord, id: string): PersonPageD
         const history = await readHistory(db);
         const node = history.nodes.find((n) => n.assessmentId === assessment.id && n.id === id);
         if (!node) return null;
-        const view = personView(node, history.people, history.years, assessment.policy);
+        const view = personView(node, history.people, history.years, assessment.policy, history.evaluations);
         if (!view) return null;
         const link = history.links.find((l) => l.assessmentId === assessment.id && l.id === id);
         return {

@@ -326,6 +326,7 @@ async function writeRecords(db: ShuangpingDb, data: AssessmentData, files: Reado
   await db.boxes.bulkAdd(data.boxes);
   await db.personLinks.bulkAdd(data.personLinks ?? []);
   await db.awardEdits.bulkAdd(data.awardEdits ?? []);
+  await db.termEvaluations.bulkAdd(data.termEvaluations ?? []);
   await db.tombstones.bulkAdd(data.tombstones);
 }
 

@@ -334,6 +334,7 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.attachments.bulkDelete(rowsOf(gone, 'attachments').map((r) => r.key));
   await db.personLinks.bulkDelete(rowsOf(gone, 'personLinks').map(pair));
   await db.awardEdits.bulkDelete(rowsOf(gone, 'awardEdits').map(pair));
+  await db.termEvaluations.bulkDelete(rowsOf(gone, 'termEvaluations').map(pair));
   for (const u of gone.filter((x) => x.kind === 'events')) await db.events.where('[assessmentId+id]').equals([id, u.secretaryId!]).delete();
   for (const table of FIELD_TABLES) {
     await (db[table] as Table).bulkDelete(rowsOf(gone, table).map((r) => primaryKeyOf(table, r as unknown as Record<string, unknown>)));
@@ -351,6 +352,7 @@ async function writeChanges(db: ShuangpingDb, plan: MergePlan, changes: MergeCha
   await db.evidence.bulkAdd(rowsOf(units, 'evidence'));
   await db.personLinks.bulkAdd(rowsOf(units, 'personLinks'));
   await db.awardEdits.bulkAdd(rowsOf(units, 'awardEdits'));
+  await db.termEvaluations.bulkAdd(rowsOf(units, 'termEvaluations'));
   await db.attachments.bulkAdd(
     rowsOf(units, 'attachments').map((a) => {
       const bytes = files.get(a.sha256);

@@ -21,14 +21,14 @@ import { sortRows } from '../../../shared/exchange/canonical';
 import type { OpenedPackage } from '../../../shared/exchange';
 import { resetTally, saveEntry } from '../features/ballots/store';
 import { addAttachment, newEvidence, removeAttachment, removeEvidence, saveEvidence, verifyEvidence } from '../features/evidence/store';
-import { createAssessment, setNoticePeriod, updateAssessment } from './assessments';
+import { createAssessment, setApprovedAt, setNoticePeriod, updateAssessment } from './assessments';
 import { backupBytes, openBackup, previewRestore, restoreBackup } from './backup';
 import { acknowledgeWarning, readWarningStatuses, recordHold, removeHold } from './checks';
 import { recordDecision, removeDecision } from './decisions';
 import { removeAttendance, removeBox, removePaper, saveAttendance, saveBox, saveGroups, savePaper, saveReview, signOffGroup } from './field';
 import { applyMerge, exportPackage, openPackage, previewMerge } from './exchange';
 import { importEvents, importRoster, importTallies } from './imports';
-import { editAward, linkPerson, resetAward, unlinkPerson } from './people';
+import { editAward, linkPerson, resetAward, setTermEvaluation, unlinkPerson } from './people';
 import { saveSecretary } from './roster';
 import { ShuangpingDb } from './schema';
 import { enterSummaryScore, scoreByItems } from './scores';
@@ -63,12 +63,12 @@ afterEach(async () => {
 
 type Edit =
   | { op: 'tally' | 'double' | 'entry1' | 'summary' | 'attach' | 'unattach' | 'voters' | 'hold' | 'ack'; id: string; n: number }
-  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary' | 'unhold' | 'unlink' | 'unaward'; id: string }
-  | { op: 'link' | 'award'; id: string; n: number }
+  | { op: 'resetTally' | 'undecide' | 'unevidence' | 'unsummary' | 'unhold' | 'unlink' | 'unaward' | 'unevaluate'; id: string }
+  | { op: 'link' | 'award' | 'evaluate'; id: string; n: number }
   | { op: 'decide'; id: string; grade: Grade }
   | { op: 'evidence'; id: string; status: 'checked' | 'missing' }
   | { op: 'events'; ids: string[] }
-  | { op: 'region' | 'notice'; n: number }
+  | { op: 'region' | 'notice' | 'approve'; n: number }
   | { op: 'attendance' | 'unattendance' | 'review' | 'paper' | 'unpaper' | 'box' | 'unbox' | 'signOff'; id: string; n: number }
   | { op: 'groups'; n: number };
 
@@ -76,12 +76,12 @@ const id = fc.constantFrom(...IDS);
 const n = fc.integer({ min: 0, max: 2 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constantFrom('tally', 'double', 'entry1', 'summary', 'attach', 'unattach', 'voters', 'hold', 'ack'), id, n }),
-  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary', 'unhold', 'unlink', 'unaward'), id }),
-  fc.record({ op: fc.constantFrom('link', 'award'), id, n }),
+  fc.record({ op: fc.constantFrom('resetTally', 'undecide', 'unevidence', 'unsummary', 'unhold', 'unlink', 'unaward', 'unevaluate'), id }),
+  fc.record({ op: fc.constantFrom('link', 'award', 'evaluate'), id, n }),
   fc.record({ op: fc.constant('decide'), id, grade: fc.constantFrom<Grade>('excellent', 'good') }),
   fc.record({ op: fc.constant('evidence'), id, status: fc.constantFrom<'checked' | 'missing'>('checked', 'missing') }),
   fc.record({ op: fc.constant('events'), ids: fc.subarray([...IDS]) }),
-  fc.record({ op: fc.constantFrom('region', 'notice'), n }),
+  fc.record({ op: fc.constantFrom('region', 'notice', 'approve'), n }),
   fc.record({ op: fc.constantFrom('attendance', 'unattendance', 'review', 'paper', 'unpaper', 'box', 'unbox', 'signOff'), id, n }),
   fc.record({ op: fc.constant('groups'), n }),
 ) as fc.Arbitrary<Edit>;
@@ -148,6 +148,10 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return editAward(db, a, e.id, { lines: [`奖惩意见${e.n}`], reason: '部长办公会研究' }, operator);
     case 'unaward':
       return resetAward(db, a, e.id, operator);
+    case 'evaluate':
+      return setTermEvaluation(db, a, e.id, { grade: (['excellent', 'pass', 'fail'] as const)[e.n]!, reason: `派出单位评价意见${e.n}` }, operator);
+    case 'unevaluate':
+      return setTermEvaluation(db, a, e.id, null, operator);
     case 'region':
       return updateAssessment(db, a, { region: `胶州市${e.n}` }, operator);
     case 'attendance':
@@ -168,6 +172,8 @@ async function apply(db: ShuangpingDb, a: string, e: Edit, operator: string): Pr
       return signOffGroup(db, a, { id: 'city', name: '市委组织部考核组', level: 'city', members: [] }, [e.id], operator);
     case 'groups':
       return saveGroups(db, a, [{ id: 'city', name: '市委组织部考核组', level: 'city', members: [`组员${e.n}`] }], operator);
+    case 'approve':
+      return setApprovedAt(db, a, e.n ? `2025-01-0${5 + e.n}` : null, operator);
     case 'notice':
       return setNoticePeriod(db, a, { start: `2025-01-0${6 + e.n}`, days: 5 + e.n, unit: e.n % 2 ? 'day' : 'workday' }, operator);
   }
@@ -194,6 +200,7 @@ async function start(): Promise<{ laptops: ShuangpingDb[]; a: string }> {
     { op: 'signOff', id: 'S1', n: 0 },
     { op: 'link', id: 'S1', n: 1 },
     { op: 'award', id: 'S2', n: 0 },
+    { op: 'evaluate', id: 'S3', n: 1 },
   ] as Edit[]) {
     if (e.op === 'tally')
       await importRoster(

@@ -7,7 +7,20 @@ import { createAssessment, setApprovedAt, updateAssessment } from './assessments
 import { importEvents, importRoster } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { presetPolicy } from '../../../shared/policy';
-import { awardEditsOf, editAward, historyTables, importPastResults, linkPerson, readCarried, readHistory, resetAward } from './people';
+import {
+  awardEditsOf,
+  editAward,
+  historyTables,
+  importPastResults,
+  linkPerson,
+  readCarried,
+  readHistory,
+  readTermSheets,
+  resetAward,
+  setTermEvaluation,
+} from './people';
+import { personView } from '../../../shared/people';
+import { aftermathOf } from '../../../shared/policy/aftermath';
 import { lockAssessment, LockedError } from './lock';
 import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
@@ -131,6 +144,70 @@ describe('审批日期 and 奖惩意见 after 定稿', () => {
     expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
     await expect(linkPerson(db, ids[2024]!, 'S12', null, undefined, '王敏')).rejects.toBeInstanceOf(LockedError);
     await expect(updateAssessment(db, ids[2024]!, { name: '改名' }, '王敏')).rejects.toBeInstanceOf(LockedError);
+  });
+});
+
+describe('期满评价', () => {
+  const withTerm = (termEnd: string) =>
+    importRoster(ctx(2025), [sec('T3', { idNumber: ZHANG }), sec('T4', { name: '李志明', termStart: '2023-03-01', termEnd })], { T4: 'theirs' });
+  const termOf = async (assessmentId: string, id: string, policy = presetPolicy('jiaozhou')) => {
+    const history = await db.transaction('r', historyTables(db), () => readHistory(db));
+    return personView({ assessmentId, id }, history.people, history.years, policy, history.evaluations)?.term;
+  };
+
+  it('recorded on the person’s page with its reason, logged with what it replaced; the 期满考核 takes it and the policy that requires it waits for it', async () => {
+    await withTerm('2025-02-28');
+    const required = presetPolicy('jiaozhou');
+    required.term = { ...aftermathOf(required).term, evaluation: 'required' };
+    expect((await termOf(ids[2025]!, 'T4', required))?.outcome.reasons.at(-1)).toMatch(/尚未录入期满评价/);
+    await setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'fail', reason: '派出单位评价意见：不合格' }, '王敏');
+    const term = await termOf(ids[2025]!, 'T4', required);
+    expect(term?.evaluation).toMatchObject({ grade: 'fail', reason: '派出单位评价意见：不合格', by: '王敏', start: '2023-03-01', end: '2025-02-28' });
+    expect(term?.outcome.grade).toBe('fail');
+    expect(term?.outcome.reasons).toContain('期满评价为不合格');
+    await setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'pass', reason: '复核后改为合格' }, '李红');
+    const entry = (await db.audit.where('assessmentId').equals(ids[2025]!).toArray()).at(-1)!;
+    expect(entry).toMatchObject({
+      action: 'term.evaluate',
+      target: 'T4',
+      operator: '李红',
+      before: '不合格（派出单位评价意见：不合格；王敏）',
+      after: '合格（复核后改为合格；李红）',
+    });
+    expect(entry.prior).toBeDefined();
+    // the 期满考核表 of 2025 prints it
+    const sheets = await readTermSheets(db, (await db.assessments.get(ids[2025]!))!);
+    expect(sheets.find((t) => t.id === 'T4')?.evaluation).toBe('合格（复核后改为合格）');
+    await setTermEvaluation(db, ids[2025]!, 'T4', null, '李红');
+    expect(await db.termEvaluations.count()).toBe(0);
+    expect(await db.tombstones.toArray()).toMatchObject([{ key: 'term|T4' }]);
+    await expect(setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'pass', reason: ' ' }, '李红')).rejects.toThrow(/依据/);
+  });
+
+  it('a term changed on the roster since is not the term evaluated', async () => {
+    await withTerm('2025-02-28');
+    await setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'excellent', reason: '派出单位评价意见' }, '王敏');
+    expect((await termOf(ids[2025]!, 'T4'))?.evaluation?.grade).toBe('excellent');
+    await withTerm('2026-02-28');
+    expect((await termOf(ids[2025]!, 'T4'))?.evaluation).toBeUndefined();
+  });
+});
+
+describe('schema version 6', () => {
+  it('opens a version-5 database with its data, and an empty 期满评价 table', async () => {
+    const name = `test-v5-${Math.random()}`;
+    const v5 = olderDatabase(name, 5);
+    await v5.table('awardEdits').add({ assessmentId: 'a', id: 'S1', lines: ['通报表扬'], reason: '部长办公会研究', by: '王敏', at: '2025-01-06T08:00:00Z' });
+    v5.close();
+    const upgraded = new ShuangpingDb(name);
+    try {
+      expect(upgraded.verno).toBeGreaterThanOrEqual(6);
+      expect(await upgraded.awardEdits.count()).toBe(1);
+      expect(await upgraded.termEvaluations.count()).toBe(0);
+    } finally {
+      upgraded.close();
+      await upgraded.delete();
+    }
   });
 });
 

@@ -6,6 +6,7 @@
  * they replaced.
  */
 import { computeAssessment } from '../../../shared/method';
+import { aftermathOf } from '../../../shared/policy/aftermath';
 import type { CarriedBlock } from '../../../shared/method/input';
 import type { PastRow } from '../../../shared/io/past';
 import type { AssessmentResult, Checked, Grade, InputError, Policy, Secretary } from '../../../shared/model';
@@ -22,6 +23,7 @@ import {
   type PersonNode,
   type PersonYear,
   type Recall,
+  type TermEvaluation,
   type TermSheet,
 } from '../../../shared/people';
 import { createAssessment } from './assessments';
@@ -30,7 +32,7 @@ import { importEvents, importRoster } from './imports';
 import { lockAssessment } from './lock';
 import { nowIso } from './ids';
 import { readMethodInput } from './method-input';
-import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, SecretaryRecord, ShuangpingDb } from './schema';
+import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, SecretaryRecord, ShuangpingDb, TermEvaluationRecord } from './schema';
 
 /** The tables the people's history reads (for the caller's transaction). */
 export const historyTables = (db: ShuangpingDb) => [
@@ -43,6 +45,7 @@ export const historyTables = (db: ShuangpingDb) => [
   db.decisions,
   db.holds,
   db.personLinks,
+  db.termEvaluations,
 ];
 
 export const nodeOf = (s: SecretaryRecord, year: number): PersonNode => ({
@@ -68,6 +71,8 @@ export interface History {
   years: Map<string, PersonYear>;
   /** the results of the assessments read, by id */
   results: Map<string, AssessmentResult>;
+  /** 期满评价 recorded, by node (nodeKey) */
+  evaluations: Map<string, TermEvaluation>;
 }
 
 /** The recalls of an assessment's events, by 编号. */
@@ -87,7 +92,8 @@ export function recallsById(events: readonly { id: string; kind: string; date?: 
  */
 export async function readHistory(db: ShuangpingDb, options: { beforeYear?: number } = {}): Promise<History> {
   const assessments = await db.assessments.toArray();
-  const [secretaries, links] = await Promise.all([db.secretaries.toArray(), db.personLinks.toArray()]);
+  const [secretaries, links, evaluationRows] = await Promise.all([db.secretaries.toArray(), db.personLinks.toArray(), db.termEvaluations.toArray()]);
+  const evaluations = new Map(evaluationRows.map(({ assessmentId, id, ...e }) => [nodeKey({ assessmentId, id }), e]));
   const yearOf = new Map(assessments.map((a) => [a.id, a.year]));
   const nodes = secretaries.filter((s) => yearOf.has(s.assessmentId)).map((s) => nodeOf(s, yearOf.get(s.assessmentId)!));
   const people = resolvePeople(nodes, links);
@@ -121,7 +127,7 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
       }
     }
   }
-  return { assessments, nodes, links, people, years, results };
+  return { assessments, nodes, links, people, years, results, evaluations };
 }
 
 /** What the secretaries of an assessment carry from earlier years (in the caller's transaction over historyTables). */
@@ -194,6 +200,44 @@ export async function resetAward(db: ShuangpingDb, assessmentId: string, id: str
     if (!before) return;
     await db.awardEdits.delete([assessmentId, id]);
     log({ operator, action: 'award.reset', target: id, before: before.lines.join('；') });
+  });
+}
+
+const evaluationState = (e: TermEvaluationRecord | undefined, labels: Record<string, string>) =>
+  e ? `${labels[e.grade] ?? e.grade}（${e.reason}；${e.by}）` : undefined;
+
+/**
+ * The 期满评价 of secretary `id`'s term (任期开始–任期结束 on this assessment's roster), by
+ * the 派出单位 and the 组织部门, with what it rests on; null removes it. Logged with what it replaced.
+ */
+export async function setTermEvaluation(
+  db: ShuangpingDb,
+  assessmentId: string,
+  id: string,
+  evaluation: Pick<TermEvaluation, 'grade' | 'reason'> | null,
+  operator: string,
+): Promise<void> {
+  await changeRecords(db, assessmentId, { ids: [id], kinds: ['term'] }, async (log) => {
+    const [a, secretary, before] = await Promise.all([
+      db.assessments.get(assessmentId),
+      db.secretaries.get([assessmentId, id]),
+      db.termEvaluations.get([assessmentId, id]),
+    ]);
+    if (!a || !secretary) throw new Error(`secretary ${id} of ${assessmentId} not found`);
+    const labels = aftermathOf(a.policy).term.labels;
+    if (!evaluation) {
+      if (!before) return;
+      await db.termEvaluations.delete([assessmentId, id]);
+      log({ operator, action: 'term.evaluation.remove', target: id, before: evaluationState(before, labels) });
+      return;
+    }
+    const reason = evaluation.reason.trim();
+    if (!reason) throw new Error('期满评价须填写依据');
+    const record: TermEvaluationRecord = { assessmentId, id, grade: evaluation.grade, reason, by: operator, at: nowIso() };
+    if (secretary.termStart) record.start = secretary.termStart;
+    if (secretary.termEnd) record.end = secretary.termEnd;
+    await db.termEvaluations.put(record);
+    log({ operator, action: 'term.evaluate', target: id, before: evaluationState(before, labels), after: evaluationState(record, labels) });
   });
 }
 
@@ -271,6 +315,6 @@ export async function readTermSheets(db: ShuangpingDb, assessment: AssessmentRec
     if (!own.some((s) => s.termEnd)) return [];
     const history = await readHistory(db);
     const nodes = history.nodes.filter((n) => n.assessmentId === assessment.id);
-    return termSheetsOf(nodes, assessment.year, history.people, history.years, assessment.policy);
+    return termSheetsOf(nodes, assessment.year, history.people, history.years, assessment.policy, history.evaluations);
   });
 }

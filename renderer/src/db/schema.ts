@@ -14,6 +14,7 @@ import type {
   AttendanceRow,
   AwardEditRow,
   BoxRow,
+  TermEvaluationRow,
   EventRow,
   EvidenceRow,
   PaperRow,
@@ -46,6 +47,8 @@ export type WarningAckRecord = AssessmentTables['warningAcks'][number];
 export type PersonLinkRecord = PersonLinkRow;
 /** a secretary's 奖惩意见 as edited after the review meeting (docs/method.md §13) */
 export type AwardEditRecord = AwardEditRow;
+/** the 期满评价 of a secretary's term (docs/method.md §12) */
+export type TermEvaluationRecord = TermEvaluationRow;
 
 export const EVIDENCE_STATUSES = ['pending', 'checked', 'missing', 'doubtful'] as const satisfies readonly EvidenceRow['status'][];
 export type EvidenceStatus = EvidenceRow['status'];
@@ -117,6 +120,10 @@ export const STORES: readonly Record<string, string>[] = [
     holds: '[assessmentId+id], assessmentId',
     warningAcks: '[assessmentId+id+warning], assessmentId, [assessmentId+id]',
   },
+  // the 期满评价 of a term by the 派出单位 and the 组织部门 (docs/method.md §12)
+  {
+    termEvaluations: '[assessmentId+id], assessmentId',
+  },
 ];
 
 export class ShuangpingDb extends Dexie {
@@ -140,6 +147,7 @@ export class ShuangpingDb extends Dexie {
   boxes!: Dexie.Table<BoxRecord, [string, string]>;
   personLinks!: Dexie.Table<PersonLinkRecord, [string, string]>;
   awardEdits!: Dexie.Table<AwardEditRecord, [string, string]>;
+  termEvaluations!: Dexie.Table<TermEvaluationRecord, [string, string]>;
   audit!: EntityTable<AuditRecord, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 

@@ -29,6 +29,7 @@ export const recordTables = (db: ShuangpingDb) => [
   db.boxes,
   db.personLinks,
   db.awardEdits,
+  db.termEvaluations,
   db.tombstones,
 ];
 
@@ -89,6 +90,7 @@ async function readOne(db: ShuangpingDb, assessmentId: string, blobs: Map<string
     boxes: await of(db.boxes),
     personLinks: await of(db.personLinks),
     awardEdits: await of(db.awardEdits),
+    termEvaluations: await of(db.termEvaluations),
     tombstones: await of(db.tombstones),
   };
   const audit: ChainedAuditEntry[] = await of(db.audit);

@@ -15,6 +15,7 @@ import { db } from '../../db/db';
 import { linkPerson, unlinkPerson } from '../../db/people';
 import type { AssessmentRecord } from '../../db/schema';
 import { Button, useToast } from '../../ui';
+import { TermEvaluationForm } from './TermEvaluationForm';
 
 export function PersonPage({ assessmentId, id }: { assessmentId: string; id: string }) {
   const assessment = useAssessment(assessmentId);
@@ -158,6 +159,17 @@ function Person({ assessment, id }: { assessment: AssessmentRecord; id: string }
             ))}
           </ul>
         </div>
+      ) : null}
+      {view.term ? (
+        <TermEvaluationForm
+          key={`${view.term.evaluation?.at ?? ''}`}
+          assessmentId={assessment.id}
+          id={id}
+          term={view.term}
+          rule={aftermathOf(assessment.policy).term}
+          names={names}
+          readOnly={readOnly}
+        />
       ) : (
         <p className="note">名册未填任期开始和结束日期，暂不进行期满考核。</p>
       )}

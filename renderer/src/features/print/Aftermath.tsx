@@ -307,6 +307,12 @@ function TermForm({ data, sheet }: { data: PrintData; sheet: TermSheet }) {
               {sheet.term}
             </td>
           </tr>
+          <tr>
+            <th>期满评价</th>
+            <td colSpan={3} className="left" data-testid="term-evaluation-cell">
+              {sheet.evaluation ?? '未录入'}
+            </td>
+          </tr>
         </tbody>
       </table>
       <h2>任期内年度考核</h2>
