@@ -24,6 +24,7 @@ import type {
   SummaryScore,
   WarningAck,
 } from '../model';
+import type { CarriedBlock } from '../method/input';
 import type { AwardEdit } from '../people/awards';
 import type { TermEvaluation } from '../people/term';
 import type { PersonLink } from '../people/persons';
@@ -44,6 +45,8 @@ export interface AssessmentRow {
   notice?: NoticePeriod;
   /** 审批日期 (YYYY-MM-DD): the day the results were approved (报市委审批); the grades' consequences run from it (docs/method.md §11.1) */
   approvedAt?: string;
+  /** at 定稿: the carried blocks the method took (docs/method.md §11.3); a finalized assessment computes with them */
+  carriedAtLock?: CarriedBlock[];
   status: 'active' | 'archived';
   locked: boolean;
   createdAt: string;

@@ -185,6 +185,8 @@ export function checkAssessment(value: unknown, assessmentId: string, where: str
   if (a.groups !== undefined && !groupsOk(a.groups)) return `${where} 的考核组无效`;
   if (a.notice !== undefined && noticeProblem(a.notice)) return `${where} 的公示期无效`;
   if (a.approvedAt !== undefined && !(typeof a.approvedAt === 'string' && isIsoDate(a.approvedAt))) return `${where} 的审批日期无效`;
+  if (a.carriedAtLock !== undefined && !(Array.isArray(a.carriedAtLock) && a.carriedAtLock.every((b) => isObject(b) && nonEmpty(b.id) && nonEmpty(b.reason))))
+    return `${where} 的定稿时往年处理无效`;
   if (!oneOf(['active', 'archived'])(a.status) || typeof a.locked !== 'boolean' || !text(a.createdAt) || !text(a.updatedAt)) return `${where} 的状态字段无效`;
   return null;
 }

@@ -84,3 +84,25 @@ export function describeSetting(path: string): string {
 export function inWords<E extends { column?: string }>(errors: readonly E[]): E[] {
   return errors.map((e) => (e.column ? { ...e, column: describeSetting(e.column) } : e));
 }
+
+/** The words of the consequences and the 期满考核 rule in the policy editor (docs/method.md §11–§12). */
+export const AFTERMATH_WORDS = {
+  recall: '召回',
+  kind: { reward: '奖励', sanction: '惩戒' },
+  text: '处理意见',
+  years: '期限',
+  thisYear: '当年',
+  yearsN: (n: number) => `${n}年内`,
+  blocksExcellent: '期限内不得评为优秀',
+  cadreFile: '记入干部档案',
+  mode: '适用',
+  modeAll: '全部',
+  add: '添加一条',
+  remove: '删除',
+  none: '（无）',
+  termYears: { fulltime: '脱产驻村任期（年）', parttime: '非脱产联村任期（年）' },
+  failIfAnyYear: '任期内有以下年度等次的，期满考核不合格',
+  failOnRecall: '任期内被召回的，期满考核不合格',
+  excellentMinShare: '年度考核优秀不少于此比例的可评为优秀（留空：不评优秀）',
+  evaluation: { required: '须录入期满评价后才能确定结果', optional: '未录入期满评价时按年度考核结果确定' },
+} as const;

@@ -168,6 +168,21 @@ describe('one secretary across three years', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain('录入审批日期');
   });
 
+  it('the consequences and the 期满考核 rule are edited in the 考核规则 of 2025, checked and saved', async () => {
+    const { page } = app;
+    await app.go(`${bases[2025]}/settings`);
+    const editor = page.getByTestId('policy-consequences-editor');
+    const block = editor.getByTestId('consequence-basic-0');
+    await expect.poll(() => block.getByLabel('处理意见').inputValue()).toBe('由所在单位主要负责同志予以诫勉谈话，责其限期整改');
+    await block.getByLabel('期限').selectOption({ label: '1年内' });
+    await block.scrollIntoViewIfNeeded();
+    await app.settled();
+    await app.shot('07-考核结果运用设置');
+    await page.getByRole('button', { name: '保存考核规则' }).click();
+    await app.go(`${bases[2025]}/audit`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('修改考核规则');
+  });
+
   it('the 期满评价 entered on the person page, with its reason, is taken into the 期满考核', async () => {
     const { page } = app;
     await app.go(`${bases[2025]}/person/S1`);

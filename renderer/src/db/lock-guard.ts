@@ -108,10 +108,18 @@ function refuseLocked(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest
 
 /**
  * A locked assessment's record keeps its settings: only the lock, archiving, the 公示
- * period (printed, not assessed), the 审批日期 (it follows 定稿) and the time may change.
+ * period (printed, not assessed), the 审批日期 (it follows 定稿), the carried blocks kept
+ * with the lock (lock.ts) and the time may change.
  */
-const settingsOf = ({ locked: _locked, status: _status, updatedAt: _updated, notice: _notice, approvedAt: _approved, ...settings }: AssessmentRecord) =>
-  canonicalJson(settings);
+const settingsOf = ({
+  locked: _locked,
+  status: _status,
+  updatedAt: _updated,
+  notice: _notice,
+  approvedAt: _approved,
+  carriedAtLock: _carried,
+  ...settings
+}: AssessmentRecord) => canonicalJson(settings);
 
 function refuseLockedSettings(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
   if (unguarded.has(req.trans)) return Dexie.Promise.resolve();

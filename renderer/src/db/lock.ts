@@ -6,6 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { appendAudit, auditState } from './audit';
+import { readCarried } from './history';
 import { UNIT_TABLES, type UnitKind } from '../../../shared/exchange/units';
 import { allowAfterLock, LockedError } from './lock-guard';
 import { nowIso } from './ids';
@@ -62,13 +63,19 @@ async function assessmentState(db: ShuangpingDb, a: AssessmentRecord): Promise<s
   return auditState({ policy: a.policy, rubric: a.rubric, communityRubric: a.communityRubric, records }, `${tables[0]?.length ?? 0}人`);
 }
 
-/** 定稿: no edits from now on; the log keeps a digest of what was finalized. */
+/**
+ * 定稿: no edits from now on; the log keeps a digest of what was finalized. The carried
+ * blocks the method took are kept with the lock (`carriedAtLock`): a link made later to
+ * an earlier year changes no finalized grade.
+ */
 export async function lockAssessment(db: ShuangpingDb, assessmentId: string, operator: string): Promise<void> {
   await db.transaction('rw', [...dataTables(db), ...changeTables(db)], async () => {
     const a = await db.assessments.get(assessmentId);
     if (!a) throw new Error(`assessment ${assessmentId} not found`);
     if (a.locked) return;
-    await db.assessments.update(assessmentId, { locked: true, updatedAt: nowIso() });
+    // what the secretaries carry from earlier years stays as it was finalized (docs/method.md §11.3)
+    const { blocks } = await readCarried(db, a);
+    await db.assessments.update(assessmentId, { locked: true, carriedAtLock: blocks, updatedAt: nowIso() });
     await appendAudit(db, {
       assessmentId,
       operator,
@@ -88,7 +95,9 @@ export async function unlockAssessment(db: ShuangpingDb, assessmentId: string, o
     const a = await db.assessments.get(assessmentId);
     if (!a) throw new Error(`assessment ${assessmentId} not found`);
     if (!a.locked) return;
-    await db.assessments.update(assessmentId, { locked: false, updatedAt: nowIso() });
+    // open again, it computes what it carries from the history as it is now
+    const { carriedAtLock: _kept, ...open } = a;
+    await db.assessments.put({ ...open, locked: false, updatedAt: nowIso() });
     await appendAudit(db, {
       assessmentId,
       operator,

@@ -21,7 +21,8 @@ import {
 } from './people';
 import { personView } from '../../../shared/people';
 import { aftermathOf } from '../../../shared/policy/aftermath';
-import { lockAssessment, LockedError } from './lock';
+import { lockAssessment, LockedError, unlockAssessment } from './lock';
+import { previewLink } from './link-preview';
 import { olderDatabase } from './older-database';
 import { ShuangpingDb } from './schema';
 
@@ -136,6 +137,16 @@ describe('审批日期 and 奖惩意见 after 定稿', () => {
     await expect(setApprovedAt(db, ids[2024]!, '2025-02-30', '李红')).rejects.toThrow(/审批日期无效/);
   });
 
+  it('a duration changed in the policy moves the end of the carried block (and of its reason)', async () => {
+    await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    const policy = presetPolicy('jiaozhou');
+    const incompetent = aftermathOf(policy).consequences.incompetent!.map((c) => (c.text === '取消年度评优资格' ? { ...c, years: 2 } : c));
+    policy.consequences = { ...aftermathOf(policy).consequences, incompetent };
+    await updateAssessment(db, ids[2024]!, { policy }, '王敏');
+    expect(await carriedUntil()).toEqual(['取消年度评优资格|2026-12-31', '两年内不得提拔重用|2026-12-31']);
+    expect((await loadAssessmentInput(db, ids[2025]!)).carried).toEqual([{ id: 'T3', reason: '2024年度考核不称职：取消年度评优资格（至2026年12月31日）' }]);
+  });
+
   it('a finalized year takes 奖惩意见 edits (they decide no grade) and refuses the rest', async () => {
     await lockAssessment(db, ids[2024]!, '王敏');
     await editAward(db, ids[2024]!, 'S12', { lines: ['调整出“第一书记”队伍'], reason: '市委审批意见' }, '王敏');
@@ -144,6 +155,43 @@ describe('审批日期 and 奖惩意见 after 定稿', () => {
     expect(await db.tombstones.toArray()).toMatchObject([{ key: 'award|S12' }]);
     await expect(linkPerson(db, ids[2024]!, 'S12', null, undefined, '王敏')).rejects.toBeInstanceOf(LockedError);
     await expect(updateAssessment(db, ids[2024]!, { name: '改名' }, '王敏')).rejects.toBeInstanceOf(LockedError);
+  });
+});
+
+describe('a finalized year keeps what it carried', () => {
+  it('a link made after 定稿 to an earlier 不称职 leaves the finalized year as it was; the open year after it shows the new block in the preview, then in its result', async () => {
+    // 2024's 取消年度评优资格 runs two years here: into 2025 and 2026
+    const policy = presetPolicy('jiaozhou');
+    const incompetent = aftermathOf(policy).consequences.incompetent!.map((c) => (c.text === '取消年度评优资格' ? { ...c, years: 2 } : c));
+    policy.consequences = { ...aftermathOf(policy).consequences, incompetent };
+    await updateAssessment(db, ids[2024]!, { policy }, '王敏');
+    const a2026 = await createAssessment(db, { year: 2026, name: '2026年度考核', region: '胶州市', policy: 'jiaozhou' }, '王敏');
+    await importRoster({ db, assessmentId: a2026, operator: '王敏', sheet: '测试' }, [sec('U5', { idNumber: ZHANG })]);
+    await lockAssessment(db, ids[2025]!, '王敏');
+    expect((await db.assessments.get(ids[2025]!))!.carriedAtLock).toEqual([]);
+    const result2025 = computeAssessment(await loadAssessmentInput(db, ids[2025]!));
+
+    const preview = await previewLink(db, ids[2024]!, 'S12', { sameAs: { assessmentId: ids[2023]!, id: 'S7' } });
+    const reason = '2024年度考核不称职：取消年度评优资格（至2026年12月31日）';
+    expect(preview.open).toEqual([
+      { assessmentId: a2026, label: '2026年度 2026年度考核', secretaries: [expect.objectContaining({ id: 'U5', gained: [reason], lost: [] })] },
+    ]);
+    expect(preview.finalized).toEqual(['2025年度 2025年度考核']);
+    // a preview writes nothing
+    expect(await db.personLinks.count()).toBe(0);
+
+    await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    const input2025 = await loadAssessmentInput(db, ids[2025]!);
+    expect(input2025.carried).toBeUndefined();
+    expect(computeAssessment(input2025)).toEqual(result2025);
+    expect((await loadAssessmentInput(db, a2026)).carried).toEqual([{ id: 'U5', reason }]);
+    // reopened, 2025 takes the history as it is now
+    await unlockAssessment(db, ids[2025]!, '王敏', '补录人员对应');
+    expect((await db.assessments.get(ids[2025]!))!.carriedAtLock).toBeUndefined();
+    expect((await loadAssessmentInput(db, ids[2025]!)).carried).toEqual([{ id: 'T3', reason }]);
+    // and unlinking now would take it away again, from both open years
+    const back = await previewLink(db, ids[2024]!, 'S12', { unlink: true });
+    expect(back.open.map((c) => c.secretaries.map((x) => `${x.id}:${x.lost.join()}`))).toEqual([[`T3:${reason}`], [`U5:${reason}`]]);
   });
 });
 

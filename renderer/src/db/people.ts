@@ -1,144 +1,22 @@
 /**
- * People across years (docs/method.md §10–§13) in the database: every assessment's
- * secretaries as nodes, the links people confirmed (`personLinks`), each year's grades
- * and recalls — and from them what a secretary carries into an assessment. Edits of a
- * link and of the 奖惩意见 (`awardEdits`) go through changeRecords, logged with what
- * they replaced.
+ * People across years (docs/method.md §10–§13) in the database: the links people
+ * confirmed (`personLinks`), the 奖惩意见 edits (`awardEdits`), the 期满评价
+ * (`termEvaluations`) — each through changeRecords, logged with what it replaced — and
+ * the 历年结果 import. The history they make is read in history.ts.
  */
-import { computeAssessment } from '../../../shared/method';
 import { aftermathOf } from '../../../shared/policy/aftermath';
-import type { CarriedBlock } from '../../../shared/method/input';
 import type { PastRow } from '../../../shared/io/past';
-import type { AssessmentResult, Checked, Grade, InputError, Policy, Secretary } from '../../../shared/model';
-import {
-  carriedBlocks,
-  carriedInto,
-  nodeKey,
-  resolvePeople,
-  termSheetsOf,
-  type AwardEdit,
-  type CarriedLine,
-  type People,
-  type PersonLink,
-  type PersonNode,
-  type PersonYear,
-  type Recall,
-  type TermEvaluation,
-  type TermSheet,
-} from '../../../shared/people';
+import type { Checked, InputError, Policy, Secretary } from '../../../shared/model';
+import { termSheetsOf, type AwardEdit, type PersonLink, type TermEvaluation, type TermSheet } from '../../../shared/people';
 import { createAssessment } from './assessments';
 import { changeRecords } from './change';
+import { historyTables, readHistory } from './history';
 import { importEvents, importRoster } from './imports';
 import { lockAssessment } from './lock';
 import { nowIso } from './ids';
-import { readMethodInput } from './method-input';
-import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, SecretaryRecord, ShuangpingDb, TermEvaluationRecord } from './schema';
+import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, ShuangpingDb, TermEvaluationRecord } from './schema';
 
-/** The tables the people's history reads (for the caller's transaction). */
-export const historyTables = (db: ShuangpingDb) => [
-  db.assessments,
-  db.secretaries,
-  db.itemScores,
-  db.summaryScores,
-  db.tallies,
-  db.events,
-  db.decisions,
-  db.holds,
-  db.personLinks,
-  db.termEvaluations,
-];
-
-export const nodeOf = (s: SecretaryRecord, year: number): PersonNode => ({
-  assessmentId: s.assessmentId,
-  id: s.id,
-  year,
-  name: s.name,
-  unit: s.unit,
-  idNumber: s.idNumber,
-  mode: s.mode,
-  town: s.town,
-  village: s.village,
-  termStart: s.termStart,
-  termEnd: s.termEnd,
-});
-
-export interface History {
-  assessments: AssessmentRecord[];
-  nodes: PersonNode[];
-  links: PersonLinkRecord[];
-  people: People;
-  /** each node's year: grade, recalls, policy */
-  years: Map<string, PersonYear>;
-  /** the results of the assessments read, by id */
-  results: Map<string, AssessmentResult>;
-  /** 期满评价 recorded, by node (nodeKey) */
-  evaluations: Map<string, TermEvaluation>;
-}
-
-/** The recalls of an assessment's events, by 编号. */
-export function recallsById(events: readonly { id: string; kind: string; date?: string | undefined; note?: string | undefined }[]): Map<string, Recall[]> {
-  const out = new Map<string, Recall[]>();
-  for (const e of events) {
-    if (e.kind !== 'recall') continue;
-    out.set(e.id, [...(out.get(e.id) ?? []), { date: e.date, note: e.note }]);
-  }
-  return out;
-}
-
-/**
- * Every assessment's people and years, read inside the caller's transaction over
- * historyTables(db). Assessments of `beforeYear` and later are read for their people
- * only (their grades are not computed): what the carry-over needs is the earlier years.
- */
-export async function readHistory(db: ShuangpingDb, options: { beforeYear?: number } = {}): Promise<History> {
-  const assessments = await db.assessments.toArray();
-  const [secretaries, links, evaluationRows] = await Promise.all([db.secretaries.toArray(), db.personLinks.toArray(), db.termEvaluations.toArray()]);
-  const evaluations = new Map(evaluationRows.map(({ assessmentId, id, ...e }) => [nodeKey({ assessmentId, id }), e]));
-  const yearOf = new Map(assessments.map((a) => [a.id, a.year]));
-  const nodes = secretaries.filter((s) => yearOf.has(s.assessmentId)).map((s) => nodeOf(s, yearOf.get(s.assessmentId)!));
-  const people = resolvePeople(nodes, links);
-  const years = new Map<string, PersonYear>();
-  const results = new Map<string, AssessmentResult>();
-  // earliest first: each year's grades take in what the years before it carry
-  for (const a of [...assessments].sort((x, y) => x.year - y.year)) {
-    if (options.beforeYear !== undefined && a.year >= options.beforeYear) continue;
-    const input = await readMethodInput(db, a);
-    const blocks = carriedBlocks(
-      carriedInto(
-        a.year,
-        nodes.filter((n) => n.assessmentId === a.id),
-        people,
-        years,
-      ),
-    );
-    if (blocks.length) input.carried = blocks;
-    const result = computeAssessment(input);
-    results.set(a.id, result);
-    const recalls = recallsById(input.events);
-    for (const c of result.categories) {
-      for (const row of c.rows) {
-        const node = nodes.find((n) => n.assessmentId === a.id && n.id === row.id);
-        if (!node) continue;
-        const grade: Grade | null = row.grade === 'pending' ? null : row.grade;
-        const y: PersonYear = { node, assessmentName: a.name, policy: a.policy, grade, recalls: recalls.get(row.id) ?? [], final: a.locked };
-        if (a.approvedAt) y.approvedAt = a.approvedAt;
-        if (row.decision && row.decision.grade !== row.computedGrade) y.computedGrade = row.computedGrade;
-        years.set(nodeKey(node), y);
-      }
-    }
-  }
-  return { assessments, nodes, links, people, years, results, evaluations };
-}
-
-/** What the secretaries of an assessment carry from earlier years (in the caller's transaction over historyTables). */
-export async function readCarried(db: ShuangpingDb, assessment: AssessmentRecord): Promise<{ lines: CarriedLine[]; blocks: CarriedBlock[] }> {
-  const earlier = await db.assessments.where('year').below(assessment.year).count();
-  if (!earlier) return { lines: [], blocks: [] };
-  const history = await readHistory(db, { beforeYear: assessment.year });
-  const own = history.nodes.filter((n) => n.assessmentId === assessment.id);
-  const lines = carriedInto(assessment.year, own, history.people, history.years);
-  return { lines, blocks: carriedBlocks(lines) };
-}
+export { historyTables, lockedBlocks, nodeOf, readCarried, readHistory, recallsById, type History } from './history';
 
 const linkState = (l: PersonLinkRecord | undefined) =>
   l ? (l.sameAs ? `与 ${l.sameAs.assessmentId} 的 ${l.sameAs.id} 为同一人（${l.by}）` : `新人员（${l.by}）`) : undefined;

@@ -7,7 +7,7 @@ export function PolicyConsequences({ policy }: { policy: Policy }) {
   const word = (t: (typeof CONSEQUENCE_TRIGGERS)[number]) => (t === 'recall' ? '召回' : policy.labels[t]);
   return (
     <details className="card" data-testid="policy-consequences">
-      <summary>考核结果运用规则（{policy.name}；可在考核规则文件中修改）</summary>
+      <summary>考核结果运用规则（{policy.name}；可在“考核”页的考核规则中修改）</summary>
       <ul>
         {CONSEQUENCE_TRIGGERS.filter((t) => consequences[t]?.length).map((t) => (
           <li key={t}>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Policy } from '../../../../shared/model';
 import { presetPolicy } from '../../../../shared/policy';
@@ -42,6 +42,29 @@ describe('PolicyEditor', () => {
     expect(saved.bands[0]).toEqual({ key: 'excellent', ratio: '1/5' });
     expect(saved.recallAboveDissatisfaction).toBeNull();
     expect(saved.recallBlocksExcellent).toBe(true);
+  });
+
+  it('edits the consequences and the 期满考核 rule: a duration, the words, the term rule, checked before saving', () => {
+    const onSave = vi.fn(async (_policy: Policy) => {});
+    render(<PolicyEditor policy={presetPolicy('jiaozhou')} onSave={onSave} />);
+    const block = within(screen.getByTestId('consequence-incompetent-2'));
+    expect((block.getByLabelText('处理意见') as HTMLInputElement).value).toBe('取消年度评优资格');
+    fireEvent.change(block.getByLabelText('期限'), { target: { value: '2' } });
+    fireEvent.change(block.getByLabelText('处理意见'), { target: { value: '' } });
+    expect(screen.getByTestId('error-table').textContent).toContain('处理意见不能为空');
+    fireEvent.change(block.getByLabelText('处理意见'), { target: { value: '两年内取消评优资格' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加一条：基本称职' }));
+    fireEvent.change(within(screen.getByTestId('consequence-basic-1')).getByLabelText('处理意见'), { target: { value: '当年不得评先评优' } });
+    fireEvent.click(within(screen.getByTestId('consequence-basic-1')).getByLabelText('期限内不得评为优秀'));
+    const term = within(screen.getByTestId('policy-term-editor'));
+    fireEvent.change(term.getByLabelText('非脱产联村任期（年）'), { target: { value: '3' } });
+    fireEvent.change(term.getByLabelText('期满评价'), { target: { value: 'required' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存考核规则' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const saved = onSave.mock.calls[0]![0];
+    expect(saved.consequences.incompetent?.[2]).toEqual({ text: '两年内取消评优资格', kind: 'sanction', years: 2, blocksExcellent: true, cadreFile: true });
+    expect(saved.consequences.basic?.[1]).toEqual({ text: '当年不得评先评优', kind: 'sanction', years: 0, blocksExcellent: true, cadreFile: false });
+    expect(saved.term).toMatchObject({ years: { fulltime: 1, parttime: 3 }, evaluation: 'required' });
   });
 
   it('starts over from a preset', () => {

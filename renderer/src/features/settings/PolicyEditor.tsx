@@ -7,6 +7,7 @@ import type { Band, CategoryDimension, InputError, Policy, TieBreak } from '../.
 import { BAND_KEYS, DEFAULT_GRADE_LABELS, DIMENSION_LABELS, GRADES, PAPER_KINDS, PAPER_LABELS, PAPER_SOURCES, TIE_BREAKS } from '../../../../shared/model';
 import { PRESETS, PRESET_LABELS, presetPolicy, requiredPapersOf, validatePolicy, type PresetName } from '../../../../shared/policy';
 import { Button, ErrorTable, Field } from '../../ui';
+import { AftermathSettings } from './AftermathSettings';
 import { BAND_WORDS, CHOICE_LABELS, inWords, SETTING_LABELS, TIE_BREAK_WORDS } from '../../../../shared/policy/words';
 
 const DIMENSIONS: CategoryDimension[] = ['source', 'mode', 'rankClass', 'postType'];
@@ -289,6 +290,7 @@ export function PolicyEditor({ policy, onSave, readOnly }: { policy: Policy; onS
           {err('requiredPapers') ? <span className="field-error">{err('requiredPapers')}</span> : null}
         </fieldset>
       </Section>
+      <AftermathSettings draft={draft} set={set} err={err} readOnly={readOnly} />
     </form>
   );
 }
