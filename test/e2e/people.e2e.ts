@@ -73,6 +73,15 @@ describe('one secretary across three years', () => {
     await app.settled();
     await app.shot('01-确认同一人');
     await proposals.getByRole('button', { name: '是同一人' }).click();
+    // before it is saved: what it does to the open 2025 assessment
+    const preview = page.getByTestId('link-preview');
+    await expect.poll(() => preview.innerText()).toContain('新增不得评为优秀：2024年度考核不称职：取消年度评优资格（至2025年12月31日）');
+    expect(await preview.innerText()).toContain('2025年度');
+    expect(await preview.innerText()).toContain('已定稿的考核保留定稿时的往年处理');
+    expect(await page.getByTestId('person-status').innerText()).toContain('尚未与往年对应');
+    await app.settled();
+    await app.shot('01-确认同一人-预览');
+    await preview.getByRole('button', { name: '确认保存' }).click();
     await expect.poll(() => page.getByTestId('person-status').innerText()).toContain('已确认与往年为同一人');
   });
 
@@ -220,6 +229,14 @@ describe('one secretary across three years', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '导入历年结果' }).click();
     await (await chooser).setFiles({ name: '历年结果.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: past });
+    // previewed first: the year, its secretaries and grades; nothing written yet
+    const preview = page.getByTestId('past-preview');
+    await expect.poll(() => preview.innerText()).toContain('优秀1人');
+    expect(await preview.innerText()).toContain('2022年度');
+    await preview.scrollIntoViewIfNeeded();
+    await app.settled();
+    await app.shot('08-历年结果-预览');
+    await preview.getByRole('button', { name: '确认导入' }).click();
     await page.getByText('已导入历年结果：2022年度，共 1 人次').waitFor();
     await app.go(`${bases[2025]}/person/S1`);
     await expect.poll(() => page.getByTestId('person-years').locator('tbody tr').count()).toBe(4);

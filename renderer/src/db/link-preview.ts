@@ -63,32 +63,37 @@ export async function previewLink(db: ShuangpingDb, assessmentId: string, id: st
   return db.transaction('r', historyTables(db), async () => {
     const before = await readHistory(db);
     const after = await readHistory(db, { links: linksWith(before.links, assessmentId, id, change, '') });
-    const open: AssessmentChange[] = [];
-    const finalized: string[] = [];
-    for (const a of [...before.assessments].sort((x, y) => x.year - y.year)) {
-      const label = `${a.year}年度 ${a.name}`;
-      if (a.locked) {
-        const was = freshBlocks(before, a.id, a.year).map(key).sort().join('\n');
-        const would = freshBlocks(after, a.id, a.year).map(key).sort().join('\n');
-        if (was !== would) finalized.push(label);
-        continue;
-      }
-      const was = before.carried.get(a.id) ?? [];
-      const would = after.carried.get(a.id) ?? [];
-      const wasKeys = new Set(was.map(key));
-      const wouldKeys = new Set(would.map(key));
-      const rowsBefore = new Map((before.results.get(a.id)?.categories ?? []).flatMap((c) => c.rows).map((r) => [r.id, r]));
-      const rowsAfter = (after.results.get(a.id)?.categories ?? []).flatMap((c) => c.rows);
-      const secretaries: SecretaryChange[] = [];
-      for (const row of rowsAfter) {
-        const gained = would.filter((b) => b.id === row.id && !wasKeys.has(key(b))).map((b) => b.reason);
-        const lost = was.filter((b) => b.id === row.id && !wouldKeys.has(key(b))).map((b) => b.reason);
-        const prior = rowsBefore.get(row.id);
-        const grade = prior && prior.grade !== row.grade ? { from: a.policy.labels[prior.grade], to: a.policy.labels[row.grade] } : undefined;
-        if (gained.length || lost.length || grade) secretaries.push({ id: row.id, name: row.secretary.name, gained, lost, grade });
-      }
-      if (secretaries.length) open.push({ assessmentId: a.id, label, secretaries });
-    }
-    return { open, finalized };
+    return changesBetween(before, after);
   });
+}
+
+/** What changes from one reading of the history to another, in the open assessments of the first (and which finalized ones keep theirs). */
+export function changesBetween(before: History, after: History): LinkPreview {
+  const open: AssessmentChange[] = [];
+  const finalized: string[] = [];
+  for (const a of [...before.assessments].sort((x, y) => x.year - y.year)) {
+    const label = `${a.year}年度 ${a.name}`;
+    if (a.locked) {
+      const was = freshBlocks(before, a.id, a.year).map(key).sort().join('\n');
+      const would = freshBlocks(after, a.id, a.year).map(key).sort().join('\n');
+      if (was !== would) finalized.push(label);
+      continue;
+    }
+    const was = before.carried.get(a.id) ?? [];
+    const would = after.carried.get(a.id) ?? [];
+    const wasKeys = new Set(was.map(key));
+    const wouldKeys = new Set(would.map(key));
+    const rowsBefore = new Map((before.results.get(a.id)?.categories ?? []).flatMap((c) => c.rows).map((r) => [r.id, r]));
+    const rowsAfter = (after.results.get(a.id)?.categories ?? []).flatMap((c) => c.rows);
+    const secretaries: SecretaryChange[] = [];
+    for (const row of rowsAfter) {
+      const gained = would.filter((b) => b.id === row.id && !wasKeys.has(key(b))).map((b) => b.reason);
+      const lost = was.filter((b) => b.id === row.id && !wouldKeys.has(key(b))).map((b) => b.reason);
+      const prior = rowsBefore.get(row.id);
+      const grade = prior && prior.grade !== row.grade ? { from: a.policy.labels[prior.grade], to: a.policy.labels[row.grade] } : undefined;
+      if (gained.length || lost.length || grade) secretaries.push({ id: row.id, name: row.secretary.name, gained, lost, grade });
+    }
+    if (secretaries.length) open.push({ assessmentId: a.id, label, secretaries });
+  }
+  return { open, finalized };
 }

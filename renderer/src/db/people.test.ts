@@ -13,6 +13,7 @@ import {
   historyTables,
   importPastResults,
   linkPerson,
+  previewPastResults,
   readCarried,
   readHistory,
   readTermSheets,
@@ -287,6 +288,48 @@ describe('import of a past year’s results', () => {
     expect(history.people.nodesOf(history.people.keyOf({ assessmentId: a2022.id, id: 'P1' })).map((n) => n.year)).toEqual([2022, 2023, 2025]);
     // 2022 不称职: 两年内不得提拔重用 runs to the end of 2024, nothing blocks 优秀 in 2023 beyond 取消年度评优资格 of 2023
     expect((await loadAssessmentInput(db, ids[2023]!)).carried).toEqual([{ id: 'S7', reason: '2022年度考核不称职：取消年度评优资格（至2023年12月31日）' }]);
+  });
+
+  it('previewed first, nothing written: the years, secretaries and grades it adds, and the block the open 2023 would carry', async () => {
+    const rows = [
+      { year: 2022, id: 'P1', name: '张建国', grade: 'incompetent' as const, idNumber: ZHANG, unit: '市农业农村局' },
+      { year: 2022, id: 'P2', name: '李志明', grade: 'excellent' as const, recallDate: '2022-09-30' },
+    ];
+    const [assessments, audit] = [await db.assessments.count(), await db.audit.count()];
+    const preview = await previewPastResults(db, rows, { region: '胶州市', policy: presetPolicy('jiaozhou'), file: '历年结果.xlsx' }, '王敏');
+    if (!preview.ok) throw new Error(preview.errors[0]?.message);
+    expect(preview.value.years).toEqual([
+      {
+        year: 2022,
+        count: 2,
+        grades: [
+          { label: '不称职', count: 1 },
+          { label: '优秀', count: 1 },
+        ],
+        recalls: 1,
+        existing: 0,
+      },
+    ]);
+    expect(preview.value.secretaries.map((r) => `${r.id} ${r.name} ${r.grade}`)).toEqual(['P1 张建国 不称职', 'P2 李志明 优秀']);
+    expect(preview.value.changes.open).toEqual([
+      expect.objectContaining({
+        assessmentId: ids[2023],
+        secretaries: [expect.objectContaining({ id: 'S7', gained: ['2022年度考核不称职：取消年度评优资格（至2023年12月31日）'] })],
+      }),
+    ]);
+    expect([await db.assessments.count(), await db.audit.count(), await db.secretaries.count()]).toEqual([assessments, audit, 4]);
+    // a refused file says so in the preview already
+    const refused = await previewPastResults(
+      db,
+      [
+        { year: 2022, id: 'Q2', name: '钱明', grade: 'good' },
+        { year: 2022, id: 'Q2', name: '孙亮', grade: 'competent' },
+      ],
+      { region: '胶州市', policy: presetPolicy('jiaozhou'), file: '历年结果.xlsx' },
+      '王敏',
+    );
+    expect(refused.ok).toBe(false);
+    expect(await db.assessments.count()).toBe(assessments);
   });
 
   it('a year the roster refuses leaves no year made: the errors come back, nothing written', async () => {

@@ -11,6 +11,7 @@ import { termSheetsOf, type AwardEdit, type PersonLink, type TermEvaluation, typ
 import { createAssessment } from './assessments';
 import { changeRecords } from './change';
 import { historyTables, readHistory } from './history';
+import { changesBetween, type LinkPreview } from './link-preview';
 import { importEvents, importRoster } from './imports';
 import { lockAssessment } from './lock';
 import { nowIso } from './ids';
@@ -135,40 +136,92 @@ export async function awardEditsOf(db: ShuangpingDb, assessmentId: string): Prom
 export async function importPastResults(
   db: ShuangpingDb,
   rows: readonly PastRow[],
-  options: { region: string; policy: Policy; file: string },
+  options: PastOptions,
   operator: string,
 ): Promise<Checked<Map<number, string>>> {
-  const made = new Map<number, string>();
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   try {
-    await db.transaction('rw', db.tables, async () => {
-      for (const year of years) {
-        const own = rows.filter((r) => r.year === year);
-        const assessmentId = await createAssessment(
-          db,
-          { year, name: `${year}年度考核（历年结果）`, region: options.region, policy: options.policy },
-          operator,
-        );
-        const ctx = { db, assessmentId, operator, sheet: options.file };
-        const roster = await importRoster(ctx, own.map(pastSecretary));
-        if (!roster.ok) throw new PastRefused(roster.errors);
-        const recalls = own.filter((r) => r.recallDate).map((r) => ({ id: r.id, kind: 'recall' as const, date: r.recallDate!, note: PAST_REASON }));
-        if (recalls.length) await importEvents(ctx, recalls);
-        await changeRecords(db, assessmentId, { ids: null, kinds: ['decision'] }, async (log) => {
-          const at = nowIso().slice(0, 10);
-          await db.decisions.bulkPut(own.map((r) => ({ assessmentId, id: r.id, grade: r.grade, reason: PAST_REASON, by: operator, at })));
-          log({ operator, action: 'past.import', target: options.file, after: `${year}年度 ${own.length} 人的考核等次` });
-        });
-        await lockAssessment(db, assessmentId, operator);
-        made.set(year, assessmentId);
-      }
-    });
+    return { ok: true, value: await db.transaction('rw', db.tables, () => writePast(db, rows, options, operator)) };
   } catch (e) {
     if (e instanceof PastRefused) return { ok: false, errors: e.errors };
     throw e;
   }
-  return { ok: true, value: made };
 }
+
+export interface PastOptions {
+  region: string;
+  policy: Policy;
+  file: string;
+}
+
+/** Inside the caller's transaction over every table: one finalized assessment per year of `rows`. */
+async function writePast(db: ShuangpingDb, rows: readonly PastRow[], options: PastOptions, operator: string): Promise<Map<number, string>> {
+  const made = new Map<number, string>();
+  for (const year of [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)) {
+    const own = rows.filter((r) => r.year === year);
+    const assessmentId = await createAssessment(db, { year, name: `${year}年度考核（历年结果）`, region: options.region, policy: options.policy }, operator);
+    const ctx = { db, assessmentId, operator, sheet: options.file };
+    const roster = await importRoster(ctx, own.map(pastSecretary));
+    if (!roster.ok) throw new PastRefused(roster.errors);
+    const recalls = own.filter((r) => r.recallDate).map((r) => ({ id: r.id, kind: 'recall' as const, date: r.recallDate!, note: PAST_REASON }));
+    if (recalls.length) await importEvents(ctx, recalls);
+    await changeRecords(db, assessmentId, { ids: null, kinds: ['decision'] }, async (log) => {
+      const at = nowIso().slice(0, 10);
+      await db.decisions.bulkPut(own.map((r) => ({ assessmentId, id: r.id, grade: r.grade, reason: PAST_REASON, by: operator, at })));
+      log({ operator, action: 'past.import', target: options.file, after: `${year}年度 ${own.length} 人的考核等次` });
+    });
+    await lockAssessment(db, assessmentId, operator);
+    made.set(year, assessmentId);
+  }
+  return made;
+}
+
+/** What a 历年结果 import would add, and what it would change in the open years' carried blocks. */
+export interface PastPreview {
+  years: { year: number; count: number; grades: { label: string; count: number }[]; recalls: number; existing: number }[];
+  secretaries: { year: number; id: string; name: string; grade: string }[];
+  changes: LinkPreview;
+}
+
+/**
+ * The 历年结果 import as it would be, nothing written: the import run in a transaction
+ * that is then given up, the history read before and after it. Its errors (the roster's,
+ * by sheet and row) come back as the import would return them.
+ */
+export async function previewPastResults(db: ShuangpingDb, rows: readonly PastRow[], options: PastOptions, operator: string): Promise<Checked<PastPreview>> {
+  let changes: LinkPreview | undefined;
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      const before = await readHistory(db);
+      await writePast(db, rows, options, operator);
+      changes = changesBetween(before, await readHistory(db));
+      throw new DryRun();
+    });
+  } catch (e) {
+    if (e instanceof PastRefused) return { ok: false, errors: e.errors };
+    if (!(e instanceof DryRun)) throw e;
+  }
+  const present = await db.assessments.toArray();
+  const labels = options.policy.labels;
+  const years = [...new Set(rows.map((r) => r.year))]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const own = rows.filter((r) => r.year === year);
+      const counts = new Map<string, number>();
+      for (const r of own) counts.set(labels[r.grade], (counts.get(labels[r.grade]) ?? 0) + 1);
+      return {
+        year,
+        count: own.length,
+        grades: [...counts].map(([label, count]) => ({ label, count })),
+        recalls: own.filter((r) => r.recallDate).length,
+        existing: present.filter((a) => a.year === year).length,
+      };
+    });
+  const secretaries = [...rows].sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, id: r.id, name: r.name, grade: labels[r.grade] }));
+  return { ok: true, value: { years, secretaries, changes: changes! } };
+}
+
+/** Gives up a preview's transaction. */
+class DryRun {}
 
 /** Ends the import's transaction with the errors a person reads. */
 class PastRefused {

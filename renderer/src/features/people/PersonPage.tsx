@@ -4,6 +4,7 @@
  * term by the policy; and, for a secretary not yet matched, the matches a person may
  * confirm (never applied unseen). The 身份证号 is shown whole here only.
  */
+import { useState } from 'react';
 import { dayWords, termWords, type Proposal } from '../../../../shared/people';
 import { aftermathOf } from '../../../../shared/policy';
 import { useAssessment } from '../../data/assessment';
@@ -15,6 +16,7 @@ import { db } from '../../db/db';
 import { linkPerson, unlinkPerson } from '../../db/people';
 import type { AssessmentRecord } from '../../db/schema';
 import { Button, useToast } from '../../ui';
+import { LinkPreviewPanel, type PendingLink } from './LinkPreviewPanel';
 import { TermEvaluationForm } from './TermEvaluationForm';
 
 export function PersonPage({ assessmentId, id }: { assessmentId: string; id: string }) {
@@ -34,24 +36,32 @@ function Person({ assessment, id }: { assessment: AssessmentRecord; id: string }
   const data = usePerson(assessment, id);
   const write = useWrite();
   const toast = useToast();
+  // a link is previewed against the open years before it is saved
+  const [pending, setPending] = useState<(PendingLink & { save: () => Promise<void> }) | null>(null);
   if (data === undefined) return <p className="muted">正在读取…</p>;
   if (data === null) return <p>本次考核没有编号为 {id} 的第一书记。</p>;
   const { view, status, proposals, names } = data;
   const readOnly = assessment.locked || assessment.status === 'archived';
-  const confirm = (p: Proposal | null) =>
-    write(
-      (async () => {
-        await linkPerson(db, assessment.id, id, p ? { assessmentId: p.node.assessmentId, id: p.node.id } : null, p ? p.basis : undefined, await getOperator());
+  const confirm = (p: Proposal | null) => {
+    const sameAs = p ? { assessmentId: p.node.assessmentId, id: p.node.id } : null;
+    setPending({
+      change: sameAs ? { sameAs } : { distinct: true },
+      title: p ? `确认与${p.node.year}年度的${p.node.name}为同一人` : '确认为新人员',
+      save: async () => {
+        await linkPerson(db, assessment.id, id, sameAs, p ? p.basis : undefined, await getOperator());
         toast(p ? `已确认与${p.node.year}年度的${p.node.name}为同一人` : '已确认为新人员');
-      })(),
-    );
+      },
+    });
+  };
   const unlink = () =>
-    write(
-      (async () => {
+    setPending({
+      change: { unlink: true },
+      title: '撤销人员对应',
+      save: async () => {
         await unlinkPerson(db, assessment.id, id, await getOperator());
         toast('已撤销人员对应');
-      })(),
-    );
+      },
+    });
   return (
     <>
       <div className="page-head">
@@ -68,7 +78,20 @@ function Person({ assessment, id }: { assessment: AssessmentRecord; id: string }
           </Button>
         ) : null}
       </p>
-      {status === 'alone' && !readOnly ? (
+      {pending ? (
+        <LinkPreviewPanel
+          assessmentId={assessment.id}
+          id={id}
+          pending={pending}
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            const { save } = pending;
+            setPending(null);
+            write(save());
+          }}
+        />
+      ) : null}
+      {status === 'alone' && !readOnly && !pending ? (
         <section className="card" data-testid="person-proposals">
           <strong>{proposals.length ? '以下往年人员姓名相同，请核实是否为同一人（确认后才对应）：' : '没有姓名相同的往年人员。'}</strong>
           <ul>
