@@ -18,7 +18,12 @@ export function cliPrintData(result: AssessmentResult, request: PrintRequest | u
     region: request?.region ?? '',
   };
   const policy = request?.policy ?? presetPolicy(isPresetName(result.policy) ? result.policy : 'jiaozhou');
-  const data = printDataOf(request?.input ?? null, result, policy, { assessment, printDate, ...(request?.notice ? { notice: request.notice } : {}) });
+  const data = printDataOf(request?.input ?? null, result, policy, {
+    assessment,
+    printDate,
+    ...(request?.notice ? { notice: request.notice } : {}),
+    ...(request?.terms ? { terms: request.terms } : {}),
+  });
   return selectRows(data, { category: request?.category ?? '', town: request?.town ?? '', id: '' });
 }
 

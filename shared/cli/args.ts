@@ -38,6 +38,7 @@ export type Command =
   | { command: 'demo'; outDir?: string; policy: string; pdf?: string }
   | { command: 'verify'; file: string; keyFile?: string }
   | { command: 'term'; files: { path: string; year?: number }[]; policy: string; json?: string }
+  | ({ command: 'printTerm'; files: { path: string; year?: number }[]; policy: string; out: string } & Pick<PrintMetaOptions, 'year' | 'region' | 'date'>)
   | { command: 'help' };
 
 export type Parsed = { ok: true; value: Command } | { ok: false; message: string };
@@ -125,10 +126,7 @@ export function parseArgs(args: readonly string[]): Parsed {
           ok: false,
           message: '请指明任期内各年度的考核结果：shuangping term 2023=结果2023.json 2024=结果2024.xlsx（历年结果工作簿含年度列的可不注年度）',
         };
-      const files = rest.map((word) => {
-        const m = /^(\d{4})=(.+)$/.exec(word);
-        return m ? { year: Number(m[1]), path: m[2]! } : { path: word };
-      });
+      const files = termFiles(rest);
       const json = opt('json');
       return { ok: true, value: { command: 'term', files, policy, ...(json ? { json } : {}) } };
     }
@@ -191,6 +189,7 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   const kinds = PRINT_KINDS.map((k) => `${k} ${PRINT_KIND_LABELS[k]}`).join('、');
   if (kind === undefined) return { ok: false, message: `请指明打印种类：${kinds}` };
   if (!isPrintKind(kind)) return { ok: false, message: `未知的打印种类“${kind}”，可选：${kinds}` };
+  if (kind === 'term') return parsePrintTerm(extra, opt, policy);
   if (extra.length) return { ok: false, message: `多余的参数“${extra.join(' ')}”，输入文件请用 --roster 等选项指明` };
   const files = inputFiles(opt);
   if (typeof files === 'string') return { ok: false, message: files };
@@ -214,6 +213,33 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   const notice = noticeOf(opt('notice-start'), opt('notice-days'));
   if (typeof notice === 'string') return { ok: false, message: notice };
   if (notice) value.notice = notice;
+  return { ok: true, value };
+}
+
+/** `2023=结果2023.json` or a 历年结果 workbook with its 年度 column. */
+const termFiles = (words: readonly string[]) =>
+  words.map((word) => {
+    const m = /^(\d{4})=(.+)$/.exec(word);
+    return m ? { year: Number(m[1]), path: m[2]! } : { path: word };
+  });
+
+/** `print term <[年度=]结果文件…>`: the 期满考核表 from the results of the term's years, as `term` reads them. */
+function parsePrintTerm(words: readonly string[], opt: (key: string) => string | undefined, policy: string): Parsed {
+  if (!words.length) return { ok: false, message: '请指明任期内各年度的考核结果：shuangping print term 2023=结果2023.json 2024=结果2024.xlsx' };
+  if (FILE_OPTIONS.some((k) => opt(k) !== undefined)) return { ok: false, message: '期满考核表读取各年度的考核结果，不用 --roster 等选项' };
+  const value: Command = { command: 'printTerm', files: termFiles(words), policy, out: opt('out') ?? `${PRINT_KIND_LABELS.term}.pdf` };
+  const year = opt('year');
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };
+    value.year = Number(year);
+  }
+  const date = opt('date');
+  if (date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, message: `--date 应为日期，如 2025-01-06，而不是“${date}”` };
+    value.date = date;
+  }
+  const region = opt('region');
+  if (region !== undefined) value.region = region;
   return { ok: true, value };
 }
 
@@ -247,6 +273,8 @@ export const USAGE = `双评工作站 命令行 — 村(社区)党组织“第�
       只检查输入，不计算
   shuangping demo [--out 文件夹] [--policy …] [--pdf 结果.pdf]
       用内置的示例县数据计算一遍，结果写到 ./demo-output/
+  shuangping print term <[年度=]结果文件…> [--out 期满考核表.pdf] [--year 2025] [--region 胶州市] [--date 2025-01-06] [--policy …]
+      期满考核表：读取与 term 相同的各年度考核结果，每人一份（--year 只打印任期在该年度或次年届满的）
   shuangping print <ranking|summary|notice|individual|ballots|tally|awards|approval|feedback|cadre> <与 compute 相同的输入>
         [--out 文件.pdf] [--year 2024] [--region 胶州市] [--date 2025-01-06]
         [--category 类别] [--town 镇街] [--notice-start 2025-01-06 --notice-days 5个工作日]

@@ -3,13 +3,17 @@ import type { writeResultsWorkbook } from '../io/results';
 import type { AssessmentInput } from '../method/input';
 import type { AssessmentResult, Policy } from '../model';
 import type { PrintKind } from '../model/prints';
+import type { TermSheet } from '../people/person-view';
 import type { PrintMetaOptions } from './args';
 
 /** What to print and from what: the kind (compute --pdf prints the ranking table), the inputs and the policy. */
 export interface PrintRequest extends PrintMetaOptions {
   kind: PrintKind;
-  input: AssessmentInput;
+  /** the year's inputs; none for the 期满考核表, which prints `terms` */
+  input?: AssessmentInput;
   policy: Policy;
+  /** the 期满考核表's forms (`print term`) */
+  terms?: TermSheet[];
 }
 
 /** Writes the PDF; returns a Chinese message instead when it cannot (no browser found …). */

@@ -7,7 +7,7 @@ import { computeAssessment, plausibilityWarnings, resultToJson } from '../method
 import { formatInputError, TERM_GRADES, type AssessmentResult, type InputError, type PlausibilityWarning, type Policy, type Rubric } from '../model';
 import { aftermathOf, isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import type { PastRow } from '../io/past';
-import { reviewTerms } from '../people/term-review';
+import { reviewTerms, termSheetsOfReviews } from '../people/term-review';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
@@ -160,6 +160,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return verify(command.file, command.keyFile, env);
     case 'term':
       return term(command, env);
+    case 'printTerm':
+      return printTerm(command, env);
   }
 }
 
@@ -216,13 +218,12 @@ async function loadRules(name: string, env: CliEnv): Promise<{ policy: Policy; r
   return { policy: checked.value, rubric: JIAOZHOU_RUBRIC };
 }
 
-/** 期满考核 from the results of the term's years (docs/formats.md §8). */
-async function term(command: Extract<Command, { command: 'term' }>, env: CliEnv): Promise<number> {
-  const { policy } = await loadRules(command.policy, env);
+/** The rows of the term's years, as `term` and `print term` read them (every error at once). */
+async function readTermRows(files: readonly { path: string; year?: number }[], env: CliEnv): Promise<PastRow[]> {
   const { readPastJson, readPastWorkbook } = await import('../io/past');
   const rows: PastRow[] = [];
   const errors: InputError[] = [];
-  for (const { path, year } of command.files) {
+  for (const { path, year } of files) {
     const bytes = await env.readFile(path);
     if (!bytes) {
       errors.push({ message: `找不到文件“${path}”` });
@@ -238,6 +239,34 @@ async function term(command: Extract<Command, { command: 'term' }>, env: CliEnv)
     else errors.push(...read.errors);
   }
   if (errors.length) throw inputFailure(errors);
+  return rows;
+}
+
+/** 期满考核表 (docs/formats.md §8, §11): one form per person from the results of the term's years. */
+async function printTerm(command: Extract<Command, { command: 'printTerm' }>, env: CliEnv): Promise<number> {
+  requirePdf(command.out, env);
+  const { policy } = await loadRules(command.policy, env);
+  const rows = await readTermRows(command.files, env);
+  const terms = termSheetsOfReviews(reviewTerms(rows, policy), rows, policy, command.year);
+  const year = command.year ?? Math.max(...rows.map((r) => r.year));
+  const request: PrintRequest = {
+    kind: 'term',
+    policy,
+    terms,
+    year,
+    ...(command.region ? { region: command.region } : {}),
+    ...(command.date ? { date: command.date } : {}),
+  };
+  // the forms need no year's ranking: an empty result carries the policy's name
+  await printTo(env, { policy: policy.preset, policyName: policy.name, categories: [] }, command.out, request);
+  env.stdout(`已写出：${command.out}（${terms.length} 人）`);
+  return EXIT_OK;
+}
+
+/** 期满考核 from the results of the term's years (docs/formats.md §8). */
+async function term(command: Extract<Command, { command: 'term' }>, env: CliEnv): Promise<number> {
+  const { policy } = await loadRules(command.policy, env);
+  const rows = await readTermRows(command.files, env);
   const reviews = reviewTerms(rows, policy);
   const labels = aftermathOf(policy).term.labels;
   const basisWords = { idNumber: '按身份证号对应', nameUnit: '按姓名和派出单位对应，请核实', single: '' } as const;

@@ -5,7 +5,7 @@ import { writeFilledTemplate } from '../io/templates';
 import { computeAssessment, resultToJson } from '../method';
 import { inputOf } from '../method/testing';
 import { presetPolicy } from '../policy';
-import { runCli, type CliEnv } from './run';
+import { runCli, type CliEnv, type PrintRequest } from './run';
 
 function memoryEnv(files: Record<string, Uint8Array>) {
   const out: string[] = [];
@@ -57,6 +57,40 @@ describe('shuangping term', () => {
     expect(out.at(-2)).toMatch(/^共 \d+ 人：/);
     const written = JSON.parse(new TextDecoder().decode(files['out/期满考核.json']!)) as { name: string; grade: string; reasons: string[] }[];
     expect(written.length).toBeGreaterThan(0);
+  });
+
+  it('print term: the 期满考核表 from the same inputs, one form per person whose term ends in the year or the next, the 身份证号 masked', async () => {
+    const past = await writeFilledTemplate('past', [
+      { 编号: 'S7', 姓名: '张建国', 年度: 2023, 身份证号: ZHANG, 派出单位: '市农业农村局', 等次: '优秀', 任期开始: '2023-03-01', 任期结束: '2025-02-28' },
+      { 编号: 'A9', 姓名: '张建国', 年度: 2024, 身份证号: ZHANG, 派出单位: '市农业农村局', 等次: '不称职', 召回日期: '2024-06-30' },
+      { 编号: 'S8', 姓名: '李志明', 年度: 2023, 派出单位: '市教育局', 等次: '优秀', 任期开始: '2021-03-01', 任期结束: '2023-02-28' },
+    ]);
+    const { env, out, err } = memoryEnv({ 'in/历年结果.xlsx': past });
+    const printed: { file: string; request: PrintRequest | undefined }[] = [];
+    env.printPdf = async (_result, file, request) => void printed.push({ file, request });
+    const code = await runCli(['print', 'term', 'in/历年结果.xlsx', '--year', '2024', '--region', '胶州市', '--out', 'out/期满考核表.pdf'], env);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out).toEqual(['已写出：out/期满考核表.pdf（1 人）']);
+    const request = printed[0]!.request!;
+    expect(request).toMatchObject({ kind: 'term', year: 2024, region: '胶州市' });
+    expect(request.terms).toEqual([
+      expect.objectContaining({
+        id: 'A9',
+        name: '张建国',
+        unit: '市农业农村局',
+        idNumber: '3702**********1232',
+        term: '任期2023年3月1日至2025年2月28日',
+        years: [
+          { year: 2023, grade: '优秀', recalls: '' },
+          { year: 2024, grade: '不称职', recalls: '2024年6月30日被召回' },
+        ],
+        grade: '不合格',
+      }),
+    ]);
+    // the year's inputs are not what it reads
+    expect(await runCli(['print', 'term', 'in/历年结果.xlsx', '--roster', '名册.xlsx'], memoryEnv({}).env)).toBe(2);
+    expect(await runCli(['print', 'term'], memoryEnv({}).env)).toBe(2);
   });
 
   it('a results file without a year, and a missing file: every error at once, exit 1', async () => {

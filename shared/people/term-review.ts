@@ -5,8 +5,12 @@
  * person's term reviewed by the policy.
  */
 import type { Grade, Mode, Policy } from '../model';
+import { aftermathOf } from '../policy/aftermath';
 import { nodeKey, resolvePeople, sameText, type PersonLink, type PersonNode } from './persons';
-import { reviewTerm, type TermOutcome } from './term';
+import { recallWords } from './consequences';
+import { maskIdNumber } from './id-number';
+import type { TermSheet } from './person-view';
+import { reviewTerm, termWords, type TermOutcome } from './term';
 
 /** One secretary's result of one year, as read from a results file (shared/io/past.ts `PastRow`). */
 export interface YearRow {
@@ -91,4 +95,35 @@ export function reviewTerms(rows: readonly YearRow[], policy: Policy): TermRevie
     });
   }
   return out.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '', 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/**
+ * The 期满考核表 of the reviews (the command line's `print term`): one form per person,
+ * the term's years with their grades and recalls from `rows`, the 身份证号 masked. With
+ * `year`, only the terms that end in that year or the next (as the app prints them).
+ */
+export function termSheetsOfReviews(reviews: readonly TermReview[], rows: readonly YearRow[], policy: Policy, year?: number): TermSheet[] {
+  const labels = aftermathOf(policy).term.labels;
+  const rowOf = (y: { year: number; id: string }) => rows.find((r) => r.year === y.year && r.id === y.id);
+  return reviews
+    .filter((r) => year === undefined || (r.end !== undefined && r.end >= `${year}-01-01` && r.end <= `${year + 1}-12-31`))
+    .map((r) => {
+      const own = r.years.map(rowOf).filter((x): x is YearRow => x !== undefined);
+      const idNumber = [...own].reverse().find((x) => x.idNumber)?.idNumber;
+      return {
+        id: r.years.at(-1)?.id ?? '',
+        name: r.name,
+        unit: r.unit || '（未填派出单位）',
+        village: '',
+        idNumber: idNumber ? maskIdNumber(idNumber) : '（未填）',
+        term: termWords(r),
+        years: own.map((x) => ({
+          year: x.year,
+          grade: x.grade === 'pending' ? '无结果' : policy.labels[x.grade],
+          recalls: x.recallDate ? recallWords(x.year, { date: x.recallDate }) : '',
+        })),
+        grade: labels[r.outcome.grade],
+        reasons: r.outcome.reasons,
+      };
+    });
 }

@@ -183,7 +183,7 @@ describe('one secretary across three years', () => {
     const editor = page.getByTestId('policy-consequences-editor');
     const block = editor.getByTestId('consequence-basic-0');
     await expect.poll(() => block.getByLabel('处理意见').inputValue()).toBe('由所在单位主要负责同志予以诫勉谈话，责其限期整改');
-    await block.getByLabel('期限').selectOption({ label: '1年内' });
+    await block.getByLabel('期限', { exact: true }).selectOption({ label: '1年内' });
     await block.scrollIntoViewIfNeeded();
     await app.settled();
     await app.shot('07-考核结果运用设置');

@@ -41,13 +41,13 @@ export function AftermathSettings({ draft, set, err, readOnly }: Props) {
             );
           const update = (i: number, patch: Partial<Omit<Consequence, 'mode'>>) => replace(i, { ...list[i]!, ...patch });
           return (
-            <fieldset key={t} className="plain aftermath-trigger" aria-label={`${triggerWords(t)}的处理意见`}>
-              <legend className="field-label">{triggerWords(t)}</legend>
+            <div key={t} role="group" aria-label={`${triggerWords(t)}的处理意见`}>
+              <h4>{triggerWords(t)}</h4>
               {list.length ? null : <p className="muted">{W.none}</p>}
               {list.map((c, i) => (
                 <div key={i} className="toolbar" data-testid={`consequence-${t}-${i}`}>
                   <Field label={W.text} error={err(`${at(i)}.text`)} wide>
-                    <input value={c.text} disabled={readOnly} onChange={(e) => update(i, { text: e.target.value })} />
+                    <input value={c.text} disabled={readOnly} style={{ width: '26em' }} onChange={(e) => update(i, { text: e.target.value })} />
                   </Field>
                   <Field label="类别">
                     <select value={c.kind} disabled={readOnly} onChange={(e) => update(i, { kind: e.target.value === 'reward' ? 'reward' : 'sanction' })}>
@@ -113,7 +113,7 @@ export function AftermathSettings({ draft, set, err, readOnly }: Props) {
               >
                 {W.add}
               </Button>
-            </fieldset>
+            </div>
           );
         })}
       </section>
