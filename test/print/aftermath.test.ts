@@ -12,6 +12,8 @@ import type { PrintData, PrintKind } from '../../renderer/src/features/print/mod
 import { computeAssessment } from '../../shared/method';
 import { inputOf } from '../../shared/method/testing';
 import { presetPolicy } from '../../shared/policy/presets';
+import { reviewTerms, termSheetsOfReviews } from '../../shared/people/term-review';
+import { cliPrintData } from '../../cli/print/printer';
 import { PRINT_DATE } from './fixtures';
 import { insideMargins, isA4, pageNumber, savePdf, snapshot, squeeze, type SavedPdf } from './pdf-tools';
 
@@ -107,6 +109,7 @@ describe('after the review meeting', () => {
       '共5名',
       '不称职1赵红霞',
       '【惩戒】取消年度评优资格1赵红霞',
+      '审批日期：2025年1月6日',
       '【调整】通报表扬1张海涛',
       '本年度被召回的第一书记：李志明、刘丽静。',
       '市委审批意见：',
@@ -125,6 +128,7 @@ describe('after the review meeting', () => {
         { year: 2023, grade: '称职', recalls: '2023年6月30日被召回' },
         { year: 2024, grade: '优秀', recalls: '' },
       ],
+      evaluation: '合格（市农业农村局评价意见）',
       grade: '不合格',
       reasons: ['任期2023年3月1日至2024年12月31日：2023年度称职、2024年度优秀', '2023年6月30日被召回，期满考核为不合格'],
     };
@@ -135,9 +139,35 @@ describe('after the review meeting', () => {
       '王建国',
       '3702**********1232',
       '2023称职2023年6月30日被召回',
+      '期满评价合格（市农业农村局评价意见）',
       '期满考核结果：不合格',
       '派出单位评价意见：',
     ]);
+    expect(text).not.toContain('370281199001011232');
+  });
+
+  it('期满考核表 on the command line (print term): the forms from the term reviews, with no year’s ranking behind them', async () => {
+    const rows = [
+      {
+        year: 2023,
+        id: 'S7',
+        name: '张建国',
+        grade: 'excellent' as const,
+        idNumber: '370281199001011232',
+        unit: AGRI,
+        termStart: '2023-03-01',
+        termEnd: '2025-02-28',
+      },
+      { year: 2024, id: 'A9', name: '张建国', grade: 'incompetent' as const, idNumber: '370281199001011232', unit: AGRI, recallDate: '2024-06-30' },
+    ];
+    const terms = termSheetsOfReviews(reviewTerms(rows, policy), rows, policy, 2024);
+    const cli = cliPrintData(
+      { policy: policy.preset, policyName: policy.name, categories: [] },
+      { kind: 'term', policy, terms, year: 2024, region: '胶州市', date: PRINT_DATE },
+    );
+    const pdf = await print('term', cli, 'aftermath-term-cli');
+    const text = squeeze(pdf.raw);
+    has(text, ['任职期满考核表', '张建国', '3702**********1232', '2024不称职2024年6月30日被召回', '期满评价未录入', '期满考核结果：不合格']);
     expect(text).not.toContain('370281199001011232');
   });
 
