@@ -56,11 +56,12 @@ export function editAssessment<T>(
 /** Every table of an assessment's records, for its digest at lock time. */
 const dataTables = unitTableList;
 
-/** What was finalized: the settings and every record (attachments by their SHA-256), as `N人 · digest`. */
+/** What was finalized: the settings, every record (attachments by their SHA-256) and the carried blocks kept with the lock, as `N人 · digest`. */
 async function assessmentState(db: ShuangpingDb, a: AssessmentRecord): Promise<string> {
   const tables = await Promise.all(dataTables(db).map((t) => t.where('assessmentId').equals(a.id).toArray()));
   const records = tables.map((rows) => rows.map((r) => ('blob' in r ? { ...r, blob: undefined } : r)));
-  return auditState({ policy: a.policy, rubric: a.rubric, communityRubric: a.communityRubric, records }, `${tables[0]?.length ?? 0}人`);
+  const carried = a.carriedAtLock ? { carried: a.carriedAtLock } : {};
+  return auditState({ policy: a.policy, rubric: a.rubric, communityRubric: a.communityRubric, records, ...carried }, `${tables[0]?.length ?? 0}人`);
 }
 
 /**
@@ -82,7 +83,7 @@ export async function lockAssessment(db: ShuangpingDb, assessmentId: string, ope
       action: 'assessment.lock',
       target: a.name,
       before: '未定稿',
-      after: `已定稿，${await assessmentState(db, a)}`,
+      after: `已定稿，${await assessmentState(db, { ...a, carriedAtLock: blocks })}`,
     });
   });
 }
