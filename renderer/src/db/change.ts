@@ -11,7 +11,7 @@
  *     log({ operator, action: 'decision.set', target: 'S1', after: '优秀' });
  *   });
  */
-import type { UnitKind } from '../../../shared/exchange/units';
+import type { Unit, UnitKind } from '../../../shared/exchange/units';
 import { appendAudit, type AuditEntry } from './audit';
 import { editAssessment } from './lock';
 import { priorOf } from './prior';
@@ -27,17 +27,20 @@ export interface ChangeScope {
 
 export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior'>;
 
-/** Runs `write` as one change; returns its result. A change that logs nothing is not recorded. */
+/**
+ * Runs `write` as one change; returns its result. A change that logs nothing is not
+ * recorded. `write` is given the units of the scope as they stand (read once, here).
+ */
 export async function changeRecords<T>(
   db: ShuangpingDb,
   assessmentId: string,
   scope: ChangeScope,
-  write: (log: (entry: LogEntry) => void) => Promise<T>,
+  write: (log: (entry: LogEntry) => void, before: ReadonlyMap<string, Unit>) => Promise<T>,
 ): Promise<T> {
   return editAssessment(db, assessmentId, unitTableList(db), async () => {
     const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
     const entries: LogEntry[] = [];
-    const result = await write((entry) => entries.push(entry));
+    const result = await write((entry) => entries.push(entry), before);
     if (entries.length) {
       const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
       const prior = priorOf(before, after);

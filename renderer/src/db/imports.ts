@@ -191,9 +191,10 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
     kind
   ];
   try {
-    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
+    // the change reads this assessment's units of the kind once (`local`): the plan is made again from them
+    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log, local) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
-      const now = planImport(kind, await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]), incoming);
+      const now = planImport(kind, local, incoming);
       if (planShape(now) !== planShape(preview)) throw new StaleImport();
       const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
       const rows = rowsToWrite(now, choices);
@@ -217,6 +218,18 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
   }
 }
 
+/**
+ * Records written per request: a province's 10,000 go in chunks, each awaited, so that
+ * the page paints between them (the transaction stays open: a request is always pending
+ * or just answered) instead of the whole write in one long frame.
+ */
+export const WRITE_CHUNK = 1000;
+
+/** `bulkPut` (or bulkAdd) in chunks of WRITE_CHUNK, in the caller's transaction and in order. */
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) await write(rows.slice(i, i + WRITE_CHUNK));
+}
+
 /** Writes each row the plan takes from the file (or removes, for those the file lacks). */
 async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<typeof rowsToWrite>): Promise<void> {
   const { db, assessmentId, operator } = ctx;
@@ -227,8 +240,11 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
   switch (kind) {
     case 'roster':
       // only the roster row goes: the secretary's scores and tallies stay, and count again if they come back
-      await db.secretaries.bulkDelete(removed.map(key));
-      await db.secretaries.bulkPut(taken.flatMap((r) => r.theirs!.rows.secretaries ?? []));
+      await inChunks(removed.map(key), (keys) => db.secretaries.bulkDelete(keys));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.secretaries ?? []),
+        (chunk) => db.secretaries.bulkPut(chunk),
+      );
       return;
     case 'summary':
     case 'scores': {
@@ -237,18 +253,27 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
         rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
       const ids = taken.map((r) => key(r.id));
       if (kind === 'summary') {
-        await db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(ids)));
-        await db.summaryScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []));
+        await inChunks(ids, async (chunk) => db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(chunk))));
+        await inChunks(
+          taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []),
+          (chunk) => db.summaryScores.bulkPut(chunk),
+        );
       } else {
-        await db.summaryScores.bulkPut(setAside(await db.summaryScores.bulkGet(ids)));
-        await db.itemScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.itemScores ?? []));
+        await inChunks(ids, async (chunk) => db.summaryScores.bulkPut(setAside(await db.summaryScores.bulkGet(chunk))));
+        await inChunks(
+          taken.flatMap((r) => r.theirs!.rows.itemScores ?? []),
+          (chunk) => db.itemScores.bulkPut(chunk),
+        );
       }
       return;
     }
     case 'ballots':
       // the file's tally replaces the entries in progress and the tally there was (kept in the log)
       for (const r of taken) if (r.mine?.rows.tallyEntries?.length) await db.tallyEntries.where('[assessmentId+id]').equals(key(r.id)).delete();
-      await db.tallies.bulkPut(taken.flatMap((r) => r.theirs!.rows.tallies ?? []));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.tallies ?? []),
+        (chunk) => db.tallies.bulkPut(chunk),
+      );
       return;
     case 'events':
       for (const r of rows) if (r.mine) await db.events.where('[assessmentId+id]').equals(key(r.id)).delete();
@@ -256,7 +281,10 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
       return;
     case 'attendance':
       // the file's month replaces the same month of each secretary; other months stay
-      await db.attendance.bulkPut(taken.flatMap((r) => r.theirs!.rows.attendance ?? []));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.attendance ?? []),
+        (chunk) => db.attendance.bulkPut(chunk),
+      );
       return;
   }
 }

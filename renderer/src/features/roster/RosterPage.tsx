@@ -8,6 +8,7 @@ import { useAssessment } from '../../data/assessment';
 import { personHref } from '../../data/routes';
 import { db } from '../../db/db';
 import { saveSecretary } from '../../db/roster';
+import { assessmentRows } from '../../db/rows';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Field, Table, TownSelect, useToast } from '../../ui';
 import { ImportButton } from '../imports';
@@ -22,7 +23,7 @@ const BY_ID = new Intl.Collator('zh-CN', { numeric: true });
 export function RosterPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const toast = useToast();
-  const roster = useLiveQuery(() => db.secretaries.where('assessmentId').equals(assessmentId).toArray(), [assessmentId]);
+  const roster = useLiveQuery(() => assessmentRows(db.secretaries, assessmentId), [assessmentId]);
   const [query, setQuery] = useState('');
   const [town, setTown] = useState('');
   const [category, setCategory] = useState('');

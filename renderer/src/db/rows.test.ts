@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secretary } from '../../../shared/method/testing';
+import { createAssessment } from './assessments';
+import { importRoster, importTallies, WRITE_CHUNK } from './imports';
+import { assessmentRows } from './rows';
+import { ShuangpingDb } from './schema';
+
+let db: ShuangpingDb;
+
+beforeEach(() => {
+  db = new ShuangpingDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('an assessment’s records by the primary key’s range', () => {
+  it('are those of the assessment index, in the same order, and no other assessment’s', async () => {
+    const a = await createAssessment(db, { year: 2024, name: '甲', region: '胶州市', policy: 'jiaozhou' }, '张三');
+    const b = await createAssessment(db, { year: 2024, name: '乙', region: '胶州市', policy: 'jiaozhou' }, '张三');
+    // more than one chunk of the import's write, ids that sort differently as text and as numbers
+    const ids = Array.from({ length: WRITE_CHUNK + 7 }, (_, i) => `S${(i * 7919) % 2000}`).filter((id, i, all) => all.indexOf(id) === i);
+    await importRoster({ db, assessmentId: a, operator: '张三', sheet: '名册' }, ids.map((id) => secretary(id)));
+    await importRoster({ db, assessmentId: b, operator: '张三', sheet: '名册' }, ['S1', 'S2'].map((id) => secretary(id)));
+    await importTallies(
+      { db, assessmentId: a, operator: '张三', sheet: '计票' },
+      ids.map((id) => ({ id, verySatisfied: 30, satisfied: 10, basic: 5, dissatisfied: 0, invalid: 0, abstain: 0 })),
+    );
+    for (const table of [db.secretaries, db.tallies] as const) {
+      const byIndex = await table.where('assessmentId').equals(a).toArray();
+      expect(byIndex).toHaveLength(ids.length);
+      expect(await assessmentRows<unknown>(table, a)).toEqual(byIndex);
+    }
+    expect((await assessmentRows(db.secretaries, b)).map((s) => s.id)).toEqual(['S1', 'S2']);
+  });
+});
