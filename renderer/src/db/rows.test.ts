@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretary } from '../../../shared/method/testing';
 import { createAssessment } from './assessments';
+import { auditState, readAuditLog } from './audit';
 import { importRoster, importTallies, WRITE_CHUNK } from './imports';
 import { assessmentRows } from './rows';
 import { ShuangpingDb } from './schema';
@@ -34,5 +35,11 @@ describe('an assessment’s records by the primary key’s range', () => {
       expect(await assessmentRows<unknown>(table, a)).toEqual(byIndex);
     }
     expect((await assessmentRows(db.secretaries, b)).map((s) => s.id)).toEqual(['S1', 'S2']);
+    // the import's audit entry digests the whole table as auditState does, though written and digested in parts
+    const log = await readAuditLog(db, a);
+    const rosterEntry = log.find((e) => e.action === 'roster.import')!;
+    expect(rosterEntry.before).toBe(auditState([], '0人'));
+    expect(rosterEntry.after).toBe(auditState(await db.secretaries.where('assessmentId').equals(a).toArray(), `${ids.length}人`));
+    expect(log.find((e) => e.action === 'ballots.import')!.after).toBe(auditState(await db.tallies.where('assessmentId').equals(a).toArray(), `${ids.length}人`));
   });
 });
