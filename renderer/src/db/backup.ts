@@ -113,7 +113,18 @@ export async function writeBackup(
   reason = '',
   at = new Date(),
 ): Promise<BackupEntry> {
-  const { bytes, manifest } = await backupBytes(db, operator);
+  return storeBackup(db, store, kind, await backupBytes(db, operator), reason, at);
+}
+
+/** Keeps a backup's bytes (backupBytes) as a backup of `kind`: written, noted in the ledger, that kind pruned to its bound. */
+export async function storeBackup(
+  db: ShuangpingDb,
+  store: BackupStore,
+  kind: BackupKind,
+  { bytes, manifest }: { bytes: Uint8Array; manifest: Manifest },
+  reason = '',
+  at = new Date(),
+): Promise<BackupEntry> {
   const entry = await store.writeBackup(backupName(kind, at, reason), bytes);
   await db.transaction('rw', db.meta, async () => {
     const ledger = [...(await readLedger(db)), { digest: manifest.digest, name: entry.name, at: manifest.createdAt }].slice(-LEDGER_SIZE);

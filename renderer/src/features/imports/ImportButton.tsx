@@ -127,7 +127,18 @@ export function ImportButton({
         {busy ? '正在导入…' : label}
       </Button>
       {progress ? <ImportProgressBar progress={progress.progress} file={progress.file} /> : null}
-      {asking ? <ImportPreview preview={asking.preview} names={names ?? new Map()} busy={busy} onCancel={() => setAsking(null)} onConfirm={confirm} /> : null}
+      {asking ? (
+        <ImportPreview
+          preview={asking.preview}
+          names={names ?? new Map()}
+          busy={busy}
+          onCancel={() => {
+            asking.preview.backup?.discard();
+            setAsking(null);
+          }}
+          onConfirm={confirm}
+        />
+      ) : null}
       <Dialog
         open={failed !== null}
         wide
