@@ -176,8 +176,14 @@ export function rowsToWrite(plan: ImportPlan, choices: ImportChoices): PlanRow[]
 /** Whether the plan needs a person: something here would change or go, or the file has differences. */
 export const needsChoices = (plan: ImportPlan) => plan.counts.different > 0 || plan.counts.absent > 0;
 
-/** The plan's shape, to tell whether the data changed between the preview and the write. */
-export const planShape = (plan: ImportPlan) => canonicalJson(plan.rows.map((r) => [r.id, r.status, r.mine?.fingerprint ?? '']));
+/** Whether two plans have the same shape — each row's 编号, status and this laptop's records — to tell whether the data changed between the preview and the write. */
+export function sameShape(a: ImportPlan, b: ImportPlan): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  return a.rows.every((r, i) => {
+    const o = b.rows[i]!;
+    return r.id === o.id && r.status === o.status && (r.mine?.fingerprint ?? '') === (o.mine?.fingerprint ?? '');
+  });
+}
 
 /** The tables a unit of this kind lives in (for reading this assessment's side). */
 export const planTables = (kind: ImportKind): readonly TableName[] =>

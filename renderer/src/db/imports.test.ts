@@ -5,7 +5,7 @@ import type { Secretary } from '../../../shared/model';
 import { importWorkbook, previewWorkbook } from '../features/imports/workbooks';
 import { createAssessment, duplicateAssessment } from './assessments';
 import { recordDecision } from './decisions';
-import { importRoster, importSummaryScores, importTallies } from './imports';
+import { applyImport, importRoster, importSummaryScores, importTallies, previewImport } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
 import { saveItemScores } from './scores';
@@ -92,6 +92,23 @@ describe('imports, one transaction each', () => {
     await db.assessments.update(assessmentId, { locked: true });
     const outcome = await importTallies(ctx(), []);
     expect(outcome).toEqual({ ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] });
+  });
+
+  it('a change between the preview and the write refuses the write; without one it goes ahead', async () => {
+    const tally = (id: string, verySatisfied: number) => ({ id, verySatisfied, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 });
+    const preview = await previewImport(ctx(), 'ballots', [tally('S1', 31), tally('S2', 20)]);
+    if (!preview.ok) throw new Error('preview refused');
+    // S1's tally changes here after the previews
+    expect(await importTallies(ctx(), [tally('S1', 29)], { S1: 'theirs' })).toMatchObject({ ok: true });
+    expect(await applyImport(ctx(), preview.value, { S1: 'theirs' })).toEqual({
+      ok: false,
+      errors: [{ message: '本考核的数据在预览之后有了变化，请重新导入该文件' }],
+    });
+    expect((await db.tallies.get([assessmentId, 'S1']))!.verySatisfied).toBe(29);
+    const fresh = await previewImport(ctx(), 'ballots', [tally('S1', 31), tally('S2', 20)]);
+    if (!fresh.ok) throw new Error('preview refused');
+    expect(await applyImport(ctx(), fresh.value, { S1: 'theirs' })).toMatchObject({ ok: true, count: 2 });
+    expect((await db.tallies.get([assessmentId, 'S1']))!.verySatisfied).toBe(31);
   });
 
   it('every import is in the audit chain', async () => {

@@ -22,7 +22,7 @@ import {
   IMPORT_UNIT,
   incomingUnit,
   planImport,
-  planShape,
+  sameShape,
   rowsToWrite,
   unanswered,
   type ImportChoices,
@@ -195,7 +195,7 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
     const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log, local) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
       const now = planImport(kind, local, incoming);
-      if (planShape(now) !== planShape(preview)) throw new StaleImport();
+      if (!sameShape(now, preview)) throw new StaleImport();
       const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
       const rows = rowsToWrite(now, choices);
       await writeRows(ctx, kind, rows);
