@@ -67,10 +67,14 @@ async function digestOfMany(records: readonly unknown[]): Promise<string> {
   return Array.from(hash.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The state of one table's records of an assessment, in key order: `198人 · 3f2a…` (auditState's words and digest). */
-export async function tableState(table: Table, assessmentId: string, unit: string): Promise<string> {
-  const records = await table.where('assessmentId').equals(assessmentId).toArray();
+/** The state of records in key order, as auditState(records, `${records.length}${unit}`) gives it, for a province's without a long frame. */
+export async function recordsState(records: readonly unknown[], unit: string): Promise<string> {
   return `${records.length}${unit} · ${await digestOfMany(records)}`;
+}
+
+/** The state of one table's records of an assessment, in key order: `198人 · 3f2a…`. */
+export async function tableState(table: Table, assessmentId: string, unit: string): Promise<string> {
+  return recordsState(await table.where('assessmentId').equals(assessmentId).toArray(), unit);
 }
 
 export const auditHeadKey = (assessmentId: string) => `auditHead:${assessmentId}`;

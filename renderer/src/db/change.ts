@@ -25,7 +25,10 @@ export interface ChangeScope {
   kinds: readonly UnitKind[];
 }
 
-export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior'>;
+/** An entry to log; its state after may be worked out from the scope's units after the write (read once, here). */
+export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior' | 'after'> & {
+  after?: string | undefined | ((after: ReadonlyMap<string, Unit>) => Promise<string>);
+};
 
 /**
  * Runs `write` as one change; returns its result. A change that logs nothing is not
@@ -45,7 +48,10 @@ export async function changeRecords<T>(
       const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
       const prior = priorOf(before, after);
       let last: AuditRecord | undefined;
-      for (const [i, entry] of entries.entries()) last = await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+      for (const [i, entry] of entries.entries()) {
+        const state = typeof entry.after === 'function' ? await entry.after(after) : entry.after;
+        last = await appendAudit(db, { ...entry, after: state, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+      }
       await recordDeletions(db, assessmentId, before, after, last!);
     }
     return result;

@@ -14,8 +14,8 @@ import Dexie from 'dexie';
 import { checkAgainstRoster } from '../../../shared/io/assessment';
 import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
 import type { Checked, InputError } from '../../../shared/model';
-import type { Unit } from '../../../shared/exchange/units';
-import { tableState } from './audit';
+import type { Unit, UnitRecords } from '../../../shared/exchange/units';
+import { recordsState } from './audit';
 import { changeRecords } from './change';
 import { nowIso } from './ids';
 import {
@@ -32,7 +32,7 @@ import {
 } from './import-plan';
 import { LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
-import { readUnits } from './units';
+import { readUnits, tableRowsOf } from './units';
 
 /** A finished import: the records written, the assessment's records of that kind after it, and what it did in words. */
 export type ImportOutcome = { ok: true; count: number; total: number; words: string } | { ok: false; errors: InputError[] };
@@ -164,6 +164,16 @@ function planWords(plan: ImportPlan, choices: ImportChoices): string {
     .join('，');
 }
 
+/** The table whose state an import's audit entry gives. */
+const IMPORT_TABLE = {
+  roster: 'secretaries',
+  summary: 'summaryScores',
+  scores: 'itemScores',
+  ballots: 'tallies',
+  events: 'events',
+  attendance: 'attendance',
+} as const satisfies Record<ImportKind, keyof UnitRecords>;
+
 const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary: '人', scores: '人', ballots: '人', events: '条', attendance: '条' };
 
 /**
@@ -196,17 +206,13 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
       const now = planImport(kind, local, incoming);
       if (!sameShape(now, preview)) throw new StaleImport();
-      const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
+      // the table's state before and after, from the units the change reads anyway (the same records as a read of the table)
+      const state = (units: ReadonlyMap<string, Unit>) => recordsState(tableRowsOf(units, IMPORT_TABLE[kind]), TABLE_UNITS[kind]);
+      const before = await state(local);
       const rows = rowsToWrite(now, choices);
       await writeRows(ctx, kind, rows);
       const words = planWords(now, choices);
-      log({
-        operator,
-        action: `${kind}.import`,
-        target: `${preview.sheet}（${words}）`,
-        before,
-        after: await tableState(table, assessmentId, TABLE_UNITS[kind]),
-      });
+      log({ operator, action: `${kind}.import`, target: `${preview.sheet}（${words}）`, before, after: state });
       return { count: rows.length, total: await table.where('assessmentId').equals(assessmentId).count(), words };
     });
     return { ok: true, ...done };

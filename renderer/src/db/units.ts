@@ -5,7 +5,7 @@
  * (`prior`), a removed unit leaves a tombstone (tombstones.ts), and a replaced value can
  * be brought back (revert.ts).
  */
-import type { Table } from 'dexie';
+import { cmp, type Table } from 'dexie';
 import { recordUnits, UNIT_KINDS, UNIT_TABLES, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
 import type { ShuangpingDb } from './schema';
 
@@ -67,6 +67,16 @@ export function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unkno
     default:
       return [row.assessmentId, row.id];
   }
+}
+
+/**
+ * One table's records among `units` (read by readUnits), in the table's key order: the
+ * records a read of the table gives, without reading it again.
+ */
+export function tableRowsOf(units: ReadonlyMap<string, Unit>, table: keyof UnitRecords): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const unit of units.values()) rows.push(...((unit.rows[table] ?? []) as unknown as Record<string, unknown>[]));
+  return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
 }
 
 /**
