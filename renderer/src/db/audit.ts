@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import { chainEntry, verifyChain, type ChainCheck } from '../../../shared/audit/chain';
 import { canonicalJson, sha256Hex } from '../../../shared/digest';
+import { breathe, PART } from './breathe';
 import { nowIso } from './ids';
 import type { AuditPrior } from './prior';
 import type { AuditRecord, ShuangpingDb } from './schema';
@@ -40,24 +41,18 @@ export function auditState(value: unknown, words?: string): string {
   return words ? `${words} · ${digestOf(value)}` : digestOf(value);
 }
 
-/** Records written out per part of a long digest, between which the page may paint. */
-const DIGEST_PART = 1000;
-
-/** A moment for the page to paint, inside a transaction too (Dexie keeps it open meanwhile). */
-const breathe = () => Dexie.waitFor(new Promise<void>((done) => setTimeout(done, 0)));
-
 /**
  * `digestOf(records)` for a province's records without a long frame: the canonical JSON
  * written a thousand records at a time, hashed by Web Crypto where there is one.
  */
 async function digestOfMany(records: readonly unknown[]): Promise<string> {
-  if (records.length <= DIGEST_PART || !globalThis.crypto?.subtle) return digestOf(records);
+  if (records.length <= PART || !globalThis.crypto?.subtle) return digestOf(records);
   const parts: string[] = [];
-  for (let i = 0; i < records.length; i += DIGEST_PART) {
+  for (let i = 0; i < records.length; i += PART) {
     if (i > 0) await breathe();
     parts.push(
       records
-        .slice(i, i + DIGEST_PART)
+        .slice(i, i + PART)
         .map(canonicalJson)
         .join(','),
     );

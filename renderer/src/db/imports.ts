@@ -16,6 +16,7 @@ import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
 import type { Checked, InputError } from '../../../shared/model';
 import type { Unit, UnitRecords } from '../../../shared/exchange/units';
 import { recordsState } from './audit';
+import { inParts } from './breathe';
 import { changeRecords } from './change';
 import { nowIso } from './ids';
 import {
@@ -96,8 +97,8 @@ function asParsed<K extends ImportKind>(ctx: ImportContext, kind: K, records: re
   };
 }
 
-/** The file's records as units, one per secretary. */
-function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], at: string): Map<string, Unit> {
+/** The file's records as units, one per secretary (a thousand at a time, the page painting between). */
+async function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], at: string): Promise<Map<string, Unit>> {
   const byId = new Map<string, ImportRecords[K][]>();
   for (const r of records) {
     const list = byId.get(r.id);
@@ -105,10 +106,10 @@ function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, record
     else byId.set(r.id, [r]);
   }
   const units = new Map<string, Unit>();
-  for (const [id, list] of byId) {
+  await inParts(byId, ([id, list]) => {
     const unit = incomingUnit(kind, ctx.assessmentId, id, list, ctx.operator, at);
     units.set(unit.key, unit);
-  }
+  });
   return units;
 }
 
@@ -136,7 +137,7 @@ export async function previewImport<K extends ImportKind>(
         const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
         if (all.length) return { ok: false, errors: sortErrors(all) };
         const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
-        return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
+        return { ok: true, value: { ...planImport(kind, local, await incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
       },
     );
   } catch (e) {

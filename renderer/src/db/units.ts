@@ -6,7 +6,8 @@
  * be brought back (revert.ts).
  */
 import { cmp, type Table } from 'dexie';
-import { recordUnits, UNIT_KINDS, UNIT_TABLES, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
+import { recordUnits, UNIT_KINDS, UNIT_TABLES, unitFingerprint, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
+import { inParts, PART } from './breathe';
 import type { ShuangpingDb } from './schema';
 
 const tableOf = (db: ShuangpingDb, name: keyof UnitRecords): Table => db[name] as Table;
@@ -43,7 +44,11 @@ export async function readUnits(
     // an attachment's bytes are not part of its unit (the record names them by SHA-256)
     (records as Record<string, unknown[]>)[name] = name === 'attachments' ? rows.map(({ blob: _blob, ...row }) => row) : rows;
   }
-  return recordUnits(records);
+  // a province's units are fingerprinted a thousand at a time, the page painting between
+  const units = recordUnits(records, false);
+  if (units.size <= PART) for (const unit of units.values()) unit.fingerprint = unitFingerprint(unit);
+  else await inParts(units.values(), (unit) => (unit.fingerprint = unitFingerprint(unit)));
+  return units;
 }
 
 /** The primary key of a record of `table`, as the database keys it. */
