@@ -4,7 +4,19 @@ import { secretary } from '../../../shared/method/testing';
 import { priorOf } from './prior';
 
 const roster = (ids: string[]) => recordUnits({ secretaries: ids.map((id) => ({ ...secretary(id), assessmentId: 'A' })) });
-const entry = (id: string) => ({ assessmentId: 'A', id, slot: 1, verySatisfied: 1, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0, by: '张三', at: '2024-01-01' });
+const entry = (id: string) => ({
+  assessmentId: 'A',
+  id,
+  slot: 1,
+  verySatisfied: 1,
+  satisfied: 0,
+  basic: 0,
+  dissatisfied: 0,
+  invalid: 0,
+  abstain: 0,
+  by: '张三',
+  at: '2024-01-01',
+});
 
 describe('what a change replaced', () => {
   it('keeps a new unit as having had nothing, a removed one with its rows, and leaves out the same', () => {
