@@ -5,7 +5,7 @@ import type { Secretary } from '../../../shared/model';
 import { importWorkbook, previewWorkbook } from '../features/imports/workbooks';
 import { createAssessment, duplicateAssessment } from './assessments';
 import { recordDecision } from './decisions';
-import { applyImport, importRoster, importSummaryScores, importTallies, previewImport } from './imports';
+import { applyImport, importItemScores, importRoster, importSummaryScores, importTallies, previewImport } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
 import { saveItemScores } from './scores';
@@ -86,6 +86,26 @@ describe('imports, one transaction each', () => {
     ]);
     expect(outcome.ok).toBe(false);
     expect(await db.summaryScores.count()).toBe(0);
+  });
+
+  it('a summary taken sets the item scores aside, and item scores taken set the summary aside, both kept', async () => {
+    await saveItemScores(db, assessmentId, 'S2', { 'A1.2': '1' }, '张三');
+    const summary = [
+      { id: 'S1', baseScore: '90', orgScore: '96' },
+      { id: 'S2', baseScore: '80', orgScore: '90' },
+    ];
+    expect(await importSummaryScores(ctx(), summary, { S2: 'theirs' })).toMatchObject({ ok: true, count: 2 });
+    const items = (await db.itemScores.get([assessmentId, 'S2']))!;
+    expect(items.inputs).toEqual({ 'A1.2': '1' });
+    expect(items.setAside).toMatchObject({ by: '张三' });
+    expect((await db.summaryScores.get([assessmentId, 'S2']))!.setAside).toBeUndefined();
+
+    expect(await importItemScores(ctx(), [{ id: 'S2', inputs: { 'A1.2': '2' } }], { S2: 'theirs' })).toMatchObject({ ok: true, count: 1 });
+    expect((await db.summaryScores.get([assessmentId, 'S2']))!.setAside).toMatchObject({ by: '张三' });
+    expect((await db.summaryScores.get([assessmentId, 'S1']))!.setAside).toBeUndefined();
+    const now = (await db.itemScores.get([assessmentId, 'S2']))!;
+    expect(now.inputs).toEqual({ 'A1.2': '2' });
+    expect(now.setAside).toBeUndefined();
   });
 
   it('a locked assessment takes no import', async () => {

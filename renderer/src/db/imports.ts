@@ -255,18 +255,17 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
       return;
     case 'summary':
     case 'scores': {
-      // the other way of scoring is set aside, never deleted
+      // the other way of scoring is set aside, never deleted (its record as this transaction read it: the plan's `mine`)
       const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) =>
         rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
-      const ids = taken.map((r) => key(r.id));
       if (kind === 'summary') {
-        await inChunks(ids, async (chunk) => db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(chunk))));
+        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.itemScores ?? [])), (chunk) => db.itemScores.bulkPut(chunk));
         await inChunks(
           taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []),
           (chunk) => db.summaryScores.bulkPut(chunk),
         );
       } else {
-        await inChunks(ids, async (chunk) => db.summaryScores.bulkPut(setAside(await db.summaryScores.bulkGet(chunk))));
+        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.summaryScores ?? [])), (chunk) => db.summaryScores.bulkPut(chunk));
         await inChunks(
           taken.flatMap((r) => r.theirs!.rows.itemScores ?? []),
           (chunk) => db.itemScores.bulkPut(chunk),
