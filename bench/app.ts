@@ -3,7 +3,10 @@
  * uses it: the built app served from dist/, a new assessment, the province's
  * workbooks imported through the import buttons (the app's own import path, the file
  * chooser, one transaction each), then the results of the largest category opened
- * and scrolled while requestAnimationFrame timestamps are recorded.
+ * and scrolled while requestAnimationFrame timestamps are recorded. During each import
+ * the main thread's long animation frames are recorded with the scripts that ran in them
+ * (which function of which file), and after the first province the floor of the app's
+ * write is measured: IndexedDB alone putting the same records (writeFloor).
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
