@@ -3,7 +3,10 @@
  * uses it: the built app served from dist/, a new assessment, the province's
  * workbooks imported through the import buttons (the app's own import path, the file
  * chooser, one transaction each), then the results of the largest category opened
- * and scrolled while requestAnimationFrame timestamps are recorded.
+ * and scrolled while requestAnimationFrame timestamps are recorded. During each import
+ * the main thread's long animation frames are recorded with the scripts that ran in them
+ * (which function of which file), and after the first province the floor of the app's
+ * write is measured: IndexedDB alone putting the same records (writeFloor).
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -25,6 +28,8 @@ export interface ImportTiming {
   longFrames: number;
   longestFrameMs: number;
   framesOver200: number;
+  /** the longest frame's scripts (LoAF attribution): `function (file) ms`, longest first */
+  longestFrameScripts: string[];
 }
 
 export interface AppFigures {
@@ -32,6 +37,8 @@ export interface AppFigures {
   /** the province with its tally workbook, and again with its per-ballot workbook */
   tallies: ImportRun;
   perBallot: ImportRun;
+  /** IndexedDB alone putting the records the tally import wrote: the app's floor */
+  writeFloor: WriteFloor;
   /** from clicking 结果 to every category on screen */
   resultsMs: number;
   categories: number;
@@ -50,7 +57,7 @@ const BUTTONS: Record<string, string> = {
   events: '导入直接定等事项',
 };
 
-async function setOperator(page: Page, name: string): Promise<void> {
+export async function setOperator(page: Page, name: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: '设置操作员' });
   await dialog.waitFor();
   await dialog.getByLabel('操作员姓名').fill(name);
@@ -58,7 +65,7 @@ async function setOperator(page: Page, name: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
-async function newAssessment(page: Page): Promise<string> {
+export async function newAssessment(page: Page): Promise<string> {
   await page.getByRole('button', { name: '新建考核' }).click();
   const dialog = page.getByRole('dialog', { name: '新建考核' });
   await dialog.getByLabel('考核年度').fill('2024');
@@ -87,7 +94,7 @@ const idle = (page: Page) =>
   );
 
 /** One workbook through its import button: from the click to the notice of success. */
-async function importFile(page: Page, kind: string, path: string, timeout: number): Promise<ImportTiming> {
+export async function importFile(page: Page, kind: string, path: string, timeout: number): Promise<ImportTiming> {
   const name = path.split('/').pop()!;
   // the steps the progress bar shows, with when each began
   await page.evaluate(() => {
@@ -98,10 +105,22 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
       if (seen[seen.length - 1]?.[0] !== step) seen.push([step, performance.now()]);
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
-    // the main thread's long animation frames (over 50 ms) while the import runs: the screen answers between them
-    const frames: number[] = [];
-    (window as unknown as { FRAMES: number[] }).FRAMES = frames;
-    new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'long-animation-frame' });
+    // the main thread's long animation frames (over 50 ms) while the import runs: the screen answers between them;
+    // with the scripts that ran in each (which function of which file, for how long)
+    type Script = { sourceFunctionName: string; sourceURL: string; invoker: string; duration: number };
+    const frames: { ms: number; scripts: string[] }[] = [];
+    (window as unknown as { FRAMES: typeof frames }).FRAMES = frames;
+    const file = (url: string) => url.split('/').pop()?.split('?')[0] ?? '';
+    new PerformanceObserver((list) =>
+      frames.push(
+        ...list.getEntries().map((e) => ({
+          ms: e.duration,
+          scripts: [...((e as unknown as { scripts?: Script[] }).scripts ?? [])]
+            .sort((a, b) => b.duration - a.duration)
+            .map((s) => `${s.sourceFunctionName || s.invoker || '?'} (${file(s.sourceURL)}) ${Math.round(s.duration)} ms`),
+        })),
+      ),
+    ).observe({ type: 'long-animation-frame' });
   });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: BUTTONS[kind]!, exact: true }).click();
@@ -131,7 +150,8 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
   await idle(page);
   const settleMs = Date.now() - start - ms;
   const seen = await page.evaluate(() => (window as unknown as { STEPS: [string, number][] }).STEPS);
-  const frames = await page.evaluate(() => (window as unknown as { FRAMES: number[] }).FRAMES);
+  const frames = await page.evaluate(() => (window as unknown as { FRAMES: { ms: number; scripts: string[] }[] }).FRAMES);
+  const longest = frames.reduce<{ ms: number; scripts: string[] }>((a, b) => (b.ms > a.ms ? b : a), { ms: 0, scripts: [] });
   const steps: Record<string, number> = {};
   seen.forEach(([step, at], i) => {
     const next = seen[i + 1];
@@ -146,8 +166,9 @@ async function importFile(page: Page, kind: string, path: string, timeout: numbe
     progress: await progress,
     steps,
     longFrames: frames.length,
-    longestFrameMs: Math.max(0, ...frames),
-    framesOver200: frames.filter((d) => d > 200).length,
+    longestFrameMs: longest.ms,
+    framesOver200: frames.filter((f) => f.ms > 200).length,
+    longestFrameScripts: longest.scripts,
   };
 }
 
@@ -216,6 +237,64 @@ async function scrollLargest(page: Page, label: string): Promise<{ wheel: FrameS
   }, label);
 }
 
+/**
+ * The floor of the app's write: the records the imports left in the app's database (the
+ * five workbooks' tables) put again, by IndexedDB alone, into a new database of the same
+ * stores and indexes — one transaction per table, as the imports write — in the same
+ * Chromium. Three times; the median of the totals, and each table's time in that run.
+ */
+async function writeFloor(page: Page): Promise<WriteFloor> {
+  return page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) => new Promise<T>((done, fail) => ((r.onsuccess = () => done(r.result)), (r.onerror = () => fail(r.error))));
+    const source = await request(indexedDB.open('shuangping'));
+    const names = ['secretaries', 'summaryScores', 'itemScores', 'tallies', 'events'].filter((n) => source.objectStoreNames.contains(n));
+    const tables = await Promise.all(
+      names.map(async (name) => {
+        const store = source.transaction(name).objectStore(name);
+        const indexes = [...store.indexNames].map((i) => ({ name: i, keyPath: store.index(i).keyPath }));
+        return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: await request(store.getAll()) };
+      }),
+    );
+    source.close();
+    const runs: { ms: number; tables: Record<string, { rows: number; ms: number }> }[] = [];
+    for (let run = 0; run < 3; run++) {
+      await request(indexedDB.deleteDatabase('write-floor'));
+      const open = indexedDB.open('write-floor', 1);
+      open.onupgradeneeded = () => {
+        for (const t of tables) {
+          const store = open.result.createObjectStore(t.name, { keyPath: t.keyPath, autoIncrement: t.autoIncrement });
+          for (const i of t.indexes) store.createIndex(i.name, i.keyPath);
+        }
+      };
+      const target = await request(open);
+      const figures: Record<string, { rows: number; ms: number }> = {};
+      let total = 0;
+      for (const t of tables) {
+        const start = performance.now();
+        const tx = target.transaction(t.name, 'readwrite');
+        const store = tx.objectStore(t.name);
+        for (const row of t.rows) store.put(row);
+        await new Promise<void>((done, fail) => ((tx.oncomplete = () => done()), (tx.onerror = () => fail(tx.error))));
+        const ms = performance.now() - start;
+        figures[t.name] = { rows: t.rows.length, ms };
+        total += ms;
+      }
+      target.close();
+      runs.push({ ms: total, tables: figures });
+    }
+    await request(indexedDB.deleteDatabase('write-floor'));
+    runs.sort((a, b) => a.ms - b.ms);
+    return { ...runs[1]!, runsMs: runs.map((r) => r.ms) };
+  });
+}
+
+export interface WriteFloor {
+  /** the five tables put, one transaction each (median of three runs) */
+  ms: number;
+  runsMs: number[];
+  tables: Record<string, { rows: number; ms: number }>;
+}
+
 export interface ImportRun {
   imports: ImportTiming[];
   /** Σ of the imports, each from choosing the file to the notice */
@@ -271,6 +350,7 @@ export async function benchApp(options: {
   });
   try {
     const { page, errors, run: tallies } = await importProvince(browser, server.url, options.dir, options.files, options.timeout, options.shot);
+    const floor = await writeFloor(page);
 
     const start = Date.now();
     await page.getByRole('navigation').getByRole('link', { name: '结果' }).click();
@@ -301,6 +381,7 @@ export async function benchApp(options: {
       chromium: browser.version(),
       tallies,
       perBallot: second.run,
+      writeFloor: floor,
       resultsMs,
       categories: sizes.length,
       largest: { ...largest, rowsInDomMax: scrolled.rowsInDomMax },

@@ -140,6 +140,19 @@ export function reportRows(r: Report): string[][] {
         met(ratio <= TARGETS.appRatio),
       ]);
       rows.push([`　导入期间主线程最长的动画帧`, `${run.longestFrameMs.toFixed(0)} ms`, `≤ ${TARGETS.frameMs} ms`, met(run.longestFrameMs <= TARGETS.frameMs)]);
+      const longest = run.imports.reduce((x, y) => (y.longestFrameMs > x.longestFrameMs ? y : x));
+      rows.push([`　最长帧中运行的脚本（${longest.file}）`, (longest.longestFrameScripts ?? []).slice(0, 3).join('；') || '—', '', '']);
+      if (variant === 'tallies') {
+        const f = a.writeFloor;
+        rows.push([
+          `　写入的下限：IndexedDB 单独写入同样的记录（3 次的中位数）`,
+          `${s(f.ms)}（${Object.entries(f.tables)
+            .map(([t, v]) => `${t} ${v.rows} 条 ${s(v.ms)}`)
+            .join('，')}）`,
+          '测量',
+          '',
+        ]);
+      }
       for (const i of run.imports) {
         const steps = Object.entries(i.steps)
           .map(([k, v]) => `${STEP_WORDS[k] ?? k} ${s(v)}`)

@@ -131,7 +131,7 @@ function fingerprintOf(kind: UnitKind, rows: Partial<AssessmentTables>, settings
 export type UnitRecords = Omit<AssessmentTables, 'tombstones'>;
 
 /** The units of some records (no settings), by key. */
-export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
+export function recordUnits(data: Partial<UnitRecords>, fingerprints = true): Map<string, Unit> {
   const units = new Map<string, Unit>();
   const add = <T extends TableName>(kind: UnitKind, table: T, row: AssessmentTables[T][number], sub = '') => {
     const key = `${kind}|${row.id}${sub ? `|${sub}` : ''}`;
@@ -161,9 +161,12 @@ export function recordUnits(data: Partial<UnitRecords>): Map<string, Unit> {
   for (const r of data.personLinks ?? []) add('person', 'personLinks', r);
   for (const r of data.awardEdits ?? []) add('award', 'awardEdits', r);
   for (const r of data.termEvaluations ?? []) add('term', 'termEvaluations', r);
-  for (const unit of units.values()) unit.fingerprint = fingerprintOf(unit.kind, unit.rows);
+  if (fingerprints) for (const unit of units.values()) unit.fingerprint = unitFingerprint(unit);
   return units;
 }
+
+/** The fingerprint of a unit of records (recordUnits sets it; given `false`, the caller does, a part at a time). */
+export const unitFingerprint = (unit: Unit): string => fingerprintOf(unit.kind, unit.rows);
 
 /** Every unit of an assessment's data, by key: the settings, then the records'. */
 export function unitsOf(data: AssessmentData): Map<string, Unit> {

@@ -16,16 +16,17 @@
  */
 import type { BackupEntry } from '../../../shared/ipc/contract';
 import type { Checked } from '../../../shared/model';
-import { shortId, writePackage, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
+import { shortId, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
 import { timeLabel } from '../../../shared/exchange/describe';
 import { sortRows } from '../../../shared/exchange/canonical';
 import { canonicalJson } from '../../../shared/digest';
 import { receive } from '../../../shared/exchange/received';
 import { UNIT_KINDS, unitsOf, type Unit, type UnitKind } from '../../../shared/exchange/units';
 import { appendAudit } from './audit';
-import { openPackage, teamKey, webHasher } from './exchange';
+import { openPackage, teamKey } from './exchange';
 import { nowIso } from './ids';
 import { allowLockedWrites } from './lock';
+import { writePackageOffThread } from './package-off-thread';
 import type { ShuangpingDb } from './schema';
 import { bytesOf, laptopId, readAll, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 
@@ -66,7 +67,8 @@ export function kindOfBackup(name: string): BackupKind | null {
 /** The whole database as one package (signed and encrypted with the team key when one is set). */
 export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
   const snapshot = await readAll(db);
-  return writePackage(
+  // the JSON, digests and zip of a province are built in a worker: the screen answers meanwhile
+  return writePackageOffThread(
     {
       kind: 'backup',
       createdAt: nowIso(),
@@ -76,7 +78,7 @@ export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{
       assessments: snapshot.assessments,
       files: await bytesOf(snapshot.blobs),
     },
-    { hash: webHasher, key: await teamKey(db) },
+    await teamKey(db),
   );
 }
 
@@ -111,7 +113,18 @@ export async function writeBackup(
   reason = '',
   at = new Date(),
 ): Promise<BackupEntry> {
-  const { bytes, manifest } = await backupBytes(db, operator);
+  return storeBackup(db, store, kind, await backupBytes(db, operator), reason, at);
+}
+
+/** Keeps a backup's bytes (backupBytes) as a backup of `kind`: written, noted in the ledger, that kind pruned to its bound. */
+export async function storeBackup(
+  db: ShuangpingDb,
+  store: BackupStore,
+  kind: BackupKind,
+  { bytes, manifest }: { bytes: Uint8Array; manifest: Manifest },
+  reason = '',
+  at = new Date(),
+): Promise<BackupEntry> {
   const entry = await store.writeBackup(backupName(kind, at, reason), bytes);
   await db.transaction('rw', db.meta, async () => {
     const ledger = [...(await readLedger(db)), { digest: manifest.digest, name: entry.name, at: manifest.createdAt }].slice(-LEDGER_SIZE);

@@ -11,7 +11,7 @@
  *     log({ operator, action: 'decision.set', target: 'S1', after: '优秀' });
  *   });
  */
-import type { UnitKind } from '../../../shared/exchange/units';
+import type { Unit, UnitKind } from '../../../shared/exchange/units';
 import { appendAudit, type AuditEntry } from './audit';
 import { editAssessment } from './lock';
 import { priorOf } from './prior';
@@ -25,14 +25,20 @@ export interface ChangeScope {
   kinds: readonly UnitKind[];
 }
 
-export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior'>;
+/** An entry to log; its state after may be worked out from the scope's units after the write (read once, here). */
+export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior' | 'after'> & {
+  after?: string | undefined | ((after: ReadonlyMap<string, Unit>) => Promise<string>);
+};
 
-/** Runs `write` as one change; returns its result. A change that logs nothing is not recorded. */
+/**
+ * Runs `write` as one change; returns its result. A change that logs nothing is not
+ * recorded. `write` is given the units of the scope as they stand (read once, here).
+ */
 export async function changeRecords<T>(
   db: ShuangpingDb,
   assessmentId: string,
   scope: ChangeScope,
-  write: (log: (entry: LogEntry) => void) => Promise<T>,
+  write: (log: (entry: LogEntry) => void, before: ReadonlyMap<string, Unit>) => Promise<T>,
 ): Promise<T> {
   return editAssessment(
     db,
@@ -41,13 +47,15 @@ export async function changeRecords<T>(
     async () => {
       const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
       const entries: LogEntry[] = [];
-      const result = await write((entry) => entries.push(entry));
+      const result = await write((entry) => entries.push(entry), before);
       if (entries.length) {
         const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
         const prior = priorOf(before, after);
         let last: AuditRecord | undefined;
-        for (const [i, entry] of entries.entries())
-          last = await appendAudit(db, { ...entry, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+        for (const [i, entry] of entries.entries()) {
+          const state = typeof entry.after === 'function' ? await entry.after(after) : entry.after;
+          last = await appendAudit(db, { ...entry, after: state, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
+        }
         await recordDeletions(db, assessmentId, before, after, last!);
       }
       return result;

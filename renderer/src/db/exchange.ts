@@ -23,7 +23,6 @@ import {
   writePackage,
   type AssessmentData,
   type AssessmentTables,
-  type Hasher,
   type Manifest,
   type OpenedPackage,
   type PackedAssessment,
@@ -55,12 +54,9 @@ import { changeTables, LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
 import { bytesOf, laptopId, readAssessment, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 import { primaryKeyOf } from './units';
+import { webHasher } from './web-hasher';
 
-/** SHA-256 through Web Crypto: the same digest as shared/digest, much faster on photos. */
-export const webHasher: Hasher = async (bytes) => {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-};
+export { webHasher };
 
 /** meta key of the team key's text (kept through a restore, like this laptop's id) */
 export const TEAM_KEY = 'teamKey';

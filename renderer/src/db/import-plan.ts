@@ -61,7 +61,9 @@ export interface ImportPlan {
 export type ImportChoice = 'mine' | 'theirs';
 export type ImportChoices = Readonly<Record<string, ImportChoice | undefined>>;
 
-const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true });
+// one collator for the whole sort: the order of localeCompare(b, 'zh-CN', { numeric: true }), without a collator made per comparison
+const idOrder = new Intl.Collator('zh-CN', { numeric: true });
+const byId = (a: { id: string }, b: { id: string }) => idOrder.compare(a.id, b.id);
 
 /** The file's records of one secretary as a unit of this assessment. */
 export function incomingUnit<K extends ImportKind>(
@@ -174,8 +176,14 @@ export function rowsToWrite(plan: ImportPlan, choices: ImportChoices): PlanRow[]
 /** Whether the plan needs a person: something here would change or go, or the file has differences. */
 export const needsChoices = (plan: ImportPlan) => plan.counts.different > 0 || plan.counts.absent > 0;
 
-/** The plan's shape, to tell whether the data changed between the preview and the write. */
-export const planShape = (plan: ImportPlan) => canonicalJson(plan.rows.map((r) => [r.id, r.status, r.mine?.fingerprint ?? '']));
+/** Whether two plans have the same shape — each row's 编号, status and this laptop's records — to tell whether the data changed between the preview and the write. */
+export function sameShape(a: ImportPlan, b: ImportPlan): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  return a.rows.every((r, i) => {
+    const o = b.rows[i]!;
+    return r.id === o.id && r.status === o.status && (r.mine?.fingerprint ?? '') === (o.mine?.fingerprint ?? '');
+  });
+}
 
 /** The tables a unit of this kind lives in (for reading this assessment's side). */
 export const planTables = (kind: ImportKind): readonly TableName[] =>

@@ -5,7 +5,7 @@ import type { Secretary } from '../../../shared/model';
 import { importWorkbook, previewWorkbook } from '../features/imports/workbooks';
 import { createAssessment, duplicateAssessment } from './assessments';
 import { recordDecision } from './decisions';
-import { importRoster, importSummaryScores, importTallies } from './imports';
+import { applyImport, importItemScores, importRoster, importSummaryScores, importTallies, previewImport } from './imports';
 import { loadAssessmentInput } from './load-input';
 import { ShuangpingDb } from './schema';
 import { saveItemScores } from './scores';
@@ -88,10 +88,47 @@ describe('imports, one transaction each', () => {
     expect(await db.summaryScores.count()).toBe(0);
   });
 
+  it('a summary taken sets the item scores aside, and item scores taken set the summary aside, both kept', async () => {
+    await saveItemScores(db, assessmentId, 'S2', { 'A1.2': '1' }, '张三');
+    const summary = [
+      { id: 'S1', baseScore: '90', orgScore: '96' },
+      { id: 'S2', baseScore: '80', orgScore: '90' },
+    ];
+    expect(await importSummaryScores(ctx(), summary, { S2: 'theirs' })).toMatchObject({ ok: true, count: 2 });
+    const items = (await db.itemScores.get([assessmentId, 'S2']))!;
+    expect(items.inputs).toEqual({ 'A1.2': '1' });
+    expect(items.setAside).toMatchObject({ by: '张三' });
+    expect((await db.summaryScores.get([assessmentId, 'S2']))!.setAside).toBeUndefined();
+
+    expect(await importItemScores(ctx(), [{ id: 'S2', inputs: { 'A1.2': '2' } }], { S2: 'theirs' })).toMatchObject({ ok: true, count: 1 });
+    expect((await db.summaryScores.get([assessmentId, 'S2']))!.setAside).toMatchObject({ by: '张三' });
+    expect((await db.summaryScores.get([assessmentId, 'S1']))!.setAside).toBeUndefined();
+    const now = (await db.itemScores.get([assessmentId, 'S2']))!;
+    expect(now.inputs).toEqual({ 'A1.2': '2' });
+    expect(now.setAside).toBeUndefined();
+  });
+
   it('a locked assessment takes no import', async () => {
     await db.assessments.update(assessmentId, { locked: true });
     const outcome = await importTallies(ctx(), []);
     expect(outcome).toEqual({ ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] });
+  });
+
+  it('a change between the preview and the write refuses the write; without one it goes ahead', async () => {
+    const tally = (id: string, verySatisfied: number) => ({ id, verySatisfied, satisfied: 8, basic: 2, dissatisfied: 0, invalid: 0, abstain: 0 });
+    const preview = await previewImport(ctx(), 'ballots', [tally('S1', 31), tally('S2', 20)]);
+    if (!preview.ok) throw new Error('preview refused');
+    // S1's tally changes here after the previews
+    expect(await importTallies(ctx(), [tally('S1', 29)], { S1: 'theirs' })).toMatchObject({ ok: true });
+    expect(await applyImport(ctx(), preview.value, { S1: 'theirs' })).toEqual({
+      ok: false,
+      errors: [{ message: '本考核的数据在预览之后有了变化，请重新导入该文件' }],
+    });
+    expect((await db.tallies.get([assessmentId, 'S1']))!.verySatisfied).toBe(29);
+    const fresh = await previewImport(ctx(), 'ballots', [tally('S1', 31), tally('S2', 20)]);
+    if (!fresh.ok) throw new Error('preview refused');
+    expect(await applyImport(ctx(), fresh.value, { S1: 'theirs' })).toMatchObject({ ok: true, count: 2 });
+    expect((await db.tallies.get([assessmentId, 'S1']))!.verySatisfied).toBe(31);
   });
 
   it('every import is in the audit chain', async () => {

@@ -14,15 +14,16 @@ import Dexie from 'dexie';
 import { checkAgainstRoster } from '../../../shared/io/assessment';
 import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
 import type { Checked, InputError } from '../../../shared/model';
-import type { Unit } from '../../../shared/exchange/units';
-import { tableState } from './audit';
+import type { Unit, UnitRecords } from '../../../shared/exchange/units';
+import { recordsState } from './audit';
+import { inParts } from './breathe';
 import { changeRecords } from './change';
 import { nowIso } from './ids';
 import {
   IMPORT_UNIT,
   incomingUnit,
   planImport,
-  planShape,
+  sameShape,
   rowsToWrite,
   unanswered,
   type ImportChoices,
@@ -32,7 +33,7 @@ import {
 } from './import-plan';
 import { LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
-import { readUnits } from './units';
+import { readUnits, tableRowsOf } from './units';
 
 /** A finished import: the records written, the assessment's records of that kind after it, and what it did in words. */
 export type ImportOutcome = { ok: true; count: number; total: number; words: string } | { ok: false; errors: InputError[] };
@@ -96,8 +97,8 @@ function asParsed<K extends ImportKind>(ctx: ImportContext, kind: K, records: re
   };
 }
 
-/** The file's records as units, one per secretary. */
-function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], at: string): Map<string, Unit> {
+/** The file's records as units, one per secretary (a thousand at a time, the page painting between). */
+async function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, records: readonly ImportRecords[K][], at: string): Promise<Map<string, Unit>> {
   const byId = new Map<string, ImportRecords[K][]>();
   for (const r of records) {
     const list = byId.get(r.id);
@@ -105,10 +106,10 @@ function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, record
     else byId.set(r.id, [r]);
   }
   const units = new Map<string, Unit>();
-  for (const [id, list] of byId) {
+  await inParts(byId, ([id, list]) => {
     const unit = incomingUnit(kind, ctx.assessmentId, id, list, ctx.operator, at);
     units.set(unit.key, unit);
-  }
+  });
   return units;
 }
 
@@ -136,7 +137,7 @@ export async function previewImport<K extends ImportKind>(
         const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
         if (all.length) return { ok: false, errors: sortErrors(all) };
         const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
-        return { ok: true, value: { ...planImport(kind, local, incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
+        return { ok: true, value: { ...planImport(kind, local, await incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
       },
     );
   } catch (e) {
@@ -163,6 +164,16 @@ function planWords(plan: ImportPlan, choices: ImportChoices): string {
     .filter(Boolean)
     .join('，');
 }
+
+/** The table whose state an import's audit entry gives. */
+const IMPORT_TABLE = {
+  roster: 'secretaries',
+  summary: 'summaryScores',
+  scores: 'itemScores',
+  ballots: 'tallies',
+  events: 'events',
+  attendance: 'attendance',
+} as const satisfies Record<ImportKind, keyof UnitRecords>;
 
 const TABLE_UNITS: Record<ImportKind, '人' | '条'> = { roster: '人', summary: '人', scores: '人', ballots: '人', events: '条', attendance: '条' };
 
@@ -191,21 +202,18 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
     kind
   ];
   try {
-    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log) => {
+    // the change reads this assessment's units of the kind once (`local`): the plan is made again from them
+    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log, local) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
-      const now = planImport(kind, await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]), incoming);
-      if (planShape(now) !== planShape(preview)) throw new StaleImport();
-      const before = await tableState(table, assessmentId, TABLE_UNITS[kind]);
+      const now = planImport(kind, local, incoming);
+      if (!sameShape(now, preview)) throw new StaleImport();
+      // the table's state before and after, from the units the change reads anyway (the same records as a read of the table)
+      const state = (units: ReadonlyMap<string, Unit>) => recordsState(tableRowsOf(units, IMPORT_TABLE[kind]), TABLE_UNITS[kind]);
+      const before = await state(local);
       const rows = rowsToWrite(now, choices);
       await writeRows(ctx, kind, rows);
       const words = planWords(now, choices);
-      log({
-        operator,
-        action: `${kind}.import`,
-        target: `${preview.sheet}（${words}）`,
-        before,
-        after: await tableState(table, assessmentId, TABLE_UNITS[kind]),
-      });
+      log({ operator, action: `${kind}.import`, target: `${preview.sheet}（${words}）`, before, after: state });
       return { count: rows.length, total: await table.where('assessmentId').equals(assessmentId).count(), words };
     });
     return { ok: true, ...done };
@@ -215,6 +223,18 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
     if (e instanceof Dexie.DexieError) return { ok: false, errors: [{ message: `数据库写入失败（${e.name}），未导入任何数据` }] };
     throw e;
   }
+}
+
+/**
+ * Records written per request: a province's 10,000 go in chunks, each awaited, so that
+ * the page paints between them (the transaction stays open: a request is always pending
+ * or just answered) instead of the whole write in one long frame.
+ */
+export const WRITE_CHUNK = 1000;
+
+/** `bulkPut` (or bulkAdd) in chunks of WRITE_CHUNK, in the caller's transaction and in order. */
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) await write(rows.slice(i, i + WRITE_CHUNK));
 }
 
 /** Writes each row the plan takes from the file (or removes, for those the file lacks). */
@@ -227,28 +247,39 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
   switch (kind) {
     case 'roster':
       // only the roster row goes: the secretary's scores and tallies stay, and count again if they come back
-      await db.secretaries.bulkDelete(removed.map(key));
-      await db.secretaries.bulkPut(taken.flatMap((r) => r.theirs!.rows.secretaries ?? []));
+      await inChunks(removed.map(key), (keys) => db.secretaries.bulkDelete(keys));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.secretaries ?? []),
+        (chunk) => db.secretaries.bulkPut(chunk),
+      );
       return;
     case 'summary':
     case 'scores': {
-      // the other way of scoring is set aside, never deleted
+      // the other way of scoring is set aside, never deleted (its record as this transaction read it: the plan's `mine`)
       const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) =>
         rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
-      const ids = taken.map((r) => key(r.id));
       if (kind === 'summary') {
-        await db.itemScores.bulkPut(setAside(await db.itemScores.bulkGet(ids)));
-        await db.summaryScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []));
+        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.itemScores ?? [])), (chunk) => db.itemScores.bulkPut(chunk));
+        await inChunks(
+          taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []),
+          (chunk) => db.summaryScores.bulkPut(chunk),
+        );
       } else {
-        await db.summaryScores.bulkPut(setAside(await db.summaryScores.bulkGet(ids)));
-        await db.itemScores.bulkPut(taken.flatMap((r) => r.theirs!.rows.itemScores ?? []));
+        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.summaryScores ?? [])), (chunk) => db.summaryScores.bulkPut(chunk));
+        await inChunks(
+          taken.flatMap((r) => r.theirs!.rows.itemScores ?? []),
+          (chunk) => db.itemScores.bulkPut(chunk),
+        );
       }
       return;
     }
     case 'ballots':
       // the file's tally replaces the entries in progress and the tally there was (kept in the log)
       for (const r of taken) if (r.mine?.rows.tallyEntries?.length) await db.tallyEntries.where('[assessmentId+id]').equals(key(r.id)).delete();
-      await db.tallies.bulkPut(taken.flatMap((r) => r.theirs!.rows.tallies ?? []));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.tallies ?? []),
+        (chunk) => db.tallies.bulkPut(chunk),
+      );
       return;
     case 'events':
       for (const r of rows) if (r.mine) await db.events.where('[assessmentId+id]').equals(key(r.id)).delete();
@@ -256,7 +287,10 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
       return;
     case 'attendance':
       // the file's month replaces the same month of each secretary; other months stay
-      await db.attendance.bulkPut(taken.flatMap((r) => r.theirs!.rows.attendance ?? []));
+      await inChunks(
+        taken.flatMap((r) => r.theirs!.rows.attendance ?? []),
+        (chunk) => db.attendance.bulkPut(chunk),
+      );
       return;
   }
 }

@@ -25,14 +25,19 @@ function kept(unit: Unit | undefined): Partial<AssessmentTables> {
   return rows;
 }
 
+/** Whether kept rows say anything (canonicalJson would write more than `{}`). */
+const holdsRows = (rows: Partial<AssessmentTables>) => Object.values(rows).some((v) => v !== undefined);
+
 /** The units that `before` → `after` changed, as they were (null when nothing kept changed). */
 export function priorOf(before: ReadonlyMap<string, Unit>, after: ReadonlyMap<string, Unit>): AuditPrior | undefined {
   const units: PriorUnit[] = [];
   for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     if (key.startsWith('attachment|')) continue;
     const was = kept(before.get(key));
-    if (canonicalJson(was) === canonicalJson(kept(after.get(key)))) continue;
-    units.push({ key, rows: was });
+    const now = kept(after.get(key));
+    // a unit on one side only changed if it keeps any rows (no need to write out a province's new units to see it)
+    const changed = !before.has(key) || !after.has(key) ? holdsRows(was) || holdsRows(now) : canonicalJson(was) !== canonicalJson(now);
+    if (changed) units.push({ key, rows: was });
   }
   return units.length ? { units } : undefined;
 }

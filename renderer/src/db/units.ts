@@ -5,8 +5,9 @@
  * (`prior`), a removed unit leaves a tombstone (tombstones.ts), and a replaced value can
  * be brought back (revert.ts).
  */
-import type { Table } from 'dexie';
-import { recordUnits, UNIT_KINDS, UNIT_TABLES, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
+import { cmp, type Table } from 'dexie';
+import { recordUnits, UNIT_KINDS, UNIT_TABLES, unitFingerprint, type Unit, type UnitKind, type UnitRecords } from '../../../shared/exchange/units';
+import { inParts, PART } from './breathe';
 import type { ShuangpingDb } from './schema';
 
 const tableOf = (db: ShuangpingDb, name: keyof UnitRecords): Table => db[name] as Table;
@@ -43,7 +44,11 @@ export async function readUnits(
     // an attachment's bytes are not part of its unit (the record names them by SHA-256)
     (records as Record<string, unknown[]>)[name] = name === 'attachments' ? rows.map(({ blob: _blob, ...row }) => row) : rows;
   }
-  return recordUnits(records);
+  // a province's units are fingerprinted a thousand at a time, the page painting between
+  const units = recordUnits(records, false);
+  if (units.size <= PART) for (const unit of units.values()) unit.fingerprint = unitFingerprint(unit);
+  else await inParts(units.values(), (unit) => (unit.fingerprint = unitFingerprint(unit)));
+  return units;
 }
 
 /** The primary key of a record of `table`, as the database keys it. */
@@ -67,6 +72,16 @@ export function primaryKeyOf(table: keyof UnitRecords, row: Record<string, unkno
     default:
       return [row.assessmentId, row.id];
   }
+}
+
+/**
+ * One table's records among `units` (read by readUnits), in the table's key order: the
+ * records a read of the table gives, without reading it again.
+ */
+export function tableRowsOf(units: ReadonlyMap<string, Unit>, table: keyof UnitRecords): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const unit of units.values()) rows.push(...((unit.rows[table] ?? []) as unknown as Record<string, unknown>[]));
+  return rows.sort((a, b) => cmp(primaryKeyOf(table, a), primaryKeyOf(table, b)));
 }
 
 /**

@@ -62,9 +62,14 @@ export function ImportButton({
   const [progress, setProgress] = useState<{ file: string; progress: ImportProgress } | null>(null);
   const [failed, setFailed] = useState<{ file: string; errors: InputError[] } | null>(null);
   const [asking, setAsking] = useState<{ request: WorkbookImport; preview: WorkbookPreview } | null>(null);
+  // the roster's names, read only while the preview is open: a province's roster is not re-read by every button after each import
+  const asked = asking !== null;
   const names = useLiveQuery(
-    async () => new Map((await db.secretaries.where('assessmentId').equals(options.assessmentId).toArray()).map((s) => [s.id, s.name])),
-    [options.assessmentId],
+    async () =>
+      asked
+        ? new Map((await db.secretaries.where('assessmentId').equals(options.assessmentId).toArray()).map((s) => [s.id, s.name]))
+        : new Map<string, string>(),
+    [options.assessmentId, asked],
   );
 
   const finish = (file: string, outcome: ImportOutcome) => {
@@ -122,7 +127,18 @@ export function ImportButton({
         {busy ? '正在导入…' : label}
       </Button>
       {progress ? <ImportProgressBar progress={progress.progress} file={progress.file} /> : null}
-      {asking ? <ImportPreview preview={asking.preview} names={names ?? new Map()} busy={busy} onCancel={() => setAsking(null)} onConfirm={confirm} /> : null}
+      {asking ? (
+        <ImportPreview
+          preview={asking.preview}
+          names={names ?? new Map()}
+          busy={busy}
+          onCancel={() => {
+            asking.preview.backup?.discard();
+            setAsking(null);
+          }}
+          onConfirm={confirm}
+        />
+      ) : null}
       <Dialog
         open={failed !== null}
         wide

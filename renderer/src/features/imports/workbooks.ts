@@ -13,7 +13,7 @@ import type { ImportChoices, ImportKind } from '../../db/import-plan';
 import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
-import { backupBefore } from '../../data/backups';
+import { backupBefore, beginBackupBefore, type EarlyBackup } from '../../data/backups';
 import { readOffThread } from './read-off-thread';
 
 export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'attendance'] as const satisfies readonly ImportKind[];
@@ -53,6 +53,8 @@ export interface WorkbookPreview extends ImportPreview {
   file: string;
   warnings: InputError[];
   context: ImportContext;
+  /** the backup begun with the preview (the app's database): kept by applyWorkbook, or discarded when the person cancels */
+  backup?: EarlyBackup;
 }
 
 /** A moment for the page to paint the progress before the next long step. */
@@ -70,6 +72,19 @@ async function report(request: WorkbookImport, progress: ImportProgress): Promis
  * and nothing written.
  */
 export async function previewWorkbook(request: WorkbookImport): Promise<Checked<WorkbookPreview>> {
+  // the app's database is backed up while the workbook is read (kept only if the import goes ahead)
+  const backup = request.db ? undefined : beginBackupBefore('导入');
+  try {
+    const preview = await readAndPlan(request);
+    if (!preview.ok) backup?.discard();
+    return preview.ok && backup ? { ok: true, value: { ...preview.value, backup } } : preview;
+  } catch (e) {
+    backup?.discard();
+    throw e;
+  }
+}
+
+async function readAndPlan(request: WorkbookImport): Promise<Checked<WorkbookPreview>> {
   const assessment = await (request.db ?? appDb).assessments.get(request.assessmentId);
   if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
   await report(request, { step: 'open' });
@@ -111,7 +126,7 @@ export async function applyWorkbook(request: WorkbookImport, preview: WorkbookPr
   if (!request.db) {
     await report(request, { step: 'backup' });
     try {
-      await backupBefore('导入');
+      await (preview.backup ? preview.backup.keep() : backupBefore('导入'));
     } catch (e) {
       return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
     }

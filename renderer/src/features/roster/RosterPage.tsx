@@ -8,6 +8,7 @@ import { useAssessment } from '../../data/assessment';
 import { personHref } from '../../data/routes';
 import { db } from '../../db/db';
 import { saveSecretary } from '../../db/roster';
+import { assessmentRows } from '../../db/rows';
 import type { SecretaryRecord } from '../../db/schema';
 import { Button, Field, Table, TownSelect, useToast } from '../../ui';
 import { ImportButton } from '../imports';
@@ -22,7 +23,7 @@ const BY_ID = new Intl.Collator('zh-CN', { numeric: true });
 export function RosterPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
   const toast = useToast();
-  const roster = useLiveQuery(() => db.secretaries.where('assessmentId').equals(assessmentId).toArray(), [assessmentId]);
+  const roster = useLiveQuery(() => assessmentRows(db.secretaries, assessmentId), [assessmentId]);
   const [query, setQuery] = useState('');
   const [town, setTown] = useState('');
   const [category, setCategory] = useState('');
@@ -42,9 +43,10 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
       .filter((s) => !q || [s.id, s.name, s.unit, s.village, s.town].some((v) => v?.includes(q)))
       .sort((a, b) => BY_ID.compare(a.id, b.id));
   }, [roster, query, town, category, dimensions]);
+  // the whole roster in 编号 order, for the templates: sorted once per change of the roster, not on every render
+  const byId = useMemo(() => [...(roster ?? [])].sort((a, b) => BY_ID.compare(a.id, b.id)), [roster]);
 
   if (!assessment) return null;
-  const byId = [...(roster ?? [])].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
   const readOnly = assessment.locked || assessment.status === 'archived';
   const takenIds = new Set((roster ?? []).map((s) => s.id));
   if (editing && editing !== 'new') takenIds.delete(editing.id);
