@@ -8,6 +8,7 @@
  *   if (preview.ok) await applyWorkbook(request, preview.value, { S1: 'theirs' });
  */
 import type { Checked, InputError } from '../../../../shared/model';
+import { communityRubricInUse } from '../../../../shared/rubric/community';
 import { db as appDb } from '../../db/db';
 import type { ImportChoices, ImportKind } from '../../db/import-plan';
 import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
@@ -81,6 +82,7 @@ export async function previewWorkbook(request: WorkbookImport): Promise<Checked<
       bytes: request.file.bytes,
       requirePresence: assessment.policy.minPresence !== null,
       rubric: assessment.rubric,
+      communityRubric: communityRubricInUse(assessment),
     },
     () => request.onProgress?.({ step: 'check' }),
   );
