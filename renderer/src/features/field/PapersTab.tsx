@@ -12,7 +12,7 @@ import { useWrite } from '../../data/useWrite';
 import { db } from '../../db/db';
 import { removePaper, savePaper } from '../../db/field';
 import type { AssessmentRecord, AttachmentRecord, PaperRecordRow, SecretaryRecord } from '../../db/schema';
-import { Button, ConfirmButton, Dialog, Field } from '../../ui';
+import { Button, ConfirmButton, DayInput, Dialog, Field } from '../../ui';
 import { addAttachment, AttachmentList } from '../evidence';
 
 interface Target {
@@ -70,7 +70,7 @@ function PaperDialog({ target, assessment, scans, onClose }: { target: Target; a
           </select>
         </Field>
         <Field label={status === 'received' ? '收到日期' : '免交日期'}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DayInput value={date} onChange={setDate} />
         </Field>
         <Field label={status === 'received' ? '接收人' : '审批人'} required error={tried && !by ? '请从操作员名单中选择' : undefined}>
           <select value={by} onChange={(e) => setBy(e.target.value)}>
