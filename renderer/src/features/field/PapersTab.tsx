@@ -92,16 +92,21 @@ function PaperDialog({ target, assessment, scans, onClose }: { target: Target; a
         <div>
           <p className="field-label">扫描件</p>
           <AttachmentList attachments={mine} readOnly={assessment.locked} />
-          <input
-            type="file"
-            aria-label="添加扫描件"
-            accept="image/*,application/pdf"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) write(getOperator().then((op) => addAttachment(db, assessment.id, s.id, paperItemCode(kind), file, op)));
-              e.target.value = '';
-            }}
-          />
+          {/* the browser's own file field says “Choose File” in the computer's language: our button says it in Chinese */}
+          <label className="btn btn-secondary file-button" style={{ display: 'inline-flex', alignItems: 'center', position: 'relative' }}>
+            添加扫描件（照片、PDF）
+            <input
+              type="file"
+              aria-label="添加扫描件"
+              accept="image/*,application/pdf"
+              style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) write(getOperator().then((op) => addAttachment(db, assessment.id, s.id, paperItemCode(kind), file, op)));
+                e.target.value = '';
+              }}
+            />
+          </label>
         </div>
       ) : null}
     </Dialog>
