@@ -54,13 +54,13 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
     const read = await readRulesWorkbook({ name: file.name, bytes: file.bytes });
     if (!read.ok) return setRulesErrors(read.errors);
     const { policy, rubric, communityRubric } = read.value;
-    const what = [
+    const parts = [
       policy ? `考核规则“${policy.name}”` : '',
       rubric ? `考评细则“${rubric.name}”` : '',
       communityRubric ? `社区考评细则“${communityRubric.name}”` : '',
-    ]
-      .filter(Boolean)
-      .join('、');
+    ].filter(Boolean);
+    // 考核规则“…”和考评细则“…”; three as 甲、乙和丙
+    const what = parts.length > 2 ? `${parts.slice(0, -1).join('、')}和${parts.at(-1)!}` : parts.join('和');
     await save(
       { ...(policy ? { policy } : {}), ...(rubric ? { rubric } : {}), ...(communityRubric ? { communityRubric } : {}) },
       `已导入${what}，结果将按新规则计算`,
