@@ -26,6 +26,7 @@ const electron = vi.hoisted(() => {
       requestSingleInstanceLock: vi.fn(() => true),
       quit: record('app.quit'),
       enableSandbox: record('app.enableSandbox'),
+      commandLine: { appendSwitch: record('app.commandLine.appendSwitch') },
       on: vi.fn(),
       whenReady: vi.fn(),
     },
@@ -83,13 +84,14 @@ describe('main process wiring', () => {
   it('secures before ready, then serves, guards, registers IPC, sets the menu and opens the window', async () => {
     electron.app.requestSingleInstanceLock.mockReturnValue(true);
     await import('./index');
-    expect(calls).toEqual(['app.enableSandbox', 'protocol.registerSchemesAsPrivileged']);
+    expect(calls).toEqual(['app.commandLine.appendSwitch', 'app.enableSandbox', 'protocol.registerSchemesAsPrivileged']);
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     const events = electron.app.on.mock.calls.map((c) => c[0]);
     expect(events).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
 
     ready();
     await flush();
-    expect(calls.slice(2, 5)).toEqual(['ready', 'protocol.handle', 'onBeforeRequest']);
+    expect(calls.slice(3, 6)).toEqual(['ready', 'protocol.handle', 'onBeforeRequest']);
     expect(calls.filter((c) => c === 'ipcMain.handle')).toHaveLength(CHANNELS.length);
     expect(calls).toContain('setPermissionRequestHandler');
     expect(calls).toContain('Menu.setApplicationMenu');

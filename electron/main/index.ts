@@ -1,7 +1,7 @@
 /**
  * Electron main process: wires the parts together, nothing else.
- * Order matters: user data path, single-instance lock, privileged scheme and
- * sandbox before `ready`; protocol, session guards, IPC, menu, window after.
+ * Order matters: user data path, single-instance lock, Chromium's language, privileged
+ * scheme and sandbox before `ready`; protocol, session guards, IPC, menu, window after.
  */
 import path from 'node:path';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
@@ -30,6 +30,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
 
+  // Chromium's own words (context menu, a form's validation bubble) in Chinese whatever the
+  // language of Windows; the app's dates do not rely on it (renderer/src/ui/DateInput.tsx)
+  app.commandLine.appendSwitch('lang', 'zh-CN');
   app.enableSandbox();
   registerAppScheme();
   app.on('second-instance', () => focusWindow(mainWindow));

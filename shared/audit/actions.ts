@@ -11,6 +11,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.update.region': '修改地区',
   'assessment.update.policy': '修改考核规则',
   'assessment.update.rubric': '修改考评细则',
+  'assessment.update.communityRubric': '修改社区考评细则',
   'assessment.update.notice': '设定公示期',
   'assessment.update.approvedAt': '录入审批日期',
   'term.evaluate': '录入期满评价',

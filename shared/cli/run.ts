@@ -8,6 +8,7 @@ import { formatInputError, TERM_GRADES, type AssessmentResult, type InputError, 
 import { aftermathOf, isPresetName, parsePolicyJson, presetPolicy } from '../policy';
 import type { PastRow } from '../io/past';
 import { reviewTerms, termSheetsOfReviews } from '../people/term-review';
+import { COMMUNITY_RUBRIC } from '../rubric/community';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
@@ -62,7 +63,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       return EXIT_OK;
     case 'template': {
       const out = command.out ?? `${TEMPLATE_TITLES[command.kind]}.xlsx`;
-      const { rubric } = await loadRules(command.policy, env);
+      const { rubric, communityRubric } = await loadRules(command.policy, env);
       const { kind } = command;
       // the workbook writer (ExcelJS) is loaded by the commands that write with it
       const { writeRosterTemplate, writeTemplate } = await import('../io/templates');
@@ -72,8 +73,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
         const { readRoster } = await import('../io/roster');
         const read = await readRoster({ name: env.baseName(command.roster), bytes: roster });
         if (!read.ok) throw inputFailure(read.errors);
-        bytes = await writeRosterTemplate(kind, read.value, rubric);
-      } else bytes = await writeTemplate(kind, rubric);
+        bytes = await writeRosterTemplate(kind, read.value, rubric, communityRubric);
+      } else bytes = await writeTemplate(kind, rubric, communityRubric);
       await write(env, out, bytes);
       env.stdout(`已生成模板：${out}`);
       return EXIT_OK;
@@ -81,8 +82,8 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
     case 'rules': {
       const { RULES_TITLE, writeRulesWorkbook } = await import('../io/rules');
       const out = command.out ?? `${RULES_TITLE}.xlsx`;
-      const { policy, rubric } = await loadRules(command.policy, env);
-      await write(env, out, await writeRulesWorkbook(policy, rubric));
+      const { policy, rubric, communityRubric } = await loadRules(command.policy, env);
+      await write(env, out, await writeRulesWorkbook(policy, rubric, communityRubric));
       env.stdout(`已写出：${out}`);
       return EXIT_OK;
     }
@@ -199,23 +200,35 @@ async function readFileOrFail(path: string, env: CliEnv): Promise<Uint8Array> {
   return bytes;
 }
 
+interface Rules {
+  policy: Policy;
+  rubric: Rubric;
+  /** when the policy scores 社区 by their own rubric (communityRubric “own”): the workbook's 社区考评细则, or 第八条's */
+  communityRubric?: Rubric;
+}
+
+/** The rules with the 社区 rubric the policy asks for (docs/method.md §2.6). */
+function withCommunity(policy: Policy, rubric: Rubric, community?: Rubric): Rules {
+  return policy.communityRubric === 'own' ? { policy, rubric, communityRubric: community ?? COMMUNITY_RUBRIC } : { policy, rubric };
+}
+
 /**
  * The policy and rubric of --policy: a preset, a policy JSON file (the default rubric), or
  * a rules workbook (its sheets; a sheet left out keeps the jiaozhou preset or the default rubric).
  */
-async function loadRules(name: string, env: CliEnv): Promise<{ policy: Policy; rubric: Rubric }> {
-  if (isPresetName(name)) return { policy: presetPolicy(name), rubric: JIAOZHOU_RUBRIC };
+async function loadRules(name: string, env: CliEnv): Promise<Rules> {
+  if (isPresetName(name)) return withCommunity(presetPolicy(name), JIAOZHOU_RUBRIC);
   const bytes = await env.readFile(name);
   if (!bytes) throw new Failure(EXIT_INPUT, [`找不到考核规则文件“${name}”（预设可选 jiaozhou、daan、touyan）`]);
   if (/\.xlsx$/i.test(name)) {
     const { readRulesWorkbook } = await import('../io/rules');
     const read = await readRulesWorkbook({ name: env.baseName(name), bytes });
     if (!read.ok) throw inputFailure(read.errors);
-    return { policy: read.value.policy ?? presetPolicy('jiaozhou'), rubric: read.value.rubric ?? JIAOZHOU_RUBRIC };
+    return withCommunity(read.value.policy ?? presetPolicy('jiaozhou'), read.value.rubric ?? JIAOZHOU_RUBRIC, read.value.communityRubric);
   }
   const checked = parsePolicyJson(new TextDecoder().decode(bytes), env.baseName(name));
   if (!checked.ok) throw inputFailure(checked.errors);
-  return { policy: checked.value, rubric: JIAOZHOU_RUBRIC };
+  return withCommunity(checked.value, JIAOZHOU_RUBRIC);
 }
 
 /** The rows of the term's years, as `term` and `print term` read them (every error at once). */
@@ -300,8 +313,9 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
   const errors: InputError[] = [];
   let policy: Policy | null = null;
   let rubric: Rubric = JIAOZHOU_RUBRIC;
+  let communityRubric: Rubric | undefined;
   try {
-    ({ policy, rubric } = await loadRules(options.policy, env));
+    ({ policy, rubric, communityRubric } = await loadRules(options.policy, env));
   } catch (e) {
     if (!(e instanceof Failure)) throw e;
     errors.push(...e.lines.map((message) => ({ message })));
@@ -315,7 +329,7 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric);
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric, communityRubric);
   if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
   // warnings do not stop the command: they go to stderr, and the exit status stays 0
   for (const warning of checked.warnings) env.stderr(note(warning));

@@ -63,7 +63,13 @@ export async function readAssessmentInputs(
   const warnings: InputError[] = [];
   const roster = await parseFile(files.roster, (o) => parseRoster(o, { requirePresence: policy.minPresence !== null }), errors, warnings, open);
   const summary = await parseFile(files.summary, parseSummary, errors, warnings, open);
-  const scores = await parseFile(files.scores, (o) => parseScores(o, rubric), errors, warnings, open);
+  const scores = await parseFile(
+    files.scores,
+    (o) => parseScores(o, rubric, policy.communityRubric === 'own' ? communityRubric : undefined),
+    errors,
+    warnings,
+    open,
+  );
   const ballots = await parseFile(files.ballots, parseBallots, errors, warnings, open);
   const events = await parseFile(files.events, parseEvents, errors, warnings, open);
 

@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from 'exceljs';
 import { PRESETS, presetPolicy, type PresetName } from '../policy';
+import { COMMUNITY_RUBRIC } from '../rubric/community';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import type { Policy, Rubric } from '../model';
-import { POLICY_SHEET, readRulesWorkbook, RUBRIC_SHEET, writeRulesWorkbook } from './rules';
+import { COMMUNITY_RUBRIC_SHEET, POLICY_SHEET, readRulesWorkbook, RUBRIC_SHEET, writeRulesWorkbook } from './rules';
 
 /** Changes cells of a written workbook as a person would in Excel: [sheet, row, column, value]. */
 async function edit(bytes: Uint8Array, changes: readonly [string, number, number, CellValue][], deleteSheet?: string): Promise<Uint8Array> {
@@ -105,6 +106,13 @@ describe('the rules workbook: out and back', () => {
     };
     const read = await readRulesWorkbook(await writeRulesWorkbook(presetPolicy('daan'), rubric));
     expect(read.ok && read.value.rubric).toEqual(rubric);
+  });
+
+  it('the 社区 rubric on a sheet of its own, read back the same; absent when the assessment has none', async () => {
+    const policy = { ...presetPolicy('jiaozhou'), communityRubric: 'own' as const };
+    const bytes = await writeRulesWorkbook(policy, JIAOZHOU_RUBRIC, COMMUNITY_RUBRIC);
+    expect(await readRulesWorkbook(bytes)).toEqual({ ok: true, value: { policy, rubric: JIAOZHOU_RUBRIC, communityRubric: COMMUNITY_RUBRIC } });
+    expect(await readRulesWorkbook(await edit(bytes, [], COMMUNITY_RUBRIC_SHEET))).toEqual({ ok: true, value: { policy, rubric: JIAOZHOU_RUBRIC } });
   });
 
   it('a workbook with one of the two sheets gives that one only', async () => {

@@ -19,19 +19,24 @@ import { wrongWorkbook } from './recognise';
 export { POLICY_SHEET } from './rules-policy';
 export { RUBRIC_SHEET } from './rules-rubric';
 
+/** The 社区 rubric's sheet (docs/method.md §2.6), written when the assessment has one; laid out as 考评细则. */
+export const COMMUNITY_RUBRIC_SHEET = '社区考评细则';
+
 /** The file name the app and the command line suggest. */
 export const RULES_TITLE = '考核规则和细则';
 
-/** What a rules workbook held: the policy, the rubric, or both. */
+/** What a rules workbook held: the policy, the rubric, the 社区 rubric, or some of them. */
 export interface RulesWorkbook {
   policy?: Policy;
   rubric?: Rubric;
+  communityRubric?: Rubric;
 }
 
 const NOTES = [
   '本工作簿保存一次考核的“考核规则”（排名定档的各项设置）和“考评细则”（考评项目、录入项和计分方法），可在 Excel/WPS 中查看、修改，再导入双评工作站或交给命令行（--policy 本文件）。',
   '“考核规则”表每行一个设置项：只改“取值”列，“说明”列写明可填的内容；“键”列是设置项的英文名，请勿修改。删去的行按“预设”一行所选预设的取值。',
   '“考评细则”表每行一个录入项（没有录入项的项目，如村党组织晋位升级，单独一行）；同一部分、分组、项目的行连在一起，编码一栏不填表示同上一行。',
+  '“社区考评细则”表（考核规则选“使用社区考评细则”时才有）格式与“考评细则”相同，社区党组织“第一书记”按它评分；录入项编码与村考评细则相同的，评分表中共用一列。',
   '导入时逐格检查，发现的问题会一次全部列出（工作表、行号、列名和原因）；全部改正后才会导入。修改考评细则后，已录入的评分按录入项编码保留，结果重新计算。',
 ];
 
@@ -79,8 +84,8 @@ function policySheet(workbook: ExcelJS.Workbook, policy: Policy): void {
 /** The table of the rubric sheet starts below its name and 编号. */
 const RUBRIC_HEADER_ROW = 4;
 
-function rubricSheet(workbook: ExcelJS.Workbook, rubric: Rubric): void {
-  const ws = workbook.addWorksheet(RUBRIC_SHEET, { views: [{ state: 'frozen', ySplit: RUBRIC_HEADER_ROW, xSplit: 0 }] });
+function rubricSheet(workbook: ExcelJS.Workbook, rubric: Rubric, name = RUBRIC_SHEET): void {
+  const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: RUBRIC_HEADER_ROW, xSplit: 0 }] });
   ws.columns = RUBRIC_COLUMNS.map((c) => ({ width: c.width }));
   const label = (r: number, text: string, value: string) => {
     ws.getCell(r, 1).value = text;
@@ -120,11 +125,12 @@ function notesSheet(workbook: ExcelJS.Workbook): void {
   });
 }
 
-/** The rules workbook of a policy and a rubric. */
-export async function writeRulesWorkbook(policy: Policy, rubric: Rubric): Promise<Uint8Array> {
+/** The rules workbook of a policy and a rubric, and the 社区 rubric when there is one. */
+export async function writeRulesWorkbook(policy: Policy, rubric: Rubric, communityRubric?: Rubric): Promise<Uint8Array> {
   const workbook = newWorkbook();
   policySheet(workbook, policy);
   rubricSheet(workbook, rubric);
+  if (communityRubric) rubricSheet(workbook, communityRubric, COMMUNITY_RUBRIC_SHEET);
   notesSheet(workbook);
   return workbookBytes(workbook);
 }
@@ -204,10 +210,13 @@ export function parseRules(opened: OpenedWorkbook): Checked<RulesWorkbook> {
   const errors: InputError[] = [];
   const policy = policySheetFound ? parsePolicySheet(opened, policySheetFound, errors) : null;
   const rubric = rubricSheetFound ? parseRubricSheet(opened, rubricSheetFound, errors) : null;
+  const communitySheet = sheetNamed(opened, COMMUNITY_RUBRIC_SHEET);
+  const communityRubric = communitySheet ? parseRubricSheet(opened, communitySheet, errors) : null;
   if (errors.length) return { ok: false, errors };
   const value: RulesWorkbook = {};
   if (policy) value.policy = policy;
   if (rubric) value.rubric = rubric;
+  if (communityRubric) value.communityRubric = communityRubric;
   return { ok: true, value };
 }
 

@@ -10,7 +10,7 @@ import { cellDisplay, cellProblem } from './cells';
 import { matchBool } from './enums';
 import { headerKey, normalizeText } from './normalize';
 import { parseIdRows, readWith, type ParseOutcome } from './parsed';
-import { codeOfHeader, inputColumns, looksLikeCode } from './rubric-inputs';
+import { codeOfHeader, looksLikeCode, scoreColumns } from './rubric-inputs';
 import { SCORES_SHEET } from './schemas';
 import { readTable, textCells, type TableRow } from './table';
 import { dataSheet, sheetLabel, type OpenedWorkbook, type WorkbookSource } from './workbook';
@@ -18,14 +18,15 @@ import { wrongWorkbook } from './recognise';
 
 type ScoreKey = 'id' | 'name' | `input:${string}`;
 
-export function parseScores(opened: OpenedWorkbook, rubric: Rubric): ParseOutcome<ItemScores> {
+/** The scores of a workbook against the rubric, and the 社区 rubric's own inputs when 社区 are scored by it. */
+export function parseScores(opened: OpenedWorkbook, rubric: Rubric, community?: Rubric): ParseOutcome<ItemScores> {
   const wrong = wrongWorkbook(opened, 'scores');
   if (wrong) return { parsed: null, errors: [wrong], warnings: [] };
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [SCORES_SHEET]);
   const sheet = sheetLabel(opened, ws);
   const inputs = new Map<string, RubricInput>();
-  for (const { input } of inputColumns(rubric)) inputs.set(input.code.toLowerCase(), input);
+  for (const { input } of scoreColumns(rubric, community)) inputs.set(input.code.toLowerCase(), input);
 
   const match = (header: string): ScoreKey | null => {
     const key = headerKey(header);
@@ -79,6 +80,6 @@ function inputValue(fields: Fields<ScoreKey>, row: TableRow<ScoreKey>, key: Scor
   return invalid === null ? text : fields.fail(row, key, `${invalid}（${cellDisplay(cell)}）`);
 }
 
-export function readScores(source: WorkbookSource, rubric: Rubric) {
-  return readWith(source, (opened) => parseScores(opened, rubric));
+export function readScores(source: WorkbookSource, rubric: Rubric, community?: Rubric) {
+  return readWith(source, (opened) => parseScores(opened, rubric, community));
 }

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { Rubric, RubricInput, Secretary } from '../model';
 import { EVENT_KIND_ENUM } from './enums';
 import { yuanWords } from '../rubric/words';
-import { inputColumns } from './rubric-inputs';
+import { scoreColumns } from './rubric-inputs';
 import {
   ATTENDANCE_FIELDS,
   ATTENDANCE_SHEET,
@@ -322,7 +322,13 @@ const PLACE_COLUMNS: TemplateColumn[] = [
 const withPlaces = (columns: TemplateColumn[], places: boolean): TemplateColumn[] =>
   places ? [...columns.slice(0, 2), ...PLACE_COLUMNS, ...columns.slice(2)] : columns;
 
-async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<string, TemplateValue>[] = [], places = false): Promise<Uint8Array> {
+async function build(
+  kind: TemplateKind,
+  rubric?: Rubric,
+  rows: readonly Record<string, TemplateValue>[] = [],
+  places = false,
+  community?: Rubric,
+): Promise<Uint8Array> {
   const workbook = newWorkbook();
   const dataSheet = (wb: ExcelJS.Workbook, name: string, columns: TemplateColumn[]) => writeDataSheet(wb, name, withPlaces(columns, places));
   switch (kind) {
@@ -383,15 +389,15 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
       break;
     case 'scores': {
       if (!rubric) throw new Error('scores template needs a rubric');
-      const inputs = inputColumns(rubric);
+      const inputs = scoreColumns(rubric, community);
       dataSheet(workbook, SCORES_SHEET, [
         { header: '编号', required: true, width: 10, help: '与名册中的编号一致' },
         { header: '姓名', required: false, width: 10, help: '便于核对，可不填；填写时须与名册中该编号的姓名一致' },
-        ...inputs.map(({ input, item, header }) => ({
+        ...inputs.map(({ input, item, header, community: other }) => ({
           header,
           required: false,
           width: Math.min(18, Math.max(12, Math.ceil(header.length * 1.2))),
-          help: `${item.code} ${item.name}：${describeInput(input)}`,
+          help: `${item.code} ${item.name}：${describeInput(input)}${other ? `（社区：${other.item.name}，${other.input.label}）` : ''}`,
           validation: inputValidation(input),
         })),
       ]);
@@ -406,7 +412,12 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
         {
           headers: ['代码', '考评项目', '列名', '填写与计分'],
           widths: [8, 44, 30, 50],
-          rows: inputs.map(({ input, item, header }) => [input.code, item.name, header, describeInput(input)]),
+          rows: inputs.map((c) => [
+            c.input.code,
+            c.community ? `${c.item.name}（社区：${c.community.item.name}）` : c.item.name,
+            c.header,
+            describeInput(c.input),
+          ]),
         },
         {
           headers: ['编号', '姓名', ...inputs.map((x) => x.header)],
@@ -495,9 +506,10 @@ async function build(kind: TemplateKind, rubric?: Rubric, rows: readonly Record<
 /** A blank template; `scores` is generated from the rubric. */
 export function writeTemplate(kind: Exclude<TemplateKind, 'scores'>): Promise<Uint8Array>;
 export function writeTemplate(kind: 'scores', rubric: Rubric): Promise<Uint8Array>;
-export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array>;
-export function writeTemplate(kind: TemplateKind, rubric?: Rubric): Promise<Uint8Array> {
-  return build(kind, rubric);
+export function writeTemplate(kind: TemplateKind, rubric?: Rubric, community?: Rubric): Promise<Uint8Array>;
+/** With a 社区 rubric (policy communityRubric “own”), the scores template also says its words and has its own inputs. */
+export function writeTemplate(kind: TemplateKind, rubric?: Rubric, community?: Rubric): Promise<Uint8Array> {
+  return build(kind, rubric, [], false, community);
 }
 
 /**
@@ -516,7 +528,7 @@ export type RosterTemplateKind = (typeof ROSTER_TEMPLATE_KINDS)[number];
  * A template filled from the roster: one row per secretary with 编号 and 姓名 (and 所在镇街,
  * 村社区 for sorting), in the roster's order, the rest left for the clerk.
  */
-export function writeRosterTemplate(kind: RosterTemplateKind, roster: readonly Secretary[], rubric?: Rubric): Promise<Uint8Array> {
+export function writeRosterTemplate(kind: RosterTemplateKind, roster: readonly Secretary[], rubric?: Rubric, community?: Rubric): Promise<Uint8Array> {
   const rows = roster.map((s) => ({ 编号: s.id, 姓名: s.name, 所在镇街: s.town, 村社区: s.village }));
-  return build(kind, rubric, rows, true);
+  return build(kind, rubric, rows, true, community);
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { computeAssessment } from '.';
 import type { PlausibilitySettings, Policy, WarningAck } from '../model';
 import { DEFAULT_PLAUSIBILITY } from '../policy';
-import { plausibilityWarnings, warningStatuses } from './plausibility';
+import { r } from '../exact/rational';
+import { apartFromRest, plausibilityWarnings, warningStatuses } from './plausibility';
 import { inputOf, policyWith, tally, type Person } from './testing';
 
 function warningsOf(people: readonly Person[], settings: Partial<PlausibilitySettings> = {}, extra: Partial<Policy> = {}) {
@@ -20,6 +21,7 @@ describe('plausibility warnings', () => {
   it.each([
     ['废票 3 of 40 (7.5%) is above 5%', [30, 7, 0, 0, 3], ['A manyInvalid']],
     ['废票 2 of 40 (exactly 5%) is not above it', [30, 8, 0, 0, 2], []],
+    ['废票 2 of 26 (7.7%) is above 5%, but two spoilt ballots are ordinary', [20, 4, 0, 0, 2], []],
     ['弃权 3 of 40 is above 5%', [30, 7, 0, 0, 0, 3], ['A manyAbstain']],
     ['both at once', [30, 4, 0, 0, 3, 3], ['A manyInvalid', 'A manyAbstain']],
   ])('%s', (_, votes, expected) => {
@@ -49,9 +51,9 @@ describe('plausibility warnings', () => {
   });
 
   it.each([
-    // 2/3 of 45 is 30; 2/3 + 5% of 45 is 32.25
+    // 2/3 of 45 is 30; 2/3 + 2% of 45 is 30.9
     [30, true],
-    [32, true],
+    [31, false],
     [33, false],
     [29, false], // below the line: the turnout rule itself, not a warning
   ])('turnout: %i of 45 near the 2/3 line → %s', (cast, warned) => {
@@ -78,12 +80,55 @@ describe('plausibility warnings', () => {
 
   it('a score far from the mean of the rest of its category; not with fewer than three others', () => {
     const people: Person[] = ['60', '90', '92', '88'].map((org, i) => ({ id: `C${i + 1}`, org, base: '85', votes: [35 - i, 5 + i, 0, 0] }));
-    // C1 60 against (90 + 92 + 88) / 3 = 90: 30 points
+    // C1 60 against (90 + 92 + 88) / 3 = 90: 30 points, the others' standard deviation 2
     const warnings = warningsOf(people);
     expect(warnings.map((w) => `${w.id} ${w.warning} ${w.place}`)).toEqual(['C1 categoryOutlier scores']);
-    expect(warnings[0]!.message).toBe('组织工作目标考评得分 60.00 分，本类别其他 3 人平均 90.00 分，相差 30.00 分（提示线 20 分），请核对评分');
+    expect(warnings[0]!.message).toBe(
+      '组织工作目标考评得分 60.00 分，本类别其他 3 人平均 90.00 分，相差 30.00 分（其他人得分标准差 2.00 分，提示线为相差超过 10 分且超过标准差的 3 倍），请核对评分',
+    );
     expect(codes(people.slice(0, 3))).toEqual([]);
     expect(codes(people, { categoryScoreGap: '30' })).toEqual([]);
+  });
+
+  /** a category of five: `own` and four others */
+  const category = (own: string, others: readonly string[]): Person[] =>
+    [own, ...others].map((org, i) => ({ id: `K${i + 1}`, org, base: '85', votes: [35 - i, 5 + i, 0, 0] }));
+
+  it.each([
+    // others 100, 120, 140, 160: mean 130, standard deviation 25.82 — 25 points apart is ordinary
+    ['a wide category: 25 points from the mean is within 3 standard deviations', '155', ['100', '120', '140', '160'], []],
+    // others 100, 102, 104, 106: mean 103, standard deviation 2.58 — 15 points apart is odd
+    ['a narrow category: 15 points from the mean is beyond 3 standard deviations', '118', ['100', '102', '104', '106'], ['K1 categoryOutlier']],
+    // beyond 3 standard deviations (0.5 × 3), but not more than 10 points
+    ['beyond the spread but within the points: not raised', '108', ['100', '101', '100', '101'], []],
+  ])('%s', (_, own, others, expected) => {
+    expect(codes(category(own, others))).toEqual(expected);
+  });
+
+  it('the spread may be turned off (null): then the points alone decide, as a fixed gap', () => {
+    const wide = category('155', ['100', '120', '140', '160']);
+    // the fixed 20 points of before: three of a category of five, where the spread raises none
+    expect(codes(wide, { categoryScoreSpread: null, categoryScoreGap: '20' })).toEqual(['K1 categoryOutlier', 'K2 categoryOutlier', 'K5 categoryOutlier']);
+    expect(codes(wide)).toEqual([]);
+    expect(warningsOf(wide, { categoryScoreSpread: null, categoryScoreGap: '20' })[0]!.message).toContain('（提示线 20 分）');
+  });
+
+  it('exact: the gap is compared with the standard deviation squared, without a square root', () => {
+    // 3 × sd of 100, 102, 104, 106 is √60 = 7.745…: 110.74 is not beyond it, 110.75 is
+    expect(
+      apartFromRest(
+        r('110.74'),
+        ['100', '102', '104', '106'].map((x) => r(x)),
+        r('3'),
+      ).beyond,
+    ).toBe(false);
+    expect(
+      apartFromRest(
+        r('110.75'),
+        ['100', '102', '104', '106'].map((x) => r(x)),
+        r('3'),
+      ).beyond,
+    ).toBe(true);
   });
 
   it('identical tallies for two secretaries, named on the first with the other', () => {
@@ -101,8 +146,8 @@ describe('plausibility warnings', () => {
 
   it('every warning can be turned off with null', () => {
     const off: Partial<PlausibilitySettings> = { invalidAbove: null, abstainAbove: null, turnoutMargin: null };
-    expect(codes(one([26, 0, 0, 0, 2, 3]), off)).toEqual([]);
-    expect(codes(one([26, 0, 0, 0, 2, 3]))).toEqual(['A manyInvalid', 'A manyAbstain', 'A turnoutNearLine']);
+    expect(codes(one([24, 0, 0, 0, 3, 3]), off)).toEqual([]);
+    expect(codes(one([24, 0, 0, 0, 3, 3]))).toEqual(['A manyInvalid', 'A manyAbstain', 'A turnoutNearLine']);
   });
 
   it('the sample worked example raises none', () => {

@@ -44,6 +44,12 @@ const PLACE: Record<WarningCode, WarningPlace> = {
 /** At least this many others to compare a village with its town, a score with its category. */
 export const MIN_PEERS = { town: 2, category: 3 } as const;
 
+/**
+ * 废票 or 弃权 are many only from this many ballots on: in a village box of 30 one ballot is
+ * over 3 %, and one or two spoilt ballots are ordinary whatever their share.
+ */
+export const MIN_BALLOTS = 3;
+
 function warningOf(code: WarningCode, id: string, message: string, facts: Record<string, string | number>, other?: string): PlausibilityWarning {
   const digest = sha256Hex(canonicalJson({ code, id, other, facts })).slice(0, 16);
   return { code, id, ...(other ? { other } : {}), warning: other ? `${code}:${other}` : code, place: PLACE[code], message, digest };
@@ -62,7 +68,7 @@ function ballotWarnings(row: ResultRow, policy: Policy, out: PlausibilityWarning
   const settings = plausibilityOf(policy);
   if (!b || b.cast === 0) return;
   const share = (what: 'invalid' | 'abstain', code: WarningCode, limit: string | null) => {
-    if (limit === null || !gt(rat(b[what], b.cast), r(limit))) return;
+    if (limit === null || b[what] < MIN_BALLOTS || !gt(rat(b[what], b.cast), r(limit))) return;
     const label = BALLOT_OPTION_LABELS[what];
     out.push(
       warningOf(code, row.id, `${label} ${b[what]} 张，占投票数 ${b.cast} 的 ${percent(rat(b[what], b.cast))}，超过 ${describeRatio(limit)}，请核对计票单`, {
@@ -138,23 +144,44 @@ function townWarnings(rows: readonly ResultRow[], policy: Policy, out: Plausibil
   }
 }
 
-/** An org score against the mean of the rest of its category. */
+/**
+ * How far a score is from the rest of its category: the mean of the others, their sample
+ * variance (Σ(x − mean)² / (n − 1)), exact, and whether the gap is more than `times`
+ * standard deviations — compared squared, so no square root is taken.
+ */
+export function apartFromRest(own: Rational, rest: readonly Rational[], times: Rational): { mean: Rational; variance: Rational; beyond: boolean } {
+  const mean = div(sum(rest), rat(rest.length));
+  const variance = div(sum(rest.map((x) => mul(sub(x, mean), sub(x, mean)))), rat(rest.length - 1));
+  const gap = sub(own, mean);
+  return { mean, variance, beyond: gt(mul(gap, gap), mul(mul(times, times), variance)) };
+}
+
+/** The standard deviation in words, two decimals (for the message only; the decision is exact). */
+const sdText = (variance: Rational) => Math.sqrt(Number(toFixed(variance, 6))).toFixed(2);
+
+/**
+ * An org score against the rest of its category: more than `categoryScoreGap` points from
+ * their mean and, unless `categoryScoreSpread` is null, more than that many of their
+ * standard deviations — a gap of 20 points is ordinary where bonus items spread the
+ * scores over 60, and odd where the others lie within 10.
+ */
 function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: PlausibilityWarning[]): void {
-  const gap = plausibilityOf(policy).categoryScoreGap;
+  const { categoryScoreGap: gap, categoryScoreSpread: spread = null } = plausibilityOf(policy);
   if (gap === null) return;
   const scored = rows.filter((row): row is ResultRow & { orgScore: Rational } => row.orgScore !== null);
   if (scored.length - 1 < MIN_PEERS.category) return;
-  const total = sum(scored.map((row) => row.orgScore));
   for (const row of scored) {
-    const mean = div(sub(total, row.orgScore), rat(scored.length - 1));
+    const rest = scored.filter((other) => other !== row).map((other) => other.orgScore);
+    const { mean, variance, beyond } = apartFromRest(row.orgScore, rest, spread === null ? ZERO : r(spread));
     const difference = abs(sub(row.orgScore, mean));
-    if (!gt(difference, r(gap))) continue;
+    if (!gt(difference, r(gap)) || !beyond) continue;
+    const line = spread === null ? `提示线 ${gap} 分` : `其他人得分标准差 ${sdText(variance)} 分，提示线为相差超过 ${gap} 分且超过标准差的 ${spread} 倍`;
     out.push(
       warningOf(
         'categoryOutlier',
         row.id,
-        `组织工作目标考评得分 ${toFixed(row.orgScore, 2)} 分，本类别其他 ${scored.length - 1} 人平均 ${toFixed(mean, 2)} 分，相差 ${toFixed(difference, 2)} 分（提示线 ${gap} 分），请核对评分`,
-        { own: toFraction(row.orgScore), mean: toFraction(mean), peers: scored.length - 1, gap },
+        `组织工作目标考评得分 ${toFixed(row.orgScore, 2)} 分，本类别其他 ${rest.length} 人平均 ${toFixed(mean, 2)} 分，相差 ${toFixed(difference, 2)} 分（${line}），请核对评分`,
+        { own: toFraction(row.orgScore), mean: toFraction(mean), variance: toFraction(variance), peers: rest.length, gap, spread: spread ?? 'off' },
       ),
     );
   }

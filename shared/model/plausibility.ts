@@ -23,8 +23,14 @@ export interface PlausibilitySettings {
   turnoutMargin: string | null;
   /** a secretary's satisfaction this far or more from the pooled satisfaction of the rest of the town */
   townSatisfactionGap: string | null;
-  /** an org score this many points or more from the mean of the rest of the category */
+  /** an org score more than this many points from the mean of the rest of the category (null: the warning is off) */
   categoryScoreGap: string | null;
+  /**
+   * …and more than this many standard deviations of the rest of the category from their
+   * mean, so a category whose scores spread wide (bonus items) is not all outliers
+   * (null: the points alone decide). Absent in a policy saved before it existed: the default.
+   */
+  categoryScoreSpread?: string | null;
   /** two secretaries' tallies the same in all six counts */
   identicalTallies: boolean;
 }

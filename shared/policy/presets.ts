@@ -73,9 +73,10 @@ export const DEFAULT_PLAUSIBILITY: PlausibilitySettings = {
   invalidAbove: '0.05',
   abstainAbove: '0.05',
   unreturnedAbove: '0.1',
-  turnoutMargin: '0.05',
+  turnoutMargin: '0.02',
   townSatisfactionGap: '0.2',
-  categoryScoreGap: '20',
+  categoryScoreGap: '10',
+  categoryScoreSpread: '3',
   identicalTallies: true,
 };
 
@@ -171,7 +172,8 @@ export function isPresetName(name: string): name is PresetName {
 
 /** The policy's warning thresholds; the defaults for a policy saved before there were any. */
 export function plausibilityOf(policy: Pick<Policy, 'plausibility'>): PlausibilitySettings {
-  return policy.plausibility ?? DEFAULT_PLAUSIBILITY;
+  // a setting added later (categoryScoreSpread) is absent from a policy saved before it: the default
+  return policy.plausibility ? { ...DEFAULT_PLAUSIBILITY, ...policy.plausibility } : DEFAULT_PLAUSIBILITY;
 }
 
 /** A fresh copy of a preset, safe to edit. */

@@ -130,6 +130,12 @@ function checkPlausibility(policy: Record<string, unknown>, fail: Fail, checkRat
     if (!points || lt(points, ZERO)) fail('plausibility.categoryScoreGap', `“${String(gap)}”不是有效的分差（不小于0的数）`);
     else value.categoryScoreGap = asText(gap);
   }
+  const spread = value.categoryScoreSpread;
+  if (spread !== null && spread !== undefined) {
+    const times = ratioOf(spread);
+    if (!times || lt(times, ZERO)) fail('plausibility.categoryScoreSpread', `“${String(spread)}”不是有效的倍数（不小于0的数）`);
+    else value.categoryScoreSpread = asText(spread);
+  }
   if (typeof value.identicalTallies !== 'boolean') fail('plausibility.identicalTallies', '应为 true 或 false');
   policy.plausibility = value as unknown as PlausibilitySettings;
 }

@@ -40,6 +40,7 @@ export const PLAUSIBILITY_LABELS: Record<keyof PlausibilitySettings, string> = {
   turnoutMargin: '投票人数高出最低参加比例不足此值时提示',
   townSatisfactionGap: '满意度与本镇街其他村相差超过此值时提示',
   categoryScoreGap: '得分与本类别其他人平均分相差超过此分数时提示',
+  categoryScoreSpread: '且相差超过本类别其他人得分标准差的此倍数时提示',
   identicalTallies: '两名书记计票完全相同时提示',
 };
 

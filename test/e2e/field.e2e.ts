@@ -87,8 +87,12 @@ describe('the year’s field work', () => {
       await workbook('考勤', ATTENDANCE_HEADER, ATTENDANCE_ROWS),
       '已从“考勤2024年3月.xlsx”导入 8 条记录',
     );
+    // the month is typed and shown in Chinese, whatever the language of the computer
     await page.getByLabel('考勤月份').fill('2024-03');
+    await page.getByLabel('考勤月份').blur();
+    await expect.poll(() => page.getByLabel('考勤月份').inputValue()).toBe('2024年3月');
     await expect.poll(() => page.getByTestId('attendance-S4').innerText()).toContain('12/21（57.14%）');
+    await app.shot('01-考勤-月份');
     const town = page.getByTestId('lowest-胶东街道');
     const text = await town.innerText();
     expect(text).toContain('末1位');
@@ -141,6 +145,11 @@ describe('the year’s field work', () => {
     await page.getByRole('button', { name: '王明 专项书面述职报告：未交' }).click();
     const dialog = page.getByRole('dialog', { name: '王明（S1）专项书面述职报告' });
     await dialog.getByLabel('接收人').selectOption('李四');
+    // a day as a clerk types it, shown in Chinese
+    await dialog.getByLabel('收到日期').fill('2024/12/20');
+    await dialog.getByLabel('收到日期').blur();
+    await expect.poll(() => dialog.getByLabel('收到日期').inputValue()).toBe('2024年12月20日');
+    await app.shot('03-履职材料-收到日期');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /^王明 专项书面述职报告：已收/ }).waitFor();

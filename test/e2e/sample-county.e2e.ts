@@ -45,6 +45,11 @@ describe('示例县', () => {
     expect(text).toContain('人数过少');
     await expect.poll(() => page.locator('.tie-group').count()).toBeGreaterThanOrEqual(2);
     await app.shot('结果');
+    // at 1366 px every category's table fits inside its card, no sideways scroll
+    const overflow = await page.$$eval('[data-testid="result-category"]', (cards) =>
+      cards.map((card) => (card.querySelector('table')?.getBoundingClientRect().right ?? 0) - card.getBoundingClientRect().right).filter((px) => px > 0),
+    );
+    expect(overflow).toEqual([]);
     await page.locator('.tie-group').first().scrollIntoViewIfNeeded();
     await app.shot('结果-并列');
     await page.getByLabel('镇街', { exact: true }).selectOption({ index: 1 });

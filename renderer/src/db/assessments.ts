@@ -2,6 +2,7 @@
 import { isIsoDate, NOTICE_UNIT_WORDS, noticeEnd, noticeProblem, type NoticePeriod, type Policy, type Rubric } from '../../../shared/model';
 import { dayWords } from '../../../shared/people/dates';
 import { presetPolicy, type PresetName } from '../../../shared/policy';
+import { COMMUNITY_RUBRIC } from '../../../shared/rubric/community';
 import { JIAOZHOU_RUBRIC } from '../../../shared/rubric/jiaozhou';
 import { appendAudit, auditState } from './audit';
 import { assertUnlocked, changeTables } from './lock';
@@ -15,17 +16,21 @@ export interface NewAssessment {
   /** a preset, or a policy of the team's own (already validated) */
   policy: PresetName | Policy;
   rubric?: Rubric;
+  /** the 社区 rubric, used when the policy's communityRubric is "own" (default: 第八条's, docs/method.md §2.6) */
+  communityRubric?: Rubric;
 }
 
 export async function createAssessment(db: ShuangpingDb, input: NewAssessment, operator = ''): Promise<string> {
   const now = nowIso();
+  const policy = typeof input.policy === 'string' ? presetPolicy(input.policy) : structuredClone(input.policy);
   const record: AssessmentRecord = {
     id: newId(),
     year: input.year,
     name: input.name.trim(),
     region: input.region.trim(),
-    policy: typeof input.policy === 'string' ? presetPolicy(input.policy) : structuredClone(input.policy),
+    policy,
     rubric: structuredClone(input.rubric ?? JIAOZHOU_RUBRIC),
+    ...(policy.communityRubric === 'own' || input.communityRubric ? { communityRubric: structuredClone(input.communityRubric ?? COMMUNITY_RUBRIC) } : {}),
     status: 'active',
     locked: false,
     createdAt: now,
@@ -137,9 +142,16 @@ export async function setApprovedAt(db: ShuangpingDb, id: string, approvedAt: st
   });
 }
 
-type EditableFields = Partial<Pick<AssessmentRecord, 'year' | 'name' | 'region' | 'policy' | 'rubric'>>;
+type EditableFields = Partial<Pick<AssessmentRecord, 'year' | 'name' | 'region' | 'policy' | 'rubric' | 'communityRubric'>>;
 
-const FIELD_WORDS: Record<keyof EditableFields, string> = { year: '年度', name: '考核名称', region: '地区', policy: '考核规则', rubric: '考评细则' };
+const FIELD_WORDS: Record<keyof EditableFields, string> = {
+  year: '年度',
+  name: '考核名称',
+  region: '地区',
+  policy: '考核规则',
+  rubric: '考评细则',
+  communityRubric: '社区考评细则',
+};
 
 /** A setting as the log keeps it: short values in words, policy and rubric by name and digest. */
 function fieldState(a: AssessmentRecord, key: keyof EditableFields): string {
@@ -152,18 +164,29 @@ function fieldState(a: AssessmentRecord, key: keyof EditableFields): string {
       return auditState(a.policy, `“${a.policy.name}”`);
     case 'rubric':
       return auditState(a.rubric, `“${a.rubric.name}”`);
+    case 'communityRubric':
+      return a.communityRubric ? auditState(a.communityRubric, `“${a.communityRubric.name}”`) : '无';
   }
 }
 
 /** The settings of an assessment as the log keeps them. */
 function settingsState(a: AssessmentRecord): string {
-  return auditState({ year: a.year, name: a.name, region: a.region, policy: a.policy, rubric: a.rubric }, `${a.year}年度 ${a.name}，规则“${a.policy.name}”`);
+  return auditState(
+    { year: a.year, name: a.name, region: a.region, policy: a.policy, rubric: a.rubric, communityRubric: a.communityRubric },
+    `${a.year}年度 ${a.name}，规则“${a.policy.name}”`,
+  );
 }
 
-/** Changes settings of an assessment, with an audit entry of before/after. */
-export async function updateAssessment(db: ShuangpingDb, id: string, changes: EditableFields, operator = ''): Promise<void> {
+/**
+ * Changes settings of an assessment, with an audit entry of before/after. A policy that
+ * turns to the 社区 rubric of its own (communityRubric "own") on an assessment that has
+ * none gets 第八条's, logged as its own change.
+ */
+export async function updateAssessment(db: ShuangpingDb, id: string, edits: EditableFields, operator = ''): Promise<void> {
   await db.transaction('rw', changeTables(db), async () => {
     const before = await assertUnlocked(db, id);
+    const needsCommunity = edits.policy?.communityRubric === 'own' && !before.communityRubric && !edits.communityRubric;
+    const changes: EditableFields = needsCommunity ? { ...edits, communityRubric: structuredClone(COMMUNITY_RUBRIC) } : edits;
     await db.assessments.update(id, { ...changes, updatedAt: nowIso() });
     const after = { ...before, ...changes };
     for (const key of Object.keys(changes) as (keyof EditableFields)[]) {

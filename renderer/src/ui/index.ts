@@ -8,3 +8,4 @@ export { ErrorTable } from './ErrorTable';
 export { ToastProvider, useToast } from './Toast';
 export { TownSelect } from './TownSelect';
 export { Workbench, type WorkbenchMoves } from './Workbench';
+export { DayInput, MonthInput, readMonth } from './DateInput';

@@ -64,13 +64,18 @@ export function BulkAttach({
         }
       >
         <p className="note">文件名须含第一书记编号，如“JZ001_会议记录.jpg”；含考评项目编号（如 A3.2）的归入该项目。文件只保存在本机，不会上传。</p>
-        <input
-          type="file"
-          multiple
-          accept="image/*,application/pdf"
-          aria-label="选择文件"
-          onChange={(e) => setOutcome(matchFiles(Array.from(e.target.files ?? []), [...names.keys()], itemCodes))}
-        />
+        {/* the browser's own file field says “Choose File” in the computer's language: our button says it in Chinese */}
+        <label className="btn btn-secondary file-button" style={{ display: 'inline-flex', alignItems: 'center', position: 'relative' }}>
+          选择文件（可多选）
+          <input
+            type="file"
+            multiple
+            accept="image/*,application/pdf"
+            aria-label="选择文件"
+            style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+            onChange={(e) => setOutcome(matchFiles(Array.from(e.target.files ?? []), [...names.keys()], itemCodes))}
+          />
+        </label>
         {outcome ? (
           <>
             <h3 style={{ marginTop: 12 }}>已匹配 {outcome.matched.length} 个</h3>

@@ -12,7 +12,7 @@ import { db } from '../../db/db';
 import { acceptPresence, saveAttendance } from '../../db/field';
 import type { AssessmentRecord, AttendanceRecord, SecretaryRecord } from '../../db/schema';
 import { platform } from '../../platform';
-import { Button, Table } from '../../ui';
+import { Button, MonthInput, Table } from '../../ui';
 import { ImportButton } from '../imports';
 
 const num = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN);
@@ -100,7 +100,7 @@ export function AttendanceTab({
     <div data-testid="attendance-tab">
       <div className="toolbar">
         <label className="field-label">
-          月份 <input type="month" aria-label="考勤月份" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          月份 <MonthInput aria-label="考勤月份" value={month} onChange={(m) => m && setMonth(m)} />
         </label>
         <ImportButton kind="attendance" assessmentId={assessment.id} title="导入考勤" label="导入考勤表（Excel）" disabled={assessment.locked} />
         <span className="note">考勤模板在“名册”页下载；一个文件一个月份。</span>

@@ -12,7 +12,7 @@ import { useWrite } from '../../data/useWrite';
 import { db } from '../../db/db';
 import { removePaper, savePaper } from '../../db/field';
 import type { AssessmentRecord, AttachmentRecord, PaperRecordRow, SecretaryRecord } from '../../db/schema';
-import { Button, ConfirmButton, Dialog, Field } from '../../ui';
+import { Button, ConfirmButton, DayInput, Dialog, Field } from '../../ui';
 import { addAttachment, AttachmentList } from '../evidence';
 
 interface Target {
@@ -70,7 +70,7 @@ function PaperDialog({ target, assessment, scans, onClose }: { target: Target; a
           </select>
         </Field>
         <Field label={status === 'received' ? '收到日期' : '免交日期'}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DayInput value={date} onChange={setDate} />
         </Field>
         <Field label={status === 'received' ? '接收人' : '审批人'} required error={tried && !by ? '请从操作员名单中选择' : undefined}>
           <select value={by} onChange={(e) => setBy(e.target.value)}>
@@ -92,16 +92,21 @@ function PaperDialog({ target, assessment, scans, onClose }: { target: Target; a
         <div>
           <p className="field-label">扫描件</p>
           <AttachmentList attachments={mine} readOnly={assessment.locked} />
-          <input
-            type="file"
-            aria-label="添加扫描件"
-            accept="image/*,application/pdf"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) write(getOperator().then((op) => addAttachment(db, assessment.id, s.id, paperItemCode(kind), file, op)));
-              e.target.value = '';
-            }}
-          />
+          {/* the browser's own file field says “Choose File” in the computer's language: our button says it in Chinese */}
+          <label className="btn btn-secondary file-button" style={{ display: 'inline-flex', alignItems: 'center', position: 'relative' }}>
+            添加扫描件（照片、PDF）
+            <input
+              type="file"
+              aria-label="添加扫描件"
+              accept="image/*,application/pdf"
+              style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) write(getOperator().then((op) => addAttachment(db, assessment.id, s.id, paperItemCode(kind), file, op)));
+                e.target.value = '';
+              }}
+            />
+          </label>
         </div>
       ) : null}
     </Dialog>

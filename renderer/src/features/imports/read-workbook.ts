@@ -15,6 +15,8 @@ export interface ReadRequest {
   /** what the parsers need of the assessment */
   requirePresence: boolean;
   rubric: Rubric;
+  /** the 社区 rubric when 社区 secretaries are scored by it */
+  communityRubric?: Rubric | undefined;
 }
 
 export type ReadOutcome = Checked<ParseOutcome<ImportRecords[ImportKind]>>;
@@ -32,7 +34,7 @@ export async function readWorkbook(request: ReadRequest, onChecking: () => void 
     case 'summary':
       return { ok: true, value: parseSummary(o) };
     case 'scores':
-      return { ok: true, value: parseScores(o, request.rubric) };
+      return { ok: true, value: parseScores(o, request.rubric, request.communityRubric) };
     case 'ballots':
       return { ok: true, value: parseBallots(o) };
     case 'events':

@@ -8,6 +8,7 @@
  *   if (preview.ok) await applyWorkbook(request, preview.value, { S1: 'theirs' });
  */
 import type { Checked, InputError } from '../../../../shared/model';
+import { communityRubricInUse } from '../../../../shared/rubric/community';
 import { db as appDb } from '../../db/db';
 import type { ImportChoices, ImportKind } from '../../db/import-plan';
 import { applyImport, previewImport, type ImportContext, type ImportOutcome, type ImportPreview } from '../../db/imports';
@@ -96,6 +97,7 @@ async function readAndPlan(request: WorkbookImport): Promise<Checked<WorkbookPre
       bytes: request.file.bytes,
       requirePresence: assessment.policy.minPresence !== null,
       rubric: assessment.rubric,
+      communityRubric: communityRubricInUse(assessment),
     },
     () => request.onProgress?.({ step: 'check' }),
   );

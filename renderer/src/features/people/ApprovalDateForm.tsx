@@ -11,7 +11,7 @@ import { useWrite } from '../../data/useWrite';
 import { setApprovedAt } from '../../db/assessments';
 import { db } from '../../db/db';
 import type { AssessmentRecord } from '../../db/schema';
-import { Button, Field, useToast } from '../../ui';
+import { Button, DayInput, Field, useToast } from '../../ui';
 
 export function ApprovalDateForm({ assessment, readOnly }: { assessment: AssessmentRecord; readOnly: boolean }) {
   const toast = useToast();
@@ -37,7 +37,7 @@ export function ApprovalDateForm({ assessment, readOnly }: { assessment: Assessm
       }}
     >
       <Field label="市委审批日期">
-        <input type="date" value={day} disabled={readOnly} onChange={(e) => setDay(e.target.value)} />
+        <DayInput value={day} disabled={readOnly} onChange={setDay} />
       </Field>
       {readOnly ? null : (
         <Button type="submit" disabled={saved}>

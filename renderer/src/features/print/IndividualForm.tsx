@@ -91,7 +91,7 @@ function evidenceText(lines: readonly EvidenceLine[]): string {
 }
 
 function ItemsTable({ data, row }: { data: PrintData; row: ResultRow }) {
-  const rubric = data.rubric;
+  const rubric = data.communityIds?.includes(row.id) ? data.communityRubric : data.rubric;
   if (!rubric || row.scoredBy !== 'items' || !row.items) return <SummaryScores row={row} />;
   const values = new Map(row.items.map((i) => [i.code, i.value]));
   const inputs = data.itemInputs?.[row.id] ?? {};

@@ -7,7 +7,7 @@ import { DEFAULT_NOTICE, MAX_NOTICE_DAYS, NOTICE_UNIT_WORDS, chineseDate, notice
 import { getOperator } from '../../data/operator';
 import { setNoticePeriod } from '../../db/assessments';
 import { db } from '../../db/db';
-import { Button, Field, useToast } from '../../ui';
+import { Button, DayInput, Field, useToast } from '../../ui';
 
 export function NoticePeriodForm({ assessmentId, notice }: { assessmentId: string; notice: NoticePeriod | undefined }) {
   const toast = useToast();
@@ -28,7 +28,7 @@ export function NoticePeriodForm({ assessmentId, notice }: { assessmentId: strin
       }}
     >
       <Field label="公示开始日期">
-        <input type="date" value={period.start} onChange={(e) => setPeriod({ ...period, start: e.target.value })} />
+        <DayInput value={period.start} onChange={(start) => setPeriod({ ...period, start })} />
       </Field>
       <Field label="公示天数">
         <input

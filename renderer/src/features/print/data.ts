@@ -1,4 +1,5 @@
 /** PrintData from what the method reads and computes, plus what the documents name. */
+import { rubricFor } from '../../../../shared/method/compute';
 import type { AssessmentInput } from '../../../../shared/method/input';
 import type { AssessmentResult, Policy, ResultRow } from '../../../../shared/model';
 import { approvalSummary, awardLines, unitFeedback, type AwardEdit, type Recall, type TermSheet } from '../../../../shared/people';
@@ -29,6 +30,11 @@ export function printDataOf(input: AssessmentInput | null, result: AssessmentRes
   const data: PrintData = { assessment: meta.assessment, policy: policyOf(policy), result, printDate: meta.printDate };
   if (input) {
     data.rubric = input.rubric;
+    const community = input.secretaries.filter((s) => rubricFor(s, input) !== input.rubric);
+    if (input.communityRubric && community.length) {
+      data.communityRubric = input.communityRubric;
+      data.communityIds = community.map((s) => s.id);
+    }
     data.itemInputs = Object.fromEntries(input.itemScores.map((s) => [s.id, s.inputs]));
   }
   data.aftermath = aftermathData(input, result, policy, meta);

@@ -30,6 +30,9 @@ export interface PrintData {
   result: AssessmentResult;
   /** for 个人考评表: the rubric, each secretary's item inputs and evidence checklist */
   rubric?: Rubric;
+  /** the 社区 rubric and the 编号 of the secretaries scored by it (policy communityRubric “own”) */
+  communityRubric?: Rubric;
+  communityIds?: string[];
   itemInputs?: Record<string, Record<string, string>>;
   evidence?: Record<string, EvidenceLine[]>;
   /** ISO date (YYYY-MM-DD) printed on the documents */

@@ -67,7 +67,11 @@ const WIDTHS = {
 } as const satisfies Partial<Record<ResultColumnKey, string>>;
 const COLUMNS = resultColumns(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]);
 /** headers that take two lines */
-const WRAP_HEAD = new Set<string>(['orgScore', 'eligible', 'computedGrade', 'decidedGrade']);
+const WRAP_HEAD = new Set<string>(['orgScore', 'eligible']);
+/** four-character headers that may break in two (基本/满意), so nineteen columns fit 1366 px */
+const WRAP_SHORT = new Set<string>(['basic', 'total', 'computedGrade', 'decidedGrade']);
+const headClass = (c: ResultColumn): string | undefined =>
+  [c.numeric ? 'num' : '', WRAP_HEAD.has(c.key) ? 'wrap-head' : '', WRAP_SHORT.has(c.key) ? 'wrap-short' : ''].filter(Boolean).join(' ') || undefined;
 
 /** A cell of the figures line: the grades drawn as grades, the total in bold. */
 function Cell({ column, row, labels }: { column: ResultColumn; row: ResultRow; labels: Record<Grade, string> }) {
@@ -167,7 +171,7 @@ function Head() {
     <thead>
       <tr aria-rowindex={1}>
         {COLUMNS.map((c) => (
-          <th key={c.key} scope="col" className={[c.numeric ? 'num' : '', WRAP_HEAD.has(c.key) ? 'wrap-head' : ''].join(' ').trim() || undefined}>
+          <th key={c.key} scope="col" className={headClass(c)}>
             {c.header}
           </th>
         ))}
@@ -210,19 +214,22 @@ function Secretary({
           </td>
         ))}
         <td className="no-print">
-          <Button
-            variant={r.flags.includes('tieAtBoundary') && !r.decision ? 'primary' : 'ghost'}
-            disabled={readOnly}
-            onClick={() => onDecide(r)}
-            aria-label={`审定 ${r.secretary.name}`}
-          >
-            {r.decision ? '修改' : '审定'}
-          </Button>
-          {personHref ? (
-            <a href={personHref(r.id)} aria-label={`${r.secretary.name} 历年考核`}>
-              历年
-            </a>
-          ) : null}
+          {/* one above the other: side by side they pushed the table past its card at 1366 px */}
+          <div className="row-actions">
+            <Button
+              variant={r.flags.includes('tieAtBoundary') && !r.decision ? 'primary' : 'ghost'}
+              disabled={readOnly}
+              onClick={() => onDecide(r)}
+              aria-label={`审定 ${r.secretary.name}`}
+            >
+              {r.decision ? '修改' : '审定'}
+            </Button>
+            {personHref ? (
+              <a href={personHref(r.id)} aria-label={`${r.secretary.name} 历年考核`}>
+                历年
+              </a>
+            ) : null}
+          </div>
         </td>
       </tr>
       <tr className="explain-row" {...at.second}>

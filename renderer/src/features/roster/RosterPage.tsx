@@ -16,6 +16,7 @@ import { ImportHub } from '../imports';
 import { SecretaryForm } from './SecretaryForm';
 import { TaizhangButtons } from './TaizhangButtons';
 import { TemplateButtons } from './Templates';
+import { communityRubricInUse } from '../../../../shared/rubric/community';
 
 /** 编号 in their natural order (S2 before S10); one collator for the whole list. */
 const BY_ID = new Intl.Collator('zh-CN', { numeric: true });
@@ -75,7 +76,7 @@ export function RosterPage({ assessmentId }: { assessmentId: string }) {
         </Button>
       </div>
       <div className="card">
-        <TemplateButtons rubric={assessment.rubric} roster={byId} />
+        <TemplateButtons rubric={assessment.rubric} roster={byId} community={communityRubricInUse(assessment)} />
         <TaizhangButtons assessment={assessment} roster={roster ?? []} />
         <ImportHub assessmentId={assessmentId} kinds={['summary', 'scores', 'ballots', 'events']} disabled={readOnly} />
         <p className="note" style={{ margin: '6px 0 0' }}>

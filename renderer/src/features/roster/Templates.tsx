@@ -20,10 +20,11 @@ const TEMPLATE_TITLES: Record<TemplateKind, string> = {
 };
 const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 
-export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: readonly Secretary[] = []): Promise<boolean> {
+/** `community`: the 社区 rubric when 社区 secretaries are scored by it (the scores template then names its items too). */
+export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: readonly Secretary[] = [], community?: Rubric): Promise<boolean> {
   const { writeRosterTemplate, writeTemplate } = await import('../../../../shared/io/templates');
   const filled = kind !== 'roster' && kind !== 'past' && roster.length > 0;
-  const bytes = filled ? await writeRosterTemplate(kind, roster, rubric) : await writeTemplate(kind, rubric);
+  const bytes = filled ? await writeRosterTemplate(kind, roster, rubric, community) : await writeTemplate(kind, rubric, community);
   const saved = await platform.saveFile({
     title: `保存${TEMPLATE_TITLES[kind]}模板`,
     suggestedName: `${TEMPLATE_TITLES[kind]}（${filled ? '按名册' : '模板'}）.xlsx`,
@@ -34,7 +35,7 @@ export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: r
 }
 
 /** `roster`: the secretaries in the order the rows are to come (empty: blank templates). */
-export function TemplateButtons({ rubric, roster }: { rubric: Rubric; roster: readonly Secretary[] }) {
+export function TemplateButtons({ rubric, roster, community }: { rubric: Rubric; roster: readonly Secretary[]; community?: Rubric | undefined }) {
   const toast = useToast();
   const filled = roster.length > 0;
   return (
@@ -45,7 +46,7 @@ export function TemplateButtons({ rubric, roster }: { rubric: Rubric; roster: re
           key={kind}
           variant="ghost"
           onClick={() =>
-            void saveTemplate(kind, rubric, roster).then(
+            void saveTemplate(kind, rubric, roster, community).then(
               (ok) =>
                 ok &&
                 toast(

@@ -13,6 +13,7 @@ import { useWrite } from '../../data/useWrite';
 import { EvidencePanel } from '../evidence';
 import { evidenceState, type EvidenceState } from '../evidence';
 import { rubricFor } from '../../../../shared/method/compute';
+import { communityRubricInUse } from '../../../../shared/rubric/community';
 import { unscoped, useAssessment, useSecretaries } from '../../data/assessment';
 import { RubricForm, allItemCodes } from './RubricForm';
 import { screenHref } from '../../data/routes';
@@ -34,7 +35,8 @@ export function ScoringPage({ assessmentId }: { assessmentId: string }) {
 
   if (assessment === undefined || secretaries === undefined) return <p className="muted">正在读取…</p>;
   if (assessment === null) return <p>找不到该考核。</p>;
-  const itemCodes = allItemCodes(assessment.rubric);
+  const community = communityRubricInUse(assessment);
+  const itemCodes = [...new Set([...allItemCodes(assessment.rubric), ...(community ? allItemCodes(community) : [])])];
 
   return (
     <div data-testid="scoring-page">

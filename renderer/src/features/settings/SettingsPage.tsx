@@ -13,7 +13,7 @@ import { PolicyEditor } from './PolicyEditor';
 import { inWords } from '../../../../shared/policy/words';
 import { RubricEditor } from './RubricEditor';
 
-type TabKey = 'basic' | 'policy' | 'rubric';
+type TabKey = 'basic' | 'policy' | 'rubric' | 'community';
 
 export function SettingsPage({ assessmentId }: { assessmentId: string }) {
   const assessment = useAssessment(assessmentId);
@@ -42,7 +42,7 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
   };
   const exportRules = async () => {
     const { RULES_TITLE, writeRulesWorkbook } = await import('../../../../shared/io/rules');
-    const bytes = await writeRulesWorkbook(assessment.policy, assessment.rubric);
+    const bytes = await writeRulesWorkbook(assessment.policy, assessment.rubric, assessment.communityRubric);
     if (await platform.saveFile({ title: '导出考核规则和细则', suggestedName: `${RULES_TITLE}-${assessment.policy.name}.xlsx`, filters: [XLSX_FILTER], bytes }))
       toast('已导出考核规则和考评细则');
   };
@@ -53,9 +53,18 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
     const { readRulesWorkbook } = await import('../../../../shared/io/rules');
     const read = await readRulesWorkbook({ name: file.name, bytes: file.bytes });
     if (!read.ok) return setRulesErrors(read.errors);
-    const { policy, rubric } = read.value;
-    const what = [policy ? `考核规则“${policy.name}”` : '', rubric ? `考评细则“${rubric.name}”` : ''].filter(Boolean).join('和');
-    await save({ ...(policy ? { policy } : {}), ...(rubric ? { rubric } : {}) }, `已导入${what}，结果将按新规则计算`);
+    const { policy, rubric, communityRubric } = read.value;
+    const parts = [
+      policy ? `考核规则“${policy.name}”` : '',
+      rubric ? `考评细则“${rubric.name}”` : '',
+      communityRubric ? `社区考评细则“${communityRubric.name}”` : '',
+    ].filter(Boolean);
+    // 考核规则“…”和考评细则“…”; three as 甲、乙和丙
+    const what = parts.length > 2 ? `${parts.slice(0, -1).join('、')}和${parts.at(-1)!}` : parts.join('和');
+    await save(
+      { ...(policy ? { policy } : {}), ...(rubric ? { rubric } : {}), ...(communityRubric ? { communityRubric } : {}) },
+      `已导入${what}，结果将按新规则计算`,
+    );
   };
   return (
     <>
@@ -82,7 +91,8 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
         tabs={[
           { key: 'basic', label: '基本信息' },
           { key: 'policy', label: '考核规则' },
-          { key: 'rubric', label: '考评细则' },
+          { key: 'rubric', label: assessment.communityRubric ? '考评细则（村）' : '考评细则' },
+          ...(assessment.communityRubric ? [{ key: 'community' as const, label: '考评细则（社区）' }] : []),
         ]}
         active={tab}
         onChange={setTab}
@@ -97,6 +107,20 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
           />
         ) : null}
         {tab === 'rubric' ? <RubricEditor rubric={assessment.rubric} readOnly={readOnly} onSave={(rubric) => save({ rubric }, '已保存考评细则')} /> : null}
+        {tab === 'community' && assessment.communityRubric ? (
+          <>
+            <p className="muted" data-testid="community-rubric-note">
+              {assessment.policy.communityRubric === 'own'
+                ? '社区党组织“第一书记”按本细则评分（第八条、第十八条）；村党组织“第一书记”按村考评细则评分。'
+                : '考核规则为“参照村考评细则”：本细则目前不用于评分，社区“第一书记”按村考评细则评分。'}
+            </p>
+            <RubricEditor
+              rubric={assessment.communityRubric}
+              readOnly={readOnly}
+              onSave={(communityRubric) => save({ communityRubric }, '已保存社区考评细则')}
+            />
+          </>
+        ) : null}
       </Tabs>
     </>
   );
