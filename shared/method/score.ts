@@ -151,6 +151,7 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
     }
   });
   const rated = items.filter((p) => p.perLevel);
+  const sectionCodes = rubric.sections.map((section) => section.code);
   const sectionCode = (p: PreparedItem) => rubric.sections[p.section]!.code;
   const idle = {
     entries: items.map((p) => entry(p, p.idle, sectionCode(p))),
@@ -186,7 +187,7 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
       bonus = add(bonus, sub(wonOf(p, value), wonOf(p, p.idle)));
     }
     const sections: Record<string, Rational> = {};
-    rubric.sections.forEach((section, s) => (sections[section.code] = totals[s]!));
+    for (let s = 0; s < sectionCodes.length; s++) sections[sectionCodes[s]!] = totals[s]!;
     return { items: entries, sections, orgScore: totals.reduce(add, ZERO), baseScore: base, deductions, bonus };
   };
 }
