@@ -13,7 +13,7 @@ import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
 import { jsonBytes } from './json-bytes';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
-import { summarize, warningLine } from './summary';
+import { summarize, warningLines } from './summary';
 import type { CliEnv, PrintRequest } from './env';
 import { verify } from './verify';
 
@@ -94,7 +94,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       // plausibility warnings (docs/method.md §15): not errors, the exit status stays 0
       const result = computeAssessment(input);
       const warnings = plausibilityWarnings(result, policy);
-      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      for (const line of warningLines(warnings, result)) env.stderr(line);
       if (warnings.length) env.stdout(`合理性提示 ${warnings.length} 条（见“提示：”各行），定稿前须逐条核对确认。`);
       return EXIT_OK;
     }
@@ -104,7 +104,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       const result = computeAssessment(input);
       const warnings = plausibilityWarnings(result, policy);
       await writeOutputs(env, result, { kind: 'ranking', input, policy }, command, warnings);
-      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      for (const line of warningLines(warnings, result)) env.stderr(line);
       for (const line of summarize(result, policy, warnings)) env.stdout(line);
       return EXIT_OK;
     }

@@ -15,7 +15,6 @@ import {
   type ResultRow,
 } from '../model';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printOptions, printSetup, safeSheetName, TITLE_FONT } from './style';
-import { newWorkbook, workbookBytes } from './workbook-model';
 
 /** The row columns (shared/model/result-columns.ts), then 说明 — docs/formats.md §10. */
 const COLUMNS = resultColumns([
@@ -248,6 +247,8 @@ export function fillResultsWorkbook(book: ResultsBook, result: AssessmentResult,
 
 /** The results workbook of an assessment, as bytes (pure: the app and the tests). */
 export async function writeResultsWorkbook(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
+  // ExcelJS's model is loaded here only: the command line fills the same sheets through its own writer without it
+  const { newWorkbook, workbookBytes } = await import('./workbook-model');
   const workbook = newWorkbook();
   fillResultsWorkbook(workbook, result, policy);
   return workbookBytes(workbook);
