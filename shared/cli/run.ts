@@ -11,7 +11,7 @@ import { reviewTerms } from '../people/term-review';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
-import { jsonBytes } from './json-bytes';
+import { concatBytes, jsonParts } from './json-bytes';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
 import { summarize, warningLines } from './summary';
 import type { CliEnv, PrintRequest } from './env';
@@ -183,9 +183,11 @@ function requirePdf(pdf: string | undefined, env: CliEnv): void {
   }
 }
 
-async function write(env: CliEnv, path: string, bytes: Uint8Array): Promise<void> {
+async function write(env: CliEnv, path: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   try {
-    await env.writeFile(path, bytes);
+    if (ArrayBuffer.isView(bytes)) await env.writeFile(path, bytes);
+    else if (env.writeParts) await env.writeParts(path, bytes);
+    else await env.writeFile(path, concatBytes([...bytes]));
   } catch {
     throw new Failure(EXIT_INPUT, [`无法写入文件“${path}”：请检查文件夹是否存在、文件是否正被 Excel/WPS 打开`]);
   }
@@ -307,7 +309,8 @@ async function writeOutputs(
 ) {
   // build everything first: a failure must not leave half the outputs written
   const xlsx = options.out ? await (env.writeResults ?? (await import('../io/results')).writeResultsWorkbook)(result, request.policy) : null;
-  const json = options.json ? jsonBytes(resultToJson(result, warnings)) : null;
+  // the JSON's bytes are made as they are written: from the built value, nothing left to fail but the writing
+  const json = options.json ? jsonParts(resultToJson(result, warnings)) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);
   if (options.out && xlsx) await write(env, options.out, xlsx);

@@ -161,6 +161,8 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
     const note = explainRow(row);
     bodyCell(r.getCell(COLUMNS.length + 1), note, { wrap: true });
     r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
+    // a streaming writer writes the finished row out and lets its cells go (ExcelJS's model does nothing)
+    r.commit();
   });
 }
 
@@ -211,6 +213,7 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
         const reasons = row.reasons.join('；');
         bodyCell(ws.getRow(r).getCell(7), reasons, { wrap: true });
         ws.getRow(r).height = Math.max(20, Math.ceil(reasons.length / 36) * 13 + 4);
+        ws.getRow(r).commit();
         r++;
       }
     }
