@@ -6,7 +6,7 @@
  * prints one line of JSON: { ms, maxRssMb, heapMb, ...figures }. Tasks:
  *   bare     ExcelJS's streaming reader over the files, every row and cell visited (the floor)
  *   cli      `shuangping <args>` in this process: the built command (dist-cli/, as bin/shuangping.mjs runs it)
- *   phases   read and check, compute, results workbook (ours, and ExcelJS's streaming writer filling the same cells), JSON
+ *   phases   read and check, compute, plausibility warnings, results workbook (ours, and ExcelJS's streaming writer filling the same cells), JSON
  *   compute  computeAssessment on the inputs, warm, several runs
  *   print    `shuangping print ranking …` through system Chromium (the county's PDF)
  */
@@ -19,7 +19,8 @@ import { writeResultsWorkbookStreaming } from '../cli/stream-results';
 import { fillResultsWorkbook } from '../shared/io/results';
 import { stamp } from '../shared/io/style';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
-import { computeAssessment, resultToJson } from '../shared/method';
+import { jsonParts } from '../shared/cli/json-bytes';
+import { computeAssessment, plausibilityWarnings, resultToJson } from '../shared/method';
 import type { AssessmentResult, Policy } from '../shared/model';
 import { presetPolicy } from '../shared/policy/presets';
 import { JIAOZHOU_RUBRIC } from '../shared/rubric/jiaozhou';
@@ -87,6 +88,8 @@ async function phases(files: Files) {
     );
   const input = read.value.value;
   const compute = await timed(async () => computeAssessment(input));
+  // the command puts the plausibility warnings on stderr and into the JSON
+  const warnings = await timed(async () => plausibilityWarnings(compute.value, policy));
   // the results workbook: ours, and ExcelJS's streaming writer filling the same cells, in turns (the first of ours is the command's)
   const ours: number[] = [];
   const floor: number[] = [];
@@ -94,11 +97,18 @@ async function phases(files: Files) {
     ours.push((await timed(() => writeResultsWorkbookStreaming(compute.value, policy))).ms);
     floor.push((await timed(() => exceljsStreamingResults(compute.value, policy))).ms);
   }
-  const json = await timed(async () => JSON.stringify(resultToJson(compute.value), null, 2));
+  // the JSON's bytes as the command makes them (written part by part)
+  const json = await timed(async () => {
+    let bytes = 0;
+    for (const part of jsonParts(resultToJson(compute.value, warnings.value))) bytes += part.length;
+    return bytes;
+  });
   return {
-    ms: read.ms + compute.ms + ours[0]! + json.ms,
+    ms: read.ms + compute.ms + warnings.ms + ours[0]! + json.ms,
     readMs: read.ms,
     computeMs: compute.ms,
+    warningsMs: warnings.ms,
+    warnings: warnings.value.length,
     xlsxMs: ours[0]!,
     xlsxWarmMs: median(ours),
     xlsxFloorMs: median(floor),

@@ -80,8 +80,8 @@ export function reportRows(r: Report): string[][] {
       met(c.ratio <= TARGETS.cliRatio),
     ]);
     rows.push([
-      `　其中 读取与检查 / 计算 / 结果工作簿 / JSON`,
-      [c.phases.readMs, c.phases.computeMs, c.phases.xlsxMs, c.phases.jsonMs].map((x) => s(x!)).join(' / '),
+      `　其中 读取与检查 / 计算 / 合理性提示 / 结果工作簿 / JSON`,
+      [c.phases.readMs, c.phases.computeMs, c.phases.warningsMs ?? 0, c.phases.xlsxMs, c.phases.jsonMs].map((x) => s(x!)).join(' / '),
       '',
       '',
     ]);

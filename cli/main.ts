@@ -21,6 +21,7 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
       }
     },
     writeFile: (path, bytes) => writeFile(path, bytes),
+    writeParts: (path, parts) => writeFile(path, parts),
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     join,
     baseName: basename,

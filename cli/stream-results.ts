@@ -5,7 +5,7 @@
  * the next. ExcelJS is not loaded. The same sheets, cells and settings as writeResultsWorkbook.
  */
 import { promisify } from 'node:util';
-import { deflateRaw } from 'node:zlib';
+import { deflateRaw, deflateRawSync } from 'node:zlib';
 import { fillResultsWorkbook, type ResultsBook } from '../shared/io/results';
 import { stamp } from '../shared/io/style';
 import { XlsxWriter } from '../shared/io/xlsx/write';
@@ -13,8 +13,25 @@ import type { AssessmentResult, Policy } from '../shared/model';
 
 const deflate = promisify(deflateRaw);
 
+/**
+ * Sheet XML handed to zlib's threads and not deflated yet, at most: the sheets are filled
+ * in one go, so beyond this (a province of 100,000) each is deflated as it is finished
+ * instead of every sheet's XML waiting at once. The same bytes either way.
+ */
+const PENDING_MAX = 48 * 1024 * 1024;
+
 export async function writeResultsWorkbookStreaming(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
-  const book = new XlsxWriter({ deflate: async (data) => new Uint8Array(await deflate(data, { level: 6 })) });
+  let pending = 0;
+  const book = new XlsxWriter({
+    deflate: (data) => {
+      if (pending + data.length > PENDING_MAX) return deflateRawSync(data, { level: 6 });
+      pending += data.length;
+      return deflate(data, { level: 6 }).then((out) => {
+        pending -= data.length;
+        return new Uint8Array(out);
+      });
+    },
+  });
   stamp(book);
   // the writer offers the part of ExcelJS's interface the results are filled through
   fillResultsWorkbook(book as unknown as ResultsBook, result, policy);

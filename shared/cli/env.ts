@@ -23,6 +23,8 @@ export interface CliEnv {
   /** null when the file does not exist */
   readFile(path: string): Promise<Uint8Array | null>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** writes bytes made part by part as they are written (Node: the 74 MB of a province's JSON never held at once); writeFile of them all by default */
+  writeParts?(path: string, parts: Iterable<Uint8Array>): Promise<void>;
   makeDir(path: string): Promise<void>;
   join(...parts: string[]): string;
   /** file name for messages: "名册.xlsx" */

@@ -6,7 +6,7 @@ import { readAssessmentInputs } from '../io/assessment';
 import { computeAssessment, resultToJson } from '../method';
 import { presetPolicy } from '../policy/presets';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
-import { jsonBytes } from './json-bytes';
+import { concatBytes, jsonBytes, jsonParts } from './json-bytes';
 
 const stringified = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -19,7 +19,10 @@ describe('jsonBytes', () => {
       { a: [1, { b: 'x\ny' }, null, undefined], c: { d: [1, 2] }, e: undefined, f: '中文' },
     ],
     ['numbers and booleans at the top', { n: -1.5, t: true, s: 'x' }],
-  ])('%s: as JSON.stringify', (_, value) => expect(jsonBytes(value)).toEqual(stringified(value)));
+  ])('%s: as JSON.stringify', (_, value) => {
+    expect(jsonBytes(value)).toEqual(stringified(value));
+    expect(concatBytes([...jsonParts(value)])).toEqual(stringified(value));
+  });
 
   it('the sample county’s results: byte for byte', async () => {
     const county = resolve(__dirname, '..', '..', 'samples', 'sample-county');

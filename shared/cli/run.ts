@@ -12,9 +12,9 @@ import { COMMUNITY_RUBRIC } from '../rubric/community';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
-import { jsonBytes } from './json-bytes';
+import { concatBytes, jsonParts } from './json-bytes';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
-import { summarize, warningLine } from './summary';
+import { summarize, warningLines } from './summary';
 import type { CliEnv, PrintRequest } from './env';
 import { verify } from './verify';
 
@@ -95,7 +95,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       // plausibility warnings (docs/method.md §15): not errors, the exit status stays 0
       const result = computeAssessment(input);
       const warnings = plausibilityWarnings(result, policy);
-      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      for (const line of warningLines(warnings, result)) env.stderr(line);
       if (warnings.length) env.stdout(`合理性提示 ${warnings.length} 条（见“提示：”各行），定稿前须逐条核对确认。`);
       return EXIT_OK;
     }
@@ -105,7 +105,7 @@ async function execute(command: Command, env: CliEnv): Promise<number> {
       const result = computeAssessment(input);
       const warnings = plausibilityWarnings(result, policy);
       await writeOutputs(env, result, { kind: 'ranking', input, policy }, command, warnings);
-      for (const warning of warnings) env.stderr(warningLine(warning, result));
+      for (const line of warningLines(warnings, result)) env.stderr(line);
       for (const line of summarize(result, policy, warnings)) env.stdout(line);
       return EXIT_OK;
     }
@@ -186,9 +186,11 @@ function requirePdf(pdf: string | undefined, env: CliEnv): void {
   }
 }
 
-async function write(env: CliEnv, path: string, bytes: Uint8Array): Promise<void> {
+async function write(env: CliEnv, path: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   try {
-    await env.writeFile(path, bytes);
+    if (ArrayBuffer.isView(bytes)) await env.writeFile(path, bytes);
+    else if (env.writeParts) await env.writeParts(path, bytes);
+    else await env.writeFile(path, concatBytes([...bytes]));
   } catch {
     throw new Failure(EXIT_INPUT, [`无法写入文件“${path}”：请检查文件夹是否存在、文件是否正被 Excel/WPS 打开`]);
   }
@@ -350,7 +352,8 @@ async function writeOutputs(
 ) {
   // build everything first: a failure must not leave half the outputs written
   const xlsx = options.out ? await (env.writeResults ?? (await import('../io/results')).writeResultsWorkbook)(result, request.policy) : null;
-  const json = options.json ? jsonBytes(resultToJson(result, warnings)) : null;
+  // the JSON's bytes are made as they are written: from the built value, nothing left to fail but the writing
+  const json = options.json ? jsonParts(resultToJson(result, warnings)) : null;
   // the PDF first: it is the output that can fail for want of a browser
   if (options.pdf) await printTo(env, result, options.pdf, request);
   if (options.out && xlsx) await write(env, options.out, xlsx);

@@ -1,10 +1,15 @@
 /** A short Chinese summary of a result for the terminal. */
 import { FLAG_LABELS, FLAGS, GRADES, WARNING_CODES, WARNING_LABELS, type AssessmentResult, type PlausibilityWarning, type Policy } from '../model';
 
-/** A plausibility warning as the terminal prints it (stderr, like the workbooks' 提示). */
-export function warningLine(warning: PlausibilityWarning, result: AssessmentResult): string {
-  const name = result.categories.flatMap((c) => c.rows).find((r) => r.id === warning.id)?.secretary.name;
-  return `提示：编号${warning.id}${name ? `（${name}）` : ''}${WARNING_LABELS[warning.code]}：${warning.message}`;
+/** Plausibility warnings as the terminal prints them (stderr, like the workbooks' 提示), each named once looked up. */
+export function warningLines(warnings: readonly PlausibilityWarning[], result: AssessmentResult): string[] {
+  if (!warnings.length) return [];
+  const names = new Map<string, string>();
+  for (const c of result.categories) for (const row of c.rows) names.set(row.id, row.secretary.name);
+  return warnings.map((warning) => {
+    const name = names.get(warning.id);
+    return `提示：编号${warning.id}${name ? `（${name}）` : ''}${WARNING_LABELS[warning.code]}：${warning.message}`;
+  });
 }
 
 export function summarize(result: AssessmentResult, policy: Policy, warnings: readonly PlausibilityWarning[] = []): string[] {

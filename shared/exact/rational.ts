@@ -13,12 +13,18 @@ export interface Rational {
 function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const rest = a % b;
+    a = b;
+    b = rest;
+  }
   return a;
 }
 
 /** n/d in lowest terms with a positive denominator. */
-export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+export function rat(n: bigint | number, d: bigint | number = 1): Rational {
+  // counts (ballots, days): the gcd in doubles, exact below 2^53, and one BigInt per term
+  if (typeof n === 'number' && typeof d === 'number' && d !== 0 && Number.isSafeInteger(n) && Number.isSafeInteger(d)) return ratOfCounts(n, d);
   let nn = BigInt(n);
   let dd = BigInt(d);
   if (dd === 0n) throw new RangeError('rational with zero denominator');
@@ -28,6 +34,21 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   }
   const g = gcd(nn, dd);
   return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
+}
+
+function ratOfCounts(n: number, d: number): Rational {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  let a = n < 0 ? -n : n;
+  let b = d;
+  while (b !== 0) {
+    const rest = a % b;
+    a = b;
+    b = rest;
+  }
+  return a > 1 ? { n: BigInt(n / a), d: BigInt(d / a) } : { n: BigInt(n), d: BigInt(d) };
 }
 
 export const ZERO = rat(0);

@@ -52,7 +52,20 @@ function parseTallies(opened: OpenedWorkbook, ws: Sheet): ParseOutcome<BallotTal
     } satisfies BallotTally;
     const issued = fields.int(row, 'issued');
     if (id === undefined || errors.length > before) return undefined;
-    const read: BallotTally = issued === undefined ? tally : { ...tally, issued };
+    // written out, not spread: V8 reads a spread copy's counts several times slower, once per secretary in every computation
+    const read: BallotTally =
+      issued === undefined
+        ? tally
+        : {
+            id: tally.id,
+            verySatisfied: tally.verySatisfied,
+            satisfied: tally.satisfied,
+            basic: tally.basic,
+            dissatisfied: tally.dissatisfied,
+            invalid: tally.invalid,
+            abstain: tally.abstain,
+            issued,
+          };
     // against 应参加人数 once the roster is known (assessment.ts)
     for (const problem of tallyProblems(read)) fields.fail(row, 'issued', problem.message);
     return errors.length > before ? undefined : read;

@@ -15,7 +15,6 @@ import {
   type ResultRow,
 } from '../model';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printOptions, printSetup, safeSheetName, TITLE_FONT } from './style';
-import { newWorkbook, workbookBytes } from './workbook-model';
 
 /** The row columns (shared/model/result-columns.ts), then 说明 — docs/formats.md §10. */
 const COLUMNS = resultColumns([
@@ -162,6 +161,8 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
     const note = explainRow(row);
     bodyCell(r.getCell(COLUMNS.length + 1), note, { wrap: true });
     r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
+    // a streaming writer writes the finished row out and lets its cells go (ExcelJS's model does nothing)
+    r.commit();
   });
 }
 
@@ -212,6 +213,7 @@ function flagsSheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Pol
         const reasons = row.reasons.join('；');
         bodyCell(ws.getRow(r).getCell(7), reasons, { wrap: true });
         ws.getRow(r).height = Math.max(20, Math.ceil(reasons.length / 36) * 13 + 4);
+        ws.getRow(r).commit();
         r++;
       }
     }
@@ -248,6 +250,8 @@ export function fillResultsWorkbook(book: ResultsBook, result: AssessmentResult,
 
 /** The results workbook of an assessment, as bytes (pure: the app and the tests). */
 export async function writeResultsWorkbook(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
+  // ExcelJS's model is loaded here only: the command line fills the same sheets through its own writer without it
+  const { newWorkbook, workbookBytes } = await import('./workbook-model');
   const workbook = newWorkbook();
   fillResultsWorkbook(workbook, result, policy);
   return workbookBytes(workbook);

@@ -23,7 +23,11 @@ export const ALL_LABEL = '全体';
 export const ANY = '*';
 
 export function categoryKey(secretary: Secretary, dimensions: readonly CategoryDimension[]): string {
-  return dimensions.length ? dimensions.map((d) => secretary[d]).join('|') : ALL_KEY;
+  if (!dimensions.length) return ALL_KEY;
+  // once per secretary: no array or function made per call
+  let key: string = secretary[dimensions[0]!] ?? '';
+  for (let i = 1; i < dimensions.length; i++) key += `|${secretary[dimensions[i]!] ?? ''}`;
+  return key;
 }
 
 /** "镇街·脱产·正股级"; a merged dimension reads "各职级合并". */

@@ -346,13 +346,14 @@ function categorize(works: readonly Work[], policy: Policy): Map<string, { membe
   return categories;
 }
 
+const flagOrder = (a: Flag, b: Flag) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b);
+
 function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[], decision: Decision | undefined, policy: Policy): ResultRow {
-  const flags = new Set(work.flags);
-  const allReasons = [...reasons];
+  const flags = [...work.flags];
   if (decision) {
-    flags.add('decided');
+    if (!work.flags.has('decided')) flags.push('decided');
     const when = decision.quotaNote ? `；审定时${decision.quotaNote}` : '';
-    allReasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）${when}`);
+    reasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）${when}`);
   }
   return {
     id: work.secretary.id,
@@ -371,8 +372,8 @@ function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[],
     decision: decision ?? null,
     grade: decision ? decision.grade : grade,
     hold: work.held?.hold ?? null,
-    flags: [...flags].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b)),
-    reasons: allReasons,
+    flags: flags.length > 1 ? flags.sort(flagOrder) : flags,
+    reasons,
   };
 }
 
@@ -412,7 +413,7 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
     const placement = placements.get(work.secretary.id);
     const grade = work.fixedGrade ?? placement?.grade ?? 'competent';
     if (placement?.tie) work.flags.add('tieAtBoundary');
-    const reasons = [...(smallNote ? [smallNote] : []), ...work.notes];
+    const reasons = smallNote ? [smallNote, ...work.notes] : work.notes.slice();
     if (placement) reasons.push(...placement.reasons);
     else if (rank !== null && work.held) reasons.push(`考核总分名次第${rank}，暂缓定等`);
     else if (rank !== null) reasons.push(`考核总分名次第${rank}，等次${work.flags.has('directIncompetent') ? '直接确定' : '由满意度测评确定'}`);

@@ -44,14 +44,38 @@ function compareTieBreaks(a: Rankable, b: Rankable, policy: Pick<Policy, 'tieBre
   return 0;
 }
 
+/** n/d in doubles, or NaN when a term is beyond them (then only the exact comparison decides). */
+function nearestDouble(value: Rational): number {
+  const n = Number(value.n);
+  const d = Number(value.d);
+  return Number.isFinite(n) && Number.isFinite(d) ? n / d : NaN;
+}
+
+/**
+ * b's total against a's, exactly. The nearest doubles of two totals are each within a
+ * relative 2^-51 of them: totals whose doubles differ by more than a relative 10^-9 are
+ * in the doubles' order; closer ones (and ties) are compared as rationals. No float
+ * decides an order the exact comparison would not.
+ */
+function byTotal(a: { total: Rational; near: number }, b: { total: Rational; near: number }): number {
+  const gap = b.near - a.near;
+  const size = Math.max(1, Math.abs(a.near), Math.abs(b.near));
+  if (gap > 1e-9 * size) return 1;
+  if (gap < -1e-9 * size) return -1;
+  return cmp(b.total, a.total);
+}
+
 /**
  * Sorts in rank order (exact ties by 编号, so the order never depends on input order)
  * and gives competition ranks: 1, 2, 2, 4.
  */
 export function rankRows<T extends Rankable>(rows: readonly T[], policy: Pick<Policy, 'rankOn' | 'tieBreak'>): { row: T; rank: number }[] {
-  // the figure ranked on, computed once per row; compared exactly (no float decides an order)
-  const keyed = rows.map((row) => ({ row, total: rankedTotal(row.total, policy) }));
-  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => cmp(b.total, a.total) || compareTieBreaks(a.row, b.row, policy);
+  // the figure ranked on, computed once per row, with its nearest double to sort by quickly
+  const keyed = rows.map((row) => {
+    const total = rankedTotal(row.total, policy);
+    return { row, total, near: nearestDouble(total) };
+  });
+  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => byTotal(a, b) || compareTieBreaks(a.row, b.row, policy);
   const sorted = keyed.sort((a, b) => order(a, b) || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   const ranked: { row: T; rank: number }[] = [];
   sorted.forEach((entry, i) => {

@@ -39,12 +39,16 @@ export function summarizeBallots(tally: BallotTally, eligible: number): BallotSu
   return summary;
 }
 
+const isVoiding = (p: TallyProblem) => p.void;
+
 export function evaluateBallots(tally: BallotTally, eligible: number, policy: Policy): BallotOutcome {
   const summary = summarizeBallots(tally, eligible);
   // the one rule of tally-check.ts: void first, then turnout
   const problems = tallyProblems(tally, eligible, policy.minTurnout);
-  if (problems.some((p) => p.void)) return { kind: 'void', summary, problems: problems.filter((p) => p.void) };
-  if (problems.length) return { kind: 'turnoutLow', summary, problems };
+  if (problems.length) {
+    const voiding = problems.filter(isVoiding);
+    return voiding.length ? { kind: 'void', summary, problems: voiding } : { kind: 'turnoutLow', summary, problems };
+  }
 
   const denominator = policy.satisfactionDenominator === 'cast' ? summary.cast : validOf(tally);
   if (denominator === 0) return { kind: 'noValidBallot', summary };

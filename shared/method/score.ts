@@ -85,6 +85,9 @@ interface PreparedItem {
   perLevel: Rational | null;
   /** clamp(start): the value with no input entered */
   idle: Rational;
+  /** lostOf and wonOf of the idle value */
+  idleLost: Rational;
+  idleWon: Rational;
   countsForBase: boolean;
 }
 
@@ -144,20 +147,25 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
         ...bounds,
         perLevel: item.ratingChange ? r(item.ratingChange.pointsPerLevel) : null,
         idle: clamp(start, bounds),
+        idleLost: ZERO,
+        idleWon: ZERO,
         countsForBase: section.inBaseScore && (policy.baseScoreScope === 'sectionsAB' || item.kind === 'base'),
       };
+      p.idleLost = lostOf(p, p.idle);
+      p.idleWon = wonOf(p, p.idle);
       for (const input of item.inputs) byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p }]);
       items.push(p);
     }
   });
   const rated = items.filter((p) => p.perLevel);
+  const sectionCodes = rubric.sections.map((section) => section.code);
   const sectionCode = (p: PreparedItem) => rubric.sections[p.section]!.code;
   const idle = {
     entries: items.map((p) => entry(p, p.idle, sectionCode(p))),
     totals: rubric.sections.map((_, s) => items.filter((p) => p.section === s).reduce((t, p) => add(t, p.idle), ZERO)),
     base: items.filter((p) => p.countsForBase).reduce((t, p) => add(t, p.idle), ZERO),
-    deductions: items.reduce((t, p) => add(t, lostOf(p, p.idle)), ZERO),
-    bonus: items.reduce((t, p) => add(t, wonOf(p, p.idle)), ZERO),
+    deductions: items.reduce((t, p) => add(t, p.idleLost), ZERO),
+    bonus: items.reduce((t, p) => add(t, p.idleWon), ZERO),
   };
 
   return (inputs, secretary) => {
@@ -182,11 +190,11 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
       const delta = sub(value, p.idle);
       totals[p.section] = add(totals[p.section]!, delta);
       if (p.countsForBase) base = add(base, delta);
-      deductions = add(deductions, sub(lostOf(p, value), lostOf(p, p.idle)));
-      bonus = add(bonus, sub(wonOf(p, value), wonOf(p, p.idle)));
+      deductions = add(deductions, sub(lostOf(p, value), p.idleLost));
+      bonus = add(bonus, sub(wonOf(p, value), p.idleWon));
     }
     const sections: Record<string, Rational> = {};
-    rubric.sections.forEach((section, s) => (sections[section.code] = totals[s]!));
+    for (let s = 0; s < sectionCodes.length; s++) sections[sectionCodes[s]!] = totals[s]!;
     return { items: entries, sections, orgScore: totals.reduce(add, ZERO), baseScore: base, deductions, bonus };
   };
 }

@@ -132,3 +132,34 @@ describe('xmlText', () => {
     ['中文', '中文'],
   ])('%j → %j', (text, xml) => expect(xmlText(text)).toBe(xml));
 });
+
+describe('XlsxWriter: rows written out as they are finished', () => {
+  const fill = (commit: boolean) => {
+    const book = new XlsxWriter();
+    stamp(book);
+    const ws = book.addWorksheet('表');
+    ws.mergeCells(1, 1, 1, 3);
+    ws.getCell(1, 1).value = '标题';
+    ws.getCell(1, 1).font = { bold: true };
+    for (let r = 2; r <= 6; r++) {
+      const row = ws.getRow(r);
+      row.getCell(1).value = `第${r}行`;
+      row.getCell(2).value = r;
+      row.getCell(3).style = { alignment: { wrapText: r % 2 === 0 } };
+      row.height = 20 + r;
+      if (commit) row.commit();
+    }
+    return book;
+  };
+
+  it('gives the same bytes as rows written when the sheet is', async () => {
+    expect(Buffer.from(await fill(true).bytes()).equals(Buffer.from(await fill(false).bytes()))).toBe(true);
+  });
+
+  it('refuses to change a row already written out', () => {
+    const ws = fill(true).addWorksheet('另一表');
+    ws.getRow(3).commit();
+    expect(() => ws.getCell(2, 1)).toThrow(/已写出/);
+    expect(() => ws.getCell(4, 1)).not.toThrow();
+  });
+});

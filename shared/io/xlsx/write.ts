@@ -251,7 +251,18 @@ export class RowWriter {
   height: number | undefined = undefined;
   readonly cells: (CellWriter | undefined)[] = [];
 
-  constructor(private readonly sheet: SheetWriter) {}
+  constructor(
+    private readonly sheet: SheetWriter,
+    readonly number: number,
+  ) {}
+
+  /**
+   * Writes the row out now, with every row above it not written yet (as ExcelJS's
+   * streaming rows): its cells are let go, and it can change no more.
+   */
+  commit(): void {
+    this.sheet.commitRow(this.number);
+  }
 
   getCell(col: number): CellWriter {
     let cell = this.cells[col];
@@ -276,7 +287,10 @@ export class SheetWriter {
   private readonly rows: (RowWriter | undefined)[] = [];
   private readonly widths: (number | undefined)[] = [];
   private readonly merges: MergedRange[] = [];
-  private lastColumn = 0;
+  /** the XML of rows 1 to `writtenUpTo`, written out by commitRow */
+  private readonly written: string[] = [];
+  private writtenUpTo = 0;
+  private readonly letters: string[] = [];
   private committed = false;
 
   constructor(
@@ -291,13 +305,25 @@ export class SheetWriter {
   }
 
   noteColumn(col: number): void {
-    if (col > this.lastColumn) this.lastColumn = col;
+    for (let c = this.letters.length; c <= col; c++) this.letters.push(columnName(c));
   }
 
   getRow(r: number): RowWriter {
+    if (r <= this.writtenUpTo) throw new Error(`工作表“${this.name}”第${r}行已写出，不能再改`);
     let row = this.rows[r];
-    if (!row) row = this.rows[r] = new RowWriter(this);
+    if (!row) row = this.rows[r] = new RowWriter(this, r);
     return row;
+  }
+
+  /** Writes out rows up to `r` (in order, as commit would): their cells are let go. */
+  commitRow(r: number): void {
+    for (let i = this.writtenUpTo + 1; i <= r; i++) {
+      const row = this.rows[i];
+      if (!row) continue;
+      this.written.push(this.rowXml(i, row));
+      this.rows[i] = undefined;
+    }
+    if (r > this.writtenUpTo) this.writtenUpTo = r;
   }
 
   getCell(r: number, c: number): CellWriter {
@@ -329,10 +355,10 @@ export class SheetWriter {
     this.committed = true;
     this.book.finishSheet(this, this.xml());
     this.rows.length = 0;
+    this.written.length = 0;
   }
 
   private xml(): string {
-    const book = this.book;
     const out: string[] = [];
     const setup = this.pageSetup;
     const fit = setup.fitToPage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
@@ -340,33 +366,10 @@ export class SheetWriter {
     const cols = this.widths.flatMap((w, c) => (w === undefined ? [] : [`<col min="${c}" max="${c}" width="${w}" customWidth="1"/>`]));
     if (cols.length) out.push(`<cols>${cols.join('')}</cols>`);
     out.push('<sheetData>');
-    const letters = Array.from({ length: this.lastColumn + 1 }, (_, c) => columnName(c));
-    for (let r = 1; r < this.rows.length; r++) {
+    for (const xml of this.written) out.push(xml);
+    for (let r = this.writtenUpTo + 1; r < this.rows.length; r++) {
       const row = this.rows[r];
-      if (!row) continue;
-      let xml = row.height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${row.height}" customHeight="1">`;
-      const cells = row.cells;
-      for (let c = 1; c < cells.length; c++) {
-        const cell = cells[c];
-        if (!cell) continue;
-        // a cell a merge covers shows the look of the range's first cell
-        const source = cell.merge ? cell.merge.master : cell;
-        const style = book.styles.idOf(source.look() ?? undefined);
-        const ref = `${letters[c]}${r}`;
-        const value = cell.merge && cell !== cell.merge.master ? null : cell.value;
-        const s = style ? ` s="${style}"` : '';
-        if (value === null || value === undefined) {
-          if (style) xml += `<c r="${ref}"${s}/>`;
-        } else if (typeof value === 'number') {
-          if (!Number.isFinite(value)) unsupported('number', String(value));
-          xml += `<c r="${ref}"${s}><v>${value}</v></c>`;
-        } else if (typeof value === 'string') {
-          xml += `<c r="${ref}"${s} t="s"><v>${book.strings.idOf(value)}</v></c>`;
-        } else if (typeof value === 'boolean') {
-          xml += `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-        } else unsupported('value', typeof value);
-      }
-      out.push(`${xml}</row>`);
+      if (row) out.push(this.rowXml(r, row));
     }
     out.push('</sheetData>');
     if (this.merges.length) {
@@ -375,6 +378,36 @@ export class SheetWriter {
     }
     out.push(this.printXml(), '</worksheet>');
     return out.join('');
+  }
+
+  /** A row's XML as one flat string (parts joined, not a chain of concatenations kept until the sheet is written). */
+  private rowXml(r: number, row: RowWriter): string {
+    const book = this.book;
+    const letters = this.letters;
+    const xml: string[] = [row.height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${row.height}" customHeight="1">`];
+    const cells = row.cells;
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      // a cell a merge covers shows the look of the range's first cell
+      const source = cell.merge ? cell.merge.master : cell;
+      const style = book.styles.idOf(source.look() ?? undefined);
+      const ref = `${letters[c]}${r}`;
+      const value = cell.merge && cell !== cell.merge.master ? null : cell.value;
+      const s = style ? ` s="${style}"` : '';
+      if (value === null || value === undefined) {
+        if (style) xml.push(`<c r="${ref}"${s}/>`);
+      } else if (typeof value === 'number') {
+        if (!Number.isFinite(value)) unsupported('number', String(value));
+        xml.push(`<c r="${ref}"${s}><v>${value}</v></c>`);
+      } else if (typeof value === 'string') {
+        xml.push(`<c r="${ref}"${s} t="s"><v>${book.strings.idOf(value)}</v></c>`);
+      } else if (typeof value === 'boolean') {
+        xml.push(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
+      } else unsupported('value', typeof value);
+    }
+    xml.push('</row>');
+    return xml.join('');
   }
 
   private viewsXml(): string {
