@@ -11,7 +11,7 @@
  *   chose; otherwise (only new records) imports at once;
  * - then a toast “已导入 N 条”; anything thrown becomes one Chinese message, never a stack trace.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InputError } from '../../../../shared/model';
 import { getOperator } from '../../data/operator';
@@ -62,6 +62,8 @@ export function ImportButton({
   const [progress, setProgress] = useState<{ file: string; progress: ImportProgress } | null>(null);
   const [failed, setFailed] = useState<{ file: string; errors: InputError[] } | null>(null);
   const [asking, setAsking] = useState<{ request: WorkbookImport; preview: WorkbookPreview } | null>(null);
+  // a preview left open when the button goes (another screen chosen): its backup stops watching for changes
+  useEffect(() => () => asking?.preview.backup?.discard(), [asking]);
   // the roster's names, read only while the preview is open: a province's roster is not re-read by every button after each import
   const asked = asking !== null;
   const names = useLiveQuery(
