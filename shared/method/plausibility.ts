@@ -121,8 +121,11 @@ function townWarnings(rows: readonly ResultRow[], policy: Policy, out: Plausibil
     const s = satisfiedOf(row, policy);
     const town = row.secretary.town;
     if (!s || !town || s.of === 0) continue;
-    byTown.set(town, [...(byTown.get(town) ?? []), { row, ...s }]);
+    const members = byTown.get(town);
+    if (members) members.push({ row, ...s });
+    else byTown.set(town, [{ row, ...s }]);
   }
+  const gapLine = r(gap);
   for (const [town, members] of byTown) {
     if (members.length - 1 < MIN_PEERS.town) continue;
     const satisfied = members.reduce((n, m) => n + m.satisfied, 0);
@@ -131,7 +134,7 @@ function townWarnings(rows: readonly ResultRow[], policy: Policy, out: Plausibil
       const own = rat(m.satisfied, m.of);
       const rest = rat(satisfied - m.satisfied, of - m.of);
       const difference = abs(sub(own, rest));
-      if (!gt(difference, r(gap))) continue;
+      if (!gt(difference, gapLine)) continue;
       out.push(
         warningOf(
           'townOutlier',
@@ -222,7 +225,9 @@ function identicalWarnings(rows: readonly ResultRow[], policy: Policy, out: Plau
     const b = row.ballots;
     if (!b || b.cast === 0) continue;
     const key = [row.secretary.town ?? '', ...BALLOT_OPTIONS.map((o) => b[o])].join(',');
-    byCounts.set(key, [...(byCounts.get(key) ?? []), row]);
+    const group = byCounts.get(key);
+    if (group) group.push(row);
+    else byCounts.set(key, [row]);
   }
   for (const group of byCounts.values()) {
     if (group.length < 2) continue;
