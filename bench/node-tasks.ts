@@ -15,7 +15,9 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
+import { inflateRaw } from '../cli/inflate';
 import { writeResultsWorkbookStreaming } from '../cli/stream-results';
+import { openWorkbook } from '../shared/io/workbook';
 import { fillResultsWorkbook } from '../shared/io/results';
 import { stamp } from '../shared/io/style';
 import { readAssessmentInputs, type AssessmentFiles } from '../shared/io/assessment';
@@ -78,7 +80,8 @@ async function phases(files: Files) {
   const sources: AssessmentFiles = { roster: { name: 'roster', bytes: new Uint8Array() } };
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
   const policy = presetPolicy('jiaozhou');
-  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC));
+  // as the command reads: the parts inflated by Node's zlib
+  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC, undefined, { open: (source) => openWorkbook(source, { inflateRaw }) }));
   if (!read.value.ok)
     throw new Error(
       read.value.errors

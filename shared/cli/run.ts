@@ -11,6 +11,7 @@ import { reviewTerms, termSheetsOfReviews } from '../people/term-review';
 import { COMMUNITY_RUBRIC } from '../rubric/community';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
 import { readAssessmentInputs, type AssessmentFiles } from '../io/assessment';
+import { openWorkbook, type WorkbookSource } from '../io/workbook';
 import { TEMPLATE_TITLES } from '../io/template-kinds';
 import { concatBytes, jsonParts } from './json-bytes';
 import { FILE_OPTIONS, parseArgs, USAGE, type Command, type InputOptions } from './args';
@@ -331,7 +332,9 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric, communityRubric);
+  const { inflateRaw } = env;
+  const open = inflateRaw ? { open: (source: WorkbookSource) => openWorkbook(source, { inflateRaw }) } : {};
+  const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric, communityRubric, open);
   if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
   // warnings do not stop the command: they go to stderr, and the exit status stays 0
   for (const warning of checked.warnings) env.stderr(note(warning));

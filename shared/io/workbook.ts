@@ -5,7 +5,7 @@
  */
 import type { CellValue } from 'exceljs';
 import type { Checked } from '../model';
-import { readXlsx, type XlsxSheet } from './xlsx/read';
+import { readXlsx, type ReadXlsxOptions, type XlsxSheet } from './xlsx/read';
 import { refusalMessage } from './xlsx/refusal';
 import type { CellRange } from './xlsx/sheet';
 
@@ -67,14 +67,14 @@ function sheetOf({ name, hidden, rows, rowCount, merges }: XlsxSheet): Sheet {
  * too large — is one clear Chinese error naming the file: never a stack trace,
  * never a hang.
  */
-export async function openWorkbook(source: WorkbookSource): Promise<Checked<OpenedWorkbook>> {
+export async function openWorkbook(source: WorkbookSource, options: ReadXlsxOptions = {}): Promise<Checked<OpenedWorkbook>> {
   const { bytes, name } = bytesOf(source);
   if (bytes.length === 0) return openFailure(name, '文件是空的，不是有效的 Excel 工作簿（.xlsx）');
   if (startsWith(bytes, OLE_MAGIC)) {
     return openFailure(name, '这是旧版 Excel（.xls）或 WPS（.et）文件，或设置了打开密码的工作簿，请在 Excel/WPS 中取消密码并“另存为” .xlsx 格式后再导入');
   }
   if (!startsWith(bytes, ZIP_MAGIC)) return openFailure(name, '无法读取：不是有效的 Excel 工作簿（.xlsx）文件');
-  const read = readXlsx(bytes);
+  const read = readXlsx(bytes, options);
   if (!read.ok) return openFailure(name, refusalMessage(read.refusal));
   if (read.sheets.length === 0) return openFailure(name, '工作簿中没有工作表');
   return { ok: true, value: { sheets: read.sheets.map(sheetOf), name } };

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { computeAssessment } from '.';
 import type { PlausibilitySettings, Policy, WarningAck } from '../model';
 import { DEFAULT_PLAUSIBILITY } from '../policy';
-import { r } from '../exact/rational';
-import { apartFromRest, plausibilityWarnings, warningStatuses } from './plausibility';
+import fc from 'fast-check';
+import { r, rat } from '../exact/rational';
+import { apartFromRest, plausibilityWarnings, restOfCategory, warningStatuses } from './plausibility';
 import { inputOf, policyWith, tally, type Person } from './testing';
 
 function warningsOf(people: readonly Person[], settings: Partial<PlausibilitySettings> = {}, extra: Partial<Policy> = {}) {
@@ -129,6 +130,25 @@ describe('plausibility warnings', () => {
         r('3'),
       ).beyond,
     ).toBe(true);
+  });
+
+  it('the rest of a category from its sums: the same exact mean and variance as a pass over the others', () => {
+    const score = fc.integer({ min: 0, max: 12_000 }).map((hundredths) => rat(hundredths, 100));
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 4, maxLength: 30 }), (scores) => {
+        const restOf = restOfCategory(scores);
+        scores.forEach((own, i) => {
+          const pass = apartFromRest(
+            own,
+            scores.filter((_, j) => j !== i),
+            r('3'),
+          );
+          const sums = restOf(own);
+          expect(sums.mean).toEqual(pass.mean);
+          expect(sums.variance()).toEqual(pass.variance);
+        });
+      }),
+    );
   });
 
   it('identical tallies for two secretaries, named on the first with the other', () => {

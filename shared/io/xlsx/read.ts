@@ -7,7 +7,7 @@ import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook,
 import { damaged, notXlsx, Refusal, tooLarge } from './refusal';
 import { SheetReader, type CellRange, type RowValues } from './sheet';
 import { XmlScanner } from './xml';
-import { Budget, inflatePart, partKey, readDirectory, type ZipPart } from './zip';
+import { Budget, inflatePart, partKey, readDirectory, type InflateRaw, type ZipPart } from './zip';
 
 export interface XlsxSheet {
   name: string;
@@ -23,6 +23,11 @@ export type XlsxRead =
   | { ok: true; sheets: XlsxSheet[] }
   /** `bug` holds an exception other than a Refusal: the bytes were refused, but the reader has a bug to fix */
   | { ok: false; refusal: Refusal; bug?: unknown };
+
+export interface ReadXlsxOptions {
+  /** inflates the parts instead of fflate (the command line: Node's zlib) */
+  inflateRaw?: InflateRaw;
+}
 
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 
@@ -40,6 +45,7 @@ class Package {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly parts: Map<string, ZipPart>,
+    private readonly inflateRaw?: InflateRaw,
   ) {}
 
   has(name: string): boolean {
@@ -49,7 +55,7 @@ class Package {
   /** The text of a part, or undefined when the zip has no such part. */
   text(name: string): string | undefined {
     const part = this.parts.get(partKey(name));
-    return part && decode(inflatePart(this.bytes, part, this.budget));
+    return part && decode(inflatePart(this.bytes, part, this.budget, this.inflateRaw));
   }
 
   required(name: string, what: string): string {
@@ -71,8 +77,8 @@ function workbookPart(pkg: Package): string {
   return part;
 }
 
-function readPackage(bytes: Uint8Array): XlsxSheet[] {
-  const pkg = new Package(bytes, readDirectory(bytes));
+function readPackage(bytes: Uint8Array, { inflateRaw }: ReadXlsxOptions): XlsxSheet[] {
+  const pkg = new Package(bytes, readDirectory(bytes), inflateRaw);
   const wbPart = workbookPart(pkg);
   const workbook = parseWorkbook(pkg.required(wbPart, '工作簿'), wbPart);
   if (workbook.sheets.length > MAX_SHEETS) throw tooLarge(`工作簿有 ${workbook.sheets.length} 张工作表，超过上限 ${MAX_SHEETS} 张`);
@@ -99,9 +105,9 @@ function readPackage(bytes: Uint8Array): XlsxSheet[] {
   return sheets;
 }
 
-export function readXlsx(bytes: Uint8Array): XlsxRead {
+export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): XlsxRead {
   try {
-    return { ok: true, sheets: readPackage(bytes) };
+    return { ok: true, sheets: readPackage(bytes, options) };
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, refusal: e };
     return { ok: false, refusal: damaged('内容无法识别'), bug: e };

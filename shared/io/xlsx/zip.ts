@@ -2,7 +2,8 @@
  * The zip container of an .xlsx, read with limits. The central directory names each
  * part with its sizes; a part is inflated (fflate) a slice at a time and its output
  * counted as it comes, so a part that expands past what it declares, or past the
- * limits, is stopped before memory grows. Every part's CRC-32 is checked: a byte
+ * limits, is stopped before memory grows. The command line may inflate with Node's
+ * zlib instead (`InflateRaw`), stopped at the same limits. Every part's CRC-32 is checked: a byte
  * changed on disk is found, never read as data.
  *
  * Throws only Refusal (caught by read.ts).
@@ -31,6 +32,13 @@ const DEFLATE_MAX_RATIO = 1100;
 
 /** Compressed bytes given to the inflater at a time: at most ~130 MB of output (deflate's 1032 to 1) before the next check, below the part limit. */
 const SLICE = 128 * 1024;
+
+/**
+ * Inflates raw deflate data whole, giving up once the output would pass `maxBytes`
+ * (then null); throws on data that is not deflate. The command line's is Node's
+ * zlib.inflateRawSync, several times fflate's speed; shared code stays pure.
+ */
+export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
 
 export interface ZipPart {
   /** the name as stored: "xl/worksheets/sheet1.xml" */
@@ -233,7 +241,7 @@ function dataOf(b: Bytes, part: ZipPart): Uint8Array {
  * Output beyond the declared size is counted, not kept, to tell a bomb (too large)
  * from a damaged header.
  */
-export function inflatePart(bytes: Uint8Array, part: ZipPart, budget: Budget): Uint8Array {
+export function inflatePart(bytes: Uint8Array, part: ZipPart, budget: Budget, inflateRaw?: InflateRaw): Uint8Array {
   checkDeclared(part);
   budget.take(part);
   const data = dataOf(new Bytes(bytes), part);
@@ -242,6 +250,28 @@ export function inflatePart(bytes: Uint8Array, part: ZipPart, budget: Budget): U
     if (crcUpdate(0, data) !== part.crc) throw damaged(`${part.name} 的校验值不符`);
     return data;
   }
+  return inflateRaw ? inflateWhole(data, part, inflateRaw) : inflateInSlices(data, part);
+}
+
+/** Output past this is a bomb: the part limit, and past `ratioFrom` the ratio limit. */
+const outputLimit = (part: ZipPart): number => Math.min(ZIP_LIMITS.partBytes, Math.max(ZIP_LIMITS.ratioFrom, part.compressedSize * ZIP_LIMITS.ratio));
+
+/** With an injected inflater: the whole part at once, stopped past the limits, then the same checks. */
+function inflateWhole(data: Uint8Array, part: ZipPart, inflateRaw: InflateRaw): Uint8Array {
+  const limit = outputLimit(part);
+  let out: Uint8Array | null;
+  try {
+    out = inflateRaw(data, limit);
+  } catch {
+    throw damaged(`${part.name} 的压缩数据有误`);
+  }
+  if (out === null) throw tooLarge(`${part.name} 解压后超过 ${sizeWords(limit)}，压缩数据异常`);
+  if (out.length !== part.size) throw damaged(`${part.name} 解压后的大小与记录不符`);
+  if (crcUpdate(0, out) !== part.crc) throw damaged(`${part.name} 的校验值不符`);
+  return out;
+}
+
+function inflateInSlices(data: Uint8Array, part: ZipPart): Uint8Array {
   const out = new Uint8Array(part.size);
   let size = 0;
   let crc = 0;
