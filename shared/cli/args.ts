@@ -194,18 +194,8 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   const files = inputFiles(opt);
   if (typeof files === 'string') return { ok: false, message: files };
   const value: Command = { command: 'print', kind, files, policy, out: opt('out') ?? `${PRINT_KIND_LABELS[kind]}.pdf` };
-  const year = opt('year');
-  if (year !== undefined) {
-    if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };
-    value.year = Number(year);
-  }
-  const date = opt('date');
-  if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, message: `--date 应为日期，如 2025-01-06，而不是“${date}”` };
-    value.date = date;
-  }
-  const region = opt('region');
-  if (region !== undefined) value.region = region;
+  const dated = datedBy(opt, value);
+  if (dated) return { ok: false, message: dated };
   const category = opt('category');
   if (category !== undefined) value.category = category;
   const town = opt('town');
@@ -214,6 +204,23 @@ function parsePrint(rest: readonly string[], opt: (key: string) => string | unde
   if (typeof notice === 'string') return { ok: false, message: notice };
   if (notice) value.notice = notice;
   return { ok: true, value };
+}
+
+/** A print's --year, --date and --region onto its command; the message when one is malformed. */
+function datedBy(opt: (key: string) => string | undefined, value: { year?: number; date?: string; region?: string }): string | null {
+  const year = opt('year');
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) return `--year 应为四位年份，如 2024，而不是“${year}”`;
+    value.year = Number(year);
+  }
+  const date = opt('date');
+  if (date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `--date 应为日期，如 2025-01-06，而不是“${date}”`;
+    value.date = date;
+  }
+  const region = opt('region');
+  if (region !== undefined) value.region = region;
+  return null;
 }
 
 /** `2023=结果2023.json` or a 历年结果 workbook with its 年度 column. */
@@ -228,18 +235,8 @@ function parsePrintTerm(words: readonly string[], opt: (key: string) => string |
   if (!words.length) return { ok: false, message: '请指明任期内各年度的考核结果：shuangping print term 2023=结果2023.json 2024=结果2024.xlsx' };
   if (FILE_OPTIONS.some((k) => opt(k) !== undefined)) return { ok: false, message: '期满考核表读取各年度的考核结果，不用 --roster 等选项' };
   const value: Command = { command: 'printTerm', files: termFiles(words), policy, out: opt('out') ?? `${PRINT_KIND_LABELS.term}.pdf` };
-  const year = opt('year');
-  if (year !== undefined) {
-    if (!/^\d{4}$/.test(year)) return { ok: false, message: `--year 应为四位年份，如 2024，而不是“${year}”` };
-    value.year = Number(year);
-  }
-  const date = opt('date');
-  if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { ok: false, message: `--date 应为日期，如 2025-01-06，而不是“${date}”` };
-    value.date = date;
-  }
-  const region = opt('region');
-  if (region !== undefined) value.region = region;
+  const dated = datedBy(opt, value);
+  if (dated) return { ok: false, message: dated };
   return { ok: true, value };
 }
 
