@@ -54,6 +54,11 @@ describe('个人考评表 under the 社区 rubric', () => {
       expect(community.includes(words), `社区表缺少“${words}”`).toBe(true);
     for (const words of ['《暂行办法》', '科学发展规划', '村“两委”工作例会', '为村庄办理实事', '村党组织晋位升级'])
       expect(village.includes(words), `村表缺少“${words}”`).toBe(true);
+    // the goals the items serve, on paper too: 第八条's for the 社区, 第七条's for the village
+    for (const goal of ['A1健全组织网络', 'A2规范运行机制', 'A3抓好制度落实', 'A4建好活动场所', 'A5办理一批实事', '每年至少为社区办2件实事'])
+      expect(community.includes(goal), `社区表缺少“${goal}”`).toBe(true);
+    for (const goal of ['A1加强队伍建设', 'A2理清发展思路', 'A5建立服务机制']) expect(village.includes(goal), `村表缺少“${goal}”`).toBe(true);
+    expect(village.includes('健全组织网络')).toBe(false);
     expect(village.includes('“215”')).toBe(false);
     expect(community.includes('科学发展规划')).toBe(false);
   });

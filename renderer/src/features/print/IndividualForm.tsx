@@ -1,4 +1,5 @@
 /** 个人考评表: one portrait form per secretary — inputs, item scores, evidence, ballots, total, grade. */
+import { Fragment } from 'react';
 import { sum, toFraction, type Rational } from '../../../../shared/exact/rational';
 import {
   BALLOT_OPTION_LABELS,
@@ -131,18 +132,28 @@ function ItemsTable({ data, row }: { data: PrintData; row: ResultRow }) {
               <th>{scoreText(subtotal)}</th>
               {withEvidence ? <th /> : null}
             </tr>
-            {items.map((item) => {
-              const lines = evidence.filter((e) => e.itemCode === item.code);
-              return (
-                <tr key={item.code}>
-                  <td>{item.code}</td>
-                  <td className="note">{item.name}</td>
-                  <td className="note">{inputsOf(item)}</td>
-                  <td className="num">{scoreText(itemValue(item) ?? null)}</td>
-                  {withEvidence ? <td className="note">{lines.length ? evidenceText(lines) : dash}</td> : null}
+            {section.groups.map((group) => (
+              <Fragment key={group.code}>
+                {/* the goal the items serve (第七条 for a village, 第八条 for a 社区) */}
+                <tr>
+                  <td className="left" colSpan={withEvidence ? 5 : 4}>
+                    {group.code === section.code ? group.name : `${group.code}　${group.name}`}
+                  </td>
                 </tr>
-              );
-            })}
+                {group.items.map((item) => {
+                  const lines = evidence.filter((e) => e.itemCode === item.code);
+                  return (
+                    <tr key={item.code}>
+                      <td>{item.code}</td>
+                      <td className="note">{item.name}</td>
+                      <td className="note">{inputsOf(item)}</td>
+                      <td className="num">{scoreText(itemValue(item) ?? null)}</td>
+                      {withEvidence ? <td className="note">{lines.length ? evidenceText(lines) : dash}</td> : null}
+                    </tr>
+                  );
+                })}
+              </Fragment>
+            ))}
           </tbody>
         );
       })}
