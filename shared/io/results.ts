@@ -14,7 +14,7 @@ import {
   type Policy,
   type ResultRow,
 } from '../model';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printOptions, printSetup, safeSheetName, TITLE_FONT } from './style';
+import { BODY_FONT, BORDER, fillHeaderCells, printOptions, printSetup, safeSheetName, TITLE_FONT } from './style';
 
 /** The row columns (shared/model/result-columns.ts), then 说明 — docs/formats.md §10. */
 const COLUMNS = resultColumns([
@@ -78,15 +78,8 @@ function title(ws: ExcelJS.Worksheet, span: number, text: string, subtitle: stri
 function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[], widths: readonly number[]): void {
   const row = ws.getRow(r);
   row.height = 42;
-  headers.forEach((h, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = h;
-    cell.font = HEADER_FONT;
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    ws.getColumn(i + 1).width = widths[i] ?? 10;
-  });
+  fillHeaderCells(row, headers);
+  headers.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 10));
 }
 
 /** How a body cell looks, beyond the font and border every body cell has. */

@@ -10,7 +10,7 @@ import { cellRawText } from './cells';
 import { normalizeText } from './normalize';
 import { POLICY_COLUMNS, POLICY_ROWS, POLICY_SHEET, policyCellText, policyHelp, readPolicyRows, type PolicyColumn } from './rules-policy';
 import { readRubricRows, RUBRIC_COLUMNS, RUBRIC_ID_LABEL, RUBRIC_NAME_LABEL, RUBRIC_SHEET, rubricRows, type RubricColumn } from './rules-rubric';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printSetup, TITLE_FONT } from './style';
+import { BODY_FONT, BORDER, fillHeaderCells, HEADER_FONT, printSetup, TITLE_FONT } from './style';
 import { newWorkbook, workbookBytes } from './workbook-model';
 import { matcherFor, readTable, type TableRow } from './table';
 import { openWorkbook, sheetLabel, type OpenedWorkbook, type Sheet, type WorkbookSource } from './workbook';
@@ -42,14 +42,7 @@ const NOTES = [
 
 function headerRow(ws: ExcelJS.Worksheet, r: number, headers: readonly string[]): void {
   const row = ws.getRow(r);
-  headers.forEach((h, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = h;
-    cell.font = HEADER_FONT;
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
+  fillHeaderCells(row, headers);
   row.height = 30;
 }
 

@@ -60,3 +60,15 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   taken.add(candidate.toLowerCase());
   return candidate;
 }
+
+/** A header row's cells: the words, bold on the header fill, bordered, centred and wrapped. */
+export function fillHeaderCells(row: ExcelJS.Row, headers: readonly string[]): void {
+  headers.forEach((h, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = h;
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+}

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { MODE_LABELS, POST_TYPE_LABELS, RANK_CLASS_LABELS, SOURCE_LABELS, type Secretary } from '../model';
-import { BODY_FONT, BORDER, HEADER_FILL, HEADER_FONT, printOptions, TITLE_FONT } from './style';
+import { BODY_FONT, BORDER, fillHeaderCells, printOptions, TITLE_FONT } from './style';
 import { newWorkbook, workbookBytes } from './workbook-model';
 
 export const TAIZHANG_TITLE = '选派第一书记到村工作台账';
@@ -64,15 +64,7 @@ function sheet(
   ws.mergeCells(2, 1, 2, headers.length);
   ws.getCell(2, 1).value = `填报单位：${meta.region ?? ''}`;
   ws.getCell(2, 1).font = BODY_FONT;
-  const head = ws.getRow(3);
-  headers.forEach((h, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = h;
-    cell.font = HEADER_FONT;
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
+  fillHeaderCells(ws.getRow(3), headers);
   return ws;
 }
 

@@ -2,23 +2,10 @@
  * Templates of every workbook the app reads (填表说明 with a 填写示例, drop-downs, frozen headers);
  * once there is a roster, the per-secretary ones come filled with its 编号, 姓名, 所在镇街 and 村社区.
  */
-import { ATTENDANCE_SHEET, BALLOT_SHEET, EVENT_SHEET, PAST_SHEET, ROSTER_SHEET, SCORES_SHEET, SUMMARY_SHEET } from '../../../../shared/io/schemas';
-import type { TemplateKind } from '../../../../shared/io/templates';
+import { TEMPLATE_KINDS, TEMPLATE_TITLES, type TemplateKind } from '../../../../shared/io/template-kinds';
 import type { Rubric, Secretary } from '../../../../shared/model';
 import { platform, XLSX_FILTER } from '../../platform';
 import { Button, useToast } from '../../ui';
-
-/** The same titles as shared/io TEMPLATE_TITLES, without loading the writer (exceljs) at start. */
-const TEMPLATE_TITLES: Record<TemplateKind, string> = {
-  roster: ROSTER_SHEET,
-  summary: SUMMARY_SHEET,
-  scores: SCORES_SHEET,
-  ballots: BALLOT_SHEET,
-  events: EVENT_SHEET,
-  attendance: ATTENDANCE_SHEET,
-  past: PAST_SHEET,
-};
-const TEMPLATE_KINDS = Object.keys(TEMPLATE_TITLES) as TemplateKind[];
 
 /** `community`: the 社区 rubric when 社区 secretaries are scored by it (the scores template then names its items too). */
 export async function saveTemplate(kind: TemplateKind, rubric: Rubric, roster: readonly Secretary[] = [], community?: Rubric): Promise<boolean> {
