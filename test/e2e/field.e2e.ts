@@ -192,6 +192,7 @@ describe('the year’s field work', () => {
       await page.getByRole('button', { name: `登记 ${name} 的票箱` }).click();
       const dialog = page.getByRole('dialog', { name: new RegExp(`${name}`) });
       for (const [label, value] of Object.entries(fill)) await dialog.getByLabel(label, { exact: true }).fill(value);
+      await app.shot(`05-票箱-登记-${name}`);
       await dialog.getByRole('button', { name: '保存' }).click();
       await dialog.waitFor({ state: 'detached' });
     };

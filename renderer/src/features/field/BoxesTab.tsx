@@ -4,7 +4,7 @@
  * from the roster's 应参加人数, is offered as a change a person accepts. Boxes still out
  * are listed here, on 测评 and on 首页.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { boxNotes, boxProblems, isOut, votersTotal } from '../../../../shared/field';
 import { VOTER_GROUP_LABELS, VOTER_GROUPS, type BallotBox, type VoterGroup } from '../../../../shared/model';
 import { getOperator } from '../../data/operator';
@@ -12,7 +12,7 @@ import { useWrite } from '../../data/useWrite';
 import { db } from '../../db/db';
 import { acceptVoters, removeBox, saveBox } from '../../db/field';
 import type { AssessmentRecord, BoxRecord, SecretaryRecord, TallyRecord } from '../../db/schema';
-import { Button, ConfirmButton, Dialog, Field, Table } from '../../ui';
+import { Button, ConfirmButton, DayInput, Dialog, Field, Table } from '../../ui';
 
 type Draft = Record<'issued' | 'issuedAt' | 'returned' | 'returnedAt' | 'caller' | 'counter' | 'scrutineer' | 'note' | VoterGroup, string>;
 
@@ -67,16 +67,14 @@ function BoxDialog({
     await saveBox(db, assessment.id, value, await getOperator());
     onClose();
   };
-  const input = (k: keyof Draft, label: string, type = 'text') => (
+  const field = (k: keyof Draft, label: string, control: ReactNode) => (
     <Field label={label} error={tried ? problems.find((p) => p.field === k)?.message : undefined}>
-      <input
-        type={type}
-        inputMode={type === 'text' && k !== 'note' ? undefined : undefined}
-        value={d[k]}
-        onChange={(e) => setD({ ...d, [k]: e.target.value })}
-      />
+      {control}
     </Field>
   );
+  const input = (k: keyof Draft, label: string) => field(k, label, <input value={d[k]} onChange={(e) => setD({ ...d, [k]: e.target.value })} />);
+  // a day in Chinese (2024年12月5日), whatever the computer's language
+  const day = (k: keyof Draft, label: string) => field(k, label, <DayInput value={d[k]} onChange={(v) => setD({ ...d, [k]: v })} />);
   const total = value ? votersTotal(value.voters) : null;
   return (
     <Dialog
@@ -106,9 +104,9 @@ function BoxDialog({
     >
       <div className="grid-form">
         {input('issued', '发出票数')}
-        {input('issuedAt', '发出日期', 'date')}
+        {day('issuedAt', '发出日期')}
         {input('returned', '收回票数（未收回不填）')}
-        {input('returnedAt', '收回日期', 'date')}
+        {day('returnedAt', '收回日期')}
         {input('caller', '唱票人')}
         {input('counter', '计票人')}
         {input('scrutineer', '监票人')}
