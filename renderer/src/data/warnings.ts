@@ -1,10 +1,27 @@
 /** The plausibility warnings of an assessment's data as stored, each with its acknowledgment (live). */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { WarningStatus } from '../../../shared/model';
-import { readWarningStatuses } from '../db/checks';
+import { useMemo } from 'react';
+import { plausibilityWarnings, warningStatuses } from '../../../shared/method';
+import type { AssessmentResult, PlausibilityWarning, WarningStatus } from '../../../shared/model';
 import { db } from '../db/db';
+import { useResult } from './result';
 
-/** undefined while reading; [] when the assessment is gone or raises none. */
+/** the warnings of one computed result, worked out once for all the panels showing it */
+const warningsOf = new WeakMap<AssessmentResult, PlausibilityWarning[]>();
+
+/**
+ * From the screens' shared result (data/result.ts) and the acknowledgments as stored.
+ * undefined while reading; [] when the assessment is gone, cannot be computed or raises none.
+ * (Acknowledging recomputes the warning inside its own transaction: db/checks.ts.)
+ */
 export function useWarningStatuses(assessmentId: string): WarningStatus[] | undefined {
-  return useLiveQuery(async () => ((await db.assessments.get(assessmentId)) ? readWarningStatuses(db, assessmentId) : []), [assessmentId]);
+  const state = useResult(assessmentId);
+  const acks = useLiveQuery(() => db.warningAcks.where('assessmentId').equals(assessmentId).toArray(), [assessmentId]);
+  return useMemo(() => {
+    if (state.status === 'loading' || !acks) return undefined;
+    if (state.status !== 'ready') return [];
+    let warnings = warningsOf.get(state.result);
+    if (!warnings) warningsOf.set(state.result, (warnings = plausibilityWarnings(state.result, state.input.policy)));
+    return warningStatuses(warnings, acks);
+  }, [state, acks]);
 }

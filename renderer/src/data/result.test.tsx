@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as method from '../../../shared/method';
+import type { Secretary } from '../../../shared/model';
+import { createAssessment } from '../db/assessments';
+import { db } from '../db/db';
+import { importRoster, importSummaryScores, importTallies } from '../db/imports';
+import { useResult } from './result';
+import { useWarningStatuses } from './warnings';
+
+vi.mock('../../../shared/method', async (actual) => {
+  const real = await actual<typeof import('../../../shared/method')>();
+  return { ...real, computeAssessment: vi.fn(real.computeAssessment) };
+});
+const computed = vi.mocked(method.computeAssessment);
+
+const sec = (id: string): Secretary => ({
+  id,
+  name: `书记${id}`,
+  source: 'town',
+  mode: 'fulltime',
+  rankClass: 'chief',
+  postType: 'village',
+  eligibleVoters: 45,
+});
+let assessmentId: string;
+
+beforeEach(async () => {
+  assessmentId = await createAssessment(db, { year: 2024, name: '测试', region: '胶州市', policy: 'jiaozhou' });
+  const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
+  await importRoster(ctx, ['A', 'B'].map(sec));
+  await importSummaryScores(ctx, [
+    { id: 'A', baseScore: '90', orgScore: '95' },
+    { id: 'B', baseScore: '90', orgScore: '91' },
+  ]);
+  // identical tallies: one plausibility warning
+  await importTallies(
+    ctx,
+    ['A', 'B'].map((id) => ({ id, verySatisfied: 40, satisfied: 0, basic: 0, dissatisfied: 0, invalid: 0, abstain: 0 })),
+  );
+  computed.mockClear();
+});
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+  await db.open();
+});
+
+function Total({ label }: { label: string }) {
+  const state = useResult(assessmentId);
+  return <p>{state.status === 'ready' ? `${label}：${state.result.categories.flatMap((c) => c.rows).length} 人` : `${label}：${state.status}`}</p>;
+}
+function Warnings() {
+  const statuses = useWarningStatuses(assessmentId);
+  return <p>{statuses ? `提示 ${statuses.length} 条` : '提示读取中'}</p>;
+}
+
+describe('the live result', () => {
+  it('is computed once for every component showing the same assessment, and again when the data changes', async () => {
+    render(
+      <>
+        <Total label="结果" />
+        <Total label="定稿" />
+        <Warnings />
+        <Warnings />
+      </>,
+    );
+    await screen.findByText('结果：2 人');
+    await screen.findByText('定稿：2 人');
+    expect(screen.getAllByText('提示 1 条')).toHaveLength(2);
+    expect(computed).toHaveBeenCalledTimes(1);
+
+    await importRoster({ db, assessmentId, operator: '张三', sheet: '测试' }, ['A', 'B', 'C'].map(sec));
+    await screen.findByText('结果：3 人');
+    await screen.findByText('定稿：3 人');
+    expect(computed).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops watching when the last component is gone, and reads again for the next', async () => {
+    const first = render(<Total label="结果" />);
+    await screen.findByText('结果：2 人');
+    first.unmount();
+    render(<Total label="结果" />);
+    await screen.findByText('结果：2 人');
+    await waitFor(() => expect(computed).toHaveBeenCalledTimes(2));
+  });
+
+  it('says so when the assessment is gone', async () => {
+    render(<Total label="结果" />);
+    await screen.findByText('结果：2 人');
+    await db.assessments.delete(assessmentId);
+    await screen.findByText('结果：missing');
+  });
+});
