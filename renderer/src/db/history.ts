@@ -93,6 +93,13 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
   const yearOf = new Map(assessments.map((a) => [a.id, a.year]));
   const nodes = secretaries.filter((s) => yearOf.has(s.assessmentId)).map((s) => nodeOf(s, yearOf.get(s.assessmentId)!));
   const people = resolvePeople(nodes, links);
+  const nodeByKey = new Map(nodes.map((n) => [nodeKey(n), n]));
+  const nodesOf = new Map<string, PersonNode[]>();
+  for (const n of nodes) {
+    const same = nodesOf.get(n.assessmentId);
+    if (same) same.push(n);
+    else nodesOf.set(n.assessmentId, [n]);
+  }
   const years = new Map<string, PersonYear>();
   const results = new Map<string, AssessmentResult>();
   const carried = new Map<string, CarriedBlock[]>();
@@ -100,16 +107,7 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
   for (const a of [...assessments].sort((x, y) => x.year - y.year)) {
     if (options.beforeYear !== undefined && a.year >= options.beforeYear) continue;
     const input = await readMethodInput(db, a);
-    const blocks =
-      lockedBlocks(a) ??
-      carriedBlocks(
-        carriedInto(
-          a.year,
-          nodes.filter((n) => n.assessmentId === a.id),
-          people,
-          years,
-        ),
-      );
+    const blocks = lockedBlocks(a) ?? carriedBlocks(carriedInto(a.year, nodesOf.get(a.id) ?? [], people, years));
     carried.set(a.id, blocks);
     if (blocks.length) input.carried = blocks;
     const result = computeAssessment(input);
@@ -117,7 +115,7 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
     const recalls = recallsById(input.events);
     for (const c of result.categories) {
       for (const row of c.rows) {
-        const node = nodes.find((n) => n.assessmentId === a.id && n.id === row.id);
+        const node = nodeByKey.get(nodeKey({ assessmentId: a.id, id: row.id }));
         if (!node) continue;
         const grade: Grade | null = row.grade === 'pending' ? null : row.grade;
         const y: PersonYear = { node, assessmentName: a.name, policy: a.policy, grade, recalls: recalls.get(row.id) ?? [], final: a.locked };
