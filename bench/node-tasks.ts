@@ -15,7 +15,7 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
-import { inflateRaw } from '../cli/inflate';
+import { nodeZlib } from '../cli/zlib';
 import { writeResultsWorkbookStreaming } from '../cli/stream-results';
 import { openWorkbook } from '../shared/io/workbook';
 import { fillResultsWorkbook } from '../shared/io/results';
@@ -81,7 +81,7 @@ async function phases(files: Files) {
   for (const [key, path] of Object.entries(files)) sources[key as keyof AssessmentFiles] = { name: path, bytes: await readFile(path) };
   const policy = presetPolicy('jiaozhou');
   // as the command reads: the parts inflated by Node's zlib
-  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC, undefined, { open: (source) => openWorkbook(source, { inflateRaw }) }));
+  const read = await timed(() => readAssessmentInputs(sources, policy, JIAOZHOU_RUBRIC, undefined, { open: (source) => openWorkbook(source, nodeZlib) }));
   if (!read.value.ok)
     throw new Error(
       read.value.errors

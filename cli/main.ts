@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRaw } from './inflate';
+import { nodeZlib } from './zlib';
 import { runCli, type PrintPdf } from '../shared/cli/run';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +31,7 @@ export async function main(args: readonly string[], options: MainOptions = {}): 
     sampleDir: join(repoRoot, 'samples', 'sample-county'),
     // ExcelJS is loaded only by a command that writes the results workbook
     writeResults: async (result, policy) => (await import('./stream-results')).writeResultsWorkbookStreaming(result, policy),
-    inflateRaw,
+    zlib: nodeZlib,
     env: process.env,
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });

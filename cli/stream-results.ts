@@ -6,6 +6,7 @@
  */
 import { promisify } from 'node:util';
 import { deflateRaw, deflateRawSync } from 'node:zlib';
+import { nodeZlib } from './zlib';
 import { fillResultsWorkbook, type ResultsBook } from '../shared/io/results';
 import { stamp } from '../shared/io/style';
 import { XlsxWriter } from '../shared/io/xlsx/write';
@@ -23,6 +24,7 @@ const PENDING_MAX = 48 * 1024 * 1024;
 export async function writeResultsWorkbookStreaming(result: AssessmentResult, policy: Policy): Promise<Uint8Array> {
   let pending = 0;
   const book = new XlsxWriter({
+    crc32: nodeZlib.crc32,
     deflate: (data) => {
       if (pending + data.length > PENDING_MAX) return deflateRawSync(data, { level: 6 });
       pending += data.length;

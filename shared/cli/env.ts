@@ -1,6 +1,6 @@
 /** What the commands run against: files, output and printing, injected so the same code runs under Node and in tests. */
 import type { writeResultsWorkbook } from '../io/results';
-import type { InflateRaw } from '../io/xlsx/zip';
+import type { ZipCodec } from '../io/xlsx/zip';
 import type { AssessmentInput } from '../method/input';
 import type { AssessmentResult, Policy } from '../model';
 import type { PrintKind } from '../model/prints';
@@ -38,8 +38,8 @@ export interface CliEnv {
   printPdf?: PrintPdf;
   /** how the results workbook is written (Node: a streaming writer); writeResultsWorkbook by default */
   writeResults?: typeof writeResultsWorkbook;
-  /** how the input workbooks' parts are inflated (Node: zlib, stopped at the same limits); fflate by default */
-  inflateRaw?: InflateRaw;
+  /** how the input workbooks' parts are inflated and checked (Node: zlib, stopped at the same limits); fflate and pure code by default */
+  zlib?: ZipCodec;
   /** environment variables (Node: process.env): SHUANGPING_KEY, the team key for verify */
   env?: Readonly<Record<string, string | undefined>>;
 }

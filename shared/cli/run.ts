@@ -332,8 +332,8 @@ async function readInputs(options: Pick<InputOptions, 'files' | 'policy'>, env: 
     else files[key] = { name: env.baseName(path), bytes };
   }
   if (errors.length || !policy || !files.roster) throw inputFailure(errors);
-  const { inflateRaw } = env;
-  const open = inflateRaw ? { open: (source: WorkbookSource) => openWorkbook(source, { inflateRaw }) } : {};
+  const { zlib } = env;
+  const open = zlib ? { open: (source: WorkbookSource) => openWorkbook(source, zlib) } : {};
   const checked = await readAssessmentInputs({ ...files, roster: files.roster }, policy, rubric, communityRubric, open);
   if (!checked.ok) throw inputFailure(checked.errors, checked.warnings);
   // warnings do not stop the command: they go to stderr, and the exit status stays 0

@@ -16,7 +16,7 @@ import { parseScores } from '../../shared/io/scores';
 import { parseSummary } from '../../shared/io/summary';
 import { writeTemplate } from '../../shared/io/templates';
 import { openWorkbook, type Sheet, type WorkbookSource } from '../../shared/io/workbook';
-import { inflateRaw } from '../../cli/inflate';
+import { nodeZlib } from '../../cli/zlib';
 import { readXlsx, type ReadXlsxOptions } from '../../shared/io/xlsx/read';
 import { Refusal } from '../../shared/io/xlsx/refusal';
 import { packageParts, sheetShape, xlsxOf, zipOf } from '../../shared/io/xlsx/testing';
@@ -69,13 +69,13 @@ function dataRange(bytes: Uint8Array, name: string): [number, number] {
   return [start, start + part.compressedSize];
 }
 
-/** Every case with both inflaters: fflate (the app) and Node's zlib (the command line). */
+/** Every case with both codecs: fflate and pure CRC-32 (the app) and Node's zlib (the command line). */
 describe.each([
   ['fflate', undefined],
-  ['zlib', inflateRaw],
+  ['zlib', nodeZlib],
 ] as const)('inflated by %s', (_, inflater) => {
   beforeAll(() => {
-    options = inflater ? { inflateRaw: inflater } : {};
+    options = inflater ?? {};
   });
 
   describe('bytes flipped and files cut short (fuzz)', () => {

@@ -7,7 +7,7 @@ import { parseDateStyles, parseRelationships, parseSharedStrings, parseWorkbook,
 import { damaged, notXlsx, Refusal, tooLarge } from './refusal';
 import { SheetReader, type CellRange, type RowValues } from './sheet';
 import { XmlScanner } from './xml';
-import { Budget, inflatePart, partKey, readDirectory, type InflateRaw, type ZipPart } from './zip';
+import { Budget, inflatePart, partKey, readDirectory, type ZipCodec, type ZipPart } from './zip';
 
 export interface XlsxSheet {
   name: string;
@@ -24,10 +24,8 @@ export type XlsxRead =
   /** `bug` holds an exception other than a Refusal: the bytes were refused, but the reader has a bug to fix */
   | { ok: false; refusal: Refusal; bug?: unknown };
 
-export interface ReadXlsxOptions {
-  /** inflates the parts instead of fflate (the command line: Node's zlib) */
-  inflateRaw?: InflateRaw;
-}
+/** inflate and CRC-32 by the host instead of fflate and pure code (the command line: Node's zlib) */
+export type ReadXlsxOptions = ZipCodec;
 
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 
@@ -45,7 +43,7 @@ class Package {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly parts: Map<string, ZipPart>,
-    private readonly inflateRaw?: InflateRaw,
+    private readonly codec: ZipCodec,
   ) {}
 
   has(name: string): boolean {
@@ -55,7 +53,7 @@ class Package {
   /** The text of a part, or undefined when the zip has no such part. */
   text(name: string): string | undefined {
     const part = this.parts.get(partKey(name));
-    return part && decode(inflatePart(this.bytes, part, this.budget, this.inflateRaw));
+    return part && decode(inflatePart(this.bytes, part, this.budget, this.codec));
   }
 
   required(name: string, what: string): string {
@@ -77,8 +75,8 @@ function workbookPart(pkg: Package): string {
   return part;
 }
 
-function readPackage(bytes: Uint8Array, { inflateRaw }: ReadXlsxOptions): XlsxSheet[] {
-  const pkg = new Package(bytes, readDirectory(bytes), inflateRaw);
+function readPackage(bytes: Uint8Array, codec: ReadXlsxOptions): XlsxSheet[] {
+  const pkg = new Package(bytes, readDirectory(bytes), codec);
   const wbPart = workbookPart(pkg);
   const workbook = parseWorkbook(pkg.required(wbPart, '工作簿'), wbPart);
   if (workbook.sheets.length > MAX_SHEETS) throw tooLarge(`工作簿有 ${workbook.sheets.length} 张工作表，超过上限 ${MAX_SHEETS} 张`);

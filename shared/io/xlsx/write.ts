@@ -14,6 +14,7 @@
  *   const bytes = await book.bytes();
  */
 import type ExcelJS from 'exceljs';
+import type { Crc32 } from './zip';
 import { ZipWriter, type Deflate } from './zip-write';
 import { columnName } from './sheet';
 
@@ -468,8 +469,8 @@ export class XlsxWriter {
   private readonly sheets: SheetWriter[] = [];
   private readonly zip: ZipWriter;
 
-  constructor(options: { deflate?: Deflate } = {}) {
-    this.zip = new ZipWriter(options.deflate);
+  constructor(options: { deflate?: Deflate; crc32?: Crc32 } = {}) {
+    this.zip = new ZipWriter(options.deflate, options.crc32);
   }
 
   addWorksheet(name: string, options?: SheetOptions): SheetWriter {

@@ -5,7 +5,7 @@
  * the end record. Parts over 4 GB or 65,535 parts are no workbook (no zip64).
  */
 import { deflateSync } from 'fflate';
-import { crcUpdate } from './zip';
+import { pureCrc32, type Crc32 } from './zip';
 
 /** Raw deflate (no zlib header), as a zip stores a part. */
 export type Deflate = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
@@ -33,7 +33,10 @@ export class ZipWriter {
   private readonly parts: Part[] = [];
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly deflate: Deflate = fflateDeflate) {}
+  constructor(
+    private readonly deflate: Deflate = fflateDeflate,
+    private readonly crc32: Crc32 = pureCrc32,
+  ) {}
 
   /** Adds a part; its deflating may run while the next parts are made. */
   add(name: string, content: string | Uint8Array): void {
@@ -41,7 +44,7 @@ export class ZipWriter {
     const deflated = Promise.resolve(this.deflate(data));
     // a failure is awaited in bytes(); none goes unhandled meanwhile
     deflated.catch(() => undefined);
-    this.parts.push({ name: this.encoder.encode(name), crc: crcUpdate(0, data), size: data.length, data: deflated });
+    this.parts.push({ name: this.encoder.encode(name), crc: this.crc32(data), size: data.length, data: deflated });
   }
 
   async bytes(): Promise<Uint8Array> {
