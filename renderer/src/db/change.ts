@@ -1,7 +1,7 @@
 /**
  * One change of some secretaries' records, the way every edit and import writes: ONE
  * transaction over the record tables and the change tables, the lock checked first
- * (lock.ts; the 奖惩意见 alone are taken after 定稿, `AFTER_LOCK_KINDS`), the units touched read before and after (units.ts), and the audit entries
+ * (lock.ts; only the 奖惩意见 and 期满评价 are taken after 定稿, `AFTER_LOCK_KINDS`), the units touched read before and after (units.ts), and the audit entries
  * the change logs appended at the end — the last one keeping what the change replaced
  * (`prior`, prior.ts), so it can be seen and brought back — and a tombstone left for
  * every unit it removed (tombstones.ts), so the deletion travels.

@@ -39,7 +39,7 @@ const afterLock = new WeakMap<object, ReadonlySet<string>>();
 
 /**
  * Lets the current transaction write these tables of a locked assessment: the records
- * that decide no grade (the 奖惩意见, lock.ts `AFTER_LOCK_KINDS`) and their tombstones.
+ * that decide no grade (the 奖惩意见 and 期满评价, lock.ts `AFTER_LOCK_KINDS`) and their tombstones.
  */
 export function allowAfterLock(tables: readonly string[]): void {
   const trans = Dexie.currentTransaction;

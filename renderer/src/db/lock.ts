@@ -28,10 +28,12 @@ export async function assertUnlocked(db: ShuangpingDb, assessmentId: string): Pr
 
 /**
  * What a finalized assessment still takes: the 奖惩意见 as edited after the review
- * meeting. They decide no grade (the lock protects what does), and are proposed for
- * approval after 定稿, like the 审批日期 (assessments.ts `setApprovedAt`).
+ * meeting, proposed for approval after 定稿 like the 审批日期 (assessments.ts
+ * `setApprovedAt`), and the 期满评价 of a term ending with this year, which the 派出单位
+ * and the 组织部门 give after the year's assessment. Neither decides a grade of the year
+ * (the lock protects what does).
  */
-export const AFTER_LOCK_KINDS: readonly UnitKind[] = ['award'];
+export const AFTER_LOCK_KINDS: readonly UnitKind[] = ['award', 'term'];
 
 export const allowedAfterLock = (kinds: readonly UnitKind[]): boolean => kinds.length > 0 && kinds.every((k) => AFTER_LOCK_KINDS.includes(k));
 

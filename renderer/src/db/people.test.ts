@@ -233,6 +233,19 @@ describe('期满评价', () => {
     await expect(setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'pass', reason: ' ' }, '李红')).rejects.toThrow(/依据/);
   });
 
+  it('taken by a finalized year (it comes after the year’s assessment and decides none of its grades); the roster stays closed', async () => {
+    await withTerm('2025-12-31');
+    await lockAssessment(db, ids[2025]!, '王敏');
+    const result = computeAssessment(await loadAssessmentInput(db, ids[2025]!));
+    await setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'excellent', reason: '派出单位评价意见：优秀' }, '王敏');
+    expect((await termOf(ids[2025]!, 'T4'))?.evaluation?.grade).toBe('excellent');
+    expect((await db.audit.where('assessmentId').equals(ids[2025]!).toArray()).at(-1)).toMatchObject({ action: 'term.evaluate', target: 'T4' });
+    expect(computeAssessment(await loadAssessmentInput(db, ids[2025]!))).toEqual(result);
+    await setTermEvaluation(db, ids[2025]!, 'T4', null, '王敏');
+    expect(await db.termEvaluations.count()).toBe(0);
+    expect(await importRoster(ctx(2025), [sec('T4', { name: '李志明' })])).toEqual({ ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] });
+  });
+
   it('a term changed on the roster since is not the term evaluated', async () => {
     await withTerm('2025-02-28');
     await setTermEvaluation(db, ids[2025]!, 'T4', { grade: 'excellent', reason: '派出单位评价意见' }, '王敏');

@@ -41,7 +41,9 @@ function Person({ assessment, id }: { assessment: AssessmentRecord; id: string }
   if (data === undefined) return <p className="muted">正在读取…</p>;
   if (data === null) return <p>本次考核没有编号为 {id} 的第一书记。</p>;
   const { view, status, proposals, names } = data;
-  const readOnly = assessment.locked || assessment.status === 'archived';
+  const archived = assessment.status === 'archived';
+  // a finalized year links no one any more; its 期满评价 it still takes (db/lock.ts AFTER_LOCK_KINDS)
+  const readOnly = assessment.locked || archived;
   const confirm = (p: Proposal | null) => {
     const sameAs = p ? { assessmentId: p.node.assessmentId, id: p.node.id } : null;
     setPending({
@@ -191,7 +193,7 @@ function Person({ assessment, id }: { assessment: AssessmentRecord; id: string }
           term={view.term}
           rule={aftermathOf(assessment.policy).term}
           names={names}
-          readOnly={readOnly}
+          readOnly={archived}
         />
       ) : (
         <p className="note">名册未填任期开始和结束日期，暂不进行期满考核。</p>
