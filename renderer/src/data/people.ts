@@ -9,23 +9,22 @@ import {
   statusOf,
   unitFeedback,
   type AwardLine,
-  type CarriedLine,
   type NodeStatus,
   type PersonView,
   type Proposal,
   type UnitFeedback,
 } from '../../../shared/people';
 import { db } from '../db/db';
-import { awardEditsOf, historyTables, readCarried, readHistory, recallsById } from '../db/people';
+import { awardEditsOf, historyTables, readCarried, readHistory, recallsById, type Carried } from '../db/people';
 import type { AssessmentRecord } from '../db/schema';
 import { useResult } from './result';
 
 /** What the secretaries of an assessment carry from earlier years (all consequences in force, not only those that block 优秀). */
-export function useCarried(assessment: AssessmentRecord | null | undefined): CarriedLine[] | undefined {
+export function useCarried(assessment: AssessmentRecord | null | undefined): Carried | undefined {
   return useLiveQuery(async () => {
-    if (!assessment) return [];
-    return db.transaction('r', historyTables(db), async () => (await readCarried(db, assessment)).lines);
-  }, [assessment?.id, assessment?.year]);
+    if (!assessment) return { lines: [], blocks: [] };
+    return db.transaction('r', historyTables(db), () => readCarried(db, assessment));
+  }, [assessment?.id, assessment?.year, assessment?.locked]);
 }
 
 export type AwardsState =

@@ -128,17 +128,33 @@ export async function readHistory(db: ShuangpingDb, options: { beforeYear?: numb
   return { assessments, nodes, links, people, years, results, evaluations, carried };
 }
 
-/**
- * What the secretaries of an assessment carry from earlier years (in the caller's
- * transaction over historyTables): every consequence in force, as the history has it
- * now (`lines`), and those that keep a secretary from 优秀 (`blocks`) — a finalized
- * assessment's as it was finalized with.
- */
-export async function readCarried(db: ShuangpingDb, assessment: AssessmentRecord): Promise<{ lines: CarriedLine[]; blocks: CarriedBlock[] }> {
+export interface Carried {
+  /** every consequence in force, as the history has it now */
+  lines: CarriedLine[];
+  /** those that keep a secretary from 优秀 — a finalized assessment's as it was finalized with */
+  blocks: CarriedBlock[];
+  /** a finalized assessment whose history has changed since: the blocks it was finalized with, with the secretaries' names */
+  changedSinceLock?: (CarriedBlock & { name: string })[];
+}
+
+const sameBlocks = (a: readonly CarriedBlock[], b: readonly CarriedBlock[]) =>
+  a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.reason === b[i]!.reason);
+
+/** What the secretaries of an assessment carry from earlier years (in the caller's transaction over historyTables). */
+export async function readCarried(db: ShuangpingDb, assessment: AssessmentRecord): Promise<Carried> {
   const earlier = await db.assessments.where('year').below(assessment.year).count();
-  if (!earlier) return { lines: [], blocks: lockedBlocks(assessment) ?? [] };
-  const history = await readHistory(db, { beforeYear: assessment.year });
-  const own = history.nodes.filter((n) => n.assessmentId === assessment.id);
-  const lines = carriedInto(assessment.year, own, history.people, history.years);
-  return { lines, blocks: lockedBlocks(assessment) ?? carriedBlocks(lines) };
+  const history = earlier ? await readHistory(db, { beforeYear: assessment.year }) : null;
+  const own = history?.nodes.filter((n) => n.assessmentId === assessment.id) ?? [];
+  const lines = history ? carriedInto(assessment.year, own, history.people, history.years) : [];
+  const today = carriedBlocks(lines);
+  const locked = lockedBlocks(assessment);
+  if (!locked) return { lines, blocks: today };
+  if (sameBlocks(locked, today)) return { lines, blocks: locked };
+  const names = new Map(own.map((n) => [n.id, n.name]));
+  return { lines, blocks: locked, changedSinceLock: locked.map((b) => ({ ...b, name: names.get(b.id) ?? b.id })) };
+}
+
+/** The blocks of 优秀 an assessment computes with (in the caller's transaction): a finalized one's without reading the history. */
+export async function readBlocks(db: ShuangpingDb, assessment: AssessmentRecord): Promise<CarriedBlock[]> {
+  return lockedBlocks(assessment) ?? (await readCarried(db, assessment)).blocks;
 }

@@ -5,7 +5,7 @@
  */
 import type { AssessmentInput } from '../../../shared/method/input';
 import { readMethodInput } from './method-input';
-import { historyTables, readCarried } from './people';
+import { historyTables, readBlocks } from './people';
 import type { ShuangpingDb } from './schema';
 
 export { unscoped } from './method-input';
@@ -15,7 +15,7 @@ export async function loadAssessmentInput(db: ShuangpingDb, assessmentId: string
     const assessment = await db.assessments.get(assessmentId);
     if (!assessment) throw new Error(`assessment ${assessmentId} not found`);
     const input = await readMethodInput(db, assessment);
-    const { blocks } = await readCarried(db, assessment);
+    const blocks = await readBlocks(db, assessment);
     if (blocks.length) input.carried = blocks;
     return input;
   });

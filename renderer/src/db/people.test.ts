@@ -181,7 +181,14 @@ describe('a finalized year keeps what it carried', () => {
     // a preview writes nothing
     expect(await db.personLinks.count()).toBe(0);
 
+    const carried2025 = async () => {
+      const a = (await db.assessments.get(ids[2025]!))!;
+      return db.transaction('r', historyTables(db), () => readCarried(db, a));
+    };
+    expect((await carried2025()).changedSinceLock).toBeUndefined();
     await linkPerson(db, ids[2024]!, 'S12', { assessmentId: ids[2023]!, id: 'S7' }, 'nameUnit', '王敏');
+    // today's history names the new block; the finalized year says it computes with none, as finalized
+    expect(await carried2025()).toMatchObject({ lines: [{ id: 'T3' }], blocks: [], changedSinceLock: [] });
     const input2025 = await loadAssessmentInput(db, ids[2025]!);
     expect(input2025.carried).toBeUndefined();
     expect(computeAssessment(input2025)).toEqual(result2025);

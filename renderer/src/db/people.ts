@@ -17,7 +17,7 @@ import { lockAssessment } from './lock';
 import { nowIso } from './ids';
 import type { AssessmentRecord, AwardEditRecord, PersonLinkRecord, ShuangpingDb, TermEvaluationRecord } from './schema';
 
-export { historyTables, lockedBlocks, nodeOf, readCarried, readHistory, recallsById, type History } from './history';
+export { historyTables, lockedBlocks, nodeOf, readBlocks, readCarried, readHistory, recallsById, type Carried, type History } from './history';
 
 const linkState = (l: PersonLinkRecord | undefined) =>
   l ? (l.sameAs ? `与 ${l.sameAs.assessmentId} 的 ${l.sameAs.id} 为同一人（${l.by}）` : `新人员（${l.by}）`) : undefined;

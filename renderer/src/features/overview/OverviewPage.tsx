@@ -34,7 +34,7 @@ export function OverviewPage({ assessmentId }: { assessmentId: string }) {
         <LockControls assessment={assessment} />
       </div>
       <p className="note">考核规则：{assessment.policy.name}</p>
-      <CarriedList assessmentId={assessmentId} lines={carried ?? []} />
+      {carried ? <CarriedList assessmentId={assessmentId} carried={carried} /> : null}
 
       <div className="progress-cards">
         <ProgressCard label="名册人数" value={progress.total} href={href('roster')} />

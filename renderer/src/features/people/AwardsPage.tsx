@@ -61,7 +61,7 @@ function Awards({ assessment }: { assessment: AssessmentRecord }) {
         {`按“${state.policy.name}”的考核结果运用，由各人等次、本年度召回和审定意见生成；部长办公会研究后可逐人调整（须填写理由，记入审计日志；定稿后仍可调整），报市委审批后录入审批日期，反馈派出单位。`}
       </p>
       <PolicyConsequences policy={assessment.policy} />
-      <CarriedList assessmentId={assessment.id} lines={carried ?? []} />
+      {carried ? <CarriedList assessmentId={assessment.id} carried={carried} /> : null}
       <ApprovalDateForm key={assessment.approvedAt ?? ''} assessment={assessment} readOnly={readOnly} />
       {readOnly || assessment.locked ? null : <PastImport assessment={assessment} />}
       {flagged.length ? (
