@@ -20,7 +20,8 @@ export function inputColumns(rubric: Rubric): InputColumn[] {
  * The columns of the scores workbook: the village rubric's inputs, the 社区 rubric's words
  * beside those it shares a code with, then the 社区 rubric's own inputs (headed “…（社区）”).
  * A code in both is one column: a 社区 secretary's value is read against the village input
- * of that code (the 社区 rubric of 第八条 keeps every kind and bound).
+ * of that code (the 社区 rubric of 第八条 keeps every kind and bound; an edited one must
+ * too: `sharedInputConflicts`).
  */
 export function scoreColumns(rubric: Rubric, community?: Rubric): InputColumn[] {
   const village = inputColumns(rubric);

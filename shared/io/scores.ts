@@ -4,6 +4,7 @@
  */
 import { toDecimal } from '../exact/rational';
 import { checkInputValue } from '../method/score';
+import { sharedInputConflicts } from '../rubric/community';
 import type { InputError, ItemScores, Rubric, RubricInput } from '../model';
 import { cellRational, Fields } from './fields';
 import { cellDisplay, cellProblem } from './cells';
@@ -25,6 +26,9 @@ export function parseScores(opened: OpenedWorkbook, rubric: Rubric, community?: 
   const errors: InputError[] = [];
   const ws = dataSheet(opened, [SCORES_SHEET]);
   const sheet = sheetLabel(opened, ws);
+  // one column per code: a 社区 secretary's value is read by the village input of its code
+  const conflicts = community ? sharedInputConflicts(rubric, community) : [];
+  if (conflicts.length) return { parsed: null, errors: conflicts.map((e) => ({ ...e, sheet })), warnings: [] };
   const inputs = new Map<string, RubricInput>();
   for (const { input } of scoreColumns(rubric, community)) inputs.set(input.code.toLowerCase(), input);
 

@@ -73,4 +73,21 @@ describe('the scores template for a 社区 secretary', () => {
     const headers = (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1).map(String);
     expect(headers.some((h) => h.includes('（社区）'))).toBe(false);
   });
+
+  it('a 社区 rubric whose shared code reads differently from the village one is refused, naming the code, before any row is read', async () => {
+    const bytes = await writeRosterTemplate('scores', roster, JIAOZHOU_RUBRIC, community);
+    const opened = await openWorkbook({ name: 'scores.xlsx', bytes: await fillTemplate(bytes, [{ 'A3.1': 1 }, { 'A3.1': 1 }]) });
+    if (!opened.ok) throw new Error(opened.errors[0]?.message);
+    const edited = structuredClone(community);
+    const a31 = edited.sections[0]!.groups[2]!.items.find((i) => i.code === 'A3.1')!.inputs[0]!;
+    a31.max = '3';
+    const outcome = parseScores(opened.value, JIAOZHOU_RUBRIC, edited);
+    expect(outcome.parsed).toBeNull();
+    expect(outcome.errors).toEqual([
+      {
+        sheet: expect.any(String),
+        message: '录入项“A3.1”在村和社区考评细则中的上限（村：无，社区：3）不同：考评细则评分表中同一编码只有一列，请改为一致，或给社区的录入项另用编码',
+      },
+    ]);
+  });
 });

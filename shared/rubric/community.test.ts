@@ -5,7 +5,7 @@ import { computeAssessment, rubricFor } from '../method/compute';
 import { inputOf, policyWith, secretary } from '../method/testing';
 import type { AssessmentResult, Rubric } from '../model';
 import { checkRubric } from './check';
-import { COMMUNITY_OVERLAY, COMMUNITY_RUBRIC } from './community';
+import { COMMUNITY_OVERLAY, COMMUNITY_RUBRIC, sharedInputConflicts } from './community';
 import { JIAOZHOU_RUBRIC } from './jiaozhou';
 import { applyRubricOverlay, overlayUnknownCodes } from './overlay';
 
@@ -80,5 +80,31 @@ describe('rubricFor: who is scored by the 社区 rubric', () => {
     expect(org('V')).toBe('69');
     expect(org('S')).toBe('79');
     expect(toDecimal(rowOf(computeAssessment({ ...input, policy: policyWith({ communityRubric: 'same' }) }), 'S').orgScore!)).toBe('69');
+  });
+});
+
+describe('the codes both rubrics share', () => {
+  const input = (rubric: Rubric, code: string) =>
+    items(rubric)
+      .flatMap((i) => i.inputs)
+      .find((i) => i.code === code)!;
+
+  it('read alike in 第八条’s rubric; a bound written another way is the same bound', () => {
+    expect(sharedInputConflicts(JIAOZHOU_RUBRIC, COMMUNITY_RUBRIC)).toEqual([]);
+    const village = structuredClone(JIAOZHOU_RUBRIC);
+    const community = structuredClone(COMMUNITY_RUBRIC);
+    input(village, 'A3.1').max = '10';
+    input(community, 'A3.1').max = '10.0';
+    expect(sharedInputConflicts(village, community)).toEqual([]);
+  });
+
+  it('each code whose kind or bounds differ is named, with both sides', () => {
+    const community = structuredClone(COMMUNITY_RUBRIC);
+    Object.assign(input(community, 'A2.1'), { kind: 'count' });
+    Object.assign(input(community, 'A3.1'), { min: '1', max: '5' });
+    expect(sharedInputConflicts(JIAOZHOU_RUBRIC, community).map((e) => e.message)).toEqual([
+      '录入项“A2.1”在村和社区考评细则中的类型（村：是/否，社区：次数/个数）不同：考评细则评分表中同一编码只有一列，请改为一致，或给社区的录入项另用编码',
+      '录入项“A3.1”在村和社区考评细则中的下限（村：无，社区：1）、上限（村：无，社区：5）不同：考评细则评分表中同一编码只有一列，请改为一致，或给社区的录入项另用编码',
+    ]);
   });
 });

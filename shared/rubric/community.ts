@@ -5,9 +5,11 @@
  * what 第八条 names differently is renamed or re-described, by code, so one scores workbook
  * serves both and a secretary moved between the two keeps the inputs.
  */
-import type { Policy, Rubric } from '../model';
+import { parseRational, toDecimal } from '../exact/rational';
+import type { InputError, Policy, Rubric, RubricInput } from '../model';
 import { JIAOZHOU_RUBRIC } from './jiaozhou';
 import { applyRubricOverlay, type RubricOverlay } from './overlay';
+import { INPUT_KIND_WORDS } from './words';
 
 export const COMMUNITY_OVERLAY: RubricOverlay = {
   id: 'jiaozhou-2016-community',
@@ -61,4 +63,39 @@ export const COMMUNITY_RUBRIC = applyRubricOverlay(JIAOZHOU_RUBRIC, COMMUNITY_OV
 /** The 社区 rubric the assessment scores with, or none when 社区 follow the village rubric (`communityRubric: same`). */
 export function communityRubricInUse(setting: { policy: Pick<Policy, 'communityRubric'>; communityRubric?: Rubric | undefined }): Rubric | undefined {
   return setting.policy.communityRubric === 'own' ? setting.communityRubric : undefined;
+}
+
+const inputsOf = (rubric: Rubric): RubricInput[] => rubric.sections.flatMap((s) => s.groups.flatMap((g) => g.items.flatMap((i) => i.inputs)));
+
+/** A bound as written, the same value however it is written ("10", "10.0"). */
+const boundOf = (text: string | undefined): string => {
+  if (text === undefined) return '无';
+  const value = parseRational(text);
+  return value ? toDecimal(value) : text;
+};
+
+/**
+ * Codes both rubrics have whose inputs read differently (kind or bounds). The scores workbook
+ * has one column per code and reads a 社区 secretary's value by the village input of that code
+ * (docs/method.md §2.6), so the two must agree; a 社区 input that reads differently takes a
+ * code of its own. Checked when either rubric is saved and when scores are read.
+ */
+export function sharedInputConflicts(village: Rubric, community: Rubric): InputError[] {
+  const villageInputs = new Map(inputsOf(village).map((i) => [i.code, i]));
+  const errors: InputError[] = [];
+  for (const c of inputsOf(community)) {
+    const v = villageInputs.get(c.code);
+    if (!v) continue;
+    const differences = [
+      v.kind !== c.kind ? `类型（村：${INPUT_KIND_WORDS[v.kind]}，社区：${INPUT_KIND_WORDS[c.kind]}）` : '',
+      boundOf(v.min) !== boundOf(c.min) ? `下限（村：${boundOf(v.min)}，社区：${boundOf(c.min)}）` : '',
+      boundOf(v.max) !== boundOf(c.max) ? `上限（村：${boundOf(v.max)}，社区：${boundOf(c.max)}）` : '',
+    ].filter(Boolean);
+    if (differences.length) {
+      errors.push({
+        message: `录入项“${c.code}”在村和社区考评细则中的${differences.join('、')}不同：考评细则评分表中同一编码只有一列，请改为一致，或给社区的录入项另用编码`,
+      });
+    }
+  }
+  return errors;
 }

@@ -43,6 +43,19 @@ describe('the 社区 rubric', () => {
     await expect.poll(() => page.getByTestId('rubric-editor').innerText()).toContain('帮助村庄形成科学发展规划');
   });
 
+  it('a bound of a code both rubrics share, changed on one side only, is not saved: the scores workbook has one column per code', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: '考评细则（社区）' }).click();
+    await page.getByRole('button', { name: '修改 A3.1' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改考评项目 A3.1' });
+    await dialog.getByLabel('录入项1上限').fill('3');
+    await dialog.getByRole('button', { name: '保存项目' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('录入项“A3.1”在村和社区考评细则中的上限（村：无，社区：3）不同');
+    await app.shot('01-考评细则-社区-上限不一致');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('tab', { name: '考评细则（村）' }).click();
+  });
+
   it('评分: the 社区 secretary is scored by the 社区 rubric, the village one by the village rubric', async () => {
     const { page } = app;
     await page.getByRole('navigation', { name: '考核功能' }).getByRole('link', { name: '名册', exact: true }).click();

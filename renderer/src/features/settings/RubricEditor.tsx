@@ -14,7 +14,18 @@ import { effectWords, INPUT_KIND_WORDS, ITEM_KIND_WORDS } from '../../../../shar
 
 type Place = { section: number; group: number; item: number | null };
 
-export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onSave: (rubric: Rubric) => Promise<void>; readOnly?: boolean }) {
+export function RubricEditor({
+  rubric,
+  onSave,
+  readOnly,
+  agreesWith = () => [],
+}: {
+  rubric: Rubric;
+  onSave: (rubric: Rubric) => Promise<void>;
+  readOnly?: boolean;
+  /** what a changed rubric gets wrong against the assessment's other rubric (the 村 and 社区 ones share the scores workbook's columns) */
+  agreesWith?: (rubric: Rubric) => InputError[];
+}) {
   const toast = useToast();
   const [editing, setEditing] = useState<{ place: Place; item: RubricItem } | null>(null);
   const [importErrors, setImportErrors] = useState<InputError[] | null>(null);
@@ -30,6 +41,8 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
     if (!file) return;
     const checked = parseRubricJson(new TextDecoder().decode(file.bytes), file.name);
     if (!checked.ok) return setImportErrors(checked.errors);
+    const conflicts = agreesWith(checked.value);
+    if (conflicts.length) return setImportErrors(conflicts);
     await onSave(checked.value);
     toast(`已导入考评细则“${checked.value.name}”`);
   };
@@ -132,6 +145,8 @@ export function RubricEditor({ rubric, onSave, readOnly }: { rubric: Rubric; onS
             const next = withItem(rubric, editing.place, item);
             const checked = checkRubric(next);
             if (!checked.ok) return checked.errors;
+            const conflicts = agreesWith(checked.value);
+            if (conflicts.length) return conflicts;
             await onSave(checked.value);
             setEditing(null);
             toast(`已保存项目 ${item.code}`);

@@ -8,6 +8,7 @@ import type { AssessmentRecord } from '../../db/schema';
 import { JSON_FILTER, platform, XLSX_FILTER } from '../../platform';
 import type { InputError } from '../../../../shared/model';
 import { parsePolicyJson } from '../../../../shared/policy';
+import { sharedInputConflicts } from '../../../../shared/rubric/community';
 import { Button, Dialog, ErrorTable, Field, Tabs, useToast } from '../../ui';
 import { PolicyEditor } from './PolicyEditor';
 import { inWords } from '../../../../shared/policy/words';
@@ -106,7 +107,14 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
             onSave={(policy) => save({ policy }, '已保存考核规则，结果将按新规则计算')}
           />
         ) : null}
-        {tab === 'rubric' ? <RubricEditor rubric={assessment.rubric} readOnly={readOnly} onSave={(rubric) => save({ rubric }, '已保存考评细则')} /> : null}
+        {tab === 'rubric' ? (
+          <RubricEditor
+            rubric={assessment.rubric}
+            readOnly={readOnly}
+            agreesWith={(rubric) => (assessment.communityRubric ? sharedInputConflicts(rubric, assessment.communityRubric) : [])}
+            onSave={(rubric) => save({ rubric }, '已保存考评细则')}
+          />
+        ) : null}
         {tab === 'community' && assessment.communityRubric ? (
           <>
             <p className="muted" data-testid="community-rubric-note">
@@ -117,6 +125,7 @@ export function SettingsPage({ assessmentId }: { assessmentId: string }) {
             <RubricEditor
               rubric={assessment.communityRubric}
               readOnly={readOnly}
+              agreesWith={(rubric) => sharedInputConflicts(assessment.rubric, rubric)}
               onSave={(communityRubric) => save({ communityRubric }, '已保存社区考评细则')}
             />
           </>
