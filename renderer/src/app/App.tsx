@@ -1,5 +1,5 @@
 /** The shell: header (name, assessment, operator), left nav of the assessment's screens, the screen. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { AssessmentsPage } from '../features/assessments';
 import { BackupsPage } from '../features/backups';
 import { useAutoBackup } from '../data/backups';
@@ -30,7 +30,8 @@ export function App() {
             : route.name === 'help'
               ? '使用说明'
               : '考核列表';
-  useEffect(() => {
+  // a new screen starts at the top — before the screen's own effects, which may go back to where it was
+  useLayoutEffect(() => {
     document.title = `${title} · 双评工作站`;
     main.current?.scrollTo?.(0, 0);
   }, [title]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as method from '../../../shared/method';
 import type { Secretary } from '../../../shared/model';
@@ -54,7 +54,7 @@ function Total({ label }: { label: string }) {
 }
 function Warnings() {
   const statuses = useWarningStatuses(assessmentId);
-  return <p>{statuses ? `提示 ${statuses.length} 条` : '提示读取中'}</p>;
+  return <p>{statuses ? `提示 ${statuses.length} 条，${statuses.filter((s) => s.state === 'open').length} 条待确认` : '提示读取中'}</p>;
 }
 
 describe('the live result', () => {
@@ -69,7 +69,7 @@ describe('the live result', () => {
     );
     await screen.findByText('结果：2 人');
     await screen.findByText('定稿：2 人');
-    expect(screen.getAllByText('提示 1 条')).toHaveLength(2);
+    expect(screen.getAllByText('提示 1 条，1 条待确认')).toHaveLength(2);
     expect(computed).toHaveBeenCalledTimes(1);
 
     await importRoster({ db, assessmentId, operator: '张三', sheet: '测试' }, ['A', 'B', 'C'].map(sec));
@@ -78,13 +78,38 @@ describe('the live result', () => {
     expect(computed).toHaveBeenCalledTimes(2);
   });
 
-  it('stops watching when the last component is gone, and reads again for the next', async () => {
+  it('shows the warnings with the result, and an acknowledgment computes nothing again', async () => {
+    render(
+      <>
+        <Total label="结果" />
+        <Warnings />
+      </>,
+    );
+    await screen.findByText('提示 1 条，1 条待确认');
+    expect(screen.getByText('结果：2 人')).toBeTruthy();
+    // an acknowledgment of the identical tallies of A and B (of other data: stale, but no longer open)
+    await db.transaction('rw', db.assessments, db.warningAcks, () =>
+      db.warningAcks.put({ assessmentId, id: 'A', warning: 'identicalTallies:B', digest: 'x', reason: '已核对', by: '张三', at: '2024-12-01T00:00:00Z' }),
+    );
+    await screen.findByText('提示 1 条，0 条待确认');
+    expect(computed).toHaveBeenCalledTimes(1);
+  });
+
+  it('a screen replacing another starts with its result; once the last is gone for a task, the watch stops and the next reads again', async () => {
     const first = render(<Total label="结果" />);
     await screen.findByText('结果：2 人');
     first.unmount();
+    const second = render(<Total label="结果" />);
+    // no loading in between: the same result
+    expect(screen.getByText('结果：2 人')).toBeTruthy();
+    expect(computed).toHaveBeenCalledTimes(1);
+    second.unmount();
+    // the watch stops at the next task
+    await new Promise((next) => setTimeout(next));
     render(<Total label="结果" />);
+    expect(screen.getByText('结果：loading')).toBeTruthy();
     await screen.findByText('结果：2 人');
-    await waitFor(() => expect(computed).toHaveBeenCalledTimes(2));
+    expect(computed).toHaveBeenCalledTimes(2);
   });
 
   it('says so when the assessment is gone', async () => {

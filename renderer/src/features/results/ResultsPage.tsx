@@ -5,7 +5,7 @@
  * a search and filters that stay in view with the tables' headers, notices that link
  * to their rows, and the place kept when the person leaves and comes back.
  */
-import { Fragment, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { resultToJson } from '../../../../shared/method';
 import { GRADES, type CategoryResult, type Grade, type ResultRow } from '../../../../shared/model';
 import { getOperator, useOperator } from '../../data/operator';
@@ -292,11 +292,12 @@ function Category({
 
 /**
  * How far down the page was, kept for the session: restored once the results are on
- * the screen, written when the page goes (the page scrolls inside <main>).
+ * the screen, written when the page goes (the page scrolls inside <main>). A passive
+ * effect: it runs after the app's layout effect that starts every new screen at the top.
  */
 function useKeptScroll(page: RefObject<HTMLDivElement | null>, ready: boolean, key: string) {
   const restored = useRef(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const main = page.current?.closest('main');
     if (!ready || !main) return;
     if (!restored.current) {
