@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as method from '../../../shared/method';
-import type { Secretary } from '../../../shared/model';
+import { secretary } from '../../../shared/method/testing';
 import { createAssessment } from '../db/assessments';
 import { db } from '../db/db';
 import { importRoster, importSummaryScores, importTallies } from '../db/imports';
@@ -16,21 +16,15 @@ vi.mock('../../../shared/method', async (actual) => {
 });
 const computed = vi.mocked(method.computeAssessment);
 
-const sec = (id: string): Secretary => ({
-  id,
-  name: `书记${id}`,
-  source: 'town',
-  mode: 'fulltime',
-  rankClass: 'chief',
-  postType: 'village',
-  eligibleVoters: 45,
-});
 let assessmentId: string;
 
 beforeEach(async () => {
   assessmentId = await createAssessment(db, { year: 2024, name: '测试', region: '胶州市', policy: 'jiaozhou' });
   const ctx = { db, assessmentId, operator: '张三', sheet: '测试' };
-  await importRoster(ctx, ['A', 'B'].map(sec));
+  await importRoster(
+    ctx,
+    ['A', 'B'].map((id) => secretary(id)),
+  );
   await importSummaryScores(ctx, [
     { id: 'A', baseScore: '90', orgScore: '95' },
     { id: 'B', baseScore: '90', orgScore: '91' },
@@ -72,7 +66,10 @@ describe('the live result', () => {
     expect(screen.getAllByText('提示 1 条，1 条待确认')).toHaveLength(2);
     expect(computed).toHaveBeenCalledTimes(1);
 
-    await importRoster({ db, assessmentId, operator: '张三', sheet: '测试' }, ['A', 'B', 'C'].map(sec));
+    await importRoster(
+      { db, assessmentId, operator: '张三', sheet: '测试' },
+      ['A', 'B', 'C'].map((id) => secretary(id)),
+    );
     await screen.findByText('结果：3 人');
     await screen.findByText('定稿：3 人');
     expect(computed).toHaveBeenCalledTimes(2);
