@@ -1,8 +1,10 @@
 /** Org score and base score from rubric inputs (docs/method.md §2). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../exact/rational';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
-import { checkInputValue, scoreSecretary } from './score';
+import { RATINGS } from '../model';
+import { checkInputValue, rubricScorer, scoreSecretary } from './score';
 import { policyWith, secretary } from './testing';
 import type { RubricInput } from '../model';
 
@@ -77,6 +79,36 @@ describe('the default rubric (第十六条)', () => {
     const s = score({ ...complete, 'A3.2': '2', 'B6.1a': '1', 'A1.3': '1' });
     expect(toDecimal(s.deductions)).toBe('7');
     expect(toDecimal(s.bonus)).toBe('5');
+  });
+});
+
+describe('scoring in integers', () => {
+  const codes = JIAOZHOU_RUBRIC.sections.flatMap((s) => s.groups.flatMap((g) => g.items.flatMap((i) => i.inputs.map((x) => x.code))));
+  // whole numbers, blanks, parts, amounts, negatives and numbers beyond 2^53 (the exact path takes over)
+  const value = fc.oneof(
+    fc.constantFrom('', ' ', '0', '1', '2.5', '-3', '0.1', '35000', '25000', '-25000', '9007199254740993', '4503599627370496', '1/3'),
+    fc.integer({ min: -50, max: 60000 }).map(String),
+  );
+  const inputs = fc.dictionary(fc.constantFrom(...codes), value, { maxKeys: 20 });
+  const rating = fc.option(fc.constantFrom(...RATINGS), { nil: undefined });
+  const setting = fc.record({
+    amountRounding: fc.constantFrom('floor' as const, 'proportional' as const),
+    baseScoreScope: fc.constantFrom('sectionsAB' as const, 'baseItemsOnly' as const),
+  });
+
+  it('gives exactly the scores of the exact path, item by item', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(inputs, rating, rating), { maxLength: 8 }), setting, (people, overrides) => {
+        const p = policyWith(overrides);
+        const fast = rubricScorer(JIAOZHOU_RUBRIC, p);
+        const exact = rubricScorer(JIAOZHOU_RUBRIC, p, false);
+        for (const [entered, ratingStart, ratingEnd] of people) {
+          const s = secretary('X', ratingStart && ratingEnd ? { ratingStart, ratingEnd } : {});
+          expect(fast(entered, s)).toEqual(exact(entered, s));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

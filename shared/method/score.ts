@@ -89,6 +89,15 @@ interface PreparedItem {
   idleLost: Rational;
   idleWon: Rational;
   countsForBase: boolean;
+  /** the same numbers as integers in doubles (see integerScore); NaN when one is not an integer */
+  whole: { start: number; min: number; max: number; perLevel: number; idle: number; idleLost: number; idleWon: number };
+}
+
+/** An input with its numbers parsed once; points and unit as integers in doubles too, or NaN. */
+interface PreparedInput {
+  input: RubricInput;
+  p: PreparedItem;
+  whole: { points: number; unit: number };
 }
 
 const clamp = (value: Rational, p: Pick<PreparedItem, 'min' | 'max'>): Rational => {
@@ -112,11 +121,61 @@ function move(moves: Moves, p: PreparedItem, effect: Rational): void {
   moves.effects[p.at] = before === undefined ? effect : add(before, effect);
 }
 
+/** The items a secretary's inputs move, in integers: Σ effects per item, whether moved, which (reset after each secretary). */
+interface Scratch {
+  sums: Float64Array;
+  moved: Uint8Array;
+  touched: PreparedItem[];
+}
+
+function moveWhole(scratch: Scratch, p: PreparedItem, effect: number): void {
+  if (!scratch.moved[p.at]) {
+    scratch.moved[p.at] = 1;
+    scratch.touched.push(p);
+  }
+  scratch.sums[p.at] = safe(scratch.sums[p.at]! + effect);
+}
+
+/** A rubric number as an integer in a double, or NaN when it is not a safe integer. */
+function wholeOf(value: Rational | null, absent: number): number {
+  if (!value) return absent;
+  const n = Number(value.n);
+  return value.d === 1n && Number.isSafeInteger(n) ? n : NaN;
+}
+
+/** NaN unless x is a safe integer: a sum or product of safe integers that is one is exact. */
+const safe = (x: number): number => (Number.isSafeInteger(x) ? x : NaN);
+
+/**
+ * One input's effect in integers: entered × points, 是 → points, whole units of an
+ * amount × points; NaN when any of them is not an integer (then the exact path decides).
+ */
+function wholeEffect(t: PreparedInput, entered: number, policy: Pick<Policy, 'amountRounding'>): number {
+  const { points, unit } = t.whole;
+  switch (t.input.kind) {
+    case 'bool':
+      return entered === 0 ? 0 : points;
+    case 'points':
+    case 'count':
+      return safe(entered * points);
+    case 'amount': {
+      const rest = entered % unit;
+      if (rest !== 0 && policy.amountRounding !== 'floor') return NaN;
+      // floor(entered / unit): the quotient of an exact multiple is exact
+      const units = (entered - rest) / unit - (rest < 0 ? 1 : 0);
+      return safe(units * points);
+    }
+  }
+}
+
 export type Scorer<I extends ItemResult = ItemScore> = (inputs: Readonly<Record<string, string>>, secretary: Secretary) => SecretaryScore<I>;
 
-/** Scores many secretaries against one rubric and policy (see scorerOf). */
-export function rubricScorer(rubric: Rubric, policy: Policy): Scorer {
-  return scorerOf(rubric, policy, (p, value, section) => ({ code: p.item.code, value, start: p.start, item: p.item, section }));
+/**
+ * Scores many secretaries against one rubric and policy (see scorerOf). `integers`: false
+ * scores every secretary by the exact path only (the tests compare the two).
+ */
+export function rubricScorer(rubric: Rubric, policy: Policy, integers = true): Scorer {
+  return scorerOf(rubric, policy, (p, value, section) => ({ code: p.item.code, value, start: p.start, item: p.item, section }), integers);
 }
 
 /** The same scores with only code and value per item: what a result row keeps. */
@@ -129,31 +188,52 @@ export function resultScorer(rubric: Rubric, policy: Policy): Scorer<ItemResult>
  * rubric's numbers are parsed once, and the sums of a secretary who entered nothing
  * are worked out once: a secretary's scores are those, adjusted for the few items
  * their inputs (or a rating change) move. Exact sums do not depend on the order.
- * Entries of items nothing moved are shared between secretaries.
+ * An item's entry for a value is made once and shared between secretaries.
  */
-function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (p: PreparedItem, value: Rational, section: string) => I): Scorer<I> {
+function scorerOf<I extends ItemResult>(
+  rubric: Rubric,
+  policy: Policy,
+  entry: (p: PreparedItem, value: Rational, section: string) => I,
+  integers = true,
+): Scorer<I> {
   const items: PreparedItem[] = [];
   /** input code → the inputs of that code, with their item */
-  const byCode = new Map<string, { input: RubricInput; p: PreparedItem }[]>();
+  const byCode = new Map<string, PreparedInput[]>();
   rubric.sections.forEach((section, s) => {
     for (const item of section.groups.flatMap((g) => g.items)) {
       const bounds = { min: item.min !== undefined ? r(item.min) : null, max: item.max !== undefined ? r(item.max) : null };
       const start = item.base ? r(item.base) : ZERO;
+      const perLevel = item.ratingChange ? r(item.ratingChange.pointsPerLevel) : null;
+      const idle = clamp(start, bounds);
       const p: PreparedItem = {
         item,
         at: items.length,
         section: s,
         start,
         ...bounds,
-        perLevel: item.ratingChange ? r(item.ratingChange.pointsPerLevel) : null,
-        idle: clamp(start, bounds),
+        perLevel,
+        idle,
         idleLost: ZERO,
         idleWon: ZERO,
         countsForBase: section.inBaseScore && (policy.baseScoreScope === 'sectionsAB' || item.kind === 'base'),
+        whole: {
+          start: wholeOf(start, 0),
+          min: wholeOf(bounds.min, -Infinity),
+          max: wholeOf(bounds.max, Infinity),
+          perLevel: wholeOf(perLevel, 0),
+          idle: wholeOf(idle, 0),
+          idleLost: 0,
+          idleWon: 0,
+        },
       };
       p.idleLost = lostOf(p, p.idle);
       p.idleWon = wonOf(p, p.idle);
-      for (const input of item.inputs) byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p }]);
+      p.whole.idleLost = wholeOf(p.idleLost, 0);
+      p.whole.idleWon = wholeOf(p.idleWon, 0);
+      for (const input of item.inputs) {
+        const whole = { points: wholeOf(r(input.points), 0), unit: wholeOf(r(input.unit ?? '1'), 1) };
+        byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p, whole }]);
+      }
       items.push(p);
     }
   });
@@ -167,8 +247,81 @@ function scorerOf<I extends ItemResult>(rubric: Rubric, policy: Policy, entry: (
     deductions: items.reduce((t, p) => add(t, p.idleLost), ZERO),
     bonus: items.reduce((t, p) => add(t, p.idleWon), ZERO),
   };
+  /** per item: value (as an integer) → its entry, made once */
+  const made = items.map(() => new Map<number, I>());
+  const entryOf = (p: PreparedItem, value: number): I => {
+    let known = made[p.at]!.get(value);
+    if (!known) made[p.at]!.set(value, (known = entry(p, rat(value), sectionCode(p))));
+    return known;
+  };
+  // whether every number of the rubric is an integer: then most secretaries are scored in integers
+  const integral =
+    integers &&
+    [idle.base, idle.deductions, idle.bonus, ...idle.totals].every((x) => !Number.isNaN(wholeOf(x, 0))) &&
+    items.every((p) => Object.values(p.whole).every((x) => !Number.isNaN(x))) &&
+    [...byCode.values()].every((ts) => ts.every((t) => !Number.isNaN(t.whole.points) && !Number.isNaN(t.whole.unit) && t.whole.unit > 0));
+  const wholeIdle = {
+    totals: idle.totals.map((t) => wholeOf(t, 0)),
+    base: wholeOf(idle.base, 0),
+    deductions: wholeOf(idle.deductions, 0),
+    bonus: wholeOf(idle.bonus, 0),
+  };
+  const scratch: Scratch = { sums: new Float64Array(items.length), moved: new Uint8Array(items.length), touched: [] };
+
+  /**
+   * The scores in integers in doubles, exact while every sum and product is a safe
+   * integer; null when an entered value or a step is not (the exact path then scores).
+   */
+  const integerScore = (inputs: Readonly<Record<string, string>>, secretary: Secretary): SecretaryScore<I> | null => {
+    const { sums, moved, touched } = scratch;
+    touched.length = 0;
+    let exact = true;
+    for (const code in inputs) {
+      const targets = byCode.get(code);
+      if (!targets) continue;
+      const text = inputs[code]!;
+      const entered = text.trim() === '' ? null : parseRational(text);
+      if (!entered) continue;
+      const value = wholeOf(entered, 0);
+      for (const t of targets) {
+        const effect = Number.isNaN(value) ? NaN : wholeEffect(t, value, policy);
+        if (Number.isNaN(effect)) exact = false;
+        else moveWhole(scratch, t.p, effect);
+      }
+    }
+    if (rated.length) {
+      const levels = ratingLevelsUp(secretary);
+      for (const p of rated) moveWhole(scratch, p, safe(levels * p.whole.perLevel));
+    }
+    const entries = idle.entries.slice();
+    const totals = wholeIdle.totals.slice();
+    let { base, deductions, bonus } = wholeIdle;
+    for (const p of touched) {
+      const w = p.whole;
+      const value = Math.min(Math.max(safe(w.start + sums[p.at]!), w.min), w.max);
+      sums[p.at] = 0;
+      moved[p.at] = 0;
+      if (Number.isNaN(value)) exact = false;
+      if (!exact) continue;
+      entries[p.at] = entryOf(p, value);
+      // each step checked: a step beyond 2^53 makes the rest NaN
+      const delta = safe(value - w.idle);
+      totals[p.section] = safe(totals[p.section]! + delta);
+      if (p.countsForBase) base = safe(base + delta);
+      deductions = safe(safe(deductions + (w.start > value ? safe(w.start - value) : 0)) - w.idleLost);
+      if (p.item.kind === 'bonus') bonus = safe(safe(bonus + (value > 0 ? value : 0)) - w.idleWon);
+    }
+    let orgScore = 0;
+    for (const total of totals) orgScore = safe(orgScore + total);
+    if (!exact || Number.isNaN(orgScore) || Number.isNaN(base) || Number.isNaN(deductions) || Number.isNaN(bonus)) return null;
+    const sections: Record<string, Rational> = {};
+    for (let s = 0; s < sectionCodes.length; s++) sections[sectionCodes[s]!] = rat(totals[s]!);
+    return { items: entries, sections, orgScore: rat(orgScore), baseScore: rat(base), deductions: rat(deductions), bonus: rat(bonus) };
+  };
 
   return (inputs, secretary) => {
+    const whole = integral ? integerScore(inputs, secretary) : null;
+    if (whole) return whole;
     /** per item: Σ effects of its inputs (and of the rating change); the items moved */
     const moves: Moves = { effects: new Array(items.length), touched: [] };
     for (const code in inputs) {
