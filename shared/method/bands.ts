@@ -42,6 +42,7 @@ function* sameRankSets(ordered: readonly Candidate[], policy: Policies): Generat
   if (set.length) yield set;
 }
 
+const byRank = (a: Candidate, b: Candidate) => a.rank - b.rank;
 const who = (c: Candidate) => `第${c.rank}名${c.name}`;
 
 function tieWords(policy: Policies): string {
@@ -156,7 +157,7 @@ export function fillBands(
     }
 
     // who the ranking alone would have given the band's open places, the held included (a stable sort keeps rank order)
-    const baseline = [...undecided, ...heldLeft].sort((a, b) => a.rank - b.rank).slice(0, open[i]!);
+    const baseline = (heldLeft.length ? [...undecided, ...heldLeft].sort(byRank) : undecided).slice(0, open[i]!);
     const heldOver = heldLeft.filter((c) => baseline.includes(c));
     heldLeft = heldLeft.filter((c) => !heldOver.includes(c));
     explainPlaces(recipients, passedOver, heldOver, baseline, quota, band.key, policy, reasonsOf);
