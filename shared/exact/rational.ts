@@ -64,9 +64,13 @@ const SMALL = 4096;
 const SMALL_KEPT = 65536;
 const small = new Map<number, Rational>();
 
+/** the small integers, at n + SMALL, made when first met */
+const integers: (Rational | undefined)[] = new Array<Rational | undefined>(2 * SMALL).fill(undefined);
+
 /** n/d already in lowest terms, d > 0, both safe integers. */
 function reduced(n: number, d: number): Rational {
   if (n >= SMALL || n <= -SMALL || d >= SMALL) return { n: BigInt(n), d: BigInt(d) };
+  if (d === 1) return (integers[n + SMALL] ??= { n: BigInt(n), d: 1n });
   const key = (n + SMALL) * SMALL + d;
   let known = small.get(key);
   if (known === undefined) {

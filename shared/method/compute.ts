@@ -312,6 +312,13 @@ interface Indexes {
   scorers: (secretary: Secretary) => Scorer<ItemResult>;
 }
 
+/** id → value, the last of an id winning (as new Map(pairs) does), without a pair per entry */
+function byId<T extends { id: string }, V>(list: readonly T[], value: (item: T) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const item of list) map.set(item.id, value(item));
+  return map;
+}
+
 function indexInput(input: AssessmentInput): Indexes {
   const scorers = new Map<Rubric, Scorer<ItemResult>>();
   const scorerOf = (rubric: Rubric): Scorer<ItemResult> => {
@@ -321,9 +328,9 @@ function indexInput(input: AssessmentInput): Indexes {
   };
   return {
     scorers: (secretary) => scorerOf(rubricFor(secretary, input)),
-    items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
-    summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
-    tallies: new Map(input.tallies.map((t) => [t.id, t])),
+    items: byId(input.itemScores, (s) => s.inputs),
+    summaries: byId(input.summaryScores, (s) => s),
+    tallies: byId(input.tallies, (t) => t),
     events: groupBy(
       input.events.filter((e) => isDirectEvent(e.kind)),
       (e) => e.id,
