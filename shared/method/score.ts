@@ -89,15 +89,15 @@ interface PreparedItem {
   idleLost: Rational;
   idleWon: Rational;
   countsForBase: boolean;
-  /** the same numbers as integers in doubles (see integerScore); NaN when one is not an integer */
-  whole: { start: number; min: number; max: number; perLevel: number; idle: number; idleLost: number; idleWon: number };
+  /** the same numbers in thousandths (see milliScore); NaN when one is not a whole number of them */
+  milli: { start: number; min: number; max: number; perLevel: number; idle: number; idleLost: number; idleWon: number };
 }
 
-/** An input with its numbers parsed once; points and unit as integers in doubles too, or NaN. */
+/** An input with its numbers parsed once; points and unit in thousandths too, or NaN. */
 interface PreparedInput {
   input: RubricInput;
   p: PreparedItem;
-  whole: { points: number; unit: number };
+  milli: { points: number; unit: number };
 }
 
 const clamp = (value: Rational, p: Pick<PreparedItem, 'min' | 'max'>): Rational => {
@@ -121,14 +121,14 @@ function move(moves: Moves, p: PreparedItem, effect: Rational): void {
   moves.effects[p.at] = before === undefined ? effect : add(before, effect);
 }
 
-/** The items a secretary's inputs move, in integers: Σ effects per item, whether moved, which (reset after each secretary). */
+/** The items a secretary's inputs move, in thousandths: Σ effects per item, whether moved, which (reset after each secretary). */
 interface Scratch {
   sums: Float64Array;
   moved: Uint8Array;
   touched: PreparedItem[];
 }
 
-function moveWhole(scratch: Scratch, p: PreparedItem, effect: number): void {
+function moveMilli(scratch: Scratch, p: PreparedItem, effect: number): void {
   if (!scratch.moved[p.at]) {
     scratch.moved[p.at] = 1;
     scratch.touched.push(p);
@@ -136,32 +136,48 @@ function moveWhole(scratch: Scratch, p: PreparedItem, effect: number): void {
   scratch.sums[p.at] = safe(scratch.sums[p.at]! + effect);
 }
 
-/** A rubric number as an integer in a double, or NaN when it is not a safe integer. */
-function wholeOf(value: Rational | null, absent: number): number {
-  if (!value) return absent;
-  const n = Number(value.n);
-  return value.d === 1n && Number.isSafeInteger(n) ? n : NaN;
-}
+/**
+ * Most numbers of a rubric and of what is entered are whole or have a decimal or two
+ * (3.5 分): counted in thousandths they are integers, and integers below 2^53 are exact
+ * in doubles. Each sum and product is checked to be a safe integer (one rounded from
+ * beyond 2^53 never is) and each quotient to divide exactly; else NaN, and the exact
+ * path scores the secretary.
+ */
+const MILLI = 1000;
 
 /** NaN unless x is a safe integer: a sum or product of safe integers that is one is exact. */
 const safe = (x: number): number => (Number.isSafeInteger(x) ? x : NaN);
 
-/**
- * One input's effect in integers: entered × points, 是 → points, whole units of an
- * amount × points; NaN when any of them is not an integer (then the exact path decides).
- */
-function wholeEffect(t: PreparedInput, entered: number, policy: Pick<Policy, 'amountRounding'>): number {
-  const { points, unit } = t.whole;
+/** A number in thousandths, or NaN when it is not a whole number of them below 2^53. */
+function milliOf(value: Rational | null, absent: number): number {
+  if (!value) return absent;
+  const d = Number(value.d);
+  return MILLI % d === 0 ? safe(Number(value.n) * (MILLI / d)) : NaN;
+}
+
+/** a × b in thousandths, of a and b in thousandths; NaN unless exact. */
+function milliProduct(a: number, b: number): number {
+  const product = safe(a * b);
+  return product % MILLI === 0 ? product / MILLI : NaN;
+}
+
+/** One input's effect in thousandths (as inputEffect): entered × points, 是 → points, units of an amount × points. */
+function milliEffect(t: PreparedInput, entered: number, policy: Pick<Policy, 'amountRounding'>): number {
+  const { points, unit } = t.milli;
   switch (t.input.kind) {
     case 'bool':
       return entered === 0 ? 0 : points;
     case 'points':
     case 'count':
-      return safe(entered * points);
+      return milliProduct(entered, points);
     case 'amount': {
       const rest = entered % unit;
-      if (rest !== 0 && policy.amountRounding !== 'floor') return NaN;
-      // floor(entered / unit): the quotient of an exact multiple is exact
+      if (rest !== 0 && policy.amountRounding !== 'floor') {
+        // part units count: entered / unit × points, when it divides exactly
+        const product = safe(entered * points);
+        return product % unit === 0 ? product / unit : NaN;
+      }
+      // whole units, floor(entered / unit): the quotient of an exact multiple is exact
       const units = (entered - rest) / unit - (rest < 0 ? 1 : 0);
       return safe(units * points);
     }
@@ -171,11 +187,11 @@ function wholeEffect(t: PreparedInput, entered: number, policy: Pick<Policy, 'am
 export type Scorer<I extends ItemResult = ItemScore> = (inputs: Readonly<Record<string, string>>, secretary: Secretary) => SecretaryScore<I>;
 
 /**
- * Scores many secretaries against one rubric and policy (see scorerOf). `integers`: false
- * scores every secretary by the exact path only (the tests compare the two).
+ * Scores many secretaries against one rubric and policy (see scorerOf). `thousandths`:
+ * false scores every secretary by the exact path only (the tests compare the two).
  */
-export function rubricScorer(rubric: Rubric, policy: Policy, integers = true): Scorer {
-  return scorerOf(rubric, policy, (p, value, section) => ({ code: p.item.code, value, start: p.start, item: p.item, section }), integers);
+export function rubricScorer(rubric: Rubric, policy: Policy, thousandths = true): Scorer {
+  return scorerOf(rubric, policy, (p, value, section) => ({ code: p.item.code, value, start: p.start, item: p.item, section }), thousandths);
 }
 
 /** The same scores with only code and value per item: what a result row keeps. */
@@ -194,7 +210,7 @@ function scorerOf<I extends ItemResult>(
   rubric: Rubric,
   policy: Policy,
   entry: (p: PreparedItem, value: Rational, section: string) => I,
-  integers = true,
+  thousandths = true,
 ): Scorer<I> {
   const items: PreparedItem[] = [];
   /** input code → the inputs of that code, with their item */
@@ -216,23 +232,23 @@ function scorerOf<I extends ItemResult>(
         idleLost: ZERO,
         idleWon: ZERO,
         countsForBase: section.inBaseScore && (policy.baseScoreScope === 'sectionsAB' || item.kind === 'base'),
-        whole: {
-          start: wholeOf(start, 0),
-          min: wholeOf(bounds.min, -Infinity),
-          max: wholeOf(bounds.max, Infinity),
-          perLevel: wholeOf(perLevel, 0),
-          idle: wholeOf(idle, 0),
+        milli: {
+          start: milliOf(start, 0),
+          min: milliOf(bounds.min, -Infinity),
+          max: milliOf(bounds.max, Infinity),
+          perLevel: milliOf(perLevel, 0),
+          idle: milliOf(idle, 0),
           idleLost: 0,
           idleWon: 0,
         },
       };
       p.idleLost = lostOf(p, p.idle);
       p.idleWon = wonOf(p, p.idle);
-      p.whole.idleLost = wholeOf(p.idleLost, 0);
-      p.whole.idleWon = wholeOf(p.idleWon, 0);
+      p.milli.idleLost = milliOf(p.idleLost, 0);
+      p.milli.idleWon = milliOf(p.idleWon, 0);
       for (const input of item.inputs) {
-        const whole = { points: wholeOf(r(input.points), 0), unit: wholeOf(r(input.unit ?? '1'), 1) };
-        byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p, whole }]);
+        const milli = { points: milliOf(r(input.points), 0), unit: milliOf(r(input.unit ?? '1'), MILLI) };
+        byCode.set(input.code, [...(byCode.get(input.code) ?? []), { input, p, milli }]);
       }
       items.push(p);
     }
@@ -247,32 +263,29 @@ function scorerOf<I extends ItemResult>(
     deductions: items.reduce((t, p) => add(t, p.idleLost), ZERO),
     bonus: items.reduce((t, p) => add(t, p.idleWon), ZERO),
   };
-  /** per item: value (as an integer) → its entry, made once */
+  /** per item: value (in thousandths) → its entry, made once */
   const made = items.map(() => new Map<number, I>());
   const entryOf = (p: PreparedItem, value: number): I => {
     let known = made[p.at]!.get(value);
-    if (!known) made[p.at]!.set(value, (known = entry(p, rat(value), sectionCode(p))));
+    if (!known) made[p.at]!.set(value, (known = entry(p, rat(value, MILLI), sectionCode(p))));
     return known;
   };
-  // whether every number of the rubric is an integer: then most secretaries are scored in integers
-  const integral =
-    integers &&
-    [idle.base, idle.deductions, idle.bonus, ...idle.totals].every((x) => !Number.isNaN(wholeOf(x, 0))) &&
-    items.every((p) => Object.values(p.whole).every((x) => !Number.isNaN(x))) &&
-    [...byCode.values()].every((ts) => ts.every((t) => !Number.isNaN(t.whole.points) && !Number.isNaN(t.whole.unit) && t.whole.unit > 0));
-  const wholeIdle = {
-    totals: idle.totals.map((t) => wholeOf(t, 0)),
-    base: wholeOf(idle.base, 0),
-    deductions: wholeOf(idle.deductions, 0),
-    bonus: wholeOf(idle.bonus, 0),
+  // whether every number of the rubric is a whole number of thousandths: then most secretaries are scored in them
+  const inMilli =
+    thousandths &&
+    [idle.base, idle.deductions, idle.bonus, ...idle.totals].every((x) => !Number.isNaN(milliOf(x, 0))) &&
+    items.every((p) => Object.values(p.milli).every((x) => !Number.isNaN(x))) &&
+    [...byCode.values()].every((ts) => ts.every((t) => !Number.isNaN(t.milli.points) && !Number.isNaN(t.milli.unit) && t.milli.unit > 0));
+  const milliIdle = {
+    totals: idle.totals.map((t) => milliOf(t, 0)),
+    base: milliOf(idle.base, 0),
+    deductions: milliOf(idle.deductions, 0),
+    bonus: milliOf(idle.bonus, 0),
   };
   const scratch: Scratch = { sums: new Float64Array(items.length), moved: new Uint8Array(items.length), touched: [] };
 
-  /**
-   * The scores in integers in doubles, exact while every sum and product is a safe
-   * integer; null when an entered value or a step is not (the exact path then scores).
-   */
-  const integerScore = (inputs: Readonly<Record<string, string>>, secretary: Secretary): SecretaryScore<I> | null => {
+  /** The scores in thousandths, exact; null when an entered value or a step is not (see MILLI). */
+  const milliScore = (inputs: Readonly<Record<string, string>>, secretary: Secretary): SecretaryScore<I> | null => {
     const { sums, moved, touched } = scratch;
     touched.length = 0;
     let exact = true;
@@ -282,46 +295,53 @@ function scorerOf<I extends ItemResult>(
       const text = inputs[code]!;
       const entered = text.trim() === '' ? null : parseRational(text);
       if (!entered) continue;
-      const value = wholeOf(entered, 0);
+      const value = milliOf(entered, 0);
       for (const t of targets) {
-        const effect = Number.isNaN(value) ? NaN : wholeEffect(t, value, policy);
+        const effect = Number.isNaN(value) ? NaN : milliEffect(t, value, policy);
         if (Number.isNaN(effect)) exact = false;
-        else moveWhole(scratch, t.p, effect);
+        else moveMilli(scratch, t.p, effect);
       }
     }
     if (rated.length) {
       const levels = ratingLevelsUp(secretary);
-      for (const p of rated) moveWhole(scratch, p, safe(levels * p.whole.perLevel));
+      for (const p of rated) moveMilli(scratch, p, safe(levels * p.milli.perLevel));
     }
     const entries = idle.entries.slice();
-    const totals = wholeIdle.totals.slice();
-    let { base, deductions, bonus } = wholeIdle;
+    const totals = milliIdle.totals.slice();
+    let { base, deductions, bonus } = milliIdle;
     for (const p of touched) {
-      const w = p.whole;
-      const value = Math.min(Math.max(safe(w.start + sums[p.at]!), w.min), w.max);
+      const m = p.milli;
+      const value = Math.min(Math.max(safe(m.start + sums[p.at]!), m.min), m.max);
       sums[p.at] = 0;
       moved[p.at] = 0;
       if (Number.isNaN(value)) exact = false;
       if (!exact) continue;
       entries[p.at] = entryOf(p, value);
       // each step checked: a step beyond 2^53 makes the rest NaN
-      const delta = safe(value - w.idle);
+      const delta = safe(value - m.idle);
       totals[p.section] = safe(totals[p.section]! + delta);
       if (p.countsForBase) base = safe(base + delta);
-      deductions = safe(safe(deductions + (w.start > value ? safe(w.start - value) : 0)) - w.idleLost);
-      if (p.item.kind === 'bonus') bonus = safe(safe(bonus + (value > 0 ? value : 0)) - w.idleWon);
+      deductions = safe(safe(deductions + (m.start > value ? safe(m.start - value) : 0)) - m.idleLost);
+      if (p.item.kind === 'bonus') bonus = safe(safe(bonus + (value > 0 ? value : 0)) - m.idleWon);
     }
     let orgScore = 0;
     for (const total of totals) orgScore = safe(orgScore + total);
     if (!exact || Number.isNaN(orgScore) || Number.isNaN(base) || Number.isNaN(deductions) || Number.isNaN(bonus)) return null;
     const sections: Record<string, Rational> = {};
-    for (let s = 0; s < sectionCodes.length; s++) sections[sectionCodes[s]!] = rat(totals[s]!);
-    return { items: entries, sections, orgScore: rat(orgScore), baseScore: rat(base), deductions: rat(deductions), bonus: rat(bonus) };
+    for (let s = 0; s < sectionCodes.length; s++) sections[sectionCodes[s]!] = rat(totals[s]!, MILLI);
+    return {
+      items: entries,
+      sections,
+      orgScore: rat(orgScore, MILLI),
+      baseScore: rat(base, MILLI),
+      deductions: rat(deductions, MILLI),
+      bonus: rat(bonus, MILLI),
+    };
   };
 
   return (inputs, secretary) => {
-    const whole = integral ? integerScore(inputs, secretary) : null;
-    if (whole) return whole;
+    const scored = inMilli ? milliScore(inputs, secretary) : null;
+    if (scored) return scored;
     /** per item: Σ effects of its inputs (and of the rating change); the items moved */
     const moves: Moves = { effects: new Array(items.length), touched: [] };
     for (const code in inputs) {
