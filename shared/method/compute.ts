@@ -262,6 +262,9 @@ function holdGrade(work: Work, policy: Policy, hold: GradeHold | undefined): voi
   work.fixedGrade = 'pending';
 }
 
+/** A lookup in a map of the few (events, carried blocks, holds): most often empty, then no lookup at all. */
+const few = <V>(map: Map<string, V>, id: string): V | undefined => (map.size ? map.get(id) : undefined);
+
 function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes): Work {
   const { id } = secretary;
   const work: Work = {
@@ -289,10 +292,10 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
   scoreOf(work, indexes.scorers, indexes.items.get(id), indexes.summaries.get(id));
   ballotsOf(work, input.policy, indexes.tallies.get(id));
   eligibilityOf(work, input.policy);
-  recallsOf(work, indexes.recalls.get(id) ?? NO_EVENTS, indexes.recallBlocks);
-  carriedOf(work, indexes.carried.get(id) ?? NO_CARRIED);
-  fixGrade(work, input.policy, indexes.events.get(id) ?? NO_EVENTS);
-  holdGrade(work, input.policy, indexes.holds.get(id));
+  recallsOf(work, few(indexes.recalls, id) ?? NO_EVENTS, indexes.recallBlocks);
+  carriedOf(work, few(indexes.carried, id) ?? NO_CARRIED);
+  fixGrade(work, input.policy, few(indexes.events, id) ?? NO_EVENTS);
+  holdGrade(work, input.policy, few(indexes.holds, id));
   return work;
 }
 
@@ -355,7 +358,9 @@ function recallBlocksOf(policy: Policy): (secretary: Secretary) => readonly stri
 const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' || (w.total !== null && w.fixedGrade === null);
 
 function quotasOf(members: readonly Work[], policy: Policy): CategoryResult['quotas'] {
-  const n = members.filter((w) => countsForQuota(w, policy)).length;
+  let n = 0;
+  if (policy.quotaBase === 'all') n = members.length;
+  else for (const w of members) if (countsForQuota(w, policy)) n++;
   const quotas: CategoryResult['quotas'] = {};
   const ratios = policyNumbers(policy).bandRatios;
   for (const band of policy.bands) quotas[band.key] = quotaFor(ratios[band.key]!, n, policy.quotaRounding);
