@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, cmp, floor, ceil, fromSpreadsheetNumber, mul, parseRational, r, rat, roundHalfAwayFromZero, toDecimal, toFixed, toFraction } from './rational';
+import {
+  add,
+  cmp,
+  floor,
+  ceil,
+  fromSpreadsheetNumber,
+  mul,
+  parseRational,
+  r,
+  rat,
+  roundHalfAwayFromZero,
+  sub,
+  toDecimal,
+  toFixed,
+  toFraction,
+  type Rational,
+} from './rational';
 
 describe('rational', () => {
   it.each([
@@ -72,6 +88,47 @@ describe('rational', () => {
             Math.abs(Number(a.n) / Number(a.d) - Number(b.n) / Number(b.d)) < 1e-9,
         ).toBe(true);
       }),
+    );
+  });
+
+  it('tells apart numbers that doubles cannot', () => {
+    const big = 2n ** 53n;
+    expect(cmp(rat(2n * big + 1n, 2n), rat(big))).toBe(1);
+    expect(cmp(rat(big), rat(2n * big + 1n, 2n))).toBe(-1);
+    expect(cmp(rat(big + 1n), rat(big))).toBe(1);
+    expect(toFraction(add(rat(big + 1n), rat(-big)))).toBe('1');
+    expect(toFraction(sub(rat(big + 1n, 3n), rat(big, 3n)))).toBe('1/3');
+    expect(toFraction(mul(rat(big + 1n), rat(1n, 7n)))).toBe(`${big + 1n}/7`);
+  });
+
+  it('works in doubles below 2^53 and in BigInt beyond, with the same results', () => {
+    // the reference: BigInt only
+    const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+    const lowest = (n: bigint, d: bigint): Rational => {
+      const g = gcd(n, d);
+      return { n: (d < 0n ? -n : n) / (d < 0n ? -g : g), d: (d < 0n ? -d : d) / (d < 0n ? -g : g) };
+    };
+    const term = fc.oneof(
+      fc.bigInt({ min: -5000n, max: 5000n }),
+      fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }),
+      fc.constantFrom(2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 26n + 1n, 94906267n),
+    );
+    const q = fc
+      .tuple(
+        term,
+        term.filter((d) => d !== 0n),
+      )
+      .map(([n, d]) => rat(n, d));
+    fc.assert(
+      fc.property(q, q, (a, b) => {
+        expect(add(a, b)).toEqual(lowest(a.n * b.d + b.n * a.d, a.d * b.d));
+        expect(sub(a, b)).toEqual(lowest(a.n * b.d - b.n * a.d, a.d * b.d));
+        expect(mul(a, b)).toEqual(lowest(a.n * b.n, a.d * b.d));
+        const l = a.n * b.d;
+        const r = b.n * a.d;
+        expect(cmp(a, b)).toBe(l < r ? -1 : l > r ? 1 : 0);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -32,10 +32,14 @@ export function rat(n: bigint | number, d: bigint | number = 1): Rational {
     nn = -nn;
     dd = -dd;
   }
+  const fn = Number(nn);
+  const fd = Number(dd);
+  if (Number.isSafeInteger(fn) && Number.isSafeInteger(fd)) return ratOfCounts(fn, fd);
   const g = gcd(nn, dd);
   return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
 }
 
+/** n/d for safe integers, d ≠ 0: the gcd in doubles (exact below 2^53). */
 function ratOfCounts(n: number, d: number): Rational {
   if (d < 0) {
     n = -n;
@@ -48,25 +52,68 @@ function ratOfCounts(n: number, d: number): Rational {
     a = b;
     b = rest;
   }
-  return a > 1 ? { n: BigInt(n / a), d: BigInt(d / a) } : { n: BigInt(n), d: BigInt(d) };
+  return a > 1 ? reduced(n / a, d / a) : reduced(n, d);
+}
+
+/**
+ * Small rationals come back thousands of times (scores, counts, shares of a few dozen
+ * ballots): each is one shared object, so a result holds no copies of them. Rationals
+ * are immutable, so sharing one changes nothing but memory.
+ */
+const SMALL = 4096;
+const SMALL_KEPT = 65536;
+const small = new Map<number, Rational>();
+
+/** the small integers, at n + SMALL, made when first met */
+const integers: (Rational | undefined)[] = new Array<Rational | undefined>(2 * SMALL).fill(undefined);
+
+/** n/d already in lowest terms, d > 0, both safe integers. */
+function reduced(n: number, d: number): Rational {
+  if (n >= SMALL || n <= -SMALL || d >= SMALL) return { n: BigInt(n), d: BigInt(d) };
+  if (d === 1) return (integers[n + SMALL] ??= { n: BigInt(n), d: 1n });
+  const key = (n + SMALL) * SMALL + d;
+  let known = small.get(key);
+  if (known === undefined) {
+    if (small.size >= SMALL_KEPT) small.clear();
+    small.set(key, (known = { n: BigInt(n), d: BigInt(d) }));
+  }
+  return known;
 }
 
 export const ZERO = rat(0);
 export const ONE = rat(1);
 
-// Rationals are immutable: adding 0 may return the other operand as it is, and
-// integers (most scores and counts) skip the gcd, an integer being in lowest terms.
+// Rationals are immutable: adding 0 may return the other operand as it is. Terms below
+// 2^53 are worked in doubles, exact there: every product and sum is checked to be a safe
+// integer (one rounded from beyond 2^53, or from a term beyond it, never is); else BigInt.
 export function add(a: Rational, b: Rational): Rational {
   if (b.n === 0n) return a;
   if (a.n === 0n) return b;
-  return a.d === 1n && b.d === 1n ? { n: a.n + b.n, d: 1n } : rat(a.n * b.d + b.n * a.d, a.d * b.d);
+  return sumOf(a, b, false);
 }
 export function sub(a: Rational, b: Rational): Rational {
-  if (b.n === 0n) return a;
-  return a.d === 1n && b.d === 1n ? { n: a.n - b.n, d: 1n } : rat(a.n * b.d - b.n * a.d, a.d * b.d);
+  return b.n === 0n ? a : sumOf(a, b, true);
 }
+
+/** a + b, or a − b */
+function sumOf(a: Rational, b: Rational, minus: boolean): Rational {
+  const ad = Number(a.d);
+  const bd = Number(b.d);
+  const l = Number(a.n) * bd;
+  const r = Number(b.n) * ad;
+  const n = minus ? l - r : l + r;
+  const d = ad * bd;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r) && Number.isSafeInteger(n) && Number.isSafeInteger(d))
+    return d === 1 ? reduced(n, 1) : ratOfCounts(n, d);
+  const bn = minus ? -b.n : b.n;
+  return a.d === 1n && b.d === 1n ? { n: a.n + bn, d: 1n } : rat(a.n * b.d + bn * a.d, a.d * b.d);
+}
+
 export function mul(a: Rational, b: Rational): Rational {
   if (a.n === 0n || b.n === 0n) return ZERO;
+  const n = Number(a.n) * Number(b.n);
+  const d = Number(a.d) * Number(b.d);
+  if (Number.isSafeInteger(n) && Number.isSafeInteger(d)) return d === 1 ? reduced(n, 1) : ratOfCounts(n, d);
   return a.d === 1n && b.d === 1n ? { n: a.n * b.n, d: 1n } : rat(a.n * b.n, a.d * b.d);
 }
 export const div = (a: Rational, b: Rational): Rational => rat(a.n * b.d, a.d * b.n);
@@ -78,8 +125,13 @@ export function sum(values: readonly Rational[]): Rational {
 
 /** -1, 0 or 1 */
 export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
-  const l = a.d === b.d ? a.n : a.n * b.d;
-  const r = a.d === b.d ? b.n : b.n * a.d;
+  if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+  // cross products in doubles when both are safe integers (then exact), as in add
+  const fl = Number(a.n) * Number(b.d);
+  const fr = Number(b.n) * Number(a.d);
+  if (Number.isSafeInteger(fl) && Number.isSafeInteger(fr)) return fl < fr ? -1 : fl > fr ? 1 : 0;
+  const l = a.n * b.d;
+  const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
 }
 

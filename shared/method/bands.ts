@@ -29,19 +29,10 @@ export interface Placement {
 
 type Policies = Pick<Policy, 'rankOn' | 'tieBreak' | 'ineligibleSlot' | 'boundaryTie' | 'labels'>;
 
-/** Consecutive runs of candidates exactly tied on total and every tie-break, found as they are needed. */
-function* sameRankSets(ordered: readonly Candidate[], policy: Policies): Generator<Candidate[]> {
-  let set: Candidate[] = [];
-  for (const c of ordered) {
-    if (set.length && compareRank(set[0]!, c, policy) !== 0) {
-      yield set;
-      set = [];
-    }
-    set.push(c);
-  }
-  if (set.length) yield set;
-}
+/** Placements without a reason yet share this list; a reason makes the placement a list of its own. */
+const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
 
+const byRank = (a: Candidate, b: Candidate) => a.rank - b.rank;
 const who = (c: Candidate) => `第${c.rank}名${c.name}`;
 
 function tieWords(policy: Policies): string {
@@ -69,15 +60,20 @@ export function fillBands(
 ): Filled {
   const placements = new Map<string, Placement>();
   const ties: TieHold[] = [];
-  const reasonsOf = (c: Candidate): string[] => {
+  const placementOf = (c: Candidate): Placement => {
     let p = placements.get(c.id);
-    if (!p) placements.set(c.id, (p = { grade: 'competent', tie: false, reasons: [] }));
-    return p.reasons;
+    if (!p) placements.set(c.id, (p = { grade: 'competent', tie: false, reasons: NO_REASONS }));
+    return p;
+  };
+  /** adds a reason to the candidate's (a list is made at the first) */
+  const say = (c: Candidate, reason: string) => {
+    const p = placementOf(c);
+    if (p.reasons === NO_REASONS) p.reasons = [reason];
+    else p.reasons.push(reason);
   };
   const place = (c: Candidate, grade: Grade, reason?: string, tie = false) => {
-    const reasons = reasonsOf(c);
-    if (reason) reasons.push(reason);
-    const p = placements.get(c.id)!;
+    const p = placementOf(c);
+    if (reason) say(c, reason);
     p.grade = grade;
     p.tie = tie;
   };
@@ -97,15 +93,29 @@ export function fillBands(
     const passedOver: Candidate[] = [];
     const decided = new Set<string>();
 
-    for (const set of sameRankSets(undecided, policy)) {
-      if (remaining <= 0) break;
+    let at = 0;
+    while (at < undecided.length && remaining > 0) {
+      // the run of candidates tied with the next one on total and every tie-break
+      let end = at + 1;
+      while (end < undecided.length && compareRank(undecided[at]!, undecided[end]!, policy) === 0) end++;
+      if (end === at + 1 && (!checksEligibility || undecided[at]!.excellentBlockers.length === 0)) {
+        // one alone and eligible (most): the place, as below
+        const c = undecided[at++]!;
+        place(c, band.key);
+        recipients.push(c);
+        decided.add(c.id);
+        remaining--;
+        continue;
+      }
+      const set = undecided.slice(at, end);
+      at = end;
       const group = checksEligibility ? set.filter((c) => c.excellentBlockers.length === 0) : set;
       const ineligible = set.filter((c) => !group.includes(c));
       for (const c of ineligible) {
         passedOver.push(c);
         if (policy.ineligibleSlot === 'forfeit' && remaining > 0) {
           remaining--;
-          reasonsOf(c).push(`名次第${c.rank}，${c.excellentBlockers.join('，')}，不能评为${label(band.key)}，按规则占用名额，不递补`);
+          say(c, `名次第${c.rank}，${c.excellentBlockers.join('，')}，不能评为${label(band.key)}，按规则占用名额，不递补`);
         }
       }
       if (group.length === 0 || remaining <= 0) continue;
@@ -148,7 +158,7 @@ export function fillBands(
           break;
         case 'excludeAll':
           for (const c of group) {
-            reasonsOf(c).push(`${contest(c)}，按规则均不评为${label(band.key)}，剩余名额空缺`);
+            say(c, `${contest(c)}，按规则均不评为${label(band.key)}，剩余名额空缺`);
           }
           break;
       }
@@ -156,23 +166,22 @@ export function fillBands(
     }
 
     // who the ranking alone would have given the band's open places, the held included (a stable sort keeps rank order)
-    const baseline = [...undecided, ...heldLeft].sort((a, b) => a.rank - b.rank).slice(0, open[i]!);
+    const baseline = (heldLeft.length ? [...undecided, ...heldLeft].sort(byRank) : undecided).slice(0, open[i]!);
     const heldOver = heldLeft.filter((c) => baseline.includes(c));
     heldLeft = heldLeft.filter((c) => !heldOver.includes(c));
-    explainPlaces(recipients, passedOver, heldOver, baseline, quota, band.key, policy, reasonsOf);
+    explainPlaces(recipients, passedOver, heldOver, baseline, quota, band.key, policy, say);
     undecided = undecided.filter((c) => !decided.has(c.id));
   });
 
   const bandWords = bands.map((b) => `${label(b.key)}（${quotas[b.key] ?? 0}名）`).join('、');
   for (const c of undecided) {
-    const p = reasonsOf(c);
-    p.push(bands.length ? `名次第${c.rank}，未进入${bandWords}名额，评为${policy.labels.competent}` : `评为${policy.labels.competent}`);
+    say(c, bands.length ? `名次第${c.rank}，未进入${bandWords}名额，评为${policy.labels.competent}` : `评为${policy.labels.competent}`);
   }
   for (const c of ordered) {
     const blockers = c.excellentBlockers;
     const p = placements.get(c.id)!;
     if (blockers.length && p.grade !== 'excellent' && !p.reasons.some((t) => t.includes(blockers[0]!))) {
-      p.reasons.unshift(`${blockers.join('，')}，不能评为${label('excellent')}`);
+      p.reasons = [`${blockers.join('，')}，不能评为${label('excellent')}`, ...p.reasons];
     }
   }
   return { placements, ties };
@@ -214,7 +223,7 @@ function explainPlaces(
   quota: number,
   key: BandKey,
   policy: Policies,
-  reasonsOf: (c: Candidate) => string[],
+  say: (c: Candidate, reason: string) => void,
 ): void {
   const label = policy.labels[key];
   const inBaseline = new Set(baseline.map((c) => c.id));
@@ -229,13 +238,14 @@ function explainPlaces(
     const substitute = substitutes[k];
     const tail = substitute ? `由${who(substitute)}递补` : '名额空缺';
     const why = isHeld.has(c.id) ? `暂缓定等，不占${label}名额` : `但${c.excellentBlockers.join('，')}，不能评为${label}`;
-    reasonsOf(c).push(`名次第${c.rank}，${why}，${tail}`);
+    say(c, `名次第${c.rank}，${why}，${tail}`);
     if (substitute) substituteFor.set(substitute.id, c);
   });
   for (const c of recipients) {
     const replacedOne = substituteFor.get(c.id);
     const because = replacedOne && (isHeld.has(replacedOne.id) ? '暂缓定等' : `不能评为${label}`);
-    reasonsOf(c).push(
+    say(
+      c,
       replacedOne
         ? `名次第${c.rank}，因${who(replacedOne)}${because}而递补，评为${label}`
         : `名次第${c.rank}，在本类别${label}名额（${quota}名）内，评为${label}`,

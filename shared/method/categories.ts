@@ -30,6 +30,34 @@ export function categoryKey(secretary: Secretary, dimensions: readonly CategoryD
   return key;
 }
 
+/** categoryKey for many secretaries: the key of each combination of values is made once. */
+export function keyOfCategory(dimensions: readonly CategoryDimension[]): (secretary: Secretary) => string {
+  type Level = Map<string, Level | string>;
+  const root: Level = new Map();
+  return (secretary) => {
+    let level = root;
+    for (let i = 0; i < dimensions.length; i++) {
+      const value = secretary[dimensions[i]!] ?? '';
+      const next = level.get(value);
+      if (next === undefined) {
+        // the rest of the key is new: made once, as categoryKey makes it
+        const key = categoryKey(secretary, dimensions);
+        let at = level;
+        for (let j = i; j < dimensions.length - 1; j++) {
+          const deeper: Level = new Map();
+          at.set(secretary[dimensions[j]!] ?? '', deeper);
+          at = deeper;
+        }
+        at.set(secretary[dimensions[dimensions.length - 1]!] ?? '', key);
+        return key;
+      }
+      if (typeof next === 'string') return next;
+      level = next;
+    }
+    return ALL_KEY;
+  };
+}
+
 /** "镇街·脱产·正股级"; a merged dimension reads "各职级合并". */
 export function categoryLabel(key: string, dimensions: readonly CategoryDimension[]): string {
   if (!dimensions.length) return ALL_LABEL;

@@ -20,19 +20,21 @@ import type {
   SatisfactionGrade,
   Secretary,
 } from '../model';
-import { EVENT_KIND_LABELS, FLAGS as FLAG_ORDER, HOLD_REASON_LABELS, isDirectEvent, quarterLabel } from '../model';
+import { EVENT_KIND_LABELS, FLAGS, HOLD_REASON_LABELS, isDirectEvent, quarterLabel } from '../model';
 import { aftermathOf } from '../policy/aftermath';
 import { policyNumbers } from '../policy/numbers';
-import { fillBands, quotaFor, type Candidate } from './bands';
-import { categoryKey, categoryLabel, compareCategoryKeys, siblingKey } from './categories';
+import { fillBands, quotaFor } from './bands';
+import { categoryLabel, compareCategoryKeys, keyOfCategory, siblingKey } from './categories';
 import type { AssessmentInput, CarriedBlock } from './input';
 import { rankRows } from './rank';
 import { describeRate, describeRatio, evaluateBallots } from './satisfaction';
 import { isDowngraded, resultScorer, type Scorer } from './score';
 import { quotaNotes, quotaSentence } from './quota';
 
-/** One secretary on the way through the method. */
+/** One secretary on the way through the method; ranked, a candidate for the bands (Candidate). */
 interface Work {
+  id: string;
+  name: string;
   secretary: Secretary;
   orgScore: Rational | null;
   baseScore: Rational | null;
@@ -45,14 +47,39 @@ interface Work {
   dissatisfaction: Rational | null;
   satisfactionGrade: SatisfactionGrade | null;
   total: Rational | null;
+  /** competition rank in the category, once ranked */
+  rank: number;
   /** a grade fixed before ranking: direct event, satisfaction test, pending for want of a total or held back */
   fixedGrade: Grade | null;
   /** 暂缓定等, and whether the secretary would otherwise have been a candidate for the bands */
   held: { hold: GradeHold; candidate: boolean } | null;
-  flags: Set<Flag>;
-  /** facts shown before the placement reasons */
+  /** one bit per flag, in the order of FLAGS */
+  flags: number;
+  /** facts shown before the placement reasons (NONE until there is one) */
   notes: string[];
+  /** why not 优秀 (NONE until there is one) */
   excellentBlockers: string[];
+}
+
+/** Most secretaries have no notes, blockers, events or flags: one empty list for all, never written to. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_EVENTS: readonly DirectEvent[] = Object.freeze([]);
+const NO_CARRIED: readonly CarriedBlock[] = Object.freeze([]);
+const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
+
+const bit = (flag: Flag): number => 1 << FLAGS.indexOf(flag);
+const FLAG_BITS = Object.fromEntries(FLAGS.map((f) => [f, bit(f)])) as Record<Flag, number>;
+const flag = (work: Work, f: Flag): void => void (work.flags |= FLAG_BITS[f]);
+const has = (work: Work, f: Flag): boolean => (work.flags & FLAG_BITS[f]) !== 0;
+
+function note(work: Work, text: string): void {
+  if (work.notes === NONE) work.notes = [text];
+  else work.notes.push(text);
+}
+
+function block(work: Work, text: string): void {
+  if (work.excellentBlockers === NONE) work.excellentBlockers = [text];
+  else work.excellentBlockers.push(text);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -95,17 +122,17 @@ function scoreOf(
     work.baseScore = r(summary.baseScore);
     work.scoredBy = 'summary';
     if (secretary.ratingStart && secretary.ratingEnd && secretary.ratingStart !== secretary.ratingEnd) {
-      work.notes.push('组织工作目标考评得分按汇总表计，已含晋位升级分，不再按定级重复计算');
+      note(work, '组织工作目标考评得分按汇总表计，已含晋位升级分，不再按定级重复计算');
     }
   } else {
-    work.notes.push('尚未录入组织工作目标考评得分');
+    note(work, '尚未录入组织工作目标考评得分');
   }
 }
 
 function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies'][number] | undefined): void {
   const { secretary } = work;
   if (!tally) {
-    work.notes.push('尚未录入满意度测评票数');
+    note(work, '尚未录入满意度测评票数');
     return;
   }
   const outcome = evaluateBallots(tally, secretary.eligibleVoters, policy);
@@ -113,14 +140,14 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
   const { cast } = outcome.summary;
   switch (outcome.kind) {
     case 'turnoutLow':
-      work.flags.add('turnoutLow');
-      work.notes.push(...outcome.problems.map((p) => p.message));
+      flag(work, 'turnoutLow');
+      for (const p of outcome.problems) note(work, p.message);
       return;
     case 'void':
-      work.notes.push(...outcome.problems.map((p) => p.message));
+      for (const p of outcome.problems) note(work, p.message);
       return;
     case 'noValidBallot':
-      work.notes.push('无有效票，无法计算满意度，待重新组织投票');
+      note(work, '无有效票，无法计算满意度，待重新组织投票');
       return;
     case 'valid':
       break;
@@ -131,20 +158,22 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
   const denominator = policy.satisfactionDenominator === 'cast' ? cast : cast - tally.invalid - tally.abstain;
   // the rates are put in words only for the flagged few
   if (outcome.recall) {
-    work.flags.add('recall');
+    flag(work, 'recall');
     const line = describeRatio(policy.recallAboveDissatisfaction ?? '');
-    work.notes.push(`不满意票${describeRate(tally.dissatisfied, denominator)}，超过${line}，应予召回`);
-    if (policy.recallBlocksExcellent) work.excellentBlockers.push('应予召回，当年不得评先评优');
+    note(work, `不满意票${describeRate(tally.dissatisfied, denominator)}，超过${line}，应予召回`);
+    if (policy.recallBlocksExcellent) block(work, '应予召回，当年不得评先评优');
   }
   if (outcome.grade === 'incompetent') {
-    work.flags.add('satisfactionIncompetent');
-    work.notes.push(
+    flag(work, 'satisfactionIncompetent');
+    note(
+      work,
       `不满意票${describeRate(tally.dissatisfied, denominator)}，超过${describeRatio(policy.incompetentAboveDissatisfaction)}，测评等次为${policy.labels.incompetent}，直接确定为${policy.labels.incompetent}`,
     );
   } else if (outcome.grade === 'basic') {
-    work.flags.add('satisfactionBasic');
+    flag(work, 'satisfactionBasic');
     const satisfied = describeRate(tally.verySatisfied + tally.satisfied, denominator);
-    work.notes.push(
+    note(
+      work,
       `群众满意度${satisfied}，低于${describeRatio(policy.basicBelowSatisfaction)}，测评等次为${policy.labels.basic}，直接确定为${policy.labels.basic}`,
     );
   }
@@ -154,25 +183,25 @@ function ballotsOf(work: Work, policy: Policy, tally: AssessmentInput['tallies']
 function eligibilityOf(work: Work, policy: Policy): void {
   const { secretary, orgScore, baseScore } = work;
   if (orgScore && lt(orgScore, ZERO)) {
-    work.flags.add('negativeScore');
-    work.notes.push(`组织工作目标考评得分为负（${toDecimal(orgScore)}分）`);
+    flag(work, 'negativeScore');
+    note(work, `组织工作目标考评得分为负（${toDecimal(orgScore)}分）`);
   }
   const limits = policyNumbers(policy);
   if (baseScore && lt(baseScore, limits.excellentMinBaseScore)) {
-    work.flags.add('baseBelowMin');
-    work.excellentBlockers.push(`基本分${toDecimal(baseScore)}低于${policy.excellentMinBaseScore}分`);
+    flag(work, 'baseBelowMin');
+    block(work, `基本分${toDecimal(baseScore)}低于${policy.excellentMinBaseScore}分`);
   }
   if (isDowngraded(secretary)) {
-    work.flags.add('orgDowngraded');
-    work.excellentBlockers.push(`所任职党组织年度定级由${secretary.ratingStart}降为${secretary.ratingEnd}`);
+    flag(work, 'orgDowngraded');
+    block(work, `所任职党组织年度定级由${secretary.ratingStart}降为${secretary.ratingEnd}`);
   }
   if (limits.minPresence !== null && policy.minPresence !== null) {
     const { daysPresent, workDays } = secretary;
     if (daysPresent === undefined || workDays === undefined || workDays <= 0) {
-      work.excellentBlockers.push('缺少在村工作天数，无法核对在村时间');
+      block(work, '缺少在村工作天数，无法核对在村时间');
     } else if (lt(rat(daysPresent, workDays), limits.minPresence)) {
-      work.flags.add('presenceLow');
-      work.excellentBlockers.push(`在村工作${daysPresent}天，不足全年工作日${workDays}天的${describeRatio(policy.minPresence)}`);
+      flag(work, 'presenceLow');
+      block(work, `在村工作${daysPresent}天，不足全年工作日${workDays}天的${describeRatio(policy.minPresence)}`);
     }
   }
 }
@@ -184,27 +213,27 @@ function eligibilityOf(work: Work, policy: Policy): void {
  */
 function recallsOf(work: Work, recalls: readonly DirectEvent[], blocking: Indexes['recallBlocks']): void {
   if (!recalls.length) return;
-  work.flags.add('recalled');
+  flag(work, 'recalled');
   for (const e of recalls) {
     const when = e.quarter ? `${quarterLabel(e.quarter)}分析研判决定` : e.date ? e.date : '本年度';
-    work.notes.push(`${when}${EVENT_KIND_LABELS.recall}${e.note ? `（${e.note}）` : ''}`);
+    note(work, `${when}${EVENT_KIND_LABELS.recall}${e.note ? `（${e.note}）` : ''}`);
   }
-  for (const text of blocking(work.secretary)) work.excellentBlockers.push(`本年度被召回，${text}`);
+  for (const text of blocking(work.secretary)) block(work, `本年度被召回，${text}`);
 }
 
 /** Consequences of earlier years still in force (docs/method.md §11.3): each keeps the secretary from 优秀, with its reason. */
 function carriedOf(work: Work, carried: readonly CarriedBlock[]): void {
   if (!carried.length) return;
-  work.flags.add('carried');
-  for (const c of carried) work.excellentBlockers.push(c.reason);
+  flag(work, 'carried');
+  for (const c of carried) block(work, c.reason);
 }
 
 function fixGrade(work: Work, policy: Policy, events: readonly DirectEvent[]): void {
   if (events.length) {
-    work.flags.add('directIncompetent');
+    flag(work, 'directIncompetent');
     work.fixedGrade = 'incompetent';
     for (const e of events) {
-      work.notes.push(`${EVENT_KIND_LABELS[e.kind]}${e.note ? `（${e.note}）` : ''}，直接确定为${policy.labels.incompetent}`);
+      note(work, `${EVENT_KIND_LABELS[e.kind]}${e.note ? `（${e.note}）` : ''}，直接确定为${policy.labels.incompetent}`);
     }
   } else if (work.satisfactionGrade === 'basic' || work.satisfactionGrade === 'incompetent') {
     work.fixedGrade = work.satisfactionGrade;
@@ -227,14 +256,20 @@ function holdGrade(work: Work, policy: Policy, hold: GradeHold | undefined): voi
   if (!hold) return;
   const would = work.fixedGrade;
   work.held = { hold, candidate: would === null };
-  work.flags.add('held');
+  flag(work, 'held');
   const otherwise = would && would !== 'pending' ? `，如不暂缓应为${policy.labels[would]}` : '';
-  work.notes.push(`${holdText(hold)}${otherwise}，等次暂不确定，不占等次名额`);
+  note(work, `${holdText(hold)}${otherwise}，等次暂不确定，不占等次名额`);
   work.fixedGrade = 'pending';
 }
 
+/** A lookup in a map of the few (events, carried blocks, holds): most often empty, then no lookup at all. */
+const few = <V>(map: Map<string, V>, id: string): V | undefined => (map.size ? map.get(id) : undefined);
+
 function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes): Work {
+  const { id } = secretary;
   const work: Work = {
+    id,
+    name: secretary.name,
     secretary,
     orgScore: null,
     baseScore: null,
@@ -247,19 +282,20 @@ function prepare(secretary: Secretary, input: AssessmentInput, indexes: Indexes)
     dissatisfaction: null,
     satisfactionGrade: null,
     total: null,
+    rank: 0,
     fixedGrade: null,
     held: null,
-    flags: new Set(),
-    notes: [],
-    excellentBlockers: [],
+    flags: 0,
+    notes: NONE,
+    excellentBlockers: NONE,
   };
-  scoreOf(work, indexes.scorers, indexes.items.get(secretary.id), indexes.summaries.get(secretary.id));
-  ballotsOf(work, input.policy, indexes.tallies.get(secretary.id));
+  scoreOf(work, indexes.scorers, indexes.items.get(id), indexes.summaries.get(id));
+  ballotsOf(work, input.policy, indexes.tallies.get(id));
   eligibilityOf(work, input.policy);
-  recallsOf(work, indexes.recalls.get(secretary.id) ?? [], indexes.recallBlocks);
-  carriedOf(work, indexes.carried.get(secretary.id) ?? []);
-  fixGrade(work, input.policy, indexes.events.get(secretary.id) ?? []);
-  holdGrade(work, input.policy, indexes.holds.get(secretary.id));
+  recallsOf(work, few(indexes.recalls, id) ?? NO_EVENTS, indexes.recallBlocks);
+  carriedOf(work, few(indexes.carried, id) ?? NO_CARRIED);
+  fixGrade(work, input.policy, few(indexes.events, id) ?? NO_EVENTS);
+  holdGrade(work, input.policy, few(indexes.holds, id));
   return work;
 }
 
@@ -279,6 +315,13 @@ interface Indexes {
   scorers: (secretary: Secretary) => Scorer<ItemResult>;
 }
 
+/** id → value, the last of an id winning (as new Map(pairs) does), without a pair per entry */
+function byId<T extends { id: string }, V>(list: readonly T[], value: (item: T) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const item of list) map.set(item.id, value(item));
+  return map;
+}
+
 function indexInput(input: AssessmentInput): Indexes {
   const scorers = new Map<Rubric, Scorer<ItemResult>>();
   const scorerOf = (rubric: Rubric): Scorer<ItemResult> => {
@@ -288,9 +331,9 @@ function indexInput(input: AssessmentInput): Indexes {
   };
   return {
     scorers: (secretary) => scorerOf(rubricFor(secretary, input)),
-    items: new Map(input.itemScores.map((s) => [s.id, s.inputs])),
-    summaries: new Map(input.summaryScores.map((s) => [s.id, s])),
-    tallies: new Map(input.tallies.map((t) => [t.id, t])),
+    items: byId(input.itemScores, (s) => s.inputs),
+    summaries: byId(input.summaryScores, (s) => s),
+    tallies: byId(input.tallies, (t) => t),
     events: groupBy(
       input.events.filter((e) => isDirectEvent(e.kind)),
       (e) => e.id,
@@ -315,7 +358,9 @@ function recallBlocksOf(policy: Policy): (secretary: Secretary) => readonly stri
 const countsForQuota = (w: Work, policy: Policy) => policy.quotaBase === 'all' || (w.total !== null && w.fixedGrade === null);
 
 function quotasOf(members: readonly Work[], policy: Policy): CategoryResult['quotas'] {
-  const n = members.filter((w) => countsForQuota(w, policy)).length;
+  let n = 0;
+  if (policy.quotaBase === 'all') n = members.length;
+  else for (const w of members) if (countsForQuota(w, policy)) n++;
   const quotas: CategoryResult['quotas'] = {};
   const ratios = policyNumbers(policy).bandRatios;
   for (const band of policy.bands) quotas[band.key] = quotaFor(ratios[band.key]!, n, policy.quotaRounding);
@@ -326,7 +371,8 @@ const isSmall = (quotas: CategoryResult['quotas'], policy: Policy) => policy.ban
 
 /** Category key → members; small categories merged with their rank-class siblings when the policy says so. */
 function categorize(works: readonly Work[], policy: Policy): Map<string, { members: Work[]; merged: string[] }> {
-  const byKey = groupBy(works, (w) => categoryKey(w.secretary, policy.categoryDimensions));
+  const keyOf = keyOfCategory(policy.categoryDimensions);
+  const byKey = groupBy(works, (w) => keyOf(w.secretary));
   const categories = new Map<string, { members: Work[]; merged: string[] }>();
   const siblings = new Map<string, string[]>();
   for (const key of byKey.keys()) {
@@ -346,17 +392,22 @@ function categorize(works: readonly Work[], policy: Policy): Map<string, { membe
   return categories;
 }
 
-const flagOrder = (a: Flag, b: Flag) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b);
+/** The row's flags in the order of FLAGS, with `decided` when there is a decision. */
+function flagsOf(work: Work, decided: boolean): Flag[] {
+  const bits = work.flags | (decided ? FLAG_BITS.decided : 0);
+  if (!bits) return NO_FLAGS;
+  const flags: Flag[] = [];
+  for (let i = 0; i < FLAGS.length; i++) if (bits & (1 << i)) flags.push(FLAGS[i]!);
+  return flags;
+}
 
 function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[], decision: Decision | undefined, policy: Policy): ResultRow {
-  const flags = [...work.flags];
   if (decision) {
-    if (!work.flags.has('decided')) flags.push('decided');
     const when = decision.quotaNote ? `；审定时${decision.quotaNote}` : '';
     reasons.push(`部长办公会审定为${policy.labels[decision.grade]}：${decision.reason}（${decision.by}${decision.at ? `，${decision.at}` : ''}）${when}`);
   }
   return {
-    id: work.secretary.id,
+    id: work.id,
     secretary: work.secretary,
     rank,
     orgScore: work.orgScore,
@@ -372,10 +423,12 @@ function toRow(work: Work, rank: number | null, grade: Grade, reasons: string[],
     decision: decision ?? null,
     grade: decision ? decision.grade : grade,
     hold: work.held?.hold ?? null,
-    flags: flags.length > 1 ? flags.sort(flagOrder) : flags,
+    flags: flagsOf(work, decision !== undefined),
     reasons,
   };
 }
+
+type Ranked = Work & { total: Rational; orgScore: Rational; satisfaction: Rational };
 
 function computeCategory(key: string, members: Work[], merged: string[], policy: Policy, decisions: Map<string, Decision>): CategoryResult {
   const quotas = quotasOf(members, policy);
@@ -387,43 +440,41 @@ function computeCategory(key: string, members: Work[], merged: string[], policy:
         .join('、')}名额为0（类别过小）`
     : null;
 
-  const withTotal = members.filter((w): w is Work & { total: Rational; orgScore: Rational; satisfaction: Rational } => w.total !== null);
+  // the secretaries themselves are ranked and become the candidates: no copy per secretary
   const ranked = rankRows(
-    withTotal.map((w) => ({
-      id: w.secretary.id,
-      total: w.total,
-      orgScore: w.orgScore,
-      satisfaction: w.satisfaction,
-      deductions: w.deductions,
-      bonus: w.bonus,
-      work: w,
-    })),
+    members.filter((w): w is Ranked => w.total !== null),
     policy,
   );
-  // the ranked row itself becomes the candidate: no copy per secretary
-  const asCandidate = ({ row, rank }: (typeof ranked)[number]) =>
-    Object.assign(row, { rank, name: row.work.secretary.name, excellentBlockers: row.work.excellentBlockers });
-  const candidates: (Candidate & { work: Work })[] = ranked.filter(({ row }) => row.work.fixedGrade === null).map(asCandidate);
+  const candidates: Ranked[] = [];
   // held back from a place they would have competed for: the places go to the others, who say why
-  const held = ranked.filter(({ row }) => row.work.held?.candidate).map(asCandidate);
+  const held: Ranked[] = [];
+  for (const { row, rank } of ranked) {
+    row.rank = rank;
+    if (row.fixedGrade === null) candidates.push(row);
+    else if (row.held?.candidate) held.push(row);
+  }
   const { placements, ties } = fillBands(candidates, policy.bands, quotas, policy, held);
 
   const rows: ResultRow[] = [];
+  /** the reasons of the row being finished, copied at the end into a list of their number */
+  const reasons: string[] = [];
   const finish = (work: Work, rank: number | null) => {
-    const placement = placements.get(work.secretary.id);
+    const placement = placements.get(work.id);
     const grade = work.fixedGrade ?? placement?.grade ?? 'competent';
-    if (placement?.tie) work.flags.add('tieAtBoundary');
-    const reasons = smallNote ? [smallNote, ...work.notes] : work.notes.slice();
-    if (placement) reasons.push(...placement.reasons);
+    if (placement?.tie) flag(work, 'tieAtBoundary');
+    reasons.length = 0;
+    if (smallNote) reasons.push(smallNote);
+    for (const text of work.notes) reasons.push(text);
+    if (placement) for (const text of placement.reasons) reasons.push(text);
     else if (rank !== null && work.held) reasons.push(`考核总分名次第${rank}，暂缓定等`);
-    else if (rank !== null) reasons.push(`考核总分名次第${rank}，等次${work.flags.has('directIncompetent') ? '直接确定' : '由满意度测评确定'}`);
+    else if (rank !== null) reasons.push(`考核总分名次第${rank}，等次${has(work, 'directIncompetent') ? '直接确定' : '由满意度测评确定'}`);
     if (!placement && work.fixedGrade !== 'pending') {
       for (const blocker of work.excellentBlockers) reasons.push(`${blocker}，不能评为${policy.labels.excellent}`);
     }
-    rows.push(toRow(work, rank, grade, reasons, decisions.get(work.secretary.id), policy));
+    rows.push(toRow(work, rank, grade, reasons.slice(), decisions.get(work.id), policy));
   };
-  for (const { row, rank } of ranked) finish(row.work, rank);
-  const unranked = members.filter((w) => w.total === null).sort((a, b) => (a.secretary.id < b.secretary.id ? -1 : 1));
+  for (const { row, rank } of ranked) finish(row, rank);
+  const unranked = members.filter((w) => w.total === null).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const work of unranked) finish(work, null);
 
   const notes = quotaNotes({ quotas, rows, ties }, policy);

@@ -30,6 +30,8 @@ function noteText(label: string, note: Omit<QuotaNote, 'text' | 'decided'>): str
  * the decisions keep within their quota, and bands no decision touched, have no note.
  */
 export function quotaNotes(category: Category, policy: Pick<Policy, 'bands' | 'labels'>, candidate?: CandidateDecision): QuotaNote[] {
+  // only decisions move anyone into or out of a band
+  if (!candidate && !category.rows.some(isDecided)) return [];
   const decided = (row: ResultRow): Grade | null => (candidate && candidate.id === row.id ? candidate.grade : (row.decision?.grade ?? null));
   const final = (row: ResultRow): Grade => decided(row) ?? row.computedGrade;
   const outstanding = outstandingPlaces(category, policy, decided);
@@ -62,6 +64,8 @@ export function quotaNotes(category: Category, policy: Pick<Policy, 'bands' | 'l
   }
   return notes;
 }
+
+const isDecided = (row: ResultRow): boolean => row.decision !== null;
 
 /**
  * Places tie groups still hold for their undecided members, per band: of the places

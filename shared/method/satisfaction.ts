@@ -25,18 +25,12 @@ export type BallotOutcome =
   | { kind: 'noValidBallot'; summary: BallotSummary };
 
 export function summarizeBallots(tally: BallotTally, eligible: number): BallotSummary {
-  const summary: BallotSummary = {
-    verySatisfied: tally.verySatisfied,
-    satisfied: tally.satisfied,
-    basic: tally.basic,
-    dissatisfied: tally.dissatisfied,
-    invalid: tally.invalid,
-    abstain: tally.abstain,
-    cast: castOf(tally),
-    eligible,
-  };
-  if (tally.issued !== undefined) summary.issued = tally.issued;
-  return summary;
+  const { verySatisfied, satisfied, basic, dissatisfied, invalid, abstain, issued } = tally;
+  const cast = castOf(tally);
+  // one object of its final size either way (a field added later would be stored apart)
+  return issued === undefined
+    ? { verySatisfied, satisfied, basic, dissatisfied, invalid, abstain, cast, eligible }
+    : { verySatisfied, satisfied, basic, dissatisfied, invalid, abstain, cast, eligible, issued };
 }
 
 const isVoiding = (p: TallyProblem) => p.void;

@@ -1,10 +1,12 @@
 /** Org score and base score from rubric inputs (docs/method.md §2). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../exact/rational';
 import { JIAOZHOU_RUBRIC } from '../rubric/jiaozhou';
-import { checkInputValue, scoreSecretary } from './score';
+import { RATINGS } from '../model';
+import { checkInputValue, rubricScorer, scoreSecretary } from './score';
 import { policyWith, secretary } from './testing';
-import type { RubricInput } from '../model';
+import type { Rubric, RubricInput } from '../model';
 
 const policy = policyWith({});
 const score = (inputs: Record<string, string>, s = secretary('X'), p = policy) => scoreSecretary(JIAOZHOU_RUBRIC, inputs, s, p);
@@ -77,6 +79,57 @@ describe('the default rubric (第十六条)', () => {
     const s = score({ ...complete, 'A3.2': '2', 'B6.1a': '1', 'A1.3': '1' });
     expect(toDecimal(s.deductions)).toBe('7');
     expect(toDecimal(s.bonus)).toBe('5');
+  });
+});
+
+describe('scoring in thousandths', () => {
+  const codes = JIAOZHOU_RUBRIC.sections.flatMap((s) => s.groups.flatMap((g) => g.items.flatMap((i) => i.inputs.map((x) => x.code))));
+  // whole numbers, decimals, blanks, amounts, negatives, fractions and numbers beyond 2^53 (the exact path takes over)
+  const value = fc.oneof(
+    fc.constantFrom('', ' ', '0', '1', '2.5', '3.5', '0.125', '0.0005', '-3', '0.1', '1/3', '35000', '25000', '-25000'),
+    fc.constantFrom('9007199254740993', '4503599627370496', '9007199254740.5'),
+    fc.integer({ min: -50, max: 60000 }).map(String),
+    fc.integer({ min: -5000, max: 60000 }).map((n) => (n / 100).toString()),
+  );
+  const inputs = fc.dictionary(fc.constantFrom(...codes), value, { maxKeys: 20 });
+  const rating = fc.option(fc.constantFrom(...RATINGS), { nil: undefined });
+  const setting = fc.record({
+    amountRounding: fc.constantFrom('floor' as const, 'proportional' as const),
+    baseScoreScope: fc.constantFrom('sectionsAB' as const, 'baseItemsOnly' as const),
+  });
+  /** the rubric with other points, units and bounds: decimals, and numbers that are not thousandths */
+  const rubricWith = (points: string, unit: string, bound: string): Rubric => ({
+    ...JIAOZHOU_RUBRIC,
+    sections: JIAOZHOU_RUBRIC.sections.map((s) => ({
+      ...s,
+      groups: s.groups.map((g) => ({
+        ...g,
+        items: g.items.map((i) => ({
+          ...i,
+          ...(i.max !== undefined ? { max: bound } : {}),
+          inputs: i.inputs.map((x) => ({ ...x, points: x.points === '1' ? points : x.points, ...(x.unit ? { unit } : {}) })),
+        })),
+      })),
+    })),
+  });
+  const rubric = fc.oneof(
+    fc.constant(JIAOZHOU_RUBRIC),
+    fc.constantFrom(rubricWith('0.5', '2500', '7.5'), rubricWith('1.25', '0.5', '12'), rubricWith('1/3', '10000', '5'), rubricWith('2', '1/7', '4.0005')),
+  );
+
+  it('gives exactly the scores of the exact path, item by item', () => {
+    fc.assert(
+      fc.property(rubric, fc.array(fc.tuple(inputs, rating, rating), { maxLength: 8 }), setting, (r, people, overrides) => {
+        const p = policyWith(overrides);
+        const fast = rubricScorer(r, p);
+        const exact = rubricScorer(r, p, false);
+        for (const [entered, ratingStart, ratingEnd] of people) {
+          const s = secretary('X', ratingStart && ratingEnd ? { ratingStart, ratingEnd } : {});
+          expect(fast(entered, s)).toEqual(exact(entered, s));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
