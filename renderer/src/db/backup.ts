@@ -16,7 +16,7 @@
  */
 import type { BackupEntry } from '../../../shared/ipc/contract';
 import type { Checked } from '../../../shared/model';
-import { shortId, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
+import { shortId, type AssessmentData, type Manifest, type OpenedPackage, type PackageInput, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
 import { timeLabel } from '../../../shared/exchange/describe';
 import { sortRows } from '../../../shared/exchange/canonical';
 import { canonicalJson } from '../../../shared/digest';
@@ -27,6 +27,7 @@ import { openPackage, teamKey } from './exchange';
 import { nowIso } from './ids';
 import { allowLockedWrites } from './lock';
 import { writePackageOffThread } from './package-off-thread';
+import { spanEnd, spanStart } from './timing';
 import type { ShuangpingDb } from './schema';
 import { bytesOf, laptopId, readAll, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 
@@ -66,20 +67,24 @@ export function kindOfBackup(name: string): BackupKind | null {
 
 /** The whole database as one package (signed and encrypted with the team key when one is set). */
 export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
+  let t = spanStart();
   const snapshot = await readAll(db);
+  spanEnd('backup.read', t);
   // the JSON, digests and zip of a province are built in a worker: the screen answers meanwhile
-  return writePackageOffThread(
-    {
-      kind: 'backup',
-      createdAt: nowIso(),
-      laptopId: await laptopId(db),
-      operator,
-      scope: { kind: 'backup' },
-      assessments: snapshot.assessments,
-      files: await bytesOf(snapshot.blobs),
-    },
-    await teamKey(db),
-  );
+  const input: PackageInput = {
+    kind: 'backup',
+    createdAt: nowIso(),
+    laptopId: await laptopId(db),
+    operator,
+    scope: { kind: 'backup' },
+    assessments: snapshot.assessments,
+    files: await bytesOf(snapshot.blobs),
+  };
+  const key = await teamKey(db);
+  t = spanStart();
+  const written = await writePackageOffThread(input, key);
+  spanEnd('backup.pack', t);
+  return written;
 }
 
 /** meta key of the ledger of backups this laptop wrote */
