@@ -123,3 +123,23 @@ describe('the state after an import, worked out without reading it back', () => 
     await importAndCompare('attendance', [{ id: 'S1', month: '2024-03', daysPresent: 19, workDays: 21, leaveDays: 0 }], { S1: 'theirs' });
   });
 });
+
+describe('the roster a file is checked against', () => {
+  it('a large file (read with the whole roster) and a small one (its secretaries looked up): the same errors', async () => {
+    const ids = Array.from({ length: 2100 }, (_, i) => `S${i + 1}`);
+    await importAndCompare(
+      'roster',
+      ids.map((id) => sec(id)),
+    );
+    const ctx = { db, assessmentId, operator: '张三', sheet: '测评计票' };
+    const wrong = [tally('S7', 50), tally('X1', 1)];
+    const small = await importRecords(ctx, 'ballots', wrong);
+    const large = await importRecords(ctx, 'ballots', [...ids.slice(10, 2100).map((id) => tally(id, 1)), ...wrong]);
+    expect(small.ok).toBe(false);
+    expect(large.ok).toBe(false);
+    if (small.ok || large.ok) return;
+    expect(small.errors.map((e) => e.message)).toEqual(large.errors.map((e) => e.message));
+    expect(small.errors).toHaveLength(2);
+    expect(await db.tallies.count()).toBe(0);
+  });
+});

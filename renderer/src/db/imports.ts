@@ -13,7 +13,7 @@
 import Dexie from 'dexie';
 import { checkAgainstRoster } from '../../../shared/io/assessment';
 import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
-import type { Checked, InputError } from '../../../shared/model';
+import type { Checked, InputError, Secretary } from '../../../shared/model';
 import { unitFingerprint, type Unit, type UnitRecords } from '../../../shared/exchange/units';
 import { recordsState } from './audit';
 import { inParts } from './breathe';
@@ -115,6 +115,24 @@ async function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, 
   return units;
 }
 
+/** Files of up to this many 编号 look up their secretaries one by one; larger ones read the whole roster (one range, faster per record). */
+const LOOKUP_LIMIT = 2000;
+
+/**
+ * The roster rows the cross-checks look at (shared/io's checkAgainstRoster: the file's
+ * 编号, names and ballots): none for a roster, only the file's for a small file (36
+ * events do not read 10,000 secretaries), the whole roster otherwise.
+ */
+async function rosterFor(db: ShuangpingDb, assessmentId: string, kind: ImportKind, parsed: Parsed<unknown>): Promise<Map<string, Secretary>> {
+  if (kind === 'roster') return new Map();
+  const ids = new Set([...parsed.ids.keys(), ...parsed.names.map((n) => n.id), ...parsed.readRows.map((r) => (r.value as { id: string }).id)]);
+  const rows =
+    ids.size <= LOOKUP_LIMIT
+      ? (await db.secretaries.bulkGet([...ids].map((id): [string, string] => [assessmentId, id]))).filter((s) => s !== undefined)
+      : await db.secretaries.where('assessmentId').equals(assessmentId).toArray();
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
 /**
  * Checks the records against this assessment and plans the import: every error at once
  * (`errors` found earlier in the file are reported with them), and nothing written.
@@ -136,7 +154,7 @@ export async function previewImport<K extends ImportKind>(
         if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
         if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
         let t = spanStart();
-        const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
+        const roster = await rosterFor(db, assessmentId, kind, read.parsed);
         spanEnd('preview.roster', t);
         t = spanStart();
         const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
