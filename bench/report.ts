@@ -129,6 +129,7 @@ export function reportRows(r: Report): string[][] {
 }
 
 const FLOOR_WORDS: Record<string, string> = {
+  version6: '数据库第 6 版的索引（每表 assessmentId，名册 [assessmentId+town]）',
   noAssessmentIdIndex: '去掉 assessmentId 索引',
   noTownIndex: '去掉 [assessmentId+town] 索引',
   noBoth: '两个索引都去掉',
