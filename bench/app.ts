@@ -30,13 +30,16 @@ export interface ImportTiming {
   framesOver200: number;
   /** the longest frame's scripts (LoAF attribution): `function (file) ms`, longest first */
   longestFrameScripts: string[];
+  /** the import's own spans (performance.measure `import:…`, renderer/src/db/timing.ts): ms by name, summed */
+  spans: Record<string, number>;
 }
 
 export interface AppFigures {
   chromium: string;
   /** the province with its tally workbook, and again with its per-ballot workbook */
   tallies: ImportRun;
-  perBallot: ImportRun;
+  /** absent when skipped (BENCH_SKIP_PER_BALLOT=1) */
+  perBallot: ImportRun | null;
   /** IndexedDB alone putting the records the tally import wrote: the app's floor */
   writeFloor: WriteFloor;
   /** from clicking 结果 to every category on screen */
@@ -98,6 +101,7 @@ export async function importFile(page: Page, kind: string, path: string, timeout
   const name = path.split('/').pop()!;
   // the steps the progress bar shows, with when each began
   await page.evaluate(() => {
+    performance.clearMeasures();
     const seen: [string, number][] = [];
     (window as unknown as { STEPS: [string, number][] }).STEPS = seen;
     const observer = new MutationObserver(() => {
@@ -151,6 +155,12 @@ export async function importFile(page: Page, kind: string, path: string, timeout
   const settleMs = Date.now() - start - ms;
   const seen = await page.evaluate(() => (window as unknown as { STEPS: [string, number][] }).STEPS);
   const frames = await page.evaluate(() => (window as unknown as { FRAMES: { ms: number; scripts: string[] }[] }).FRAMES);
+  const spans = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('import:'))
+      .reduce<Record<string, number>>((all, m) => ({ ...all, [m.name.slice(7)]: (all[m.name.slice(7)] ?? 0) + m.duration }), {}),
+  );
   const longest = frames.reduce<{ ms: number; scripts: string[] }>((a, b) => (b.ms > a.ms ? b : a), { ms: 0, scripts: [] });
   const steps: Record<string, number> = {};
   seen.forEach(([step, at], i) => {
@@ -169,6 +179,7 @@ export async function importFile(page: Page, kind: string, path: string, timeout
     longestFrameMs: longest.ms,
     framesOver200: frames.filter((f) => f.ms > 200).length,
     longestFrameScripts: longest.scripts,
+    spans,
   };
 }
 
@@ -237,62 +248,149 @@ async function scrollLargest(page: Page, label: string): Promise<{ wheel: FrameS
   }, label);
 }
 
+/** A way of putting the records in the floor's harness: which indexes, what records, how many transactions, what durability. */
+export interface FloorVariant {
+  name: string;
+  /** secondary indexes left out: the `assessmentId` one (the compound primary key's prefix) and/or `[assessmentId+town]` */
+  drop: ('assessmentId' | '[assessmentId+town]')[];
+  /** the indexes of database version 6 put back where the app's database lacks them (version 7 dropped them) */
+  version6?: boolean;
+  /** records without the fields an import repeats on every row (a tally's `source`, `importedBy`; an item sheet's `completed`): what smaller records would save */
+  compact: boolean;
+  /** one transaction for the five tables instead of one per table */
+  oneTransaction: boolean;
+  durability: 'default' | 'strict' | 'relaxed';
+}
+
+/**
+ * The variants measured beside today's: the indexes database version 6 had (the
+ * `assessmentId` index on every table and the roster's `[assessmentId+town]`, dropped in
+ * version 7), smaller records, one transaction, and each durability — each alone.
+ */
+export const FLOOR_VARIANTS: FloorVariant[] = [
+  { name: 'today', drop: [], compact: false, oneTransaction: false, durability: 'default' },
+  { name: 'version6', drop: [], version6: true, compact: false, oneTransaction: false, durability: 'default' },
+  { name: 'smallerRecords', drop: [], compact: true, oneTransaction: false, durability: 'default' },
+  { name: 'oneTransaction', drop: [], compact: false, oneTransaction: true, durability: 'default' },
+  { name: 'strict', drop: [], compact: false, oneTransaction: false, durability: 'strict' },
+  { name: 'relaxed', drop: [], compact: false, oneTransaction: false, durability: 'relaxed' },
+];
+
 /**
  * The floor of the app's write: the records the imports left in the app's database (the
  * five workbooks' tables) put again, by IndexedDB alone, into a new database of the same
  * stores and indexes — one transaction per table, as the imports write — in the same
- * Chromium. Three times; the median of the totals, and each table's time in that run.
+ * Chromium. Each variant of FLOOR_VARIANTS FLOOR_RUNS times, in turns; the median of the
+ * totals (and the fastest), and each table's time in that run. Also the records' size as structured clone
+ * sees it (JSON length, a proxy) and the durability Chromium reports for a default transaction.
  */
 async function writeFloor(page: Page): Promise<WriteFloor> {
-  return page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((done, fail) => ((r.onsuccess = () => done(r.result)), (r.onerror = () => fail(r.error))));
-    const source = await request(indexedDB.open('shuangping'));
-    const names = ['secretaries', 'summaryScores', 'itemScores', 'tallies', 'events'].filter((n) => source.objectStoreNames.contains(n));
-    const tables = await Promise.all(
-      names.map(async (name) => {
-        const store = source.transaction(name).objectStore(name);
-        const indexes = [...store.indexNames].map((i) => ({ name: i, keyPath: store.index(i).keyPath }));
-        return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: await request(store.getAll()) };
-      }),
-    );
-    source.close();
-    const runs: { ms: number; tables: Record<string, { rows: number; ms: number }> }[] = [];
-    for (let run = 0; run < 3; run++) {
-      await request(indexedDB.deleteDatabase('write-floor'));
-      const open = indexedDB.open('write-floor', 1);
-      open.onupgradeneeded = () => {
-        for (const t of tables) {
-          const store = open.result.createObjectStore(t.name, { keyPath: t.keyPath, autoIncrement: t.autoIncrement });
-          for (const i of t.indexes) store.createIndex(i.name, i.keyPath);
-        }
-      };
-      const target = await request(open);
-      const figures: Record<string, { rows: number; ms: number }> = {};
-      let total = 0;
+  return page.evaluate(
+    async ({ variants, RUNS }) => {
+      const request = <T>(r: IDBRequest<T>) => new Promise<T>((done, fail) => ((r.onsuccess = () => done(r.result)), (r.onerror = () => fail(r.error))));
+      const source = await request(indexedDB.open('shuangping'));
+      const names = ['secretaries', 'summaryScores', 'itemScores', 'tallies', 'events'].filter((n) => source.objectStoreNames.contains(n));
+      const tables = await Promise.all(
+        names.map(async (name) => {
+          const store = source.transaction(name).objectStore(name);
+          const indexes = [...store.indexNames].map((i) => ({ name: i, keyPath: store.index(i).keyPath }));
+          return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes, rows: await request(store.getAll()) };
+        }),
+      );
+      source.close();
+      const compact = ({ source: _s, importedBy: _i, completed: _c, ...row }: Record<string, unknown>) => row;
+      const compacted = new Map(tables.map((t) => [t.name, (t.rows as Record<string, unknown>[]).map(compact)]));
+      const sizes: Record<string, { rows: number; jsonBytes: number; undefinedFields: number; fields: string[] }> = {};
       for (const t of tables) {
-        const start = performance.now();
-        const tx = target.transaction(t.name, 'readwrite');
-        const store = tx.objectStore(t.name);
-        for (const row of t.rows) store.put(row);
-        await new Promise<void>((done, fail) => ((tx.oncomplete = () => done()), (tx.onerror = () => fail(tx.error))));
-        const ms = performance.now() - start;
-        figures[t.name] = { rows: t.rows.length, ms };
-        total += ms;
+        const rows = t.rows as Record<string, unknown>[];
+        sizes[t.name] = {
+          rows: rows.length,
+          jsonBytes: rows.reduce<number>((n, r) => n + JSON.stringify(r).length, 0),
+          undefinedFields: rows.reduce<number>((n, r) => n + Object.values(r).filter((v) => v === undefined).length, 0),
+          fields: [...new Set(rows.slice(0, 50).flatMap((r) => Object.keys(r)))],
+        };
       }
-      target.close();
-      runs.push({ ms: total, tables: figures });
-    }
-    await request(indexedDB.deleteDatabase('write-floor'));
-    runs.sort((a, b) => a.ms - b.ms);
-    return { ...runs[1]!, runsMs: runs.map((r) => r.ms) };
-  });
+      let defaultDurability = '';
+      const once = async (v: (typeof variants)[number]) => {
+        await request(indexedDB.deleteDatabase('write-floor'));
+        const open = indexedDB.open('write-floor', 1);
+        open.onupgradeneeded = () => {
+          for (const t of tables) {
+            const store = open.result.createObjectStore(t.name, { keyPath: t.keyPath, autoIncrement: t.autoIncrement });
+            for (const i of t.indexes) if (!v.drop.includes(i.name as never)) store.createIndex(i.name, i.keyPath);
+            // version 6: every table also indexed by assessmentId, the roster by [assessmentId+town]
+            if (v.version6 && !store.indexNames.contains('assessmentId')) store.createIndex('assessmentId', 'assessmentId');
+            if (v.version6 && t.name === 'secretaries' && !store.indexNames.contains('[assessmentId+town]'))
+              store.createIndex('[assessmentId+town]', ['assessmentId', 'town']);
+          }
+        };
+        const target = await request(open);
+        const options = v.durability === 'default' ? {} : { durability: v.durability };
+        const figures: Record<string, { rows: number; ms: number }> = {};
+        const rowsOf = (t: (typeof tables)[number]) => (v.compact ? compacted.get(t.name)! : t.rows);
+        const done = (tx: IDBTransaction) => new Promise<void>((ok, fail) => ((tx.oncomplete = () => ok()), (tx.onerror = () => fail(tx.error))));
+        let total = 0;
+        if (v.oneTransaction) {
+          const start = performance.now();
+          const tx = target.transaction(names, 'readwrite', options as IDBTransactionOptions);
+          for (const t of tables) for (const row of rowsOf(t)) tx.objectStore(t.name).put(row);
+          await done(tx);
+          total = performance.now() - start;
+          figures.all = { rows: tables.reduce((n, t) => n + t.rows.length, 0), ms: total };
+        } else {
+          for (const t of tables) {
+            const start = performance.now();
+            const tx = target.transaction(t.name, 'readwrite', options as IDBTransactionOptions);
+            defaultDurability ||= (tx as unknown as { durability?: string }).durability ?? '?';
+            const store = tx.objectStore(t.name);
+            for (const row of rowsOf(t)) store.put(row);
+            await done(tx);
+            const ms = performance.now() - start;
+            figures[t.name] = { rows: t.rows.length, ms };
+            total += ms;
+          }
+        }
+        target.close();
+        return { ms: total, tables: figures };
+      };
+      const runs = new Map<string, { ms: number; tables: Record<string, { rows: number; ms: number }> }[]>();
+      for (let run = 0; run < RUNS; run++) for (const v of variants) runs.set(v.name, [...(runs.get(v.name) ?? []), await once(v)]);
+      await request(indexedDB.deleteDatabase('write-floor'));
+      const medianOf = (list: { ms: number; tables: Record<string, { rows: number; ms: number }> }[]) => {
+        const sorted = [...list].sort((a, b) => a.ms - b.ms);
+        return { ...sorted[Math.floor(sorted.length / 2)]!, runsMs: list.map((r) => r.ms), minMs: sorted[0]!.ms };
+      };
+      // each variant against today's run of the same round (the load changes between rounds): the median ratio
+      const today = runs.get('today')!;
+      const paired = (list: { ms: number }[]) => list.map((r, i) => r.ms / today[i]!.ms).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+      const byVariant = Object.fromEntries([...runs].map(([name, list]) => [name, { ...medianOf(list), ratioToToday: paired(list) }]));
+      return { ...byVariant.today!, variants: byVariant, sizes, defaultDurability };
+    },
+    { variants: FLOOR_VARIANTS, RUNS: FLOOR_RUNS },
+  );
 }
 
-export interface WriteFloor {
-  /** the five tables put, one transaction each (median of three runs) */
+/** Runs of each variant, in turns (the machine is shared: the median and the fastest are given). */
+const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 7);
+
+export interface FloorRun {
+  /** the five tables put (median of three runs) */
   ms: number;
   runsMs: number[];
+  /** the fastest run */
+  minMs?: number;
+  /** the median over rounds of this variant's time ÷ today's in the same round */
+  ratioToToday?: number;
   tables: Record<string, { rows: number; ms: number }>;
+}
+
+export interface WriteFloor extends FloorRun {
+  /** every variant of FLOOR_VARIANTS by name ('today' is the figures above) */
+  variants?: Record<string, FloorRun>;
+  /** per table: rows, their JSON's length, properties set to undefined, the properties seen */
+  sizes?: Record<string, { rows: number; jsonBytes: number; undefinedFields: number; fields: string[] }>;
+  /** IDBTransaction.durability of a transaction opened without the option */
+  defaultDurability?: string;
 }
 
 export interface ImportRun {
@@ -337,7 +435,8 @@ export async function benchApp(options: {
   dist: string;
   dir: string;
   files: Record<string, string>;
-  perBallot: string;
+  /** null: the per-ballot import is skipped */
+  perBallot: string | null;
   chromium: string;
   timeout: number;
   /** a screenshot of the roster screen after the roster import */
@@ -374,13 +473,17 @@ export async function benchApp(options: {
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     await page.context().close();
 
-    const second = await importProvince(browser, server.url, options.dir, { ...options.files, ballots: options.perBallot }, options.timeout);
-    if (second.errors.length) throw new Error(`page errors: ${second.errors.join('; ')}`);
-    await second.page.context().close();
+    let perBallot: ImportRun | null = null;
+    if (options.perBallot) {
+      const second = await importProvince(browser, server.url, options.dir, { ...options.files, ballots: options.perBallot }, options.timeout);
+      if (second.errors.length) throw new Error(`page errors: ${second.errors.join('; ')}`);
+      await second.page.context().close();
+      perBallot = second.run;
+    }
     return {
       chromium: browser.version(),
       tallies,
-      perBallot: second.run,
+      perBallot,
       writeFloor: floor,
       resultsMs,
       categories: sizes.length,

@@ -7,6 +7,8 @@
  *   BENCH_SKIP_APP=1 npm run bench      # the command line only
  *   BENCH_SKIP_BUILD=1 npm run bench    # reuse bench-data/dist
  *   BENCH_100K=1 npm run bench          # also ten times a province: 100,000 secretaries
+ *   BENCH_APP_ONLY=1 npm run bench      # the app only (its figures to bench-data/bench-app.json)
+ *   BENCH_SKIP_PER_BALLOT=1 npm run bench   # the app imports the province once, with the tally workbook
  *
  * The province is generated once into bench-data/province (seeded, not committed), the
  * 100,000 into bench-data/province-100k. The command is built first (dist-cli/).
@@ -20,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCli } from '../cli/scripts/build';
 import { benchApp, type AppFigures } from './app';
 import { machine } from './machine';
-import { renderReport, type Report } from './report';
+import { appRows, renderReport, type Report } from './report';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const data = join(repo, 'bench-data');
@@ -132,6 +134,38 @@ async function buildApp(): Promise<string> {
   return dist;
 }
 
+/** The app's part alone, for working on the import: the same figures, no command line beside them. */
+async function appOnly(): Promise<void> {
+  const startMachine = await machine(CHROMIUM);
+  await ensureProvince();
+  const app = await benchAppOnce();
+  const words = { tallies: '计票汇总表', perBallot: '逐票表' };
+  await writeFile(
+    join(data, 'bench-app.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine: { ...startMachine, loadEnd: loadavg()[0] ?? 0 }, app }, null, 2)}\n`,
+  );
+  process.stdout.write(`负载（1 分钟平均）开始 ${startMachine.load.toFixed(2)}、结束 ${(loadavg()[0] ?? 0).toFixed(2)}\n`);
+  process.stdout.write(
+    `${appRows(app, {}, words)
+      .map((row) => `| ${row.join(' | ')} |`)
+      .join('\n')}\n`,
+  );
+}
+
+function benchAppOnce(): Promise<AppFigures> {
+  return buildApp().then((dist) =>
+    benchApp({
+      dist,
+      dir: province,
+      files: { roster: 'roster.xlsx', summary: 'summary.xlsx', scores: 'scores.xlsx', ballots: 'ballots.xlsx', events: 'events.xlsx' },
+      perBallot: process.env.BENCH_SKIP_PER_BALLOT === '1' ? null : 'ballots-per-ballot.xlsx',
+      chromium: CHROMIUM,
+      timeout: 600_000,
+      shot: join(data, 'roster-province.png'),
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   await mkdir(data, { recursive: true });
   const startMachine = await machine(CHROMIUM);
@@ -214,15 +248,7 @@ async function main(): Promise<void> {
   let app: AppFigures | null = null;
   if (process.env.BENCH_SKIP_APP !== '1') {
     log('应用（Chromium）…');
-    app = await benchApp({
-      dist: await buildApp(),
-      dir: province,
-      files: { roster: 'roster.xlsx', summary: 'summary.xlsx', scores: 'scores.xlsx', ballots: 'ballots.xlsx', events: 'events.xlsx' },
-      perBallot: 'ballots-per-ballot.xlsx',
-      chromium: CHROMIUM,
-      timeout: 600_000,
-      shot: join(data, 'roster-province.png'),
-    });
+    app = await benchAppOnce();
   }
 
   const report: Report = {
@@ -243,4 +269,4 @@ async function main(): Promise<void> {
   log(`\n已写出 bench-data/bench-results.json`);
 }
 
-await main();
+await (process.env.BENCH_APP_ONLY === '1' ? appOnly() : main());

@@ -57,7 +57,11 @@ function dump(page: Page, assessmentId: string): Promise<Dump> {
     const done = <T>(r: IDBRequest<T>) => new Promise<T>((ok, ko) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => ko(r.error))));
     const db = await done(indexedDB.open('shuangping'));
     const tx = db.transaction(['secretaries', 'tallies', 'audit', 'meta'], 'readonly');
-    const of = (store: string) => done(tx.objectStore(store).index('assessmentId').getAll(id));
+    // tables keyed by [assessmentId+id] are read by their key's range (no assessmentId index since version 7)
+    const of = (name: string) => {
+      const store = tx.objectStore(name);
+      return done(store.indexNames.contains('assessmentId') ? store.index('assessmentId').getAll(id) : store.getAll(IDBKeyRange.bound([id], [id, []])));
+    };
     const [secretaries, tallies, audit, head] = await Promise.all([
       of('secretaries'),
       of('tallies'),

@@ -16,7 +16,7 @@
  */
 import type { BackupEntry } from '../../../shared/ipc/contract';
 import type { Checked } from '../../../shared/model';
-import { shortId, type AssessmentData, type Manifest, type OpenedPackage, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
+import { shortId, type AssessmentData, type Manifest, type OpenedPackage, type PackageInput, type ReceivedChain, type TeamKey } from '../../../shared/exchange';
 import { timeLabel } from '../../../shared/exchange/describe';
 import { sortRows } from '../../../shared/exchange/canonical';
 import { canonicalJson } from '../../../shared/digest';
@@ -26,7 +26,8 @@ import { appendAudit } from './audit';
 import { openPackage, teamKey } from './exchange';
 import { nowIso } from './ids';
 import { allowLockedWrites } from './lock';
-import { writePackageOffThread } from './package-off-thread';
+import { workersReadTheDatabase, writeBackupOffThread, writePackageOffThread } from './package-off-thread';
+import { spanEnd, spanStart } from './timing';
 import type { ShuangpingDb } from './schema';
 import { bytesOf, laptopId, readAll, receivedKey, receivedPrefix, recordTables, snapshotTables } from './snapshot';
 
@@ -66,20 +67,36 @@ export function kindOfBackup(name: string): BackupKind | null {
 
 /** The whole database as one package (signed and encrypted with the team key when one is set). */
 export async function backupBytes(db: ShuangpingDb, operator: string): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
+  const key = await teamKey(db);
+  const laptop = await laptopId(db);
+  let t = spanStart();
+  // on a page the worker reads the database and builds the JSON, digests and zip: the screen answers meanwhile
+  if (workersReadTheDatabase()) {
+    try {
+      const written = await writeBackupOffThread({ dbName: db.name, operator, laptopId: laptop }, key);
+      spanEnd('backup.worker', t);
+      return written;
+    } catch (e) {
+      // a worker that cannot open the database: read here and hand the records over, as before
+      console.warn('backup read in the worker failed; reading on the page', e);
+      t = spanStart();
+    }
+  }
   const snapshot = await readAll(db);
-  // the JSON, digests and zip of a province are built in a worker: the screen answers meanwhile
-  return writePackageOffThread(
-    {
-      kind: 'backup',
-      createdAt: nowIso(),
-      laptopId: await laptopId(db),
-      operator,
-      scope: { kind: 'backup' },
-      assessments: snapshot.assessments,
-      files: await bytesOf(snapshot.blobs),
-    },
-    await teamKey(db),
-  );
+  spanEnd('backup.read', t);
+  const input: PackageInput = {
+    kind: 'backup',
+    createdAt: nowIso(),
+    laptopId: laptop,
+    operator,
+    scope: { kind: 'backup' },
+    assessments: snapshot.assessments,
+    files: await bytesOf(snapshot.blobs),
+  };
+  t = spanStart();
+  const written = await writePackageOffThread(input, key);
+  spanEnd('backup.pack', t);
+  return written;
 }
 
 /** meta key of the ledger of backups this laptop wrote */

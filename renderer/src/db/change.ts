@@ -17,6 +17,7 @@ import { editAssessment } from './lock';
 import { priorOf } from './prior';
 import type { AuditRecord, ShuangpingDb } from './schema';
 import { recordDeletions } from './tombstones';
+import { spanEnd, spanStart } from './timing';
 import { readUnits, unitTableList } from './units';
 
 /** What a change touches: the secretaries (null: all) and the kinds of their records. */
@@ -32,28 +33,44 @@ export type LogEntry = Omit<AuditEntry, 'assessmentId' | 'prior' | 'after'> & {
 
 /**
  * Runs `write` as one change; returns its result. A change that logs nothing is not
- * recorded. `write` is given the units of the scope as they stand (read once, here).
+ * recorded. `write` is given the units of the scope as they stand (read once, here),
+ * and may tell the units of the scope after it (`known`) when it knows them exactly —
+ * the records it wrote and those it left, as a read gives them — so they are not read
+ * back (a province's import); otherwise they are read after the write.
  */
 export async function changeRecords<T>(
   db: ShuangpingDb,
   assessmentId: string,
   scope: ChangeScope,
-  write: (log: (entry: LogEntry) => void, before: ReadonlyMap<string, Unit>) => Promise<T>,
+  write: (log: (entry: LogEntry) => void, before: ReadonlyMap<string, Unit>, known: (after: ReadonlyMap<string, Unit>) => void) => Promise<T>,
 ): Promise<T> {
   return editAssessment(
     db,
     assessmentId,
     unitTableList(db),
     async () => {
+      const t = spanStart();
       const before = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+      spanEnd('change.before', t);
       const entries: LogEntry[] = [];
-      const result = await write((entry) => entries.push(entry), before);
+      let known: ReadonlyMap<string, Unit> | undefined;
+      const result = await write(
+        (entry) => entries.push(entry),
+        before,
+        (after) => (known = after),
+      );
       if (entries.length) {
-        const after = await readUnits(db, assessmentId, scope.ids, scope.kinds);
+        const t1 = spanStart();
+        const after = known ?? (await readUnits(db, assessmentId, scope.ids, scope.kinds));
+        spanEnd('change.after', t1);
+        const t2 = spanStart();
         const prior = priorOf(before, after);
+        spanEnd('change.prior', t2);
         let last: AuditRecord | undefined;
         for (const [i, entry] of entries.entries()) {
+          const t3 = spanStart();
           const state = typeof entry.after === 'function' ? await entry.after(after) : entry.after;
+          spanEnd('change.afterState', t3);
           last = await appendAudit(db, { ...entry, after: state, assessmentId, prior: i === entries.length - 1 ? prior : undefined });
         }
         await recordDeletions(db, assessmentId, before, after, last!);

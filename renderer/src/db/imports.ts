@@ -13,8 +13,8 @@
 import Dexie from 'dexie';
 import { checkAgainstRoster } from '../../../shared/io/assessment';
 import { idsOf, sortErrors, type Parsed } from '../../../shared/io/parsed';
-import type { Checked, InputError } from '../../../shared/model';
-import type { Unit, UnitRecords } from '../../../shared/exchange/units';
+import type { Checked, InputError, Secretary } from '../../../shared/model';
+import { unitFingerprint, type Unit, type UnitRecords } from '../../../shared/exchange/units';
 import { recordsState } from './audit';
 import { inParts } from './breathe';
 import { changeRecords } from './change';
@@ -30,9 +30,11 @@ import {
   type ImportKind,
   type ImportPlan,
   type ImportRecords,
+  type PlanRow,
 } from './import-plan';
 import { LockedError } from './lock';
 import type { ShuangpingDb } from './schema';
+import { spanEnd, spanStart } from './timing';
 import { readUnits, tableRowsOf } from './units';
 
 /** A finished import: the records written, the assessment's records of that kind after it, and what it did in words. */
@@ -113,6 +115,24 @@ async function incomingUnits<K extends ImportKind>(ctx: ImportContext, kind: K, 
   return units;
 }
 
+/** Files of up to this many 编号 look up their secretaries one by one; larger ones read the whole roster (one range, faster per record). */
+const LOOKUP_LIMIT = 2000;
+
+/**
+ * The roster rows the cross-checks look at (shared/io's checkAgainstRoster: the file's
+ * 编号, names and ballots): none for a roster, only the file's for a small file (36
+ * events do not read 10,000 secretaries), the whole roster otherwise.
+ */
+async function rosterFor(db: ShuangpingDb, assessmentId: string, kind: ImportKind, parsed: Parsed<unknown>): Promise<Map<string, Secretary>> {
+  if (kind === 'roster') return new Map();
+  const ids = new Set([...parsed.ids.keys(), ...parsed.names.map((n) => n.id), ...parsed.readRows.map((r) => (r.value as { id: string }).id)]);
+  const rows =
+    ids.size <= LOOKUP_LIMIT
+      ? (await db.secretaries.bulkGet([...ids].map((id): [string, string] => [assessmentId, id]))).filter((s) => s !== undefined)
+      : await db.secretaries.where('assessmentId').equals(assessmentId).toArray();
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
 /**
  * Checks the records against this assessment and plans the import: every error at once
  * (`errors` found earlier in the file are reported with them), and nothing written.
@@ -133,11 +153,23 @@ export async function previewImport<K extends ImportKind>(
         const assessment = await db.assessments.get(assessmentId);
         if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
         if (assessment.locked) return { ok: false, errors: [{ message: '本次考核已定稿，不能再导入' }] };
-        const roster = new Map((await db.secretaries.where('assessmentId').equals(assessmentId).toArray()).map((s) => [s.id, s]));
+        let t = spanStart();
+        const roster = await rosterFor(db, assessmentId, kind, read.parsed);
+        spanEnd('preview.roster', t);
+        t = spanStart();
         const all = [...read.errors, ...duplicateIds(ctx, kind, records), ...checkAgainstRoster(read.parsed, roster)];
+        spanEnd('preview.check', t);
         if (all.length) return { ok: false, errors: sortErrors(all) };
+        t = spanStart();
         const local = await readUnits(db, assessmentId, null, [IMPORT_UNIT[kind]]);
-        return { ok: true, value: { ...planImport(kind, local, await incomingUnits(ctx, kind, records, nowIso())), sheet: ctx.sheet } };
+        spanEnd('preview.local', t);
+        t = spanStart();
+        const incoming = await incomingUnits(ctx, kind, records, nowIso());
+        spanEnd('preview.incoming', t);
+        t = spanStart();
+        const plan = planImport(kind, local, incoming);
+        spanEnd('preview.plan', t);
+        return { ok: true, value: { ...plan, sheet: ctx.sheet } };
       },
     );
   } catch (e) {
@@ -198,23 +230,35 @@ export async function applyImport(ctx: ImportContext, preview: ImportPreview, ch
       ],
     };
   const kind = preview.kind;
-  const table = { roster: db.secretaries, summary: db.summaryScores, scores: db.itemScores, ballots: db.tallies, events: db.events, attendance: db.attendance }[
-    kind
-  ];
   try {
     // the change reads this assessment's units of the kind once (`local`): the plan is made again from them
-    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log, local) => {
+    const done = await changeRecords(db, assessmentId, { ids: null, kinds: [IMPORT_UNIT[kind]] }, async (log, local, known) => {
       const incoming = new Map(preview.rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
       const now = planImport(kind, local, incoming);
       if (!sameShape(now, preview)) throw new StaleImport();
       // the table's state before and after, from the units the change reads anyway (the same records as a read of the table)
       const state = (units: ReadonlyMap<string, Unit>) => recordsState(tableRowsOf(units, IMPORT_TABLE[kind]), TABLE_UNITS[kind]);
+      let t = spanStart();
       const before = await state(local);
+      spanEnd('write.beforeState', t);
       const rows = rowsToWrite(now, choices);
-      await writeRows(ctx, kind, rows);
+      t = spanStart();
+      const written = await writeRows(ctx, kind, rows);
+      spanEnd('write.rows', t);
+      // the state after, from what was written and what was there: the same units a read gives
+      const after = unitsAfter(local, written, rows);
+      known(after);
       const words = planWords(now, choices);
-      log({ operator, action: `${kind}.import`, target: `${preview.sheet}（${words}）`, before, after: state });
-      return { count: rows.length, total: await table.where('assessmentId').equals(assessmentId).count(), words };
+      log({
+        operator,
+        action: `${kind}.import`,
+        target: `${preview.sheet}（${words}）`,
+        before,
+        after: state,
+      });
+      let total = 0;
+      for (const unit of after.values()) total += unit.rows[IMPORT_TABLE[kind]]?.length ?? 0;
+      return { count: rows.length, total, words };
     });
     return { ok: true, ...done };
   } catch (e) {
@@ -237,41 +281,54 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) await write(rows.slice(i, i + WRITE_CHUNK));
 }
 
-/** Writes each row the plan takes from the file (or removes, for those the file lacks). */
-async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<typeof rowsToWrite>): Promise<void> {
+/** A unit's records after the write, by table (null: the unit is gone). */
+type UnitAfter = Partial<UnitRecords> | null;
+
+/**
+ * Writes each row the plan takes from the file (or removes, for those the file lacks);
+ * returns what each unit written holds now — the records put and those left as they were
+ * — so that the state after the write is known without reading it back.
+ */
+async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<typeof rowsToWrite>): Promise<Map<string, UnitAfter>> {
   const { db, assessmentId, operator } = ctx;
   const aside = { by: operator, at: nowIso() };
   const key = (id: string): [string, string] => [assessmentId, id];
-  const removed = rows.filter((r) => !r.theirs).map((r) => r.id);
+  const removed = rows.filter((r) => !r.theirs);
   const taken = rows.filter((r) => r.theirs);
+  const after = new Map<string, UnitAfter>(removed.map((r) => [r.mine!.key, null]));
   switch (kind) {
     case 'roster':
       // only the roster row goes: the secretary's scores and tallies stay, and count again if they come back
-      await inChunks(removed.map(key), (keys) => db.secretaries.bulkDelete(keys));
+      await inChunks(
+        removed.map((r) => key(r.id)),
+        (keys) => db.secretaries.bulkDelete(keys),
+      );
       await inChunks(
         taken.flatMap((r) => r.theirs!.rows.secretaries ?? []),
         (chunk) => db.secretaries.bulkPut(chunk),
       );
-      return;
+      for (const r of taken) after.set(r.theirs!.key, { secretaries: r.theirs!.rows.secretaries ?? [] });
+      return after;
     case 'summary':
     case 'scores': {
       // the other way of scoring is set aside, never deleted (its record as this transaction read it: the plan's `mine`)
-      const setAside = <T extends { setAside?: unknown }>(rows: (T | undefined)[]) =>
-        rows.flatMap((r) => (r && !r.setAside ? [{ ...r, setAside: aside }] : []));
-      if (kind === 'summary') {
-        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.itemScores ?? [])), (chunk) => db.itemScores.bulkPut(chunk));
-        await inChunks(
-          taken.flatMap((r) => r.theirs!.rows.summaryScores ?? []),
-          (chunk) => db.summaryScores.bulkPut(chunk),
-        );
-      } else {
-        await inChunks(setAside(taken.flatMap((r) => r.mine?.rows.summaryScores ?? [])), (chunk) => db.summaryScores.bulkPut(chunk));
-        await inChunks(
-          taken.flatMap((r) => r.theirs!.rows.itemScores ?? []),
-          (chunk) => db.itemScores.bulkPut(chunk),
-        );
+      const own = kind === 'summary' ? 'summaryScores' : 'itemScores';
+      const other = kind === 'summary' ? 'itemScores' : 'summaryScores';
+      const kept = (r: PlanRow) => (r.mine?.rows[other] ?? []) as { setAside?: unknown }[];
+      const asideOf = (o: { setAside?: unknown }) => (o.setAside ? o : { ...o, setAside: aside });
+      await inChunks(
+        taken.flatMap((r) => kept(r).flatMap((o) => (o.setAside ? [] : [asideOf(o)]))),
+        (chunk) => db.table(other).bulkPut(chunk),
+      );
+      await inChunks(
+        taken.flatMap((r) => (r.theirs!.rows[own] ?? []) as unknown[]),
+        (chunk) => db.table(own).bulkPut(chunk),
+      );
+      for (const r of taken) {
+        const others = kept(r).map(asideOf);
+        after.set(r.theirs!.key, { [own]: r.theirs!.rows[own] ?? [], ...(others.length ? { [other]: others } : {}) } as Partial<UnitRecords>);
       }
-      return;
+      return after;
     }
     case 'ballots':
       // the file's tally replaces the entries in progress and the tally there was (kept in the log)
@@ -280,19 +337,44 @@ async function writeRows(ctx: ImportContext, kind: ImportKind, rows: ReturnType<
         taken.flatMap((r) => r.theirs!.rows.tallies ?? []),
         (chunk) => db.tallies.bulkPut(chunk),
       );
-      return;
-    case 'events':
+      for (const r of taken) after.set(r.theirs!.key, { tallies: r.theirs!.rows.tallies ?? [] });
+      return after;
+    case 'events': {
       for (const r of rows) if (r.mine) await db.events.where('[assessmentId+id]').equals(key(r.id)).delete();
-      await db.events.bulkAdd(taken.flatMap((r) => r.theirs!.rows.events ?? []).map(({ key: _key, ...e }) => e));
-      return;
+      const added = taken.map((r) => (r.theirs!.rows.events ?? []).map(({ key: _key, ...e }) => e));
+      // each event as stored: with the counter the database gave it
+      const keys = await db.events.bulkAdd(added.flat(), { allKeys: true });
+      let n = 0;
+      for (const [i, r] of taken.entries()) after.set(r.theirs!.key, { events: added[i]!.map((e) => ({ ...e, key: keys[n++]! })) });
+      return after;
+    }
     case 'attendance':
       // the file's month replaces the same month of each secretary; other months stay
       await inChunks(
         taken.flatMap((r) => r.theirs!.rows.attendance ?? []),
         (chunk) => db.attendance.bulkPut(chunk),
       );
-      return;
+      for (const r of taken) after.set(r.theirs!.key, { attendance: r.theirs!.rows.attendance ?? [] });
+      return after;
   }
+}
+
+/** The units of the import's kind after the write: those before, with the written ones as `writeRows` left them. */
+function unitsAfter(before: ReadonlyMap<string, Unit>, written: ReadonlyMap<string, UnitAfter>, rows: readonly PlanRow[]): Map<string, Unit> {
+  const units = new Map(before);
+  const theirs = new Map(rows.flatMap((r) => (r.theirs ? [[r.theirs.key, r.theirs] as const] : [])));
+  for (const [key, records] of written) {
+    const was = (before.get(key) ?? theirs.get(key))!;
+    if (records === null) units.delete(key);
+    else units.set(key, lazyFingerprint({ kind: was.kind, key, secretaryId: was.secretaryId, rows: records }));
+  }
+  return units;
+}
+
+/** A unit whose fingerprint is worked out when first asked for (the import's own log does not ask). */
+function lazyFingerprint(unit: Omit<Unit, 'fingerprint'>): Unit {
+  let fingerprint: string | undefined;
+  return Object.defineProperty(unit, 'fingerprint', { enumerable: true, get: () => (fingerprint ??= unitFingerprint(unit as Unit)) }) as Unit;
 }
 
 /** Previews and writes at once when nothing needs a choice (and with `choices` given for what does). */

@@ -151,7 +151,10 @@ export const lockGuard: Middleware<DBCore> = {
       const table = down.table(name);
       // Dexie's own promise carries its transaction zone, which the middlewares below read
       if (name === 'assessments') return { ...table, mutate: (req) => Dexie.Promise.resolve(refuseLockedSettings(table, req)).then(() => table.mutate(req)) };
-      const guarded = !UNGUARDED.has(name) && table.schema.indexes.some((i) => i.name === 'assessmentId');
+      // a table of an assessment's records: keyed by [assessmentId+…], or indexed by assessmentId
+      const key = table.schema.primaryKey.keyPath;
+      const scoped = Array.isArray(key) ? key[0] === 'assessmentId' : table.schema.indexes.some((i) => i.name === 'assessmentId');
+      const guarded = !UNGUARDED.has(name) && scoped;
       if (!guarded) return table;
       return { ...table, mutate: (req) => Dexie.Promise.resolve(refuseLocked(down, table, req)).then(() => table.mutate(req)) };
     },

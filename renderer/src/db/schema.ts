@@ -124,6 +124,23 @@ export const STORES: readonly Record<string, string>[] = [
   {
     termEvaluations: '[assessmentId+id], assessmentId',
   },
+  // no index that repeats the primary key's first part: a table keyed by [assessmentId+id] is
+  // read by assessment through its primary key (Dexie's `where('assessmentId')` takes the key's
+  // prefix, in the same order); nothing reads secretaries by town. An import writes one entry a
+  // record instead of two or three (docs/data.md §1).
+  {
+    secretaries: '[assessmentId+id]',
+    itemScores: '[assessmentId+id]',
+    summaryScores: '[assessmentId+id]',
+    tallies: '[assessmentId+id]',
+    decisions: '[assessmentId+id]',
+    personLinks: '[assessmentId+id]',
+    awardEdits: '[assessmentId+id]',
+    assignments: '[assessmentId+id]',
+    boxes: '[assessmentId+id]',
+    holds: '[assessmentId+id]',
+    termEvaluations: '[assessmentId+id]',
+  },
 ];
 
 export class ShuangpingDb extends Dexie {

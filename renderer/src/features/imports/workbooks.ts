@@ -15,6 +15,7 @@ import { applyImport, previewImport, type ImportContext, type ImportOutcome, typ
 import type { ShuangpingDb } from '../../db/schema';
 import type { PickedFile } from '../../platform';
 import { backupBefore, beginBackupBefore, type EarlyBackup } from '../../data/backups';
+import { spanEnd, spanStart } from '../../db/timing';
 import { readOffThread } from './read-off-thread';
 
 export const WORKBOOK_KINDS = ['roster', 'summary', 'scores', 'ballots', 'events', 'attendance'] as const satisfies readonly ImportKind[];
@@ -90,6 +91,7 @@ async function readAndPlan(request: WorkbookImport): Promise<Checked<WorkbookPre
   if (!assessment) return { ok: false, errors: [{ message: '考核不存在' }] };
   await report(request, { step: 'open' });
   // read and checked off the main thread: the screen answers meanwhile
+  const t = spanStart();
   const read = await readOffThread(
     {
       kind: request.kind,
@@ -101,6 +103,7 @@ async function readAndPlan(request: WorkbookImport): Promise<Checked<WorkbookPre
     },
     () => request.onProgress?.({ step: 'check' }),
   );
+  spanEnd('read', t);
   if (!read.ok) return read;
   const { parsed, errors, warnings } = read.value;
   if (!parsed) return { ok: false, errors };
@@ -128,13 +131,18 @@ export async function applyWorkbook(request: WorkbookImport, preview: WorkbookPr
   if (!request.db) {
     await report(request, { step: 'backup' });
     try {
+      const t = spanStart();
       await (preview.backup ? preview.backup.keep() : backupBefore('导入'));
+      spanEnd('backup', t);
     } catch (e) {
       return { ok: false, errors: [{ message: e instanceof Error ? e.message : String(e) }] };
     }
   }
   await report(request, { step: 'write', rows: preview.rows.filter((r) => r.status !== 'same').length });
-  return applyImport(preview.context, preview, choices);
+  const t = spanStart();
+  const outcome = await applyImport(preview.context, preview, choices);
+  spanEnd('apply', t);
+  return outcome;
 }
 
 /** Preview and write at once, for what needs no choice (the sample county, tests); a difference without a choice is an error. */
