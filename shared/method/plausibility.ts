@@ -50,6 +50,15 @@ export const MIN_PEERS = { town: 2, category: 3 } as const;
  */
 export const MIN_BALLOTS = 3;
 
+/**
+ * Most rows are far from every line: each check first looks at the nearest doubles and
+ * decides exactly only where they come within `margin` of the line — far beyond the
+ * doubles' own error (a share of counts below 2^53 is within 2^-52 of its value; a mean of
+ * scores within 2^-52·Σ|x|) — so no double decides what the exact comparison would not.
+ */
+const NEAR = 1e-9;
+const near = (value: Rational): number => Number(value.n) / Number(value.d);
+
 function warningOf(code: WarningCode, id: string, message: string, facts: Record<string, string | number>, other?: string): PlausibilityWarning {
   const digest = sha256Hex(canonicalJson({ code, id, other, facts })).slice(0, 16);
   return { code, id, ...(other ? { other } : {}), warning: other ? `${code}:${other}` : code, place: PLACE[code], message, digest };
@@ -63,9 +72,15 @@ function satisfiedOf(row: ResultRow, policy: Pick<Policy, 'satisfactionDenominat
   return { satisfied: b.verySatisfied + b.satisfied, of };
 }
 
-function ballotWarnings(row: ResultRow, policy: Policy, out: PlausibilityWarning[]): void {
-  const b = row.ballots;
+/** The lines of the ballot checks, worked out once for all the rows. */
+function ballotLines(policy: Policy) {
   const settings = plausibilityOf(policy);
+  const turnout = settings.turnoutMargin === null ? null : { line: r(policy.minTurnout), upper: add(r(policy.minTurnout), r(settings.turnoutMargin)) };
+  return { settings, turnout: turnout && { ...turnout, lineNear: near(turnout.line), upperNear: near(turnout.upper) } };
+}
+
+function ballotWarnings(row: ResultRow, policy: Policy, { settings, turnout: lines }: ReturnType<typeof ballotLines>, out: PlausibilityWarning[]): void {
+  const b = row.ballots;
   if (!b || b.cast === 0) return;
   const share = (what: 'invalid' | 'abstain', code: WarningCode, limit: string | null) => {
     if (limit === null || b[what] < MIN_BALLOTS || !gt(rat(b[what], b.cast), r(limit))) return;
@@ -96,10 +111,12 @@ function ballotWarnings(row: ResultRow, policy: Policy, out: PlausibilityWarning
     }
   }
 
-  if (settings.turnoutMargin !== null && b.eligible > 0 && b.cast <= b.eligible) {
+  // most turnouts are nowhere near the line: their doubles tell
+  const turnoutNear = b.cast / b.eligible;
+  const nearLine = lines !== null && turnoutNear >= lines.lineNear - NEAR && turnoutNear <= lines.upperNear + NEAR;
+  if (nearLine && settings.turnoutMargin !== null && b.eligible > 0 && b.cast <= b.eligible) {
     const turnout = rat(b.cast, b.eligible);
-    const line = r(policy.minTurnout);
-    if (gte(turnout, line) && lt(turnout, add(line, r(settings.turnoutMargin)))) {
+    if (gte(turnout, lines.line) && lt(turnout, lines.upper)) {
       out.push(
         warningOf(
           'turnoutNearLine',
@@ -130,7 +147,9 @@ function townWarnings(rows: readonly ResultRow[], policy: Policy, out: Plausibil
     if (members.length - 1 < MIN_PEERS.town) continue;
     const satisfied = members.reduce((n, m) => n + m.satisfied, 0);
     const of = members.reduce((n, m) => n + m.of, 0);
+    const gapNear = near(gapLine);
     for (const m of members) {
+      if (Math.abs(m.satisfied / m.of - (satisfied - m.satisfied) / (of - m.of)) < gapNear - NEAR) continue;
       const own = rat(m.satisfied, m.of);
       const rest = rat(satisfied - m.satisfied, of - m.of);
       const difference = abs(sub(own, rest));
@@ -194,7 +213,19 @@ function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: Plaus
   const gapLine = r(gap);
   const times = spread === null ? ZERO : r(spread);
   const peers = scored.length - 1;
-  for (const row of scored) {
+  // the doubles of the scores, their sum and the margin of their error (see NEAR)
+  const nears = scored.map((row) => near(row.orgScore));
+  const total = nears.reduce((a, x) => a + x, 0);
+  const margin =
+    NEAR *
+    Math.max(
+      1,
+      nears.reduce((a, x) => a + Math.abs(x), 0),
+    );
+  const gapNear = near(gapLine);
+  for (const [i, row] of scored.entries()) {
+    const own = nears[i]!;
+    if (Math.abs(own - (total - own) / peers) < gapNear - margin) continue;
     const rest = restOf(row.orgScore);
     const { mean } = rest;
     const difference = abs(sub(row.orgScore, mean));
@@ -224,7 +255,7 @@ function identicalWarnings(rows: readonly ResultRow[], policy: Policy, out: Plau
   for (const row of rows) {
     const b = row.ballots;
     if (!b || b.cast === 0) continue;
-    const key = [row.secretary.town ?? '', ...BALLOT_OPTIONS.map((o) => b[o])].join(',');
+    const key = `${row.secretary.town ?? ''},${b.verySatisfied},${b.satisfied},${b.basic},${b.dissatisfied},${b.invalid},${b.abstain}`;
     const group = byCounts.get(key);
     if (group) group.push(row);
     else byCounts.set(key, [row]);
@@ -251,7 +282,8 @@ function identicalWarnings(rows: readonly ResultRow[], policy: Policy, out: Plau
 export function plausibilityWarnings(result: AssessmentResult, policy: Policy): PlausibilityWarning[] {
   const out: PlausibilityWarning[] = [];
   const rows = result.categories.flatMap((c) => c.rows);
-  for (const row of rows) ballotWarnings(row, policy, out);
+  const lines = ballotLines(policy);
+  for (const row of rows) ballotWarnings(row, policy, lines, out);
   townWarnings(rows, policy, out);
   for (const category of result.categories) categoryWarnings(category.rows, policy, out);
   identicalWarnings(rows, policy, out);
