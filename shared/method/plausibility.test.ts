@@ -79,6 +79,24 @@ describe('plausibility warnings', () => {
     expect(codes(people, { townSatisfactionGap: '0.5' })).toEqual([]);
   });
 
+  it('decided exactly where a gap comes closer to its line than doubles can tell', () => {
+    // T1 10/30 = 1/3 against the others' 60/60 = 1: exactly 2/3 apart
+    const people: Person[] = [
+      [5, 5, 20, 0],
+      [20, 10, 0, 0],
+      [25, 5, 0, 0],
+    ].map((votes, i) => ({ id: `T${i + 1}`, org: '90', base: '85', votes, eligible: 40, s: { town: '胶莱镇' } }));
+    expect(codes(people, { townSatisfactionGap: '2/3' })).toEqual([]);
+    expect(codes(people, { townSatisfactionGap: '0.66666666666' })).toEqual(['T1 townOutlier']);
+    expect(codes(people, { townSatisfactionGap: '0.66666666667' })).toEqual([]);
+    // 45 of 60 eligible is exactly the line of 3/4: near it, within a margin of 1/6
+    const turnout = (line: string, margin: string) => warningsOf(one([40, 5, 0, 0], 60), { turnoutMargin: margin }, { minTurnout: line }).map((w) => w.warning);
+    expect(turnout('0.75', '1/6')).toEqual(['turnoutNearLine']);
+    expect(turnout('0.75000000001', '1/6')).toEqual([]);
+    expect(turnout('0.5833333333', '1/6')).toEqual([]);
+    expect(turnout('0.5833333334', '1/6')).toEqual(['turnoutNearLine']);
+  });
+
   it('a score far from the mean of the rest of its category; not with fewer than three others', () => {
     const people: Person[] = ['60', '90', '92', '88'].map((org, i) => ({ id: `C${i + 1}`, org, base: '85', votes: [35 - i, 5 + i, 0, 0] }));
     // C1 60 against (90 + 92 + 88) / 3 = 90: 30 points, the others' standard deviation 2
