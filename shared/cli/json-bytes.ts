@@ -6,8 +6,11 @@
  */
 export function* jsonParts(value: object): Generator<Uint8Array> {
   const encoder = new TextEncoder();
-  // JSON.stringify writes a newline only between tokens (inside strings it writes \n): indenting lines is safe
-  const nested = (v: unknown, pad: string) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${pad}`);
+  // a value as JSON.stringify writes it at this depth: inside one array (pad of 2) or two (4), unwrapped
+  const nested = (v: unknown, pad: '  ' | '    ') => {
+    const text = JSON.stringify(pad === '  ' ? [v] : [[v]], null, 2);
+    return pad === '  ' ? text.slice(4, -2) : text.slice(10, -6);
+  };
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
   yield encoder.encode('{');
   for (const [i, [key, v]] of entries.entries()) {

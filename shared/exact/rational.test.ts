@@ -130,5 +130,21 @@ describe('rational', () => {
       }),
       { numRuns: 2000 },
     );
+    // fixed-point text: half away from zero, by BigInt alone
+    const fixed = (a: Rational, digits: number): string => {
+      const scale = 10n ** BigInt(digits);
+      const n = a.n * scale;
+      const abs = n < 0n ? -n : n;
+      const rounded = (2n * abs + a.d) / (2n * a.d);
+      const text = rounded.toString().padStart(digits + 1, '0');
+      const sign = n < 0n && rounded > 0n ? '-' : '';
+      return digits ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`;
+    };
+    fc.assert(
+      fc.property(q, fc.integer({ min: 0, max: 20 }), (a, digits) => {
+        expect(toFixed(a, digits)).toBe(fixed(a, digits));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -168,8 +168,31 @@ export function roundTo(a: Rational, digits: number): Rational {
   return rat(roundHalfAwayFromZero(mul(a, rat(scale))), scale);
 }
 
+/**
+ * roundHalfAwayFromZero in doubles, for terms whose sums stay below 2^53 (exact there: the
+ * quotient of the division is corrected to the integer one); null beyond, for BigInt.
+ */
+function roundHalfInDoubles(a: Rational): number | null {
+  const n = Number(a.n);
+  const d = Number(a.d);
+  const x = 2 * Math.abs(n) + d;
+  const y = 2 * d;
+  if (!Number.isSafeInteger(x + y)) return null;
+  let q = Math.floor(x / y);
+  if (q * y > x) q--;
+  else if ((q + 1) * y <= x) q++;
+  return n < 0 ? -q : q;
+}
+
 /** Fixed-point text, half away from zero: toFixed(456/5, 2) = "91.20". */
 export function toFixed(a: Rational, digits: number): string {
+  const inDoubles = digits < 16 ? roundHalfInDoubles(mul(a, rat(10 ** digits))) : null;
+  if (inDoubles !== null) {
+    // the digits of a safe integer, the point put in
+    const text = String(Math.abs(inDoubles)).padStart(digits + 1, '0');
+    const sign = inDoubles < 0 ? '-' : '';
+    return digits > 0 ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`;
+  }
   const scale = 10n ** BigInt(digits);
   const scaled = roundHalfAwayFromZero(mul(a, rat(scale)));
   const negative = scaled < 0n;

@@ -99,9 +99,17 @@ interface Look {
  * a shared style afterwards.
  */
 const styles = new Map<string, Partial<ExcelJS.Style>>();
+/** the style of a look kept on the look, by the kind of value: the category sheets' looks are made once, not per cell */
+const byLook = new WeakMap<Look, Record<string, Partial<ExcelJS.Style>>>();
 
 function styleOf(value: ExcelJS.CellValue, look: Look): Partial<ExcelJS.Style> {
   const kind = value === null ? 'null' : typeof value;
+  let kinds = byLook.get(look);
+  if (!kinds) byLook.set(look, (kinds = {}));
+  return (kinds[kind] ??= styleByKey(kind, value, look));
+}
+
+function styleByKey(kind: string, value: ExcelJS.CellValue, look: Look): Partial<ExcelJS.Style> {
   const key = `${kind}|${look.numFmt ?? ''}|${look.wrap === true}|${look.left === true}|${look.fill ?? ''}|${look.bold ?? ''}`;
   let style = styles.get(key);
   if (!style) {
@@ -120,6 +128,10 @@ function styleOf(value: ExcelJS.CellValue, look: Look): Partial<ExcelJS.Style> {
   }
   return style;
 }
+
+const COLUMN_LOOKS: readonly Look[] = COLUMNS.map((column) => ({ numFmt: column.numFmt }));
+const GRADE_LOOKS = Object.fromEntries(GRADES.map((g) => [g, { fill: GRADE_FILLS[g], bold: g === 'excellent' || g === 'pending' }])) as Record<Grade, Look>;
+const NOTE_LOOK: Look = { wrap: true };
 
 function bodyCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, look: Look = {}): void {
   cell.value = value;
@@ -148,11 +160,10 @@ function categorySheet(ws: ExcelJS.Worksheet, category: CategoryResult, result: 
       const value = column.cell(row, policy.labels);
       // the grade that stands (the decided one where there is one) is coloured
       const standing = (column.key === 'computedGrade' && !row.decision) || (column.key === 'decidedGrade' && row.decision);
-      const look: Look = standing ? { fill: GRADE_FILLS[row.grade], bold: row.grade === 'excellent' || row.grade === 'pending' } : { numFmt: column.numFmt };
-      bodyCell(r.getCell(c + 1), value, look);
+      bodyCell(r.getCell(c + 1), value, standing ? GRADE_LOOKS[row.grade] : COLUMN_LOOKS[c]!);
     });
     const note = explainRow(row);
-    bodyCell(r.getCell(COLUMNS.length + 1), note, { wrap: true });
+    bodyCell(r.getCell(COLUMNS.length + 1), note, NOTE_LOOK);
     r.height = Math.max(20, Math.ceil(note.length / NOTE_CHARS_PER_LINE) * 13 + 4);
     // a streaming writer writes the finished row out and lets its cells go (ExcelJS's model does nothing)
     r.commit();
