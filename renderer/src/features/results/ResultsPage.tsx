@@ -51,7 +51,8 @@ export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   const result = state.status === 'ready' ? state.result : null;
   const allRows = useMemo(() => result?.categories.flatMap((c) => c.rows) ?? [], [result]);
   const towns = useMemo(() => townsOf(allRows), [allRows]);
-  const ready = result !== null && unconfirmed !== undefined;
+  // the page and its bar are on the screen (the scroll kept and the bar's height are taken from them)
+  const ready = !!assessment && result !== null && unconfirmed !== undefined;
   useKeptScroll(page, ready, `results-scroll:${assessmentId}`);
   useStickyOffset(page, bar, ready);
 
