@@ -7,6 +7,7 @@ import {
   ceil,
   fromSpreadsheetNumber,
   mul,
+  nearestDouble,
   parseRational,
   r,
   rat,
@@ -101,6 +102,12 @@ describe('rational', () => {
     expect(toFraction(mul(rat(big + 1n), rat(1n, 7n)))).toBe(`${big + 1n}/7`);
   });
 
+  it('gives a nearest double only where both terms have one, else NaN (no comparison with it holds)', () => {
+    expect(nearestDouble(r('91.2'))).toBe(91.2);
+    expect(nearestDouble(rat(10n ** 400n, 3n))).toBeNaN();
+    expect(nearestDouble(rat(10n ** 400n + 1n, 2n * 10n ** 400n))).toBeNaN();
+  });
+
   it('works in doubles below 2^53 and in BigInt beyond, with the same results', () => {
     // the reference: BigInt only
     const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
@@ -143,6 +150,9 @@ describe('rational', () => {
     fc.assert(
       fc.property(q, fc.integer({ min: 0, max: 20 }), (a, digits) => {
         expect(toFixed(a, digits)).toBe(fixed(a, digits));
+        const abs = a.n < 0n ? -a.n : a.n;
+        const nearest = (2n * abs + a.d) / (2n * a.d);
+        expect(roundHalfAwayFromZero(a)).toBe(a.n < 0n ? -nearest : nearest);
       }),
       { numRuns: 2000 },
     );

@@ -155,22 +155,10 @@ export function ceil(a: Rational): bigint {
   return -floor(neg(a));
 }
 
-/** Nearest integer, halves away from zero (四舍五入). */
-export function roundHalfAwayFromZero(a: Rational): bigint {
-  const abs = a.n < 0n ? -a.n : a.n;
-  const r = (2n * abs + a.d) / (2n * a.d);
-  return a.n < 0n ? -r : r;
-}
-
-/** a rounded half away from zero to `digits` decimals, as a Rational. */
-export function roundTo(a: Rational, digits: number): Rational {
-  const scale = 10n ** BigInt(digits);
-  return rat(roundHalfAwayFromZero(mul(a, rat(scale))), scale);
-}
-
 /**
- * roundHalfAwayFromZero in doubles, for terms whose sums stay below 2^53 (exact there: the
- * quotient of the division is corrected to the integer one); null beyond, for BigInt.
+ * The nearest integer, halves away from zero, in doubles for terms whose sums stay below
+ * 2^53 (exact there: the quotient of the division is corrected to the integer one); null
+ * beyond, for BigInt.
  */
 function roundHalfInDoubles(a: Rational): number | null {
   const n = Number(a.n);
@@ -182,6 +170,21 @@ function roundHalfInDoubles(a: Rational): number | null {
   if (q * y > x) q--;
   else if ((q + 1) * y <= x) q++;
   return n < 0 ? -q : q;
+}
+
+/** Nearest integer, halves away from zero (四舍五入). */
+export function roundHalfAwayFromZero(a: Rational): bigint {
+  const inDoubles = roundHalfInDoubles(a);
+  if (inDoubles !== null) return BigInt(inDoubles);
+  const abs = a.n < 0n ? -a.n : a.n;
+  const r = (2n * abs + a.d) / (2n * a.d);
+  return a.n < 0n ? -r : r;
+}
+
+/** a rounded half away from zero to `digits` decimals, as a Rational. */
+export function roundTo(a: Rational, digits: number): Rational {
+  const scale = 10n ** BigInt(digits);
+  return rat(roundHalfAwayFromZero(mul(a, rat(scale))), scale);
 }
 
 /** Fixed-point text, half away from zero: toFixed(456/5, 2) = "91.20". */
@@ -222,6 +225,16 @@ export function toDecimal(a: Rational): string {
   }
   if (d !== 1n) return toFraction(a);
   return toFixed(a, Math.max(twos, fives));
+}
+
+/**
+ * n/d in doubles, or NaN when a term is beyond them: for skipping what is clearly decided
+ * (then a comparison with NaN is false and the exact comparison decides).
+ */
+export function nearestDouble(value: Rational): number {
+  const n = Number(value.n);
+  const d = Number(value.d);
+  return Number.isFinite(n) && Number.isFinite(d) ? n / d : NaN;
 }
 
 /** For charts only. */

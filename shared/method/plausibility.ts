@@ -8,7 +8,7 @@
  * Each warning carries the digest of the facts it rests on: an acknowledgment keeps that
  * digest, so when the data changes the acknowledgment no longer covers it (`stale`).
  */
-import { add, div, gt, gte, lt, mul, neg, r, rat, sub, sum, toFixed, toFraction, ZERO, type Rational } from '../exact/rational';
+import { add, div, gt, gte, lt, mul, nearestDouble, neg, r, rat, sub, sum, toFixed, toFraction, ZERO, type Rational } from '../exact/rational';
 import { canonicalJson, sha256Hex } from '../digest';
 import {
   BALLOT_OPTIONS,
@@ -57,7 +57,6 @@ export const MIN_BALLOTS = 3;
  * scores within 2^-52·Σ|x|) — so no double decides what the exact comparison would not.
  */
 const NEAR = 1e-9;
-const near = (value: Rational): number => Number(value.n) / Number(value.d);
 
 function warningOf(code: WarningCode, id: string, message: string, facts: Record<string, string | number>, other?: string): PlausibilityWarning {
   const digest = sha256Hex(canonicalJson({ code, id, other, facts })).slice(0, 16);
@@ -76,7 +75,7 @@ function satisfiedOf(row: ResultRow, policy: Pick<Policy, 'satisfactionDenominat
 function ballotLines(policy: Policy) {
   const settings = plausibilityOf(policy);
   const turnout = settings.turnoutMargin === null ? null : { line: r(policy.minTurnout), upper: add(r(policy.minTurnout), r(settings.turnoutMargin)) };
-  return { settings, turnout: turnout && { ...turnout, lineNear: near(turnout.line), upperNear: near(turnout.upper) } };
+  return { settings, turnout: turnout && { ...turnout, lineNear: nearestDouble(turnout.line), upperNear: nearestDouble(turnout.upper) } };
 }
 
 function ballotWarnings(row: ResultRow, policy: Policy, { settings, turnout: lines }: ReturnType<typeof ballotLines>, out: PlausibilityWarning[]): void {
@@ -147,7 +146,7 @@ function townWarnings(rows: readonly ResultRow[], policy: Policy, out: Plausibil
     if (members.length - 1 < MIN_PEERS.town) continue;
     const satisfied = members.reduce((n, m) => n + m.satisfied, 0);
     const of = members.reduce((n, m) => n + m.of, 0);
-    const gapNear = near(gapLine);
+    const gapNear = nearestDouble(gapLine);
     for (const m of members) {
       if (Math.abs(m.satisfied / m.of - (satisfied - m.satisfied) / (of - m.of)) < gapNear - NEAR) continue;
       const own = rat(m.satisfied, m.of);
@@ -214,7 +213,7 @@ function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: Plaus
   const times = spread === null ? ZERO : r(spread);
   const peers = scored.length - 1;
   // the doubles of the scores, their sum and the margin of their error (see NEAR)
-  const nears = scored.map((row) => near(row.orgScore));
+  const nears = scored.map((row) => nearestDouble(row.orgScore));
   const total = nears.reduce((a, x) => a + x, 0);
   const margin =
     NEAR *
@@ -222,7 +221,7 @@ function categoryWarnings(rows: readonly ResultRow[], policy: Policy, out: Plaus
       1,
       nears.reduce((a, x) => a + Math.abs(x), 0),
     );
-  const gapNear = near(gapLine);
+  const gapNear = nearestDouble(gapLine);
   for (const [i, row] of scored.entries()) {
     const own = nears[i]!;
     if (Math.abs(own - (total - own) / peers) < gapNear - margin) continue;

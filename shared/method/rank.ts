@@ -1,5 +1,5 @@
 /** Order within a category (docs/method.md §4.4): total desc, then the policy's tie-breaks; competition ranks. */
-import { cmp, roundTo, type Rational } from '../exact/rational';
+import { cmp, nearestDouble, roundTo, type Rational } from '../exact/rational';
 import type { Policy, TieBreak } from '../model';
 
 export interface Rankable {
@@ -42,13 +42,6 @@ function compareTieBreaks(a: Rankable, b: Rankable, policy: Pick<Policy, 'tieBre
     if (order) return order;
   }
   return 0;
-}
-
-/** n/d in doubles, or NaN when a term is beyond them (then only the exact comparison decides). */
-function nearestDouble(value: Rational): number {
-  const n = Number(value.n);
-  const d = Number(value.d);
-  return Number.isFinite(n) && Number.isFinite(d) ? n / d : NaN;
 }
 
 /**
